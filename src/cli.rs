@@ -1,0 +1,181 @@
+//! What the command line does once `main` has parsed it: resolve paths, language and staff
+//! identity, then run the app or a subcommand.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{Local, NaiveDate};
+use directories::ProjectDirs;
+
+use crate::config::Config;
+use crate::demo::{self, DemoOptions};
+use crate::domain::text::clean_line;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill};
+use crate::store::Store;
+use crate::ui::{self, App, Ctx};
+
+/// Where meja keeps its files when no path is given.
+pub fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("id", "UPTD PPA", "meja")
+}
+
+pub fn default_db_path() -> Result<PathBuf> {
+    let dirs = project_dirs().ok_or_else(|| Error::new(Msg::ErrNoDataDir, &[]))?;
+    Ok(dirs.data_dir().join("meja.db"))
+}
+
+pub fn default_config_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The worker: `--user`, else the account that ran `sudo`, else the login name.
+pub fn staff_identity(flag: Option<&str>) -> String {
+    let from_env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    let raw = flag
+        .map(str::to_string)
+        .or_else(|| from_env("SUDO_USER"))
+        .or_else(|| from_env("USER"))
+        .or_else(|| from_env("LOGNAME"))
+        .unwrap_or_else(|| "tidak-dikenal".into());
+    let clean = clean_line(raw.trim());
+    if clean.is_empty() {
+        "tidak-dikenal".into()
+    } else {
+        clean
+    }
+}
+
+/// Resolved common options.
+pub struct Env {
+    pub db: Option<PathBuf>,
+    pub config_path: Option<PathBuf>,
+    pub lang_flag: Option<Lang>,
+    pub user: Option<String>,
+}
+
+impl Env {
+    pub fn config(&self) -> Result<Config> {
+        match &self.config_path {
+            Some(p) => Config::load(p),
+            None => match default_config_path() {
+                Some(p) => Config::load(&p),
+                None => Ok(Config::default()),
+            },
+        }
+    }
+
+    /// Flag or MEJA_LANG first, then the configuration file, then Indonesian.
+    pub fn lang(&self, config: Option<&Config>) -> Lang {
+        self.lang_flag
+            .or_else(|| config.and_then(Config::lang))
+            .unwrap_or_default()
+    }
+
+    fn db_path(&self) -> Result<PathBuf> {
+        match &self.db {
+            Some(p) => Ok(p.clone()),
+            None => {
+                let p = default_db_path()?;
+                if let Some(dir) = p.parent() {
+                    // Only the default location is created: a mistyped --db folder is an error.
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| Error::new(Msg::ErrDbOpen, &[&p.display(), &e]))?;
+                }
+                Ok(p)
+            }
+        }
+    }
+}
+
+fn run_app(store: Store, config: Config, lang: Lang, staff: String) -> Result<()> {
+    let ctx = Ctx {
+        store,
+        staff,
+        lang,
+        config,
+        theme: ui::theme::Theme::from_env(),
+        clock: Box::new(Local::now),
+    };
+    ui::run(App::new(ctx))
+}
+
+/// `meja`: the app on the configured database.
+pub fn run_default(env: &Env) -> Result<()> {
+    let config = env.config()?;
+    let lang = env.lang(Some(&config));
+    let store = Store::open(&env.db_path()?)?;
+    run_app(store, config, lang, staff_identity(env.user.as_deref()))
+}
+
+/// `meja --demo`: the app on a throw-away database with a fictional office.
+pub fn run_demo_app(env: &Env) -> Result<()> {
+    let config = env.config()?;
+    let lang = env.lang(Some(&config));
+    let path = std::env::temp_dir().join(format!("meja-demo-{}.db", std::process::id()));
+    let result = (|| {
+        let mut store = Store::open(&path)?;
+        let as_of = Local::now().date_naive();
+        demo::fill(
+            &mut store,
+            &config.office.case_prefix,
+            DemoOptions {
+                cases: 60,
+                agencies: 12,
+                seed: 1,
+                as_of,
+            },
+        )?;
+        run_app(
+            store,
+            config.clone(),
+            lang,
+            staff_identity(env.user.as_deref()),
+        )
+    })();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    result
+}
+
+/// `meja demo`: fills a new (or empty) database file with synthetic cases.
+pub fn run_demo_fill(
+    env: &Env,
+    path: &Path,
+    cases: usize,
+    agencies: usize,
+    seed: u64,
+    as_of: Option<NaiveDate>,
+) -> Result<String> {
+    let config = env.config()?;
+    let lang = env.lang(Some(&config));
+    let started = Instant::now();
+    let mut store = Store::open(path)?;
+    let as_of = as_of.unwrap_or_else(|| Local::now().date_naive());
+    let (c, a) = demo::fill(
+        &mut store,
+        &config.office.case_prefix,
+        DemoOptions {
+            cases,
+            agencies,
+            seed,
+            as_of,
+        },
+    )?;
+    let secs = started.elapsed().as_secs_f64();
+    Ok(fill(
+        Msg::DemoDone.get(lang),
+        &[&c, &a, &path.display(), &secs],
+    ))
+}
+
+pub fn run_config_init(env: &Env) -> Result<String> {
+    let path = match &env.config_path {
+        Some(p) => p.clone(),
+        None => default_config_path().ok_or_else(|| Error::new(Msg::ErrNoDataDir, &[]))?,
+    };
+    let written = Config::init(&path)?;
+    let lang = env.lang(None);
+    Ok(fill(Msg::ConfigWritten.get(lang), &[&written.display()]))
+}

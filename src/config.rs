@@ -1,0 +1,177 @@
+//! The office's configuration file (TOML). A missing file means defaults; a broken one is an
+//! error that names the line, because a silently ignored typo in a case-number prefix would
+//! put wrong numbers on paper files.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::text::clean_line;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    pub letterhead: Vec<String>,
+    pub case_prefix: String,
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        Office {
+            name: "UPTD PPA".into(),
+            letterhead: Vec::new(),
+            case_prefix: "PPA".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Region {
+    /// Kemendagri province code, e.g. `18` (Lampung).
+    pub province: String,
+    /// Kemendagri kab/kota code, e.g. `18.72` (Kota Metro).
+    pub regency: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub language: Option<String>,
+    pub office: Office,
+    pub region: Region,
+}
+
+/// Written by `meja config init`: every setting, commented, with its default.
+pub const TEMPLATE: &str = r#"# Konfigurasi meja — configuration for meja
+# Baris yang diawali # adalah komentar. Lines starting with # are comments.
+
+# Bahasa tampilan: "id" (Bahasa Indonesia) atau "en" (English).
+# --lang dan MEJA_LANG mengalahkan pengaturan ini.
+language = "id"
+
+[office]
+# Nama kantor, tampil di judul layar dan surat.
+name = "UPTD PPA"
+# Kop surat, satu baris per butir.
+letterhead = [
+  # "PEMERINTAH KOTA CONTOH",
+  # "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+  # "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+  # "Jl. Contoh No. 1, Telp. (0725) 000000",
+]
+# Awalan nomor kasus: {awalan}/{tahun}/{urutan}, mis. PPA/2026/0001.
+case_prefix = "PPA"
+
+[region]
+# Kode wilayah Kemendagri untuk alamat bawaan.
+# province = "18"      # Lampung
+# regency = "18.72"    # Kota Metro
+"#;
+
+impl Config {
+    /// Reads `path`; a file that does not exist gives the defaults.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::new(Msg::ErrConfigRead, &[&path.display(), &e])),
+        };
+        Config::parse(&text)
+            .map_err(|(line, msg)| Error::new(Msg::ErrConfigParse, &[&path.display(), &line, &msg]))
+    }
+
+    /// Parses configuration text; on error, the 1-based line and the parser's message.
+    pub fn parse(text: &str) -> std::result::Result<Config, (usize, String)> {
+        let mut cfg: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .unwrap_or(1);
+            (line, e.message().trim().to_string())
+        })?;
+        if let Some(l) = &cfg.language
+            && Lang::parse(l).is_none()
+        {
+            let line = text
+                .lines()
+                .position(|x| x.trim_start().starts_with("language"))
+                .map(|i| i + 1)
+                .unwrap_or(1);
+            return Err((line, format!("language = {l:?}: use \"id\" or \"en\"")));
+        }
+        cfg.office.case_prefix = clean_line(cfg.office.case_prefix.trim());
+        if cfg.office.case_prefix.is_empty() {
+            cfg.office.case_prefix = Office::default().case_prefix;
+        }
+        cfg.office.name = clean_line(&cfg.office.name);
+        for l in &mut cfg.office.letterhead {
+            *l = clean_line(l);
+        }
+        Ok(cfg)
+    }
+
+    pub fn lang(&self) -> Option<Lang> {
+        self.language.as_deref().and_then(Lang::parse)
+    }
+
+    /// Writes the commented template; never overwrites an existing file.
+    pub fn init(path: &Path) -> Result<PathBuf> {
+        if path.exists() {
+            return Err(Error::new(Msg::ErrConfigExists, &[&path.display()]));
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::new(Msg::ErrConfigRead, &[&dir.display(), &e]))?;
+        }
+        std::fs::write(path, TEMPLATE)
+            .map_err(|e| Error::new(Msg::ErrConfigRead, &[&path.display(), &e]))?;
+        Ok(path.to_path_buf())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_parses_to_the_defaults() {
+        let c = Config::parse(TEMPLATE).unwrap();
+        assert_eq!(c.office, Office::default());
+        assert_eq!(c.lang(), Some(Lang::Id));
+    }
+
+    #[test]
+    fn a_broken_file_names_the_line() {
+        let text =
+            "language = \"en\"\n[office]\nname = \"UPTD PPA Kota Metro\"\ncase_prefx = \"X\"\n";
+        let (line, msg) = Config::parse(text).unwrap_err();
+        assert_eq!(line, 4);
+        assert!(msg.contains("case_prefx"), "{msg}");
+        let (line, _) = Config::parse("[office]\nname = \n").unwrap_err();
+        assert_eq!(line, 2);
+        let (line, msg) = Config::parse("\nlanguage = \"fr\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("fr"));
+    }
+
+    #[test]
+    fn settings_are_read_and_cleaned() {
+        let c = Config::parse(
+            "[office]\ncase_prefix = \"UPTD-PPA/MTR\\u001b[2J\"\nletterhead = [\"A\", \"B\"]\n[region]\nprovince = \"18\"\nregency = \"18.72\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.office.case_prefix, "UPTD-PPA/MTR");
+        assert_eq!(c.office.letterhead, vec!["A", "B"]);
+        assert_eq!(c.region.regency, "18.72");
+    }
+
+    #[test]
+    fn a_missing_file_means_defaults() {
+        let c = Config::load(Path::new("/nonexistent/meja/config.toml")).unwrap();
+        assert_eq!(c, Config::default());
+    }
+}

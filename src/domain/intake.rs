@@ -1,0 +1,1017 @@
+//! The intake form as typed, its rules, and the validated record a case is opened from.
+//!
+//! `Intake` keeps exactly what the person typed (a date still as `23/11/2026`, an invalid
+//! NIK as it was entered) because it is also the draft: reopening a draft must give back the
+//! words, not our interpretation of them. `Intake::to_record` turns it into a `NewCase` of
+//! parsed values once every rule holds.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::Issue;
+use super::text::{clean_line, clean_multiline, initials};
+use super::validate::{
+    PROVINCE_CODES, age_on, format_date, normalize_phone, parse_age, parse_date, parse_nik,
+    parse_time,
+};
+use super::vocab::{self, ADULT_AGE, Vocab};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reporter {
+    pub channel: String,
+    pub kind: String,
+    pub name: String,
+    pub relation: String,
+    pub phone: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Victim {
+    pub name: String,
+    pub nik: String,
+    pub sex: String,
+    pub birth_date: String,
+    pub age: String,
+    pub address: String,
+    pub disability: String,
+    pub schooling: String,
+    pub guardian: String,
+    pub ampk: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Perpetrator {
+    pub name: String,
+    pub sex: String,
+    pub age: String,
+    pub relation: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Incident {
+    pub date: String,
+    pub time: String,
+    pub place: String,
+    pub address: String,
+    pub violence: Vec<String>,
+    pub chronology: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Triage {
+    pub risk: String,
+    pub emergency: String,
+    pub services: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consent {
+    pub services: String,
+    pub share: String,
+    pub given_by: String,
+    pub relation: String,
+    pub withheld: String,
+}
+
+/// Everything taken at the front desk for one report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Intake {
+    pub reporter: Reporter,
+    pub victims: Vec<Victim>,
+    pub perpetrators: Vec<Perpetrator>,
+    pub incident: Incident,
+    pub triage: Triage,
+    pub consent: Consent,
+}
+
+impl Default for Intake {
+    /// A new intake always has one victim to fill in.
+    fn default() -> Self {
+        Intake {
+            reporter: Reporter::default(),
+            victims: vec![Victim::default()],
+            perpetrators: Vec::new(),
+            incident: Incident::default(),
+            triage: Triage::default(),
+            consent: Consent::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReporterField {
+    Channel,
+    Kind,
+    Name,
+    Relation,
+    Phone,
+    Address,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VictimField {
+    Name,
+    Nik,
+    Sex,
+    BirthDate,
+    Age,
+    Address,
+    Disability,
+    Schooling,
+    Guardian,
+    Ampk,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PerpetratorField {
+    Name,
+    Sex,
+    Age,
+    Relation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IncidentField {
+    Date,
+    Time,
+    Place,
+    Address,
+    Violence,
+    Chronology,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriageField {
+    Risk,
+    Emergency,
+    Services,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConsentField {
+    Services,
+    Share,
+    GivenBy,
+    Relation,
+    Withheld,
+}
+
+impl ReporterField {
+    pub const ALL: [Self; 6] = [
+        Self::Channel,
+        Self::Kind,
+        Self::Name,
+        Self::Relation,
+        Self::Phone,
+        Self::Address,
+    ];
+}
+impl VictimField {
+    pub const ALL: [Self; 10] = [
+        Self::Name,
+        Self::Nik,
+        Self::Sex,
+        Self::BirthDate,
+        Self::Age,
+        Self::Address,
+        Self::Disability,
+        Self::Schooling,
+        Self::Guardian,
+        Self::Ampk,
+    ];
+}
+impl PerpetratorField {
+    pub const ALL: [Self; 4] = [Self::Name, Self::Sex, Self::Age, Self::Relation];
+}
+impl IncidentField {
+    pub const ALL: [Self; 6] = [
+        Self::Date,
+        Self::Time,
+        Self::Place,
+        Self::Address,
+        Self::Violence,
+        Self::Chronology,
+    ];
+}
+impl TriageField {
+    pub const ALL: [Self; 3] = [Self::Risk, Self::Emergency, Self::Services];
+}
+impl ConsentField {
+    pub const ALL: [Self; 5] = [
+        Self::Services,
+        Self::Share,
+        Self::GivenBy,
+        Self::Relation,
+        Self::Withheld,
+    ];
+}
+
+/// One field of the form; victims and perpetrators are numbered from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Reporter(ReporterField),
+    Victim(usize, VictimField),
+    Perpetrator(usize, PerpetratorField),
+    Incident(IncidentField),
+    Triage(TriageField),
+    Consent(ConsentField),
+}
+
+/// What kind of value a field holds, which decides its widget and its rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    LongText,
+    Date,
+    Time,
+    Nik,
+    Phone,
+    Age,
+    One(Vocab),
+    Many(Vocab),
+}
+
+impl Field {
+    pub fn kind(self) -> Kind {
+        use Kind::*;
+        match self {
+            Field::Reporter(f) => match f {
+                ReporterField::Channel => One(vocab::CHANNELS),
+                ReporterField::Kind => One(vocab::REPORTER_KINDS),
+                ReporterField::Name | ReporterField::Address => Text,
+                ReporterField::Relation => One(vocab::REPORTER_RELATIONS),
+                ReporterField::Phone => Phone,
+            },
+            Field::Victim(_, f) => match f {
+                VictimField::Name
+                | VictimField::Address
+                | VictimField::Schooling
+                | VictimField::Guardian => Text,
+                VictimField::Nik => Nik,
+                VictimField::Sex => One(vocab::SEX),
+                VictimField::BirthDate => Date,
+                VictimField::Age => Age,
+                VictimField::Disability => One(vocab::DISABILITY),
+                VictimField::Ampk => Many(vocab::AMPK),
+            },
+            Field::Perpetrator(_, f) => match f {
+                PerpetratorField::Name => Text,
+                PerpetratorField::Sex => One(vocab::SEX),
+                PerpetratorField::Age => Age,
+                PerpetratorField::Relation => One(vocab::PERPETRATOR_RELATIONS),
+            },
+            Field::Incident(f) => match f {
+                IncidentField::Date => Date,
+                IncidentField::Time => Time,
+                IncidentField::Place => One(vocab::PLACES),
+                IncidentField::Address => Text,
+                IncidentField::Violence => Many(vocab::VIOLENCE),
+                IncidentField::Chronology => LongText,
+            },
+            Field::Triage(f) => match f {
+                TriageField::Risk => One(vocab::RISK),
+                TriageField::Emergency => One(vocab::YES_NO),
+                TriageField::Services => Many(vocab::SERVICES),
+            },
+            Field::Consent(f) => match f {
+                ConsentField::Services => One(vocab::CONSENT_ANSWERS),
+                ConsentField::Share => One(vocab::YES_NO),
+                ConsentField::GivenBy | ConsentField::Withheld => Text,
+                ConsentField::Relation => One(vocab::CONSENT_GIVERS),
+            },
+        }
+    }
+
+    /// Required fields: the minimum a front desk always has.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Field::Victim(_, VictimField::Name | VictimField::Sex)
+                | Field::Incident(IncidentField::Violence)
+                | Field::Triage(TriageField::Risk)
+                | Field::Consent(ConsentField::Services)
+        )
+    }
+}
+
+/// A rule that does not hold, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub field: Field,
+    pub issue: Issue,
+}
+
+/// A person as recorded on a case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonRecord {
+    pub name: String,
+    pub nik: Option<String>,
+    pub sex: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub age: Option<u32>,
+    pub phone: Option<String>,
+    pub address: String,
+    pub relation: Option<String>,
+    pub disability: Option<String>,
+    pub schooling: String,
+    pub guardian: String,
+    pub ampk: Vec<String>,
+}
+
+/// A validated intake, ready to open a case from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub channel: Option<String>,
+    pub reporter_kind: Option<String>,
+    pub reporter: PersonRecord,
+    pub victims: Vec<PersonRecord>,
+    pub perpetrators: Vec<PersonRecord>,
+    pub incident_date: Option<NaiveDate>,
+    pub incident_time: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub incident_address: String,
+    pub violence: Vec<String>,
+    pub chronology: String,
+    pub risk: String,
+    pub emergency: bool,
+    pub services: Vec<String>,
+    pub consent_services: String,
+    pub consent_share: Option<String>,
+    pub consent_by: String,
+    pub consent_relation: Option<String>,
+    pub consent_withheld: String,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl Intake {
+    /// Fields in form order, for the current number of victims and perpetrators.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut out: Vec<Field> = ReporterField::ALL.map(Field::Reporter).to_vec();
+        for i in 0..self.victims.len() {
+            out.extend(VictimField::ALL.map(|f| Field::Victim(i, f)));
+        }
+        for i in 0..self.perpetrators.len() {
+            out.extend(PerpetratorField::ALL.map(|f| Field::Perpetrator(i, f)));
+        }
+        out.extend(IncidentField::ALL.map(Field::Incident));
+        out.extend(TriageField::ALL.map(Field::Triage));
+        out.extend(ConsentField::ALL.map(Field::Consent));
+        out
+    }
+
+    /// The text of a text-like or single-choice field.
+    pub fn text(&self, f: Field) -> Option<&str> {
+        Some(match f {
+            Field::Reporter(r) => {
+                let p = &self.reporter;
+                match r {
+                    ReporterField::Channel => &p.channel,
+                    ReporterField::Kind => &p.kind,
+                    ReporterField::Name => &p.name,
+                    ReporterField::Relation => &p.relation,
+                    ReporterField::Phone => &p.phone,
+                    ReporterField::Address => &p.address,
+                }
+            }
+            Field::Victim(i, v) => {
+                let p = self.victims.get(i)?;
+                match v {
+                    VictimField::Name => &p.name,
+                    VictimField::Nik => &p.nik,
+                    VictimField::Sex => &p.sex,
+                    VictimField::BirthDate => &p.birth_date,
+                    VictimField::Age => &p.age,
+                    VictimField::Address => &p.address,
+                    VictimField::Disability => &p.disability,
+                    VictimField::Schooling => &p.schooling,
+                    VictimField::Guardian => &p.guardian,
+                    VictimField::Ampk => return None,
+                }
+            }
+            Field::Perpetrator(i, v) => {
+                let p = self.perpetrators.get(i)?;
+                match v {
+                    PerpetratorField::Name => &p.name,
+                    PerpetratorField::Sex => &p.sex,
+                    PerpetratorField::Age => &p.age,
+                    PerpetratorField::Relation => &p.relation,
+                }
+            }
+            Field::Incident(x) => match x {
+                IncidentField::Date => &self.incident.date,
+                IncidentField::Time => &self.incident.time,
+                IncidentField::Place => &self.incident.place,
+                IncidentField::Address => &self.incident.address,
+                IncidentField::Chronology => &self.incident.chronology,
+                IncidentField::Violence => return None,
+            },
+            Field::Triage(x) => match x {
+                TriageField::Risk => &self.triage.risk,
+                TriageField::Emergency => &self.triage.emergency,
+                TriageField::Services => return None,
+            },
+            Field::Consent(x) => match x {
+                ConsentField::Services => &self.consent.services,
+                ConsentField::Share => &self.consent.share,
+                ConsentField::GivenBy => &self.consent.given_by,
+                ConsentField::Relation => &self.consent.relation,
+                ConsentField::Withheld => &self.consent.withheld,
+            },
+        })
+    }
+
+    pub fn text_mut(&mut self, f: Field) -> Option<&mut String> {
+        Some(match f {
+            Field::Reporter(r) => {
+                let p = &mut self.reporter;
+                match r {
+                    ReporterField::Channel => &mut p.channel,
+                    ReporterField::Kind => &mut p.kind,
+                    ReporterField::Name => &mut p.name,
+                    ReporterField::Relation => &mut p.relation,
+                    ReporterField::Phone => &mut p.phone,
+                    ReporterField::Address => &mut p.address,
+                }
+            }
+            Field::Victim(i, v) => {
+                let p = self.victims.get_mut(i)?;
+                match v {
+                    VictimField::Name => &mut p.name,
+                    VictimField::Nik => &mut p.nik,
+                    VictimField::Sex => &mut p.sex,
+                    VictimField::BirthDate => &mut p.birth_date,
+                    VictimField::Age => &mut p.age,
+                    VictimField::Address => &mut p.address,
+                    VictimField::Disability => &mut p.disability,
+                    VictimField::Schooling => &mut p.schooling,
+                    VictimField::Guardian => &mut p.guardian,
+                    VictimField::Ampk => return None,
+                }
+            }
+            Field::Perpetrator(i, v) => {
+                let p = self.perpetrators.get_mut(i)?;
+                match v {
+                    PerpetratorField::Name => &mut p.name,
+                    PerpetratorField::Sex => &mut p.sex,
+                    PerpetratorField::Age => &mut p.age,
+                    PerpetratorField::Relation => &mut p.relation,
+                }
+            }
+            Field::Incident(x) => match x {
+                IncidentField::Date => &mut self.incident.date,
+                IncidentField::Time => &mut self.incident.time,
+                IncidentField::Place => &mut self.incident.place,
+                IncidentField::Address => &mut self.incident.address,
+                IncidentField::Chronology => &mut self.incident.chronology,
+                IncidentField::Violence => return None,
+            },
+            Field::Triage(x) => match x {
+                TriageField::Risk => &mut self.triage.risk,
+                TriageField::Emergency => &mut self.triage.emergency,
+                TriageField::Services => return None,
+            },
+            Field::Consent(x) => match x {
+                ConsentField::Services => &mut self.consent.services,
+                ConsentField::Share => &mut self.consent.share,
+                ConsentField::GivenBy => &mut self.consent.given_by,
+                ConsentField::Relation => &mut self.consent.relation,
+                ConsentField::Withheld => &mut self.consent.withheld,
+            },
+        })
+    }
+
+    /// The codes of a multiple-choice field.
+    pub fn codes(&self, f: Field) -> Option<&Vec<String>> {
+        match f {
+            Field::Victim(i, VictimField::Ampk) => self.victims.get(i).map(|v| &v.ampk),
+            Field::Incident(IncidentField::Violence) => Some(&self.incident.violence),
+            Field::Triage(TriageField::Services) => Some(&self.triage.services),
+            _ => None,
+        }
+    }
+
+    pub fn codes_mut(&mut self, f: Field) -> Option<&mut Vec<String>> {
+        match f {
+            Field::Victim(i, VictimField::Ampk) => self.victims.get_mut(i).map(|v| &mut v.ampk),
+            Field::Incident(IncidentField::Violence) => Some(&mut self.incident.violence),
+            Field::Triage(TriageField::Services) => Some(&mut self.triage.services),
+            _ => None,
+        }
+    }
+
+    /// Cleans every text field (see `text::clean_line`). Idempotent.
+    pub fn clean(&mut self) {
+        for f in self.fields() {
+            let multiline = f.kind() == Kind::LongText;
+            if let Some(s) = self.text_mut(f) {
+                let c = if multiline {
+                    clean_multiline(s)
+                } else {
+                    clean_line(s)
+                };
+                if c != *s {
+                    *s = c;
+                }
+            }
+        }
+    }
+
+    /// Rewrites a field into its canonical spelling once the person leaves it: dates day
+    /// first with dashes, phones in national form, NIK as bare digits. Text that does not
+    /// parse is left exactly as typed, so the message beside it refers to what is visible.
+    pub fn normalize(&mut self, f: Field, today: NaiveDate) {
+        let kind = f.kind();
+        let Some(s) = self.text_mut(f) else { return };
+        let new = match kind {
+            Kind::Date => parse_date(s, today).ok().map(format_date),
+            Kind::Time => parse_time(s).ok().map(|t| t.format("%H:%M").to_string()),
+            Kind::Phone => normalize_phone(s).ok(),
+            Kind::Nik => parse_nik(s).ok().map(|n| n.digits),
+            Kind::Age => parse_age(s).ok().map(|a| a.to_string()),
+            Kind::Text => Some(s.trim().to_string()),
+            _ => None,
+        };
+        if let Some(new) = new.filter(|n| !s.trim().is_empty() && n != s) {
+            *s = new;
+        }
+    }
+
+    /// The victim's age: from the birth date when it parses, else the age typed.
+    pub fn victim_age(&self, i: usize, today: NaiveDate) -> Option<u32> {
+        let v = self.victims.get(i)?;
+        if let Ok(b) = parse_date(&v.birth_date, today) {
+            return Some(age_on(b, today));
+        }
+        parse_age(&v.age).ok()
+    }
+
+    pub fn add_victim(&mut self) -> usize {
+        self.victims.push(Victim::default());
+        self.victims.len() - 1
+    }
+
+    /// Removes a victim; the last one stays (a case always has a victim).
+    pub fn remove_victim(&mut self, i: usize) -> bool {
+        if self.victims.len() > 1 && i < self.victims.len() {
+            self.victims.remove(i);
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn add_perpetrator(&mut self) -> usize {
+        self.perpetrators.push(Perpetrator::default());
+        self.perpetrators.len() - 1
+    }
+
+    pub fn remove_perpetrator(&mut self, i: usize) -> bool {
+        if i < self.perpetrators.len() {
+            self.perpetrators.remove(i);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// True when nothing has been entered: such a draft is not worth keeping.
+    pub fn is_blank(&self) -> bool {
+        *self == Intake::default()
+    }
+
+    /// Initials of every named victim, for lists.
+    pub fn victim_initials(&self) -> String {
+        let v: Vec<String> = self
+            .victims
+            .iter()
+            .filter(|v| !v.name.trim().is_empty())
+            .map(|v| initials(&v.name))
+            .collect();
+        if v.is_empty() {
+            "?".into()
+        } else {
+            v.join(", ")
+        }
+    }
+
+    /// Every rule, in form order. Errors and warnings alike; see `Issue::is_warning`.
+    pub fn check(&self, today: NaiveDate) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut push = |field, issue| out.push(Finding { field, issue });
+
+        if let Some(p) = opt(&self.reporter.phone)
+            && let Err(e) = normalize_phone(&p)
+        {
+            push(Field::Reporter(ReporterField::Phone), e);
+        }
+
+        let mut any_child = false;
+        for (i, v) in self.victims.iter().enumerate() {
+            let f = |x| Field::Victim(i, x);
+            if v.name.trim().is_empty() {
+                push(f(VictimField::Name), Issue::Required);
+            }
+            if v.sex.is_empty() {
+                push(f(VictimField::Sex), Issue::Required);
+            }
+            let birth = match opt(&v.birth_date) {
+                Some(s) => match parse_date(&s, today) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        push(f(VictimField::BirthDate), e);
+                        None
+                    }
+                },
+                None => None,
+            };
+            let typed_age = match opt(&v.age) {
+                Some(s) => match parse_age(&s) {
+                    Ok(a) => Some(a),
+                    Err(e) => {
+                        push(f(VictimField::Age), e);
+                        None
+                    }
+                },
+                None => None,
+            };
+            if v.birth_date.trim().is_empty() && v.age.trim().is_empty() {
+                push(f(VictimField::Age), Issue::Required);
+            }
+            if let (Some(b), Some(a)) = (birth, typed_age)
+                && age_on(b, today).abs_diff(a) > 1
+            {
+                push(f(VictimField::Age), Issue::AgeBirthMismatch);
+            }
+            if let Some(s) = opt(&v.nik) {
+                match parse_nik(&s) {
+                    Err(e) => push(f(VictimField::Nik), e),
+                    Ok(nik) => {
+                        if !PROVINCE_CODES.contains(&nik.province()) {
+                            push(f(VictimField::Nik), Issue::NikUnknownProvince);
+                        }
+                        if !v.sex.is_empty() && (v.sex == "P") != nik.female {
+                            push(f(VictimField::Nik), Issue::NikSexMismatch);
+                        }
+                        if let Some(b) = birth
+                            && !nik.matches_birth(b)
+                        {
+                            push(f(VictimField::Nik), Issue::NikBirthMismatch);
+                        }
+                    }
+                }
+            }
+            let age = birth.map(|b| age_on(b, today)).or(typed_age);
+            if let Some(a) = age
+                && a < ADULT_AGE
+            {
+                any_child = true;
+                if v.ampk.is_empty() {
+                    push(f(VictimField::Ampk), Issue::AmpkRequiredForChild);
+                }
+            }
+        }
+
+        for (i, p) in self.perpetrators.iter().enumerate() {
+            if let Some(s) = opt(&p.age)
+                && let Err(e) = parse_age(&s)
+            {
+                push(Field::Perpetrator(i, PerpetratorField::Age), e);
+            }
+        }
+
+        if let Some(s) = opt(&self.incident.date)
+            && let Err(e) = parse_date(&s, today)
+        {
+            push(Field::Incident(IncidentField::Date), e);
+        }
+        if let Some(s) = opt(&self.incident.time)
+            && let Err(e) = parse_time(&s)
+        {
+            push(Field::Incident(IncidentField::Time), e);
+        }
+        if self.incident.violence.is_empty() {
+            push(Field::Incident(IncidentField::Violence), Issue::Required);
+        }
+        if self.triage.risk.is_empty() {
+            push(Field::Triage(TriageField::Risk), Issue::Required);
+        }
+        if self.consent.services.is_empty() {
+            push(Field::Consent(ConsentField::Services), Issue::Required);
+        }
+        // UU 27/2022 Pasal 25: a child's consent comes from a parent or guardian.
+        if any_child && self.consent.relation == "korban" {
+            push(
+                Field::Consent(ConsentField::Relation),
+                Issue::ChildConsentBySelf,
+            );
+        }
+        // …unless that person is the alleged perpetrator.
+        let giver = self.consent.given_by.trim().to_lowercase();
+        if !giver.is_empty()
+            && self
+                .perpetrators
+                .iter()
+                .any(|p| p.name.trim().to_lowercase() == giver)
+        {
+            push(
+                Field::Consent(ConsentField::GivenBy),
+                Issue::ConsentGiverIsPerpetrator,
+            );
+        }
+        out
+    }
+
+    /// The first error in form order, if any: where a save attempt sends the cursor.
+    pub fn first_error(&self, today: NaiveDate) -> Option<Finding> {
+        self.check(today)
+            .into_iter()
+            .find(|f| !f.issue.is_warning())
+    }
+
+    /// The validated record, or every error (warnings do not block).
+    pub fn to_record(&self, today: NaiveDate) -> Result<NewCase, Vec<Finding>> {
+        let errors: Vec<Finding> = self
+            .check(today)
+            .into_iter()
+            .filter(|f| !f.issue.is_warning())
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut me = self.clone();
+        me.clean();
+        let r = &me.reporter;
+        let reporter = PersonRecord {
+            name: r.name.trim().to_string(),
+            phone: opt(&r.phone).and_then(|p| normalize_phone(&p).ok()),
+            address: r.address.trim().to_string(),
+            relation: opt(&r.relation),
+            ..Default::default()
+        };
+        let victims = me
+            .victims
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let birth = opt(&v.birth_date).and_then(|s| parse_date(&s, today).ok());
+                PersonRecord {
+                    name: v.name.trim().to_string(),
+                    nik: opt(&v.nik)
+                        .and_then(|s| parse_nik(&s).ok())
+                        .map(|n| n.digits),
+                    sex: opt(&v.sex),
+                    birth_date: birth,
+                    age: me.victim_age(i, today),
+                    address: v.address.trim().to_string(),
+                    disability: opt(&v.disability),
+                    schooling: v.schooling.trim().to_string(),
+                    guardian: v.guardian.trim().to_string(),
+                    ampk: v.ampk.clone(),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        let perpetrators = me
+            .perpetrators
+            .iter()
+            .map(|p| PersonRecord {
+                name: p.name.trim().to_string(),
+                sex: opt(&p.sex),
+                age: opt(&p.age).and_then(|s| parse_age(&s).ok()),
+                relation: opt(&p.relation),
+                ..Default::default()
+            })
+            .collect();
+        let i = &me.incident;
+        Ok(NewCase {
+            channel: opt(&r.channel),
+            reporter_kind: opt(&r.kind),
+            reporter,
+            victims,
+            perpetrators,
+            incident_date: opt(&i.date).and_then(|s| parse_date(&s, today).ok()),
+            incident_time: opt(&i.time).and_then(|s| parse_time(&s).ok()),
+            place: opt(&i.place),
+            incident_address: i.address.trim().to_string(),
+            violence: i.violence.clone(),
+            chronology: i.chronology.trim_end().to_string(),
+            risk: me.triage.risk.clone(),
+            emergency: me.triage.emergency == "ya",
+            services: me.triage.services.clone(),
+            consent_services: me.consent.services.clone(),
+            consent_share: opt(&me.consent.share),
+            consent_by: me.consent.given_by.trim().to_string(),
+            consent_relation: opt(&me.consent.relation),
+            consent_withheld: me.consent.withheld.trim().to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn minimal() -> Intake {
+        let mut i = Intake::default();
+        i.victims[0].name = "Siti Aminah".into();
+        i.victims[0].sex = "P".into();
+        i.victims[0].age = "24".into();
+        i.incident.violence = vec!["psikis".into()];
+        i.triage.risk = "sedang".into();
+        i.consent.services = "ya".into();
+        i
+    }
+
+    fn issues(i: &Intake) -> Vec<(Field, Issue)> {
+        i.check(today())
+            .into_iter()
+            .map(|f| (f.field, f.issue))
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_form_names_each_required_field_in_form_order() {
+        let found = issues(&Intake::default());
+        assert_eq!(
+            found,
+            vec![
+                (Field::Victim(0, VictimField::Name), Issue::Required),
+                (Field::Victim(0, VictimField::Sex), Issue::Required),
+                (Field::Victim(0, VictimField::Age), Issue::Required),
+                (Field::Incident(IncidentField::Violence), Issue::Required),
+                (Field::Triage(TriageField::Risk), Issue::Required),
+                (Field::Consent(ConsentField::Services), Issue::Required),
+            ]
+        );
+        assert_eq!(
+            Intake::default().first_error(today()).map(|f| f.field),
+            Some(Field::Victim(0, VictimField::Name))
+        );
+    }
+
+    #[test]
+    fn the_minimum_opens_a_case() {
+        let rec = minimal().to_record(today()).unwrap();
+        assert_eq!(rec.victims[0].age, Some(24));
+        assert_eq!(rec.risk, "sedang");
+        assert!(!rec.emergency);
+    }
+
+    #[test]
+    fn a_child_victim_needs_an_ampk_category() {
+        let mut i = minimal();
+        i.victims[0].age = String::new();
+        i.victims[0].birth_date = "01/02/2014".into();
+        assert_eq!(
+            issues(&i),
+            vec![(
+                Field::Victim(0, VictimField::Ampk),
+                Issue::AmpkRequiredForChild
+            )]
+        );
+        i.victims[0].ampk = vec!["i".into()];
+        let rec = i.to_record(today()).unwrap();
+        assert_eq!(rec.victims[0].age, Some(12));
+        assert_eq!(
+            rec.victims[0].birth_date,
+            NaiveDate::from_ymd_opt(2014, 2, 1)
+        );
+    }
+
+    #[test]
+    fn nik_disagreeing_with_sex_or_birth_is_a_warning_not_an_error() {
+        let mut i = minimal();
+        i.victims[0].age = String::new();
+        i.victims[0].birth_date = "12-05-1990".into();
+        i.victims[0].sex = "L".into();
+        i.victims[0].nik = "3372015205900001".into(); // a woman born 12-05-90
+        assert_eq!(
+            issues(&i),
+            vec![(Field::Victim(0, VictimField::Nik), Issue::NikSexMismatch)]
+        );
+        i.victims[0].birth_date = "13-05-1990".into();
+        assert!(
+            issues(&i).contains(&(Field::Victim(0, VictimField::Nik), Issue::NikBirthMismatch))
+        );
+        i.victims[0].nik = "9972015205900001".into();
+        assert!(issues(&i).contains(&(
+            Field::Victim(0, VictimField::Nik),
+            Issue::NikUnknownProvince
+        )));
+        assert!(i.to_record(today()).is_ok(), "warnings never block a save");
+        i.victims[0].nik = "123".into();
+        assert!(i.to_record(today()).is_err());
+    }
+
+    #[test]
+    fn typed_age_far_from_birth_date_is_flagged() {
+        let mut i = minimal();
+        i.victims[0].birth_date = "01-01-2000".into();
+        i.victims[0].age = "40".into();
+        assert!(
+            issues(&i).contains(&(Field::Victim(0, VictimField::Age), Issue::AgeBirthMismatch))
+        );
+    }
+
+    #[test]
+    fn future_incident_and_bad_phone_are_refused_beside_their_field() {
+        let mut i = minimal();
+        i.incident.date = "01-01-2027".into();
+        i.reporter.phone = "12".into();
+        i.incident.time = "99:99".into();
+        assert_eq!(
+            issues(&i),
+            vec![
+                (Field::Reporter(ReporterField::Phone), Issue::PhoneInvalid),
+                (Field::Incident(IncidentField::Date), Issue::DateFuture),
+                (Field::Incident(IncidentField::Time), Issue::TimeFormat),
+            ]
+        );
+    }
+
+    #[test]
+    fn consent_from_a_child_or_from_the_perpetrator_is_questioned() {
+        let mut i = minimal();
+        i.victims[0].age = "9".into();
+        i.victims[0].ampk = vec!["m".into()];
+        i.consent.relation = "korban".into();
+        i.add_perpetrator();
+        i.perpetrators[0].name = "Budi Santoso".into();
+        i.consent.given_by = " budi santoso ".into();
+        let found = issues(&i);
+        assert!(found.contains(&(
+            Field::Consent(ConsentField::Relation),
+            Issue::ChildConsentBySelf
+        )));
+        assert!(found.contains(&(
+            Field::Consent(ConsentField::GivenBy),
+            Issue::ConsentGiverIsPerpetrator
+        )));
+    }
+
+    #[test]
+    fn normalizing_rewrites_only_what_parses() {
+        let mut i = minimal();
+        i.reporter.phone = "+62 812-3456-7890".into();
+        i.victims[0].birth_date = "1/2/2014".into();
+        i.incident.date = "besok".into();
+        i.normalize(Field::Reporter(ReporterField::Phone), today());
+        i.normalize(Field::Victim(0, VictimField::BirthDate), today());
+        i.normalize(Field::Incident(IncidentField::Date), today());
+        assert_eq!(i.reporter.phone, "081234567890");
+        assert_eq!(i.victims[0].birth_date, "01-02-2014");
+        assert_eq!(i.incident.date, "besok");
+    }
+
+    #[test]
+    fn people_are_added_and_removed_but_one_victim_always_stays() {
+        let mut i = Intake::default();
+        assert_eq!(i.add_victim(), 1);
+        assert!(i.fields().contains(&Field::Victim(1, VictimField::Ampk)));
+        assert!(i.remove_victim(0));
+        assert!(!i.remove_victim(0));
+        assert_eq!(i.add_perpetrator(), 0);
+        assert!(
+            i.fields()
+                .contains(&Field::Perpetrator(0, PerpetratorField::Relation))
+        );
+        assert!(i.remove_perpetrator(0));
+        assert!(i.is_blank());
+    }
+
+    #[test]
+    fn every_text_field_is_reachable_for_cleaning() {
+        let mut i = minimal();
+        i.add_perpetrator();
+        for f in i.fields() {
+            if let Some(s) = i.text_mut(f) {
+                s.push_str("\u{1b}[31m\u{202e}x");
+            }
+        }
+        i.clean();
+        for f in i.fields() {
+            if let Some(s) = i.text(f) {
+                assert!(
+                    !s.contains('\u{1b}') && !s.contains('\u{202e}'),
+                    "{f:?}: {s:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The domain: pure types and rules. No SQL, no terminal, no clock (callers pass `today`).
+
+pub mod intake;
+pub mod text;
+pub mod validate;
+pub mod vocab;
+
+/// Why a field's value is refused or doubted. Translated to words in `i18n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Issue {
+    Required,
+    DateFormat,
+    DateYear,
+    DateImpossible,
+    DateFuture,
+    TimeFormat,
+    AgeInvalid,
+    NikDigits,
+    NikLength,
+    NikMonth,
+    NikDay,
+    NikSerial,
+    PhoneInvalid,
+    AmpkRequiredForChild,
+    // Warnings from here on: recorded, shown, never blocking.
+    NikUnknownProvince,
+    NikSexMismatch,
+    NikBirthMismatch,
+    AgeBirthMismatch,
+    ChildConsentBySelf,
+    ConsentGiverIsPerpetrator,
+}
+
+impl Issue {
+    /// A warning flags a doubt; it never stops a save. NIK rules follow Dukcapil practice: old
+    /// and split regions exist, and registrations carry mistakes that the person cannot fix at
+    /// the front desk.
+    pub fn is_warning(self) -> bool {
+        matches!(
+            self,
+            Issue::NikUnknownProvince
+                | Issue::NikSexMismatch
+                | Issue::NikBirthMismatch
+                | Issue::AgeBirthMismatch
+                | Issue::ChildConsentBySelf
+                | Issue::ConsentGiverIsPerpetrator
+        )
+    }
+}

@@ -1,0 +1,180 @@
+//! Cleaning of text typed or imported by a person.
+//!
+//! Text reaches the database from key presses, pastes and imports. Anything that a terminal
+//! would interpret (escape sequences, C0/C1 controls) or that reorders what the reader sees
+//! (bidi overrides and isolates) is removed before it is stored, so a name can never repaint
+//! a colleague's screen or disguise itself. The same cleaning runs again on every path that
+//! prints outside ratatui.
+
+/// Bidi formatting characters that let text display in a different order than it is stored
+/// (the "Trojan Source" family), plus the Arabic letter mark.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Removes escape sequences, control characters and bidi controls. Keeps newlines only when
+/// `multiline`; tabs become a space so columns stay predictable.
+fn clean(input: &str, multiline: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape_sequence(&mut chars),
+            // C1 CSI / OSC / DCS / etc.: consume the sequence they introduce, as for ESC.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\r' => {
+                if multiline {
+                    if chars.peek() != Some(&'\n') {
+                        out.push('\n');
+                    }
+                } else {
+                    out.push(' ');
+                }
+            }
+            '\n' => out.push(if multiline { '\n' } else { ' ' }),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if is_bidi_control(c) => {}
+            // Non-characters and the replacement for lone surrogates say nothing to a reader.
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // Two-character escapes (ESC c, ESC 7, …) and charset selections (ESC ( B).
+        Some('(') | Some(')') | Some('*') | Some('+') => {
+            chars.next();
+            chars.next();
+        }
+        Some(c) if ('\u{20}'..='\u{7e}').contains(c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// CSI: parameter and intermediate bytes, then one final byte in @..~.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+        if !('\u{20}'..='\u{3f}').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// OSC/DCS/APC/PM/SOS: everything up to BEL or ST (ESC \ or U+009C).
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Cleans one-line text (names, phone numbers, addresses).
+pub fn clean_line(input: &str) -> String {
+    clean(input, false)
+}
+
+/// Cleans multi-line text (chronology, notes): newlines kept, CRLF folded to LF.
+pub fn clean_multiline(input: &str) -> String {
+    clean(input, true)
+}
+
+/// Initials for boards and lists: "Siti Nur Aminah" → "S.N.A.". Never more than four letters,
+/// so a long name cannot be read back from its initials.
+pub fn initials(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split_whitespace().take(4) {
+        if let Some(c) = word.chars().find(|c| c.is_alphanumeric()) {
+            out.extend(c.to_uppercase());
+            out.push('.');
+        }
+    }
+    if out.is_empty() { "?".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A corpus of strings that must never reach a terminal intact.
+    const HOSTILE: &[&str] = &[
+        "\u{1b}[2J\u{1b}[HSiti",
+        "Siti\u{1b}]0;pwned\u{7}",
+        "Siti\u{1b}]52;c;ZXZpbA==\u{1b}\\",
+        "\u{9b}31mSiti",
+        "Si\u{0}ti\u{7}\u{8}",
+        "\u{202E}itiS",
+        "\u{2066}Siti\u{2069}",
+        "Siti\u{1b}P+q544e\u{1b}\\",
+        "Siti\u{85}\u{9c}",
+    ];
+
+    #[test]
+    fn hostile_strings_lose_every_control_and_keep_the_words() {
+        for s in HOSTILE {
+            let c = clean_line(s);
+            assert!(
+                !c.chars().any(|ch| ch.is_control() || is_bidi_control(ch)),
+                "{s:?} -> {c:?}"
+            );
+            assert!(c.contains("Siti") || c.contains("itiS"), "{s:?} -> {c:?}");
+            assert!(
+                !c.contains("pwned") && !c.contains("ZXZpbA"),
+                "{s:?} -> {c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn newlines_are_kept_only_in_multiline_text() {
+        assert_eq!(clean_line("a\nb\r\nc"), "a b  c");
+        assert_eq!(clean_multiline("a\nb\r\nc\rd"), "a\nb\nc\nd");
+        assert_eq!(clean_multiline("a\tb"), "a b");
+    }
+
+    #[test]
+    fn ordinary_text_is_untouched() {
+        for s in [
+            "Siti Aminah",
+            "Ni Luh Putu Ayu",
+            "O'Neil — 🙂 ‍👩‍👧",
+            "Jl. Merdeka No. 5, RT 02/RW 03",
+        ] {
+            assert_eq!(clean_line(s), *s);
+        }
+    }
+
+    #[test]
+    fn initials_hide_the_name() {
+        assert_eq!(initials("Siti Nur Aminah"), "S.N.A.");
+        assert_eq!(initials("  budi  "), "B.");
+        assert_eq!(initials(""), "?");
+        assert_eq!(initials("a b c d e f"), "A.B.C.D.");
+        assert_eq!(initials("'ayu"), "A.");
+    }
+}

@@ -1,0 +1,448 @@
+//! Controlled vocabularies from SIMFONI-PPA, UU 35/2014 and the case-management cycle.
+//!
+//! Each term has a stable `code` (what the database stores, never translated or renamed) and
+//! Indonesian and English labels. They live here rather than in `i18n.rs` because they are
+//! domain data: reports, exports and validation depend on the codes, not on the screen.
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub code: &'static str,
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Term {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => self.id,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A named list of terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vocab {
+    pub name: &'static str,
+    pub terms: &'static [Term],
+}
+
+impl Vocab {
+    pub fn get(&self, code: &str) -> Option<&'static Term> {
+        self.terms.iter().find(|t| t.code == code)
+    }
+
+    pub fn contains(&self, code: &str) -> bool {
+        self.get(code).is_some()
+    }
+
+    /// The label for a stored code; an unknown code (from a newer meja, or an import) is shown
+    /// as itself rather than hidden.
+    pub fn label<'a>(&self, code: &'a str, lang: Lang) -> &'a str {
+        self.get(code).map(|t| t.label(lang)).unwrap_or(code)
+    }
+}
+
+const fn t(code: &'static str, id: &'static str, en: &'static str) -> Term {
+    Term { code, id, en }
+}
+
+pub const STAGES: Vocab = Vocab {
+    name: "tahap",
+    terms: &[
+        t("pengaduan", "Pengaduan", "Intake"),
+        t("asesmen", "Asesmen", "Assessment"),
+        t("rencana", "Rencana Intervensi", "Case plan"),
+        t("intervensi", "Intervensi & Rujukan", "Services & referral"),
+        t(
+            "pemantauan",
+            "Pemantauan & Evaluasi",
+            "Monitoring & evaluation",
+        ),
+        t("terminasi", "Terminasi (ditutup)", "Closed"),
+    ],
+};
+
+pub const VIOLENCE: Vocab = Vocab {
+    name: "jenis_kekerasan",
+    terms: &[
+        t("fisik", "Fisik", "Physical"),
+        t("psikis", "Psikis", "Psychological"),
+        t("seksual", "Seksual", "Sexual"),
+        t("eksploitasi", "Eksploitasi", "Exploitation"),
+        t("trafficking", "Trafficking (TPPO)", "Trafficking"),
+        t("penelantaran", "Penelantaran", "Neglect"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+/// UU No. 35 Tahun 2014 Pasal 59 ayat (2), letters a–o.
+pub const AMPK: Vocab = Vocab {
+    name: "ampk",
+    terms: &[
+        t(
+            "a",
+            "a. Anak dalam situasi darurat",
+            "a. Child in an emergency",
+        ),
+        t(
+            "b",
+            "b. Anak yang berhadapan dengan hukum",
+            "b. Child in conflict or contact with the law",
+        ),
+        t(
+            "c",
+            "c. Anak dari kelompok minoritas dan terisolasi",
+            "c. Child from a minority or isolated group",
+        ),
+        t(
+            "d",
+            "d. Anak yang dieksploitasi secara ekonomi dan/atau seksual",
+            "d. Child exploited economically and/or sexually",
+        ),
+        t(
+            "e",
+            "e. Anak korban penyalahgunaan narkotika, alkohol, psikotropika, dan zat adiktif lainnya",
+            "e. Child victim of narcotics, alcohol, psychotropics or other addictive substances",
+        ),
+        t(
+            "f",
+            "f. Anak yang menjadi korban pornografi",
+            "f. Child victim of pornography",
+        ),
+        t("g", "g. Anak dengan HIV/AIDS", "g. Child with HIV/AIDS"),
+        t(
+            "h",
+            "h. Anak korban penculikan, penjualan, dan/atau perdagangan",
+            "h. Child victim of abduction, sale and/or trafficking",
+        ),
+        t(
+            "i",
+            "i. Anak korban kekerasan fisik dan/atau psikis",
+            "i. Child victim of physical and/or psychological violence",
+        ),
+        t(
+            "j",
+            "j. Anak korban kejahatan seksual",
+            "j. Child victim of sexual crime",
+        ),
+        t(
+            "k",
+            "k. Anak korban jaringan terorisme",
+            "k. Child victim of terrorist networks",
+        ),
+        t(
+            "l",
+            "l. Anak penyandang disabilitas",
+            "l. Child with a disability",
+        ),
+        t(
+            "m",
+            "m. Anak korban perlakuan salah dan penelantaran",
+            "m. Child victim of maltreatment and neglect",
+        ),
+        t(
+            "n",
+            "n. Anak dengan perilaku sosial menyimpang",
+            "n. Child with deviant social behaviour",
+        ),
+        t(
+            "o",
+            "o. Anak korban stigmatisasi dari pelabelan terkait kondisi orang tuanya",
+            "o. Child stigmatised for their parents' condition",
+        ),
+    ],
+};
+
+pub const PLACES: Vocab = Vocab {
+    name: "tempat_kejadian",
+    terms: &[
+        t("rumah_tangga", "Rumah tangga", "Household"),
+        t("tempat_kerja", "Tempat kerja", "Workplace"),
+        t("sekolah", "Sekolah", "School"),
+        t("fasilitas_umum", "Fasilitas umum", "Public facility"),
+        t("daring", "Ranah daring", "Online"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+/// Hubungan pelaku dengan korban (SIMFONI), plus "Tidak dikenal".
+pub const PERPETRATOR_RELATIONS: Vocab = Vocab {
+    name: "hubungan_pelaku",
+    terms: &[
+        t("orang_tua", "Orang tua", "Parent"),
+        t("keluarga", "Keluarga/saudara", "Family/relative"),
+        t("suami_istri", "Suami/istri", "Spouse"),
+        t("tetangga", "Tetangga", "Neighbour"),
+        t("pacar_teman", "Pacar/teman", "Partner/friend"),
+        t("guru", "Guru", "Teacher"),
+        t("majikan", "Majikan", "Employer"),
+        t("rekan_kerja", "Rekan kerja", "Co-worker"),
+        t("lainnya", "Lainnya", "Other"),
+        t("tidak_dikenal", "Tidak dikenal", "Unknown person"),
+    ],
+};
+
+/// Layanan: SIMFONI services and the UPTD PPA functions.
+pub const SERVICES: Vocab = Vocab {
+    name: "layanan",
+    terms: &[
+        t("pengaduan", "Pengaduan", "Complaint handling"),
+        t("penjangkauan", "Penjangkauan", "Outreach"),
+        t("kesehatan", "Kesehatan", "Health care"),
+        t("bantuan_hukum", "Bantuan hukum", "Legal aid"),
+        t("penegakan_hukum", "Penegakan hukum", "Law enforcement"),
+        t(
+            "rehabilitasi_sosial",
+            "Rehabilitasi sosial",
+            "Social rehabilitation",
+        ),
+        t(
+            "reintegrasi_sosial",
+            "Reintegrasi sosial",
+            "Social reintegration",
+        ),
+        t("pemulangan", "Pemulangan", "Repatriation"),
+        t(
+            "tokoh_agama",
+            "Pendampingan tokoh agama",
+            "Faith leader support",
+        ),
+        t(
+            "rumah_aman",
+            "Penampungan sementara (rumah aman)",
+            "Temporary shelter (safe house)",
+        ),
+        t("mediasi", "Mediasi", "Mediation"),
+        t(
+            "psikologis",
+            "Pendampingan psikologis",
+            "Psychological support",
+        ),
+    ],
+};
+
+pub const RISK: Vocab = Vocab {
+    name: "risiko",
+    terms: &[
+        t("tinggi", "Tinggi", "High"),
+        t("sedang", "Sedang", "Medium"),
+        t("rendah", "Rendah", "Low"),
+    ],
+};
+
+pub const CLOSURE_REASONS: Vocab = Vocab {
+    name: "alasan_penutupan",
+    terms: &[
+        t(
+            "tujuan_tercapai",
+            "Tujuan layanan tercapai",
+            "Service goals met",
+        ),
+        t(
+            "dirujuk_wilayah_lain",
+            "Dirujuk/dialihkan ke wilayah lain",
+            "Transferred to another region",
+        ),
+        t(
+            "menolak_layanan",
+            "Klien menolak layanan",
+            "Client declined services",
+        ),
+        t(
+            "tidak_dapat_dihubungi",
+            "Tidak dapat dihubungi",
+            "Client unreachable",
+        ),
+        t("meninggal", "Klien meninggal dunia", "Client died"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+pub const SEX: Vocab = Vocab {
+    name: "jenis_kelamin",
+    terms: &[t("P", "Perempuan", "Female"), t("L", "Laki-laki", "Male")],
+};
+
+/// How the report reached the desk.
+pub const CHANNELS: Vocab = Vocab {
+    name: "cara_melapor",
+    terms: &[
+        t("datang", "Datang langsung", "Walk-in"),
+        t("telepon", "Telepon / hotline", "Phone / hotline"),
+        t("pesan", "Pesan / media sosial", "Message / social media"),
+        t("rujukan_polisi", "Rujukan polisi", "Police referral"),
+        t("rujukan_sekolah", "Rujukan sekolah", "School referral"),
+        t(
+            "rujukan_faskes",
+            "Rujukan rumah sakit / puskesmas",
+            "Health facility referral",
+        ),
+        t(
+            "rujukan_lain",
+            "Rujukan lembaga lain",
+            "Referral from another agency",
+        ),
+        t("penjangkauan", "Penjangkauan", "Outreach"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+pub const REPORTER_KINDS: Vocab = Vocab {
+    name: "identitas_pelapor",
+    terms: &[
+        t("disebut", "Disebutkan", "Named"),
+        t("anonim", "Anonim", "Anonymous"),
+        t("korban", "Korban sendiri", "The victim herself/himself"),
+    ],
+};
+
+pub const REPORTER_RELATIONS: Vocab = Vocab {
+    name: "hubungan_pelapor",
+    terms: &[
+        t("orang_tua", "Orang tua", "Parent"),
+        t("keluarga", "Keluarga/saudara", "Family/relative"),
+        t("suami_istri", "Suami/istri", "Spouse"),
+        t("guru", "Guru / sekolah", "Teacher / school"),
+        t("tetangga", "Tetangga", "Neighbour"),
+        t("teman", "Teman", "Friend"),
+        t(
+            "tokoh_masyarakat",
+            "Tokoh masyarakat / RT / RW",
+            "Community leader",
+        ),
+        t("polisi", "Polisi", "Police"),
+        t("tenaga_kesehatan", "Tenaga kesehatan", "Health worker"),
+        t("pendamping", "Pendamping / LSM", "Caseworker / NGO"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+pub const DISABILITY: Vocab = Vocab {
+    name: "disabilitas",
+    terms: &[
+        t("tidak", "Tidak ada", "None"),
+        t("fisik", "Fisik", "Physical"),
+        t("intelektual", "Intelektual", "Intellectual"),
+        t("mental", "Mental", "Psychosocial"),
+        t("sensorik", "Sensorik", "Sensory"),
+        t("ganda", "Ganda", "Multiple"),
+        t("tidak_diketahui", "Tidak diketahui", "Unknown"),
+    ],
+};
+
+pub const YES_NO: Vocab = Vocab {
+    name: "ya_tidak",
+    terms: &[t("ya", "Ya", "Yes"), t("tidak", "Tidak", "No")],
+};
+
+pub const CONSENT_ANSWERS: Vocab = Vocab {
+    name: "persetujuan",
+    terms: &[
+        t("ya", "Ya, setuju", "Yes, consents"),
+        t("tidak", "Tidak setuju", "Does not consent"),
+        t("belum", "Belum dapat ditanyakan", "Could not be asked yet"),
+    ],
+};
+
+pub const CONSENT_GIVERS: Vocab = Vocab {
+    name: "pemberi_persetujuan",
+    terms: &[
+        t("korban", "Korban sendiri", "The victim"),
+        t("orang_tua", "Orang tua", "Parent"),
+        t("wali", "Wali", "Guardian"),
+        t("keluarga", "Keluarga lain", "Other relative"),
+        t(
+            "pendamping",
+            "Pendamping / pekerja sosial",
+            "Caseworker / social worker",
+        ),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+/// SIMFONI-PPA age bands, in report order.
+pub const AGE_BANDS: Vocab = Vocab {
+    name: "kelompok_umur",
+    terms: &[
+        t("0-5", "0–5", "0–5"),
+        t("6-12", "6–12", "6–12"),
+        t("13-17", "13–17", "13–17"),
+        t("18-24", "18–24", "18–24"),
+        t("25-44", "25–44", "25–44"),
+        t("45-59", "45–59", "45–59"),
+        t("60+", "60+", "60+"),
+    ],
+};
+
+/// The age band code for an age in whole years.
+pub fn age_band(age: u32) -> &'static str {
+    match age {
+        0..=5 => "0-5",
+        6..=12 => "6-12",
+        13..=17 => "13-17",
+        18..=24 => "18-24",
+        25..=44 => "25-44",
+        45..=59 => "45-59",
+        _ => "60+",
+    }
+}
+
+/// Under 18 is a child (UU 35/2014 Pasal 1).
+pub const ADULT_AGE: u32 = 18;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_within_each_vocabulary() {
+        for v in [
+            STAGES,
+            VIOLENCE,
+            AMPK,
+            PLACES,
+            PERPETRATOR_RELATIONS,
+            SERVICES,
+            RISK,
+            CLOSURE_REASONS,
+            SEX,
+            CHANNELS,
+            REPORTER_KINDS,
+            REPORTER_RELATIONS,
+            DISABILITY,
+            YES_NO,
+            CONSENT_ANSWERS,
+            CONSENT_GIVERS,
+            AGE_BANDS,
+        ] {
+            let mut codes: Vec<_> = v.terms.iter().map(|t| t.code).collect();
+            codes.sort();
+            codes.dedup();
+            assert_eq!(codes.len(), v.terms.len(), "duplicate code in {}", v.name);
+        }
+    }
+
+    #[test]
+    fn ampk_has_the_fifteen_letters_of_pasal_59() {
+        let letters: String = AMPK.terms.iter().map(|t| t.code).collect();
+        assert_eq!(letters, "abcdefghijklmno");
+    }
+
+    #[test]
+    fn age_bands_follow_simfoni_edges() {
+        assert_eq!(age_band(0), "0-5");
+        assert_eq!(age_band(5), "0-5");
+        assert_eq!(age_band(6), "6-12");
+        assert_eq!(age_band(17), "13-17");
+        assert_eq!(age_band(18), "18-24");
+        assert_eq!(age_band(44), "25-44");
+        assert_eq!(age_band(59), "45-59");
+        assert_eq!(age_band(60), "60+");
+        for b in ["0-5", "6-12", "13-17", "18-24", "25-44", "45-59", "60+"] {
+            assert!(AGE_BANDS.contains(b));
+        }
+    }
+}

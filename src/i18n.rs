@@ -1,0 +1,326 @@
+//! Every string a person reads, in Bahasa Indonesia (default) and English.
+//!
+//! Vocabulary labels (jenis kekerasan, AMPK, …) are domain data and live with their codes in
+//! `domain::vocab`; everything else is here. Messages with `{}` take arguments in order
+//! through [`fill`].
+
+use crate::domain::Issue;
+use crate::domain::intake::{
+    ConsentField, Field, IncidentField, PerpetratorField, ReporterField, TriageField, VictimField,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    /// `id`, `in`, `ind`, `indonesia` and `en`, `eng`, `english`, in any case.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" | "in" | "ind" | "indonesia" | "bahasa" => Some(Lang::Id),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $id:expr, $en:expr;)*) => {
+        /// A user-facing message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Id) => $id, (Msg::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "meja", "meja";
+    // Screens
+    TitleIntake => "Pengaduan baru", "New intake";
+    TitleDrafts => "Draf yang belum selesai", "Unfinished drafts";
+    TitleHelp => "Bantuan", "Help";
+    TitleBoard => "Papan kasus", "Case board";
+    TitleDirectory => "Direktori lembaga", "Agency directory";
+    TitleSaved => "Kasus dibuka", "Case opened";
+    NotYetAvailable => "Belum tersedia di versi ini.", "Not available in this version yet.";
+    TooSmall => "Layar terlalu kecil: perbesar ke 80×24", "Screen too small: enlarge to 80×24";
+    // Key bar
+    KeyHelp => "Bantuan", "Help";
+    KeyNew => "Baru", "New";
+    KeyBoard => "Papan", "Board";
+    KeyDirectory => "Direktori", "Directory";
+    KeyQuit => "Keluar", "Quit";
+    KeySave => "Simpan", "Save";
+    KeyPick => "Pilih", "Choose";
+    KeyNext => "Berikut", "Next";
+    KeyAddVictim => "+Korban", "+Victim";
+    KeyAddPerp => "+Terlapor", "+Perpetrator";
+    KeyRemovePerson => "Hapus orang", "Remove person";
+    KeyBack => "Kembali", "Back";
+    KeyResume => "Lanjutkan", "Resume";
+    KeyDiscard => "Buang", "Discard";
+    KeyToggle => "Centang", "Toggle";
+    KeyDone => "Selesai", "Done";
+    KeyFilter => "ketik untuk menyaring", "type to filter";
+    // Sections
+    SecReporter => "Pelapor", "Reporter";
+    SecVictim => "Korban", "Victim";
+    SecPerpetrator => "Terlapor", "Alleged perpetrator";
+    SecIncident => "Kejadian", "Incident";
+    SecTriage => "Triase", "Triage";
+    SecConsent => "Persetujuan", "Consent";
+    NoPerpetrator => "Belum ada terlapor — F6 untuk menambah", "No alleged perpetrator yet — F6 to add";
+    // Form status
+    DraftSavedAt => "Draf tersimpan {}", "Draft saved {}";
+    DraftNotSaved => "Draf belum tersimpan: {}", "Draft not saved: {}";
+    Required => "wajib", "required";
+    AgeFromBirth => "umur {} th", "age {}";
+    FixFirst => "Belum bisa disimpan: {}", "Cannot save yet: {}";
+    CaseOpenedNumber => "Nomor kasus: {}", "Case number: {}";
+    WriteOnPaper => "Tulis nomor ini pada berkas kertas.", "Write this number on the paper file.";
+    SavedNext => "Enter: pengaduan baru · F10: keluar", "Enter: new intake · F10: quit";
+    SaveFailed => "Gagal menyimpan: {}", "Save failed: {}";
+    ConfirmRemoveVictim => "Hapus korban {} dari formulir? (y/t)", "Remove victim {} from the form? (y/n)";
+    ConfirmRemovePerp => "Hapus terlapor {} dari formulir? (y/t)", "Remove perpetrator {} from the form? (y/n)";
+    LastVictimStays => "Minimal satu korban.", "At least one victim is needed.";
+    NotOnPerson => "Pindah ke bagian korban atau terlapor dulu.", "Move to a victim or perpetrator first.";
+    ConfirmDiscard => "Buang draf {}? Isinya hilang. (y/t)", "Discard draft {}? Its content is lost. (y/n)";
+    ConfirmQuitUnsaved => "Draf belum tersimpan ({}). Tetap keluar? (y/t)", "Draft not saved ({}). Quit anyway? (y/n)";
+    DraftsIntro => "Ada pengaduan yang belum selesai. Lanjutkan salah satu, atau F2 untuk pengaduan baru.",
+        "There are unfinished intakes. Resume one, or F2 for a new intake.";
+    DraftRow => "{}  korban {}  · {}", "{}  victim {}  · {}";
+    DraftDiscarded => "Draf dibuang.", "Draft discarded.";
+    NoneChosen => "—", "—";
+    PickNothingMatches => "(tidak ada yang cocok)", "(nothing matches)";
+    // Help
+    HelpGlobal => "Di semua layar", "On every screen";
+    HelpForm => "Di formulir pengaduan", "In the intake form";
+    HelpList => "Di daftar pilihan", "In a pick-list";
+    HelpDrafts => "Di daftar draf", "In the list of drafts";
+    HelpCtrlNote => "Jika tombol F tidak berfungsi (mis. lewat ssh), gunakan Ctrl-huruf di sebelahnya.",
+        "If F-keys do not work (e.g. over ssh), use the Ctrl-letter beside them.";
+    HNew => "pengaduan baru", "new intake";
+    HBoard => "papan kasus", "case board";
+    HDirectory => "direktori lembaga", "agency directory";
+    HHelp => "bantuan ini", "this help";
+    HQuit => "keluar (draf disimpan)", "quit (the draft is kept)";
+    HBack => "kembali / batal", "back / cancel";
+    HMove => "pindah kolom isian", "move between fields";
+    HSection => "lompat ke bagian berikut / sebelumnya", "jump to the next / previous section";
+    HPick => "buka daftar pilihan (ketik untuk menyaring)", "open the pick-list (type to filter)";
+    HSave => "simpan dan buka kasus", "save and open the case";
+    HAddVictim => "tambah korban", "add a victim";
+    HAddPerp => "tambah terlapor", "add an alleged perpetrator";
+    HRemove => "hapus korban/terlapor yang sedang diisi", "remove the victim/perpetrator being edited";
+    HEdit => "geser kursor, hapus kata, hapus baris", "move cursor, delete word, delete line";
+    HLongText => "Kronologi: Enter = baris baru, Tab = keluar", "Chronology: Enter = new line, Tab = leave";
+    HToggle => "centang / hapus centang (pilihan ganda)", "tick / untick (multiple choice)";
+    HChoose => "pilih dan tutup", "choose and close";
+    HResume => "lanjutkan draf", "resume the draft";
+    HDiscard => "buang draf (dengan konfirmasi)", "discard the draft (asks first)";
+    // CLI and errors
+    ErrDbIsDir => "{} adalah folder, bukan berkas basis data", "{} is a directory, not a database file";
+    ErrDbNoFolder => "folder untuk basis data tidak ada: {}", "the folder for the database does not exist: {}";
+    ErrDbOpen => "tidak bisa membuka basis data {}: {}", "cannot open database {}: {}";
+    ErrDbNotSqlite => "{} bukan basis data meja (bukan berkas SQLite)", "{} is not a meja database (not an SQLite file)";
+    ErrDbReadOnly => "basis data {} hanya-baca: periksa izin berkas dan foldernya", "database {} is read-only: check the permissions of the file and its folder";
+    ErrDbTooNew => "basis data {} dibuat oleh meja yang lebih baru (skema {}); perbarui meja", "database {} was made by a newer meja (schema {}); update meja";
+    ErrSqliteOld => "SQLite {} terlalu lama (perlu ≥ 3.51.3)", "SQLite {} is too old (need ≥ 3.51.3)";
+    ErrDb => "galat basis data: {}", "database error: {}";
+    ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
+    ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
+    ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";
+    ErrNoDataDir => "tidak menemukan folder data pengguna; gunakan --db PATH", "cannot find the user data folder; use --db PATH";
+    ErrTerminal => "galat terminal: {}", "terminal error: {}";
+    ErrLang => "bahasa tidak dikenal: {} (pakai id atau en)", "unknown language: {} (use id or en)";
+    ConfigWritten => "Konfigurasi ditulis: {}", "Configuration written: {}";
+    DemoDone => "{} kasus dan {} lembaga ditulis ke {} dalam {:.1} detik", "{} cases and {} agencies written to {} in {:.1} s";
+    Panic => "meja berhenti karena galat internal di {}. Draf tersimpan paling lambat satu detik sebelumnya.",
+        "meja stopped on an internal error at {}. The draft was saved at most a second before.";
+}
+
+/// Replaces each `{}` (or `{:…}`) in `template` with the next argument.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(end) = after.find('}') else {
+            out.push_str(after);
+            return out;
+        };
+        let spec = &after[1..end];
+        match args.next() {
+            Some(a) => match spec.strip_prefix(":.") {
+                Some(p) => {
+                    let prec: usize = p.trim_end_matches('f').parse().unwrap_or(1);
+                    let shown = a.to_string();
+                    match shown.parse::<f64>() {
+                        Ok(v) => out.push_str(&format!("{v:.prec$}")),
+                        Err(_) => out.push_str(&shown),
+                    }
+                }
+                None => out.push_str(&a.to_string()),
+            },
+            None => out.push_str(&after[..=end]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub fn issue(i: Issue, lang: Lang) -> &'static str {
+    let (id, en) = match i {
+        Issue::Required => ("wajib diisi", "required"),
+        Issue::DateFormat => (
+            "tulis tanggal seperti 23-11-2026",
+            "write the date like 23-11-2026",
+        ),
+        Issue::DateYear => ("tulis tahun dengan 4 angka", "write the year with 4 digits"),
+        Issue::DateImpossible => ("tanggal ini tidak ada", "no such date"),
+        Issue::DateFuture => ("tanggal di masa depan", "date is in the future"),
+        Issue::TimeFormat => ("tulis jam seperti 14:30", "write the time like 14:30"),
+        Issue::AgeInvalid => ("umur 0–120 tahun", "age must be 0–120 years"),
+        Issue::NikDigits => ("NIK hanya angka", "NIK has digits only"),
+        Issue::NikLength => ("NIK harus 16 angka", "NIK must be 16 digits"),
+        Issue::NikMonth => (
+            "bulan lahir di NIK (angka 9–10) tidak ada",
+            "birth month in the NIK (digits 9–10) is impossible",
+        ),
+        Issue::NikDay => (
+            "tanggal lahir di NIK (angka 7–8) tidak ada",
+            "birth day in the NIK (digits 7–8) is impossible",
+        ),
+        Issue::NikSerial => (
+            "nomor urut NIK tidak boleh 0000",
+            "NIK serial cannot be 0000",
+        ),
+        Issue::PhoneInvalid => (
+            "nomor telepon tidak valid (contoh 0812…)",
+            "invalid phone number (e.g. 0812…)",
+        ),
+        Issue::AmpkRequiredForChild => (
+            "korban anak: pilih kategori AMPK",
+            "child victim: choose an AMPK category",
+        ),
+        Issue::NikUnknownProvince => (
+            "kode provinsi NIK tidak dikenal — periksa lagi",
+            "unknown province code in the NIK — check again",
+        ),
+        Issue::NikSexMismatch => (
+            "NIK tidak cocok dengan jenis kelamin",
+            "NIK does not match the sex",
+        ),
+        Issue::NikBirthMismatch => (
+            "NIK tidak cocok dengan tanggal lahir",
+            "NIK does not match the birth date",
+        ),
+        Issue::AgeBirthMismatch => (
+            "umur tidak cocok dengan tanggal lahir",
+            "age does not match the birth date",
+        ),
+        Issue::ChildConsentBySelf => (
+            "korban anak: persetujuan dari orang tua/wali (UU 27/2022 Ps. 25)",
+            "child victim: consent comes from a parent/guardian (UU 27/2022 art. 25)",
+        ),
+        Issue::ConsentGiverIsPerpetrator => (
+            "pemberi persetujuan tercatat sebagai terlapor",
+            "the consent giver is recorded as a perpetrator",
+        ),
+    };
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+pub fn field_label(f: Field, lang: Lang) -> &'static str {
+    let (id, en) = match f {
+        Field::Reporter(r) => match r {
+            ReporterField::Channel => ("Cara melapor", "How reported"),
+            ReporterField::Kind => ("Identitas pelapor", "Reporter identity"),
+            ReporterField::Name => ("Nama pelapor", "Reporter name"),
+            ReporterField::Relation => ("Hubungan dg korban", "Relation to victim"),
+            ReporterField::Phone => ("Telepon", "Phone"),
+            ReporterField::Address => ("Alamat", "Address"),
+        },
+        Field::Victim(_, v) => match v {
+            VictimField::Name => ("Nama / inisial", "Name / initials"),
+            VictimField::Nik => ("NIK", "NIK"),
+            VictimField::Sex => ("Jenis kelamin", "Sex"),
+            VictimField::BirthDate => ("Tanggal lahir", "Birth date"),
+            VictimField::Age => ("Umur (perkiraan)", "Age (estimate)"),
+            VictimField::Address => ("Alamat", "Address"),
+            VictimField::Disability => ("Disabilitas", "Disability"),
+            VictimField::Schooling => ("Sekolah / pekerjaan", "School / work"),
+            VictimField::Guardian => ("Orang tua / wali", "Parent / guardian"),
+            VictimField::Ampk => ("Kategori AMPK", "AMPK category"),
+        },
+        Field::Perpetrator(_, p) => match p {
+            PerpetratorField::Name => ("Nama", "Name"),
+            PerpetratorField::Sex => ("Jenis kelamin", "Sex"),
+            PerpetratorField::Age => ("Umur (perkiraan)", "Age (estimate)"),
+            PerpetratorField::Relation => ("Hubungan dg korban", "Relation to victim"),
+        },
+        Field::Incident(i) => match i {
+            IncidentField::Date => ("Tanggal kejadian", "Incident date"),
+            IncidentField::Time => ("Jam", "Time"),
+            IncidentField::Place => ("Tempat kejadian", "Place"),
+            IncidentField::Address => ("Alamat kejadian", "Incident address"),
+            IncidentField::Violence => ("Jenis kekerasan", "Type of violence"),
+            IncidentField::Chronology => ("Kronologi", "Chronology"),
+        },
+        Field::Triage(t) => match t {
+            TriageField::Risk => ("Tingkat risiko", "Risk level"),
+            TriageField::Emergency => ("Darurat", "Emergency"),
+            TriageField::Services => ("Layanan dibutuhkan", "Services needed"),
+        },
+        Field::Consent(c) => match c {
+            ConsentField::Services => ("Setuju dilayani", "Consents to services"),
+            ConsentField::Share => ("Setuju data dibagi", "Consents to sharing"),
+            ConsentField::GivenBy => ("Diberikan oleh", "Given by"),
+            ConsentField::Relation => ("Hubungan pemberi", "Giver's relation"),
+            ConsentField::Withheld => ("Yang dirahasiakan", "To be withheld"),
+        },
+    };
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_arguments_in_order_and_keeps_extra_braces() {
+        assert_eq!(
+            fill("Nomor kasus: {}", &[&"PPA/2026/0001"]),
+            "Nomor kasus: PPA/2026/0001"
+        );
+        assert_eq!(fill("{} dan {}", &[&1, &2]), "1 dan 2");
+        assert_eq!(fill("{:.1} detik", &[&2.345]), "2.3 detik");
+        assert_eq!(fill("{} {}", &[&"a"]), "a {}");
+    }
+
+    #[test]
+    fn languages_parse_from_common_spellings() {
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("id"), Some(Lang::Id));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! meja — the intake desk of a UPTD PPA, in the terminal.
+//!
+//! Layers: `domain` (pure rules, no I/O) ← `store` (SQLite) ← `ui` (terminal). `main.rs` only
+//! parses arguments and dispatches to `cli`.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod store;
+pub mod ui;

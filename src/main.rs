@@ -1,0 +1,118 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use meja::cli::{self, Env};
+use meja::domain::text::clean_line;
+use meja::domain::validate::parse_date;
+use meja::error::Error;
+use meja::i18n::{Lang, Msg};
+
+/// meja — meja pengaduan UPTD PPA di terminal (the intake desk of a UPTD PPA).
+#[derive(Parser)]
+#[command(name = "meja", version, about, long_about = None)]
+struct Args {
+    /// Berkas basis data / database file [default: folder data pengguna]
+    #[arg(long, global = true, env = "MEJA_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Berkas konfigurasi / configuration file
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Bahasa / language: id | en
+    #[arg(long, global = true, env = "MEJA_LANG", value_name = "LANG")]
+    lang: Option<String>,
+    /// Nama petugas / staff name [default: SUDO_USER or USER]
+    #[arg(long, global = true, value_name = "NAME")]
+    user: Option<String>,
+    /// Buka dengan kantor contoh di basis data sementara / open a fictional demo office
+    #[arg(long)]
+    demo: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Konfigurasi / configuration
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Isi berkas --db dengan kasus sintetis / fill --db with synthetic cases
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        cases: usize,
+        #[arg(long, default_value_t = 50)]
+        agencies: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Tanggal acuan (hari-bulan-tahun) / reference date, day first [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigAction {
+    /// Tulis konfigurasi bawaan berkomentar / write a commented default
+    Init,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let lang_flag = match args.lang.as_deref().map(|l| (l, Lang::parse(l))) {
+        Some((_, Some(l))) => Some(l),
+        Some((bad, None)) => return fail(Error::new(Msg::ErrLang, &[&bad]), Lang::Id),
+        None => None,
+    };
+    let env = Env {
+        db: args.db.clone(),
+        config_path: args.config.clone(),
+        lang_flag,
+        user: args.user.clone(),
+    };
+    let lang = env.lang(None);
+    let result = match args.command {
+        None if args.demo => cli::run_demo_app(&env).map(|_| None),
+        None => cli::run_default(&env).map(|_| None),
+        Some(Command::Config {
+            action: ConfigAction::Init,
+        }) => cli::run_config_init(&env).map(Some),
+        Some(Command::Demo {
+            cases,
+            agencies,
+            seed,
+            as_of,
+        }) => {
+            let Some(db) = env.db.clone() else {
+                eprintln!("meja demo: --db PATH (berkas baru / a new file)");
+                return ExitCode::from(2);
+            };
+            let today = chrono::Local::now().date_naive();
+            let as_of: Option<NaiveDate> = match as_of.map(|s| parse_date(&s, NaiveDate::MAX)) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(_)) => {
+                    eprintln!("meja demo: --as-of 23-11-2026");
+                    return ExitCode::from(2);
+                }
+                None => Some(today),
+            };
+            cli::run_demo_fill(&env, &db, cases, agencies, seed, as_of).map(Some)
+        }
+    };
+    match result {
+        Ok(Some(msg)) => {
+            println!("{}", clean_line(&msg));
+            ExitCode::SUCCESS
+        }
+        Ok(None) => ExitCode::SUCCESS,
+        Err(e) => fail(e, lang),
+    }
+}
+
+fn fail(e: Error, lang: Lang) -> ExitCode {
+    eprintln!("meja: {}", e.render(lang));
+    ExitCode::from(e.exit_code())
+}

@@ -1,0 +1,214 @@
+//! Opening cases: the case row, its people and codes, its first history entry, one transaction.
+
+use chrono::{DateTime, Datelike, Local};
+use rusqlite::{Transaction, params};
+
+use super::{Store, timestamp};
+use crate::domain::intake::{NewCase, PersonRecord};
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub id: i64,
+    pub number: String,
+}
+
+/// `{prefix}/{yyyy}/{seq}`, the sequence zero-padded to four digits so paper files sort.
+pub fn case_number(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}/{year}/{seq:04}")
+}
+
+/// Takes the next number of `year`. Must run inside an IMMEDIATE transaction: the lock makes
+/// the read-increment atomic across processes, and UNIQUE(year, seq) is the backstop.
+pub(crate) fn next_seq(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
+    tx.query_row(
+        "INSERT INTO case_seq (year, last) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = last + 1
+         RETURNING last",
+        [year],
+        |r| r.get(0),
+    )
+}
+
+fn insert_person(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    role: &str,
+    ord: usize,
+    p: &PersonRecord,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
+                              address, relation, disability, schooling, guardian)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        case_id,
+        role,
+        ord as i64,
+        p.name,
+        p.nik,
+        p.sex,
+        p.birth_date.map(|d| d.to_string()),
+        p.age,
+        p.phone,
+        p.address,
+        p.relation,
+        p.disability,
+        p.schooling,
+        p.guardian,
+    ])?;
+    let person_id = tx.last_insert_rowid();
+    for code in &p.ampk {
+        insert_code(tx, case_id, Some(person_id), "ampk", code)?;
+    }
+    Ok(())
+}
+
+fn insert_code(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    person_id: Option<i64>,
+    vocab: &str,
+    code: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO codes (case_id, person_id, vocab, code) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![case_id, person_id, vocab, code])?;
+    Ok(())
+}
+
+pub(crate) fn history(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    at: &str,
+    staff: &str,
+    action: &str,
+    field: Option<&str>,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO case_history (case_id, at, staff, action, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![case_id, at, staff, action, field, old, new])?;
+    Ok(())
+}
+
+/// Writes a whole new case inside `tx`, at `stage`. Shared by intake and the demo generator.
+pub(crate) fn insert_case(
+    tx: &Transaction<'_>,
+    rec: &NewCase,
+    number: &str,
+    year: i32,
+    seq: i64,
+    staff: &str,
+    at: &str,
+    stage: &str,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO cases (number, year, seq, stage, stage_since, risk, emergency, opened_at,
+            opened_by, channel, reporter_kind, incident_date, incident_time, incident_place,
+            incident_address, chronology, consent_services, consent_share, consent_by,
+            consent_relation, consent_withheld)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20)",
+    )?
+    .execute(params![
+        number,
+        year,
+        seq,
+        stage,
+        at,
+        rec.risk,
+        rec.emergency,
+        staff,
+        rec.channel,
+        rec.reporter_kind,
+        rec.incident_date.map(|d| d.to_string()),
+        rec.incident_time.map(|t| t.format("%H:%M").to_string()),
+        rec.place,
+        rec.incident_address,
+        rec.chronology,
+        rec.consent_services,
+        rec.consent_share,
+        rec.consent_by,
+        rec.consent_relation,
+        rec.consent_withheld,
+    ])?;
+    let id = tx.last_insert_rowid();
+    let r = &rec.reporter;
+    if !(r.name.is_empty() && r.phone.is_none() && r.address.is_empty() && r.relation.is_none()) {
+        insert_person(tx, id, "pelapor", 0, r)?;
+    }
+    for (i, v) in rec.victims.iter().enumerate() {
+        insert_person(tx, id, "korban", i, v)?;
+    }
+    for (i, p) in rec.perpetrators.iter().enumerate() {
+        insert_person(tx, id, "terlapor", i, p)?;
+    }
+    for c in &rec.violence {
+        insert_code(tx, id, None, "jenis_kekerasan", c)?;
+    }
+    for c in &rec.services {
+        insert_code(tx, id, None, "layanan", c)?;
+    }
+    history(
+        tx,
+        id,
+        at,
+        staff,
+        "dibuka",
+        Some("tahap"),
+        None,
+        Some("pengaduan"),
+    )?;
+    Ok(id)
+}
+
+impl Store {
+    /// Opens a case at stage `pengaduan` and, in the same transaction, removes the draft it
+    /// was typed in: either both happen or neither does.
+    pub fn open_case(
+        &mut self,
+        rec: &NewCase,
+        prefix: &str,
+        staff: &str,
+        now: DateTime<Local>,
+        draft: Option<i64>,
+    ) -> Result<Opened> {
+        let at = timestamp(now);
+        let year = now.year();
+        self.write(|tx| {
+            let seq = next_seq(tx, year)?;
+            let number = case_number(prefix, year, seq);
+            let id = insert_case(tx, rec, &number, year, seq, staff, &at, "pengaduan")?;
+            if let Some(d) = draft {
+                tx.execute("DELETE FROM drafts WHERE id = ?1", [d])?;
+            }
+            Ok(Opened { id, number })
+        })
+    }
+
+    pub fn case_count(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_padded_and_carry_the_prefix() {
+        assert_eq!(case_number("PPA", 2026, 7), "PPA/2026/0007");
+        assert_eq!(
+            case_number("UPTD-PPA/MTR", 2026, 12345),
+            "UPTD-PPA/MTR/2026/12345"
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! Bulk writing of demo data: everything in one transaction, so 100,000 cases cost one fsync.
+
+use chrono::{DateTime, Datelike, Local};
+use rusqlite::params;
+
+use super::cases::{case_number, history, insert_case, next_seq};
+use super::{Store, timestamp};
+use crate::domain::intake::NewCase;
+use crate::error::Result;
+
+pub struct DemoCase {
+    pub rec: NewCase,
+    pub opened_at: DateTime<Local>,
+    pub opened_by: String,
+    pub assigned_to: Option<String>,
+    /// Stage moves after intake, oldest first: (new stage, when).
+    pub moves: Vec<(&'static str, DateTime<Local>)>,
+    pub closure_reason: Option<&'static str>,
+}
+
+pub struct DemoAgency {
+    pub name: String,
+    pub kind: String,
+    pub services: Vec<&'static str>,
+    pub area: String,
+    pub address: String,
+    pub phone: String,
+}
+
+impl Store {
+    /// Writes demo cases (in the order given: numbers follow it) and agencies.
+    pub fn insert_demo(
+        &mut self,
+        prefix: &str,
+        cases: impl IntoIterator<Item = DemoCase>,
+        agencies: impl IntoIterator<Item = DemoAgency>,
+    ) -> Result<(usize, usize)> {
+        self.write(|tx| {
+            let mut n_cases = 0;
+            for c in cases {
+                let year = c.opened_at.year();
+                let seq = next_seq(tx, year)?;
+                let number = case_number(prefix, year, seq);
+                let at = timestamp(c.opened_at);
+                let id = insert_case(tx, &c.rec, &number, year, seq, &c.opened_by, &at, "pengaduan")?;
+                let staff = c.assigned_to.as_deref().unwrap_or(&c.opened_by);
+                let mut stage = "pengaduan";
+                for (to, when) in &c.moves {
+                    let when = timestamp(*when);
+                    history(tx, id, &when, staff, "tahap", Some("tahap"), Some(stage), Some(to))?;
+                    stage = to;
+                }
+                let since = c.moves.last().map(|(_, w)| timestamp(*w)).unwrap_or_else(|| at.clone());
+                let closed_at = (stage == "terminasi").then(|| since.clone());
+                tx.prepare_cached(
+                    "UPDATE cases SET stage = ?1, stage_since = ?2, assigned_to = ?3,
+                         closed_at = ?4, closure_reason = ?5 WHERE id = ?6",
+                )?
+                .execute(params![stage, since, c.assigned_to, closed_at, c.closure_reason, id])?;
+                if let Some(a) = &c.assigned_to {
+                    history(tx, id, &at, &c.opened_by, "ditugaskan", Some("petugas"), None, Some(a))?;
+                }
+                n_cases += 1;
+            }
+            let mut n_agencies = 0;
+            for a in agencies {
+                tx.prepare_cached(
+                    "INSERT INTO agencies (name, kind, services, area, address, phone, active, is_example)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, 1)",
+                )?
+                .execute(params![a.name, a.kind, a.services.join(","), a.area, a.address, a.phone])?;
+                n_agencies += 1;
+            }
+            Ok((n_cases, n_agencies))
+        })
+    }
+
+    pub fn agency_count(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM agencies", [], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,190 @@
+//! Everything SQL. One SQLite file shared by every worker on the server.
+//!
+//! Rules (see design.md): WAL with `synchronous=FULL` so a confirmed save survives a power
+//! cut; every write transaction is `BEGIN IMMEDIATE` (a deferred transaction that reads and
+//! then writes fails at once with SQLITE_BUSY when another process writes, whatever the busy
+//! timeout); transactions are short and never open across user input.
+
+pub mod cases;
+pub mod demo;
+pub mod drafts;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Local, SecondsFormat};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// SQLite before 3.51.3 can corrupt a WAL database when the WAL is reset while another
+/// connection writes; the bundled build must not be older.
+pub const MIN_SQLITE: i32 = 3_051_003;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Timestamps are stored as RFC 3339 with the office's UTC offset: readable in a plain
+/// `sqlite3` session and unambiguous across a server's timezone change.
+pub fn timestamp(t: DateTime<Local>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::new(Msg::ErrDbNotSqlite, &[&path.display()]),
+        Some(ErrorCode::ReadOnly) => Error::new(Msg::ErrDbReadOnly, &[&path.display()]),
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            let reason = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(path)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_else(|| e.to_string());
+            Error::new(Msg::ErrDbOpen, &[&path.display(), &reason])
+        }
+        _ => Error::new(Msg::ErrDbOpen, &[&path.display(), &e]),
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if rusqlite::version_number() < MIN_SQLITE {
+            return Err(Error::new(Msg::ErrSqliteOld, &[&rusqlite::version()]));
+        }
+        if path.is_dir() {
+            return Err(Error::new(Msg::ErrDbIsDir, &[&path.display()]));
+        }
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+            && !parent.is_dir()
+        {
+            return Err(Error::new(Msg::ErrDbNoFolder, &[&parent.display()]));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure().map_err(|e| open_error(path, e))?;
+        if store.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(Error::new(Msg::ErrDbReadOnly, &[&path.display()]));
+        }
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn configure(&mut self) -> rusqlite::Result<()> {
+        let c = &mut self.conn;
+        c.busy_timeout(Duration::from_secs(10))?;
+        // The first statement reads the file header: a non-SQLite file fails here.
+        let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        debug_assert!(mode == "wal" || mode == "memory", "journal mode {mode}");
+        c.pragma_update(None, "synchronous", "FULL")?;
+        c.pragma_update(None, "foreign_keys", "ON")?;
+        c.pragma_update(None, "secure_delete", "ON")?;
+        c.set_transaction_behavior(TransactionBehavior::Immediate);
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let migrations = schema::migrations();
+        let version = |c: &Connection| -> Result<i64> {
+            Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        };
+        let current = version(&self.conn)?;
+        let pending = migrations
+            .pending_migrations(&self.conn)
+            .map_err(|e| Error::new(Msg::ErrDb, &[&e]))?;
+        let latest = current + i64::from(pending);
+        if current > latest {
+            return Err(Error::new(
+                Msg::ErrDbTooNew,
+                &[&self.path.display(), &current],
+            ));
+        }
+        if current == latest {
+            return Ok(());
+        }
+        if let Err(e) = migrations.to_latest(&mut self.conn) {
+            // Two processes opening a new database at once both see version 0; the loser of
+            // the IMMEDIATE lock then finds the tables made. It is done if the winner is.
+            if version(&self.conn)? == latest {
+                return Ok(());
+            }
+            return Err(Error::new(Msg::ErrDb, &[&e]));
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed if it returns Ok.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Changes whenever another connection commits: cheap to poll for "someone else saved".
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_database_is_migrated_to_the_latest_schema() {
+        let s = Store::open_in_memory().unwrap();
+        assert!(s.schema_version().unwrap() >= 1);
+        let tables: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('cases','drafts','case_history')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 3);
+    }
+}

@@ -1,0 +1,124 @@
+//! The schema, as migrations. Never edit a migration that has shipped: add a new one.
+
+use rusqlite_migration::{M, Migrations};
+
+const V1: &str = r#"
+CREATE TABLE case_seq (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    stage_since TEXT NOT NULL,
+    risk TEXT NOT NULL,
+    emergency INTEGER NOT NULL DEFAULT 0,
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL,
+    assigned_to TEXT,
+    closed_at TEXT,
+    closure_reason TEXT,
+    closure_note TEXT,
+    channel TEXT,
+    reporter_kind TEXT,
+    incident_date TEXT,
+    incident_time TEXT,
+    incident_place TEXT,
+    incident_address TEXT NOT NULL DEFAULT '',
+    chronology TEXT NOT NULL DEFAULT '',
+    consent_services TEXT NOT NULL,
+    consent_share TEXT,
+    consent_by TEXT NOT NULL DEFAULT '',
+    consent_relation TEXT,
+    consent_withheld TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (year, seq)
+) STRICT;
+CREATE INDEX cases_stage ON cases(stage);
+
+-- Reporter, victims and alleged perpetrators of a case, in the order they were entered.
+CREATE TABLE persons (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    role TEXT NOT NULL CHECK (role IN ('pelapor', 'korban', 'terlapor')),
+    ord INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    nik TEXT,
+    sex TEXT,
+    birth_date TEXT,
+    age INTEGER,
+    phone TEXT,
+    address TEXT NOT NULL DEFAULT '',
+    relation TEXT,
+    disability TEXT,
+    schooling TEXT NOT NULL DEFAULT '',
+    guardian TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX persons_case ON persons(case_id);
+
+-- Multi-valued vocabulary answers: jenis kekerasan and layanan per case, AMPK per victim.
+CREATE TABLE codes (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    person_id INTEGER REFERENCES persons(id),
+    vocab TEXT NOT NULL,
+    code TEXT NOT NULL
+) STRICT;
+CREATE INDEX codes_case ON codes(case_id);
+
+-- Append-only: who changed what on a case, and when.
+CREATE TABLE case_history (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    note TEXT
+) STRICT;
+CREATE INDEX case_history_case ON case_history(case_id);
+CREATE TRIGGER case_history_no_update BEFORE UPDATE ON case_history
+BEGIN SELECT RAISE(ABORT, 'case_history is append-only'); END;
+CREATE TRIGGER case_history_no_delete BEFORE DELETE ON case_history
+BEGIN SELECT RAISE(ABORT, 'case_history is append-only'); END;
+
+-- Unfinished intakes, as typed (JSON of domain::intake::Intake).
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY,
+    staff TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    body TEXT NOT NULL
+) STRICT;
+CREATE INDEX drafts_staff ON drafts(staff);
+
+-- Partner agencies (the directory issue extends this table).
+CREATE TABLE agencies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT '',
+    services TEXT NOT NULL DEFAULT '',
+    area TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    is_example INTEGER NOT NULL DEFAULT 0
+) STRICT;
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}

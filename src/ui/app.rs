@@ -1,0 +1,820 @@
+//! App state and `update`: keys become actions, actions touch the store, drawing reads state.
+//! Screens never run SQL while drawing; everything a screen shows was loaded here.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Local, NaiveDate};
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::config::Config;
+use crate::domain::vocab;
+use crate::i18n::{self, Lang, Msg, fill};
+use crate::store::Store;
+use crate::store::drafts::Draft;
+use crate::ui::intake::{FormEvent, IntakeForm, Section, truncate};
+use crate::ui::keys::{self, FormKey, Global};
+use crate::ui::theme::Theme;
+
+/// Save the draft this long after the last keystroke…
+const DRAFT_QUIET: Duration = Duration::from_millis(300);
+/// …but never later than this after the first unsaved one: at most a second of typing is
+/// ever at risk.
+const DRAFT_MAX_DELAY: Duration = Duration::from_secs(1);
+/// After a failed draft save (disk full, read-only), try again this often.
+const DRAFT_RETRY: Duration = Duration::from_secs(2);
+
+pub type Clock = Box<dyn Fn() -> DateTime<Local>>;
+
+/// What the app needs from outside: the store, who is working, and what time it is.
+pub struct Ctx {
+    pub store: Store,
+    pub staff: String,
+    pub lang: Lang,
+    pub config: Config,
+    pub theme: Theme,
+    pub clock: Clock,
+}
+
+impl Ctx {
+    fn now(&self) -> DateTime<Local> {
+        (self.clock)()
+    }
+    fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Drafts,
+    Intake,
+    Saved,
+    Help,
+    Board,
+    Directory,
+}
+
+/// An action that waits for y/t.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pending {
+    DiscardDraft(i64),
+    RemovePerson(Section),
+    QuitUnsaved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Status {
+    text: String,
+    error: bool,
+}
+
+/// Unsaved changes in the open intake.
+#[derive(Debug, Clone, Copy)]
+struct Dirty {
+    first: Instant,
+    last: Instant,
+    retry_at: Option<Instant>,
+}
+
+pub struct App {
+    pub ctx: Ctx,
+    screen: Screen,
+    help_return: Screen,
+    form: Option<IntakeForm>,
+    drafts: Vec<Draft>,
+    drafts_cursor: usize,
+    saved_number: Option<String>,
+    confirm: Option<(String, Pending)>,
+    status: Option<Status>,
+    dirty: Option<Dirty>,
+    draft_saved_at: Option<DateTime<Local>>,
+    draft_error: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    /// Starts on the worker's unfinished drafts when there are any, else on a new intake.
+    pub fn new(ctx: Ctx) -> App {
+        let mut app = App {
+            ctx,
+            screen: Screen::Intake,
+            help_return: Screen::Intake,
+            form: None,
+            drafts: Vec::new(),
+            drafts_cursor: 0,
+            saved_number: None,
+            confirm: None,
+            status: None,
+            dirty: None,
+            draft_saved_at: None,
+            draft_error: None,
+            quit: false,
+        };
+        app.load_drafts();
+        if app.drafts.is_empty() {
+            app.new_intake();
+        } else {
+            app.screen = Screen::Drafts;
+        }
+        app
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn form(&self) -> Option<&IntakeForm> {
+        self.form.as_ref()
+    }
+
+    fn lang(&self) -> Lang {
+        self.ctx.lang
+    }
+
+    fn set_status(&mut self, text: String, error: bool) {
+        self.status = Some(Status { text, error });
+    }
+
+    fn load_drafts(&mut self) {
+        match self.ctx.store.drafts_of(&self.ctx.staff) {
+            Ok(d) => self.drafts = d,
+            Err(e) => {
+                self.drafts.clear();
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+            }
+        }
+        self.drafts_cursor = self.drafts_cursor.min(self.drafts.len().saturating_sub(1));
+    }
+
+    fn new_intake(&mut self) {
+        self.form = Some(IntakeForm::new(Default::default(), None));
+        self.dirty = None;
+        self.draft_saved_at = None;
+        self.draft_error = None;
+        self.screen = Screen::Intake;
+    }
+
+    /// When the next timer is due (a draft save); None means block until input.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let d = self.dirty?;
+        if let Some(r) = d.retry_at {
+            return Some(r);
+        }
+        Some((d.last + DRAFT_QUIET).min(d.first + DRAFT_MAX_DELAY))
+    }
+
+    /// Runs what is due at `now`. Returns true when the screen changed.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        match self.next_deadline() {
+            Some(t) if t <= now => {
+                self.flush_draft(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Saves the open intake as a draft now if it has unsaved changes. Returns false when the
+    /// save failed (the changes stay marked unsaved and are retried).
+    pub fn flush_draft(&mut self, now: Instant) -> bool {
+        let Some(dirty) = self.dirty else { return true };
+        let Some(form) = &mut self.form else {
+            self.dirty = None;
+            return true;
+        };
+        if form.intake.is_blank() && form.draft_id.is_none() {
+            self.dirty = None;
+            return true;
+        }
+        form.intake.clean();
+        let when = (self.ctx.clock)();
+        match self
+            .ctx
+            .store
+            .save_draft(form.draft_id, &self.ctx.staff, when, &form.intake)
+        {
+            Ok(id) => {
+                form.draft_id = Some(id);
+                self.dirty = None;
+                self.draft_saved_at = Some(when);
+                self.draft_error = None;
+                true
+            }
+            Err(e) => {
+                self.draft_error = Some(e.render(self.ctx.lang));
+                self.dirty = Some(Dirty {
+                    retry_at: Some(now + DRAFT_RETRY),
+                    ..dirty
+                });
+                false
+            }
+        }
+    }
+
+    fn mark_dirty(&mut self) {
+        let now = Instant::now();
+        self.dirty = Some(match self.dirty {
+            Some(d) => Dirty {
+                last: now,
+                retry_at: d.retry_at,
+                ..d
+            },
+            None => Dirty {
+                first: now,
+                last: now,
+                retry_at: None,
+            },
+        });
+    }
+
+    /// Handles one input event. Returns true when something on screen may have changed.
+    pub fn handle(&mut self, ev: &Event) -> bool {
+        match ev {
+            Event::Key(key) if keys::is_press(key) => {
+                self.on_key(key);
+                true
+            }
+            Event::Paste(_) => {
+                if self.screen == Screen::Intake
+                    && let Some(form) = &mut self.form
+                    && form.handle(ev, self.ctx.today()) == FormEvent::Changed
+                {
+                    self.mark_dirty();
+                }
+                true
+            }
+            Event::Resize(..) => true,
+            _ => false,
+        }
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) {
+        if let Some((_, pending)) = self.confirm.clone() {
+            if let Some(yes) = keys::yes_no(key) {
+                self.confirm = None;
+                if yes {
+                    self.run_pending(pending);
+                }
+            }
+            return;
+        }
+        self.status = None;
+        // A pick-list owns the keyboard except for the global keys.
+        if let Some(g) = keys::global(key) {
+            self.on_global(g);
+            return;
+        }
+        match self.screen {
+            Screen::Intake => self.on_form_key(key),
+            Screen::Drafts => self.on_drafts_key(key),
+            Screen::Saved => {
+                if matches!(key.code, KeyCode::Enter) {
+                    self.new_intake();
+                }
+            }
+            Screen::Help => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Enter) {
+                    self.screen = self.help_return;
+                }
+            }
+            Screen::Board | Screen::Directory => {
+                if key.code == KeyCode::Esc {
+                    self.screen = if self.form.is_some() {
+                        Screen::Intake
+                    } else {
+                        Screen::Drafts
+                    };
+                }
+            }
+        }
+    }
+
+    fn on_global(&mut self, g: Global) {
+        match g {
+            Global::Help => {
+                if self.screen == Screen::Help {
+                    self.screen = self.help_return;
+                } else {
+                    self.help_return = self.screen;
+                    self.screen = Screen::Help;
+                }
+            }
+            Global::NewIntake => self.on_new_intake_key(),
+            Global::Board => self.screen = Screen::Board,
+            Global::Directory => self.screen = Screen::Directory,
+            Global::Quit => {
+                if self.flush_draft(Instant::now()) {
+                    self.quit = true;
+                } else {
+                    let msg = fill(
+                        Msg::ConfirmQuitUnsaved.get(self.lang()),
+                        &[&self.draft_error.clone().unwrap_or_default()],
+                    );
+                    self.confirm = Some((msg, Pending::QuitUnsaved));
+                }
+            }
+        }
+    }
+
+    /// F2: back to the intake in progress; from a filled form, to the list of drafts (so a
+    /// second F2 starts another intake while the first waits as a draft).
+    fn on_new_intake_key(&mut self) {
+        match self.screen {
+            Screen::Intake => {
+                let blank = self.form.as_ref().is_none_or(|f| f.intake.is_blank());
+                if blank {
+                    return;
+                }
+                self.flush_draft(Instant::now());
+                self.form = None;
+                self.load_drafts();
+                self.drafts_cursor = 0;
+                self.screen = Screen::Drafts;
+            }
+            Screen::Drafts | Screen::Saved => {
+                self.flush_draft(Instant::now());
+                self.new_intake();
+            }
+            _ => {
+                if self.form.is_some() {
+                    self.screen = Screen::Intake;
+                } else {
+                    self.new_intake();
+                }
+            }
+        }
+    }
+
+    fn on_form_key(&mut self, key: &KeyEvent) {
+        let today = self.ctx.today();
+        let lang = self.lang();
+        let Some(form) = &mut self.form else { return };
+        if form.pick.is_none()
+            && let Some(fk) = keys::form(key)
+        {
+            match fk {
+                FormKey::Save => self.save_intake(),
+                FormKey::AddVictim => {
+                    form.add_victim(today);
+                    self.mark_dirty();
+                }
+                FormKey::AddPerpetrator => {
+                    form.add_perpetrator(today);
+                    self.mark_dirty();
+                }
+                FormKey::RemovePerson => match form.person_at_focus() {
+                    Some(who @ Section::Victim(i)) => {
+                        if form.intake.victims.len() == 1 {
+                            self.set_status(Msg::LastVictimStays.get(lang).into(), true);
+                        } else {
+                            let m = fill(Msg::ConfirmRemoveVictim.get(lang), &[&(i + 1)]);
+                            self.confirm = Some((m, Pending::RemovePerson(who)));
+                        }
+                    }
+                    Some(who @ Section::Perpetrator(i)) => {
+                        let m = fill(Msg::ConfirmRemovePerp.get(lang), &[&(i + 1)]);
+                        self.confirm = Some((m, Pending::RemovePerson(who)));
+                    }
+                    _ => self.set_status(Msg::NotOnPerson.get(lang).into(), true),
+                },
+            }
+            return;
+        }
+        if form.handle(&Event::Key(*key), today) == FormEvent::Changed {
+            self.mark_dirty();
+        }
+    }
+
+    fn save_intake(&mut self) {
+        let today = self.ctx.today();
+        let lang = self.lang();
+        let Some(form) = &mut self.form else { return };
+        form.attempted_save();
+        form.intake.clean();
+        match form.intake.to_record(today) {
+            Err(errors) => {
+                let first = errors[0];
+                form.focus_field(first.field, today);
+                let what = format!(
+                    "{} — {}",
+                    i18n::field_label(first.field, lang),
+                    i18n::issue(first.issue, lang)
+                );
+                self.set_status(fill(Msg::FixFirst.get(lang), &[&what]), true);
+            }
+            Ok(rec) => {
+                let now = (self.ctx.clock)();
+                let prefix = self.ctx.config.office.case_prefix.clone();
+                match self
+                    .ctx
+                    .store
+                    .open_case(&rec, &prefix, &self.ctx.staff, now, form.draft_id)
+                {
+                    Ok(opened) => {
+                        self.form = None;
+                        self.dirty = None;
+                        self.draft_saved_at = None;
+                        self.saved_number = Some(opened.number);
+                        self.screen = Screen::Saved;
+                    }
+                    Err(e) => {
+                        let t = fill(Msg::SaveFailed.get(lang), &[&e.render(lang)]);
+                        self.set_status(t, true);
+                        self.mark_dirty();
+                    }
+                }
+            }
+        }
+    }
+
+    fn on_drafts_key(&mut self, key: &KeyEvent) {
+        let n = self.drafts.len();
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.drafts_cursor = self.drafts_cursor.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                if self.drafts_cursor + 1 < n {
+                    self.drafts_cursor += 1;
+                }
+            }
+            KeyCode::Enter => {
+                if let Some(d) = self.drafts.get(self.drafts_cursor).cloned() {
+                    // Re-read: another session of the same worker may have typed since.
+                    let d = self.ctx.store.draft(d.id).ok().flatten().unwrap_or(d);
+                    let mut form = IntakeForm::new(d.intake, Some(d.id));
+                    form.mark_all_touched();
+                    self.form = Some(form);
+                    self.dirty = None;
+                    self.draft_saved_at = None;
+                    self.screen = Screen::Intake;
+                }
+            }
+            KeyCode::Delete | KeyCode::Char('d') | KeyCode::Char('x') => {
+                if let Some(d) = self.drafts.get(self.drafts_cursor) {
+                    let m = fill(
+                        Msg::ConfirmDiscard.get(self.lang()),
+                        &[&d.intake.victim_initials()],
+                    );
+                    self.confirm = Some((m, Pending::DiscardDraft(d.id)));
+                }
+            }
+            KeyCode::Esc => {
+                if self.form.is_some() {
+                    self.screen = Screen::Intake;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn run_pending(&mut self, p: Pending) {
+        match p {
+            Pending::DiscardDraft(id) => {
+                match self.ctx.store.discard_draft(id) {
+                    Ok(()) => self.set_status(Msg::DraftDiscarded.get(self.lang()).into(), false),
+                    Err(e) => {
+                        let t = e.render(self.lang());
+                        self.set_status(t, true);
+                    }
+                }
+                self.load_drafts();
+                if self.drafts.is_empty() {
+                    self.new_intake();
+                }
+            }
+            Pending::RemovePerson(who) => {
+                if let Some(form) = &mut self.form
+                    && form.remove_person(who)
+                {
+                    self.mark_dirty();
+                }
+            }
+            Pending::QuitUnsaved => self.quit = true,
+        }
+    }
+
+    // ---- drawing -------------------------------------------------------------------------
+
+    pub fn draw(&mut self, f: &mut Frame) {
+        let area = f.area();
+        let lang = self.lang();
+        let theme = self.ctx.theme;
+        if area.width < 40 || area.height < 10 {
+            f.render_widget(
+                Paragraph::new(Msg::TooSmall.get(lang)).wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        let [top, body, status, keybar] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.draw_title(f, top);
+        let today = self.ctx.today();
+        match self.screen {
+            Screen::Intake => {
+                if let Some(form) = &mut self.form {
+                    form.draw(f, body, lang, &theme, today);
+                }
+            }
+            Screen::Drafts => self.draw_drafts(f, body),
+            Screen::Saved => self.draw_saved(f, body),
+            Screen::Help => draw_help(f, body, lang, &theme),
+            Screen::Board | Screen::Directory => {
+                let p = Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::raw(format!("  {}", Msg::NotYetAvailable.get(lang))),
+                ]);
+                f.render_widget(p, body);
+            }
+        }
+        self.draw_status(f, status);
+        self.draw_keybar(f, keybar);
+        if let Some((msg, _)) = &self.confirm {
+            draw_confirm(f, body, msg, &theme);
+        }
+    }
+
+    fn draw_title(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.ctx.theme;
+        let title = match self.screen {
+            Screen::Intake => Msg::TitleIntake,
+            Screen::Drafts => Msg::TitleDrafts,
+            Screen::Saved => Msg::TitleSaved,
+            Screen::Help => Msg::TitleHelp,
+            Screen::Board => Msg::TitleBoard,
+            Screen::Directory => Msg::TitleDirectory,
+        };
+        let left = format!(
+            " meja · {} · {}",
+            self.ctx.config.office.name,
+            title.get(lang)
+        );
+        let right = format!("{} ", self.ctx.staff);
+        let w = area.width as usize;
+        let left = truncate(&left, w.saturating_sub(right.chars().count() + 1));
+        let pad = w.saturating_sub(left.chars().count() + right.chars().count());
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                format!("{left}{}{right}", " ".repeat(pad)),
+                theme.title(),
+            ))),
+            area,
+        );
+    }
+
+    fn draw_status(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.ctx.theme;
+        let mut spans = Vec::new();
+        if let Some(s) = &self.status {
+            spans.push(Span::styled(
+                format!(" {}", s.text),
+                if s.error { theme.error() } else { theme.ok() },
+            ));
+        } else if self.screen == Screen::Intake {
+            if let Some(e) = &self.draft_error {
+                spans.push(Span::styled(
+                    format!(" {}", fill(Msg::DraftNotSaved.get(lang), &[e])),
+                    theme.error(),
+                ));
+            } else if let Some(t) = self.draft_saved_at {
+                let t = t.format("%H:%M:%S").to_string();
+                spans.push(Span::styled(
+                    format!(" {}", fill(Msg::DraftSavedAt.get(lang), &[&t])),
+                    theme.placeholder(),
+                ));
+            }
+        }
+        f.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn draw_keybar(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.ctx.theme;
+        let mut items: Vec<(&str, Msg)> = vec![("F1", Msg::KeyHelp)];
+        match self.screen {
+            Screen::Intake => {
+                if self.form.as_ref().is_some_and(|f| f.pick.is_some()) {
+                    items.push(("Enter", Msg::KeyPick));
+                    items.push(("Esc", Msg::KeyBack));
+                } else {
+                    items.extend([
+                        ("^S", Msg::KeySave),
+                        ("Tab", Msg::KeyNext),
+                        ("F5", Msg::KeyAddVictim),
+                        ("F6", Msg::KeyAddPerp),
+                        ("F8", Msg::KeyRemovePerson),
+                    ]);
+                }
+            }
+            Screen::Drafts => items.extend([
+                ("Enter", Msg::KeyResume),
+                ("Del", Msg::KeyDiscard),
+                ("F2", Msg::KeyNew),
+            ]),
+            Screen::Saved => items.push(("Enter", Msg::KeyNew)),
+            _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
+        }
+        items.push(("F10", Msg::KeyQuit));
+        let mut spans = Vec::new();
+        let mut used = 0usize;
+        for (k, m) in items {
+            let label = m.get(lang);
+            let need = k.chars().count() + label.chars().count() + 2;
+            if used + need > area.width as usize {
+                break;
+            }
+            used += need;
+            spans.push(Span::styled(k.to_string(), theme.key()));
+            spans.push(Span::styled(format!("{label} "), theme.key_label()));
+        }
+        // Stray space already trails each item; a leading one would shift every key.
+        spans.insert(0, Span::raw(""));
+        f.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn draw_drafts(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.ctx.theme;
+        let [intro, list] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+        f.render_widget(
+            Paragraph::new(Msg::DraftsIntro.get(lang))
+                .wrap(Wrap { trim: true })
+                .block(Block::default().borders(Borders::NONE)),
+            Rect {
+                x: intro.x + 1,
+                width: intro.width.saturating_sub(2),
+                ..intro
+            },
+        );
+        let items: Vec<ListItem> = self
+            .drafts
+            .iter()
+            .map(|d| {
+                let when = chrono::DateTime::parse_from_rfc3339(&d.updated_at)
+                    .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+                    .unwrap_or_else(|_| d.updated_at.clone());
+                let kinds: Vec<&str> = d
+                    .intake
+                    .incident
+                    .violence
+                    .iter()
+                    .map(|c| vocab::VIOLENCE.label(c, lang))
+                    .collect();
+                let kinds = if kinds.is_empty() {
+                    Msg::NoneChosen.get(lang).to_string()
+                } else {
+                    kinds.join(", ")
+                };
+                ListItem::new(fill(
+                    Msg::DraftRow.get(lang),
+                    &[&when, &d.intake.victim_initials(), &kinds],
+                ))
+            })
+            .collect();
+        let mut state = ListState::default();
+        if !self.drafts.is_empty() {
+            state.select(Some(self.drafts_cursor));
+        }
+        f.render_stateful_widget(
+            List::new(items)
+                .highlight_style(theme.selected())
+                .highlight_symbol("▶ "),
+            list,
+            &mut state,
+        );
+    }
+
+    fn draw_saved(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.ctx.theme;
+        let number = self.saved_number.clone().unwrap_or_default();
+        let lines = vec![
+            Line::raw(""),
+            Line::from(Span::styled(
+                format!("  {}", Msg::TitleSaved.get(lang)),
+                theme.ok(),
+            )),
+            Line::raw(""),
+            Line::from(Span::styled(
+                format!("  {}", fill(Msg::CaseOpenedNumber.get(lang), &[&number])),
+                theme.section(),
+            )),
+            Line::raw(""),
+            Line::raw(format!("  {}", Msg::WriteOnPaper.get(lang))),
+            Line::raw(""),
+            Line::raw(format!("  {}", Msg::SavedNext.get(lang))),
+        ];
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+}
+
+fn draw_confirm(f: &mut Frame, area: Rect, msg: &str, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(70);
+    let popup = Rect {
+        x: area.x + (area.width.saturating_sub(w)) / 2,
+        y: area.y + area.height / 3,
+        width: w,
+        height: 3.min(area.height),
+    };
+    f.render_widget(Clear, popup);
+    f.render_widget(
+        Paragraph::new(msg.to_string())
+            .style(theme.selected())
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border()),
+            ),
+        popup,
+    );
+}
+
+fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+    let key = |k: &str| Span::styled(format!("  {k:<16}"), theme.label_focused());
+    let mut lines = vec![Line::from(Span::styled(
+        Msg::HelpGlobal.get(lang),
+        theme.section(),
+    ))];
+    for (fk, ck, g) in keys::HELP {
+        let what = match g {
+            Global::Help => Msg::HHelp,
+            Global::NewIntake => Msg::HNew,
+            Global::Board => Msg::HBoard,
+            Global::Directory => Msg::HDirectory,
+            Global::Quit => Msg::HQuit,
+        };
+        lines.push(Line::from(vec![
+            key(&format!("{fk} / {ck}")),
+            Span::raw(what.get(lang)),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        key("Esc"),
+        Span::raw(Msg::HBack.get(lang)),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpForm.get(lang),
+        theme.section(),
+    )));
+    for (k, m) in [
+        ("Tab / ↓ / Enter", Msg::HMove),
+        ("PgDn / PgUp", Msg::HSection),
+        ("Enter / Spasi", Msg::HPick),
+        ("Ctrl-S / F9", Msg::HSave),
+        ("F5 / Ctrl-T", Msg::HAddVictim),
+        ("F6 / Ctrl-R", Msg::HAddPerp),
+        ("F8 / Ctrl-X", Msg::HRemove),
+        ("←→ ^W ^U", Msg::HEdit),
+    ] {
+        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    }
+    lines.push(Line::raw(format!("  {}", Msg::HLongText.get(lang))));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpList.get(lang),
+        theme.section(),
+    )));
+    lines.push(Line::from(vec![
+        key("Spasi"),
+        Span::raw(Msg::HToggle.get(lang)),
+    ]));
+    lines.push(Line::from(vec![
+        key("Enter"),
+        Span::raw(Msg::HChoose.get(lang)),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpDrafts.get(lang),
+        theme.section(),
+    )));
+    lines.push(Line::from(vec![
+        key("Enter"),
+        Span::raw(Msg::HResume.get(lang)),
+    ]));
+    lines.push(Line::from(vec![
+        key("Del / d"),
+        Span::raw(Msg::HDiscard.get(lang)),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(Msg::HelpCtrlNote.get(lang)));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

@@ -1,0 +1,183 @@
+//! The terminal app: set-up and tear-down, the event loop, and the screens.
+//!
+//! The loop blocks on one channel fed by an input thread and a signal thread; it wakes early
+//! only when a timer is due (a draft save). It draws after a batch of events, never on a
+//! tick, and each frame is wrapped in a synchronized update so slow ssh links see no tearing.
+
+pub mod app;
+pub mod intake;
+pub mod keys;
+pub mod picklist;
+pub mod textarea;
+pub mod theme;
+
+use std::io::{Write, stdout};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute, queue};
+
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill};
+pub use app::{App, Ctx};
+
+enum Wake {
+    Input(Event),
+    /// The terminal is gone (read failed): nothing more will come from it.
+    InputClosed,
+    /// SIGHUP, SIGTERM, SIGINT or SIGQUIT: save and leave.
+    Signal,
+}
+
+/// Puts the terminal back as it was. Safe to call twice, and from the panic hook; errors are
+/// ignored because the terminal may already be gone (an ssh drop).
+pub fn restore_terminal() {
+    let mut out = stdout();
+    // Clear the alternate screen first so no case data lingers in a terminal's buffer.
+    let _ = execute!(
+        out,
+        Clear(ClearType::All),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Replaces the panic message with one that names only the code location: a panic payload can
+/// quote the text being handled (a string slice error prints the string), which may be a
+/// child's name.
+pub fn install_panic_hook(lang: Lang) {
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        let loc = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "?".into());
+        eprintln!("{}", fill(Msg::Panic.get(lang), &[&loc]));
+    }));
+}
+
+fn spawn_input(tx: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Wake::Input(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Wake::InputClosed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Wake::Signal);
+        }
+    });
+    Ok(())
+}
+
+/// Runs the app in the real terminal until the person quits or the terminal goes away.
+pub fn run(mut app: App) -> Result<()> {
+    let lang = app.ctx.lang;
+    let term_err = |e: std::io::Error| Error::new(Msg::ErrTerminal, &[&e]);
+    install_panic_hook(lang);
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone()).map_err(term_err)?;
+
+    enable_raw_mode().map_err(term_err)?;
+    let mut out = stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste) {
+        restore_terminal();
+        return Err(term_err(e));
+    }
+    let mut terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
+        Ok(t) => t,
+        Err(e) => {
+            restore_terminal();
+            return Err(term_err(e));
+        }
+    };
+    spawn_input(tx);
+
+    let result = event_loop(&mut app, &mut terminal, &rx);
+    // Whatever ended the loop, the draft is written before the process goes.
+    app.flush_draft(Instant::now());
+    restore_terminal();
+    result
+}
+
+fn draw(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+) -> std::io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| app.draw(f))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    rx: &mpsc::Receiver<Wake>,
+) -> Result<()> {
+    let term_err = |e: std::io::Error| Error::new(Msg::ErrTerminal, &[&e]);
+    draw(app, terminal).map_err(term_err)?;
+    loop {
+        let first = match app.next_deadline() {
+            Some(t) => match rx.recv_timeout(t.saturating_duration_since(Instant::now())) {
+                Ok(w) => Some(w),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match rx.recv() {
+                Ok(w) => Some(w),
+                Err(_) => return Ok(()),
+            },
+        };
+        let mut redraw = false;
+        // Drain everything already queued before drawing, so a held key or a paste does not
+        // queue one frame per event.
+        let mut next = first;
+        loop {
+            match next {
+                Some(Wake::Input(ev)) => redraw |= app.handle(&ev),
+                Some(Wake::InputClosed) | Some(Wake::Signal) => return Ok(()),
+                None => {}
+            }
+            if app.should_quit() {
+                return Ok(());
+            }
+            match rx.try_recv() {
+                Ok(w) => next = Some(w),
+                Err(_) => break,
+            }
+        }
+        redraw |= app.tick(Instant::now());
+        if redraw {
+            // A failed draw means the terminal is gone: leave, the caller saves the draft.
+            if draw(app, terminal).is_err() {
+                return Ok(());
+            }
+        }
+    }
+}
