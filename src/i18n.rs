@@ -65,7 +65,7 @@ messages! {
     KeyNext => "Berikut", "Next";
     KeyAddVictim => "+Korban", "+Victim";
     KeyAddPerp => "+Terlapor", "+Perpetrator";
-    KeyRemovePerson => "Hapus orang", "Remove person";
+    KeyRemovePerson => "Hapus", "Remove";
     KeyBack => "Kembali", "Back";
     KeyResume => "Lanjutkan", "Resume";
     KeyDiscard => "Buang", "Discard";
@@ -185,6 +185,10 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 pub fn issue(i: Issue, lang: Lang) -> &'static str {
     let (id, en) = match i {
         Issue::Required => ("wajib diisi", "required"),
+        Issue::AgeRequired => (
+            "isi tanggal lahir atau perkiraan umur",
+            "enter a birth date or an estimated age",
+        ),
         Issue::DateFormat => (
             "tulis tanggal seperti 23-11-2026",
             "write the date like 23-11-2026",

@@ -647,7 +647,7 @@ impl Intake {
                 None => None,
             };
             if v.birth_date.trim().is_empty() && v.age.trim().is_empty() {
-                push(f(VictimField::Age), Issue::Required);
+                push(f(VictimField::Age), Issue::AgeRequired);
             }
             if let (Some(b), Some(a)) = (birth, typed_age)
                 && age_on(b, today).abs_diff(a) > 1
@@ -853,7 +853,7 @@ mod tests {
             vec![
                 (Field::Victim(0, VictimField::Name), Issue::Required),
                 (Field::Victim(0, VictimField::Sex), Issue::Required),
-                (Field::Victim(0, VictimField::Age), Issue::Required),
+                (Field::Victim(0, VictimField::Age), Issue::AgeRequired),
                 (Field::Incident(IncidentField::Violence), Issue::Required),
                 (Field::Triage(TriageField::Risk), Issue::Required),
                 (Field::Consent(ConsentField::Services), Issue::Required),

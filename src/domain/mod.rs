@@ -9,6 +9,8 @@ pub mod vocab;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Issue {
     Required,
+    /// Neither a birth date nor an estimated age.
+    AgeRequired,
     DateFormat,
     DateYear,
     DateImpossible,

@@ -79,34 +79,54 @@ fn insert_code(
     Ok(())
 }
 
-pub(crate) fn history(
-    tx: &Transaction<'_>,
-    case_id: i64,
-    at: &str,
-    staff: &str,
-    action: &str,
-    field: Option<&str>,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> rusqlite::Result<()> {
+/// One row of a case's history: who did what, and the field's value before and after.
+pub(crate) struct Entry<'a> {
+    pub case_id: i64,
+    pub at: &'a str,
+    pub staff: &'a str,
+    pub action: &'a str,
+    pub field: Option<&'a str>,
+    pub old: Option<&'a str>,
+    pub new: Option<&'a str>,
+}
+
+pub(crate) fn history(tx: &Transaction<'_>, e: &Entry<'_>) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO case_history (case_id, at, staff, action, field, old_value, new_value)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![case_id, at, staff, action, field, old, new])?;
+    .execute(params![
+        e.case_id, e.at, e.staff, e.action, e.field, e.old, e.new
+    ])?;
     Ok(())
 }
 
-/// Writes a whole new case inside `tx`, at `stage`. Shared by intake and the demo generator.
+/// A case number and the (year, sequence) it was made from.
+pub(crate) struct CaseNo {
+    pub number: String,
+    pub year: i32,
+    pub seq: i64,
+}
+
+impl CaseNo {
+    /// Takes the next number of `year` (see `next_seq`).
+    pub(crate) fn take(tx: &Transaction<'_>, prefix: &str, year: i32) -> rusqlite::Result<CaseNo> {
+        let seq = next_seq(tx, year)?;
+        Ok(CaseNo {
+            number: case_number(prefix, year, seq),
+            year,
+            seq,
+        })
+    }
+}
+
+/// Writes a whole new case inside `tx`, at stage `pengaduan`. Shared by intake and the demo generator.
 pub(crate) fn insert_case(
     tx: &Transaction<'_>,
     rec: &NewCase,
-    number: &str,
-    year: i32,
-    seq: i64,
+    no: &CaseNo,
     staff: &str,
     at: &str,
-    stage: &str,
 ) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO cases (number, year, seq, stage, stage_since, risk, emergency, opened_at,
@@ -117,10 +137,10 @@ pub(crate) fn insert_case(
                  ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
-        number,
-        year,
-        seq,
-        stage,
+        no.number,
+        no.year,
+        no.seq,
+        "pengaduan",
         at,
         rec.risk,
         rec.emergency,
@@ -155,16 +175,16 @@ pub(crate) fn insert_case(
     for c in &rec.services {
         insert_code(tx, id, None, "layanan", c)?;
     }
-    history(
-        tx,
-        id,
+    let opened = Entry {
+        case_id: id,
         at,
         staff,
-        "dibuka",
-        Some("tahap"),
-        None,
-        Some("pengaduan"),
-    )?;
+        action: "dibuka",
+        field: Some("tahap"),
+        old: None,
+        new: Some("pengaduan"),
+    };
+    history(tx, &opened)?;
     Ok(id)
 }
 
@@ -182,13 +202,15 @@ impl Store {
         let at = timestamp(now);
         let year = now.year();
         self.write(|tx| {
-            let seq = next_seq(tx, year)?;
-            let number = case_number(prefix, year, seq);
-            let id = insert_case(tx, rec, &number, year, seq, staff, &at, "pengaduan")?;
+            let no = CaseNo::take(tx, prefix, year)?;
+            let id = insert_case(tx, rec, &no, staff, &at)?;
             if let Some(d) = draft {
                 tx.execute("DELETE FROM drafts WHERE id = ?1", [d])?;
             }
-            Ok(Opened { id, number })
+            Ok(Opened {
+                id,
+                number: no.number,
+            })
         })
     }
 

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, Local};
 use rusqlite::params;
 
-use super::cases::{case_number, history, insert_case, next_seq};
+use super::cases::{CaseNo, Entry, history, insert_case};
 use super::{Store, timestamp};
 use crate::domain::intake::NewCase;
 use crate::error::Result;
@@ -39,15 +39,23 @@ impl Store {
             let mut n_cases = 0;
             for c in cases {
                 let year = c.opened_at.year();
-                let seq = next_seq(tx, year)?;
-                let number = case_number(prefix, year, seq);
+                let no = CaseNo::take(tx, prefix, year)?;
                 let at = timestamp(c.opened_at);
-                let id = insert_case(tx, &c.rec, &number, year, seq, &c.opened_by, &at, "pengaduan")?;
+                let id = insert_case(tx, &c.rec, &no, &c.opened_by, &at)?;
                 let staff = c.assigned_to.as_deref().unwrap_or(&c.opened_by);
                 let mut stage = "pengaduan";
                 for (to, when) in &c.moves {
                     let when = timestamp(*when);
-                    history(tx, id, &when, staff, "tahap", Some("tahap"), Some(stage), Some(to))?;
+                    let e = Entry {
+                        case_id: id,
+                        at: &when,
+                        staff,
+                        action: "tahap",
+                        field: Some("tahap"),
+                        old: Some(stage),
+                        new: Some(to),
+                    };
+                    history(tx, &e)?;
                     stage = to;
                 }
                 let since = c.moves.last().map(|(_, w)| timestamp(*w)).unwrap_or_else(|| at.clone());
@@ -58,7 +66,16 @@ impl Store {
                 )?
                 .execute(params![stage, since, c.assigned_to, closed_at, c.closure_reason, id])?;
                 if let Some(a) = &c.assigned_to {
-                    history(tx, id, &at, &c.opened_by, "ditugaskan", Some("petugas"), None, Some(a))?;
+                    let e = Entry {
+                        case_id: id,
+                        at: &at,
+                        staff: &c.opened_by,
+                        action: "ditugaskan",
+                        field: Some("petugas"),
+                        old: None,
+                        new: Some(a),
+                    };
+                    history(tx, &e)?;
                 }
                 n_cases += 1;
             }

@@ -442,10 +442,8 @@ impl App {
             KeyCode::Up | KeyCode::Char('k') => {
                 self.drafts_cursor = self.drafts_cursor.saturating_sub(1)
             }
-            KeyCode::Down | KeyCode::Char('j') => {
-                if self.drafts_cursor + 1 < n {
-                    self.drafts_cursor += 1;
-                }
+            KeyCode::Down | KeyCode::Char('j') if self.drafts_cursor + 1 < n => {
+                self.drafts_cursor += 1
             }
             KeyCode::Enter => {
                 if let Some(d) = self.drafts.get(self.drafts_cursor).cloned() {
@@ -468,11 +466,7 @@ impl App {
                     self.confirm = Some((m, Pending::DiscardDraft(d.id)));
                 }
             }
-            KeyCode::Esc => {
-                if self.form.is_some() {
-                    self.screen = Screen::Intake;
-                }
-            }
+            KeyCode::Esc if self.form.is_some() => self.screen = Screen::Intake,
             _ => {}
         }
     }
@@ -611,15 +605,14 @@ impl App {
         match self.screen {
             Screen::Intake => {
                 if self.form.as_ref().is_some_and(|f| f.pick.is_some()) {
-                    items.push(("Enter", Msg::KeyPick));
-                    items.push(("Esc", Msg::KeyBack));
+                    items.extend([("Enter", Msg::KeyPick), ("Esc", Msg::KeyBack)]);
                 } else {
                     items.extend([
                         ("^S", Msg::KeySave),
-                        ("Tab", Msg::KeyNext),
                         ("F5", Msg::KeyAddVictim),
                         ("F6", Msg::KeyAddPerp),
                         ("F8", Msg::KeyRemovePerson),
+                        ("F2", Msg::KeyNew),
                     ]);
                 }
             }
@@ -631,21 +624,28 @@ impl App {
             Screen::Saved => items.push(("Enter", Msg::KeyNew)),
             _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
         }
-        items.push(("F10", Msg::KeyQuit));
-        let mut spans = Vec::new();
-        let mut used = 0usize;
-        for (k, m) in items {
-            let label = m.get(lang);
-            let need = k.chars().count() + label.chars().count() + 2;
-            if used + need > area.width as usize {
+        // Quit is always shown: it goes last, and the bar drops middle items to keep it.
+        let quit = ("F10", Msg::KeyQuit);
+        let width = |(k, m): &(&str, Msg)| k.chars().count() + m.get(lang).chars().count() + 2;
+        let budget = (area.width as usize).saturating_sub(width(&quit));
+        let mut used = 0;
+        let mut shown: Vec<(&str, Msg)> = Vec::new();
+        for it in items {
+            if used + width(&it) > budget {
                 break;
             }
-            used += need;
-            spans.push(Span::styled(k.to_string(), theme.key()));
-            spans.push(Span::styled(format!("{label} "), theme.key_label()));
+            used += width(&it);
+            shown.push(it);
         }
-        // Stray space already trails each item; a leading one would shift every key.
-        spans.insert(0, Span::raw(""));
+        shown.push(quit);
+        let mut spans = Vec::new();
+        for (k, m) in shown {
+            spans.push(Span::styled(k.to_string(), theme.key()));
+            spans.push(Span::styled(
+                format!(" {} ", m.get(lang)),
+                theme.key_label(),
+            ));
+        }
         f.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 

@@ -376,7 +376,10 @@ impl IntakeForm {
             .iter()
             .filter(|x| x.field == f)
             .filter(|x| {
-                if x.issue == Issue::Required || x.issue == Issue::AmpkRequiredForChild {
+                if matches!(
+                    x.issue,
+                    Issue::Required | Issue::AgeRequired | Issue::AmpkRequiredForChild
+                ) {
                     self.tried_save
                 } else {
                     self.tried_save || self.touched.contains(&f)

@@ -53,7 +53,7 @@ impl PickList {
             chosen: current.to_vec(),
         };
         if !multi && let Some(c) = current.first() {
-            p.cursor = p.visible().iter().position(|t| &t.code == c).unwrap_or(0);
+            p.cursor = p.visible().iter().position(|t| t.code == c).unwrap_or(0);
         }
         p
     }
@@ -80,11 +80,7 @@ impl PickList {
         match key.code {
             KeyCode::Esc => return Picked::Cancel,
             KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Tab => {
-                if self.cursor + 1 < visible.len() {
-                    self.cursor += 1;
-                }
-            }
+            KeyCode::Down | KeyCode::Tab if self.cursor + 1 < visible.len() => self.cursor += 1,
             KeyCode::PageUp | KeyCode::Home => self.cursor = 0,
             KeyCode::PageDown | KeyCode::End => self.cursor = visible.len().saturating_sub(1),
             KeyCode::Enter => {
