@@ -46,6 +46,15 @@ pub fn staff_identity(flag: Option<&str>) -> String {
     }
 }
 
+/// The data folder holds case files: owner-only when meja creates it.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
+}
+
 /// Resolved common options.
 pub struct Env {
     pub db: Option<PathBuf>,
@@ -79,7 +88,7 @@ impl Env {
                 let p = default_db_path()?;
                 if let Some(dir) = p.parent() {
                     // Only the default location is created: a mistyped --db folder is an error.
-                    std::fs::create_dir_all(dir)
+                    create_private_dir(dir)
                         .map_err(|e| Error::new(Msg::ErrDbOpen, &[&p.display(), &e]))?;
                 }
                 Ok(p)

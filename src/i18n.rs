@@ -107,6 +107,7 @@ messages! {
     HelpForm => "Di formulir pengaduan", "In the intake form";
     HelpList => "Di daftar pilihan", "In a pick-list";
     HelpDrafts => "Di daftar draf", "In the list of drafts";
+    HelpMore => "↓ / PgDn: selanjutnya", "↓ / PgDn: more";
     HelpCtrlNote => "Jika tombol F tidak berfungsi (mis. lewat ssh), gunakan Ctrl-huruf di sebelahnya.",
         "If F-keys do not work (e.g. over ssh), use the Ctrl-letter beside them.";
     HNew => "pengaduan baru", "new intake";

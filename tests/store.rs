@@ -56,6 +56,12 @@ fn a_new_file_is_migrated_and_uses_wal() {
             "{t} missing from {tables:?}"
         );
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "case data is not world-readable");
+    }
     // Reopening an up-to-date file changes nothing.
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), 1);

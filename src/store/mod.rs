@@ -52,6 +52,25 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
+/// Creates a missing database file readable by its owner only, before SQLite does (SQLite
+/// would use the umask, often world-readable). Its -wal and -shm files inherit the mode.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
@@ -67,6 +86,7 @@ impl Store {
         {
             return Err(Error::new(Msg::ErrDbNoFolder, &[&parent.display()]));
         }
+        create_private(path).map_err(|e| Error::new(Msg::ErrDbOpen, &[&path.display(), &e]))?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;

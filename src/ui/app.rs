@@ -84,6 +84,7 @@ pub struct App {
     pub ctx: Ctx,
     screen: Screen,
     help_return: Screen,
+    help_scroll: u16,
     form: Option<IntakeForm>,
     drafts: Vec<Draft>,
     drafts_cursor: usize,
@@ -103,6 +104,7 @@ impl App {
             ctx,
             screen: Screen::Intake,
             help_return: Screen::Intake,
+            help_scroll: 0,
             form: None,
             drafts: Vec::new(),
             drafts_cursor: 0,
@@ -281,11 +283,15 @@ impl App {
                     self.new_intake();
                 }
             }
-            Screen::Help => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Enter) {
-                    self.screen = self.help_return;
-                }
-            }
+            Screen::Help => match key.code {
+                KeyCode::Esc | KeyCode::Enter => self.screen = self.help_return,
+                KeyCode::Up | KeyCode::Char('k') => self.help_scroll = self.help_scroll.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => self.help_scroll += 1,
+                KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                KeyCode::PageDown | KeyCode::Char(' ') => self.help_scroll += 10,
+                KeyCode::Home => self.help_scroll = 0,
+                _ => {}
+            },
             Screen::Board | Screen::Directory => {
                 if key.code == KeyCode::Esc {
                     self.screen = if self.form.is_some() {
@@ -305,6 +311,7 @@ impl App {
                     self.screen = self.help_return;
                 } else {
                     self.help_return = self.screen;
+                    self.help_scroll = 0;
                     self.screen = Screen::Help;
                 }
             }
@@ -527,7 +534,7 @@ impl App {
             }
             Screen::Drafts => self.draw_drafts(f, body),
             Screen::Saved => self.draw_saved(f, body),
-            Screen::Help => draw_help(f, body, lang, &theme),
+            Screen::Help => self.help_scroll = draw_help(f, body, lang, &theme, self.help_scroll),
             Screen::Board | Screen::Directory => {
                 let p = Paragraph::new(vec![
                     Line::raw(""),
@@ -747,7 +754,8 @@ fn draw_confirm(f: &mut Frame, area: Rect, msg: &str, theme: &Theme) {
     );
 }
 
-fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+/// Draws the help scrolled by `scroll` lines; returns the scroll actually used (clamped).
+fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) -> u16 {
     let key = |k: &str| Span::styled(format!("  {k:<16}"), theme.label_focused());
     let mut lines = vec![Line::from(Span::styled(
         Msg::HelpGlobal.get(lang),
@@ -816,5 +824,19 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::raw(Msg::HelpCtrlNote.get(lang)));
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let w = area.width.max(1) as usize;
+    let total = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum::<usize>() as u16;
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let max = total.saturating_sub(area.height);
+    let scroll = scroll.min(max);
+    f.render_widget(para.scroll((scroll, 0)), area);
+    if scroll < max && area.height > 0 {
+        let more = Rect { y: area.y + area.height - 1, height: 1, ..area };
+        f.render_widget(Clear, more);
+        f.render_widget(
+            Paragraph::new(Span::styled(format!("  ↓ {}", Msg::HelpMore.get(lang)), theme.placeholder())),
+            more,
+        );
+    }
+    scroll
 }
