@@ -285,7 +285,9 @@ impl App {
             }
             Screen::Help => match key.code {
                 KeyCode::Esc | KeyCode::Enter => self.screen = self.help_return,
-                KeyCode::Up | KeyCode::Char('k') => self.help_scroll = self.help_scroll.saturating_sub(1),
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1)
+                }
                 KeyCode::Down | KeyCode::Char('j') => self.help_scroll += 1,
                 KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
                 KeyCode::PageDown | KeyCode::Char(' ') => self.help_scroll += 10,
@@ -825,16 +827,26 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
     lines.push(Line::raw(""));
     lines.push(Line::raw(Msg::HelpCtrlNote.get(lang)));
     let w = area.width.max(1) as usize;
-    let total = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum::<usize>() as u16;
+    let total = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(w))
+        .sum::<usize>() as u16;
     let para = Paragraph::new(lines).wrap(Wrap { trim: false });
     let max = total.saturating_sub(area.height);
     let scroll = scroll.min(max);
     f.render_widget(para.scroll((scroll, 0)), area);
     if scroll < max && area.height > 0 {
-        let more = Rect { y: area.y + area.height - 1, height: 1, ..area };
+        let more = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
         f.render_widget(Clear, more);
         f.render_widget(
-            Paragraph::new(Span::styled(format!("  ↓ {}", Msg::HelpMore.get(lang)), theme.placeholder())),
+            Paragraph::new(Span::styled(
+                format!("  ↓ {}", Msg::HelpMore.get(lang)),
+                theme.placeholder(),
+            )),
             more,
         );
     }
