@@ -213,7 +213,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
     // How far along the cycle the case got: older cases further, most old ones closed.
     let age_days = (as_of - opened).num_days().max(0);
     let reached = if age_days > 120 {
-        if rng.chance(98) { 5 } else { 4 }
+        if rng.chance(99) { 5 } else { 4 }
     } else {
         let base = (age_days / 20).min(4) as usize;
         if rng.chance(35) { 5 } else { base }
