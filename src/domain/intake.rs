@@ -302,6 +302,58 @@ impl Field {
     }
 }
 
+impl Field {
+    /// A stable name for history rows: `korban[1].nik`, `kejadian.kronologi`.
+    pub fn key(self) -> String {
+        match self {
+            Field::Reporter(f) => format!("pelapor.{}", format!("{f:?}").to_lowercase()),
+            Field::Victim(i, f) => format!("korban[{}].{}", i + 1, format!("{f:?}").to_lowercase()),
+            Field::Perpetrator(i, f) => {
+                format!("terlapor[{}].{}", i + 1, format!("{f:?}").to_lowercase())
+            }
+            Field::Incident(f) => format!("kejadian.{}", format!("{f:?}").to_lowercase()),
+            Field::Triage(f) => format!("triase.{}", format!("{f:?}").to_lowercase()),
+            Field::Consent(f) => format!("persetujuan.{}", format!("{f:?}").to_lowercase()),
+        }
+    }
+}
+
+/// A field whose value differs between two versions of an intake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: Field,
+    pub old: String,
+    pub new: String,
+}
+
+/// What changed from `old` to `new`, field by field; added or removed people show as their
+/// fields going from or to empty.
+pub fn diff(old: &Intake, new: &Intake) -> Vec<Change> {
+    let value = |i: &Intake, f: Field| -> String {
+        match i.codes(f) {
+            Some(c) => c.join(","),
+            None => i.text(f).unwrap_or("").trim().to_string(),
+        }
+    };
+    let mut fields = old.fields();
+    for f in new.fields() {
+        if !fields.contains(&f) {
+            fields.push(f);
+        }
+    }
+    fields
+        .into_iter()
+        .filter_map(|f| {
+            let (a, b) = (value(old, f), value(new, f));
+            (a != b).then_some(Change {
+                field: f,
+                old: a,
+                new: b,
+            })
+        })
+        .collect()
+}
+
 /// A rule that does not hold, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Finding {
@@ -993,6 +1045,39 @@ mod tests {
         );
         assert!(i.remove_perpetrator(0));
         assert!(i.is_blank());
+    }
+
+    #[test]
+    fn diff_names_each_changed_field_with_old_and_new() {
+        let a = minimal();
+        let mut b = a.clone();
+        b.victims[0].name = "Siti A.".into();
+        b.incident.violence.push("fisik".into());
+        b.add_perpetrator();
+        b.perpetrators[0].name = "Budi".into();
+        let d = diff(&a, &b);
+        assert_eq!(
+            d,
+            vec![
+                Change {
+                    field: Field::Victim(0, VictimField::Name),
+                    old: "Siti Aminah".into(),
+                    new: "Siti A.".into()
+                },
+                Change {
+                    field: Field::Incident(IncidentField::Violence),
+                    old: "psikis".into(),
+                    new: "psikis,fisik".into()
+                },
+                Change {
+                    field: Field::Perpetrator(0, PerpetratorField::Name),
+                    old: "".into(),
+                    new: "Budi".into()
+                },
+            ]
+        );
+        assert_eq!(d[0].field.key(), "korban[1].name");
+        assert!(diff(&a, &a).is_empty());
     }
 
     #[test]

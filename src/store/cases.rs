@@ -88,15 +88,17 @@ pub(crate) struct Entry<'a> {
     pub field: Option<&'a str>,
     pub old: Option<&'a str>,
     pub new: Option<&'a str>,
+    /// A reason or comment: why a case went back, was closed or reopened.
+    pub note: Option<&'a str>,
 }
 
 pub(crate) fn history(tx: &Transaction<'_>, e: &Entry<'_>) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO case_history (case_id, at, staff, action, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO case_history (case_id, at, staff, action, field, old_value, new_value, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
-        e.case_id, e.at, e.staff, e.action, e.field, e.old, e.new
+        e.case_id, e.at, e.staff, e.action, e.field, e.old, e.new, e.note
     ])?;
     Ok(())
 }
@@ -159,6 +161,24 @@ pub(crate) fn insert_case(
         rec.consent_withheld,
     ])?;
     let id = tx.last_insert_rowid();
+    insert_people(tx, id, rec)?;
+    let opened = Entry {
+        case_id: id,
+        at,
+        staff,
+        action: "dibuka",
+        field: Some("tahap"),
+        old: None,
+        new: Some("pengaduan"),
+        note: None,
+    };
+    history(tx, &opened)?;
+    super::search::reindex(tx, id)?;
+    Ok(id)
+}
+
+/// The case's people and its multi-valued codes (also used when an edit rewrites them).
+pub(crate) fn insert_people(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> rusqlite::Result<()> {
     let r = &rec.reporter;
     if !(r.name.is_empty() && r.phone.is_none() && r.address.is_empty() && r.relation.is_none()) {
         insert_person(tx, id, "pelapor", 0, r)?;
@@ -175,17 +195,7 @@ pub(crate) fn insert_case(
     for c in &rec.services {
         insert_code(tx, id, None, "layanan", c)?;
     }
-    let opened = Entry {
-        case_id: id,
-        at,
-        staff,
-        action: "dibuka",
-        field: Some("tahap"),
-        old: None,
-        new: Some("pengaduan"),
-    };
-    history(tx, &opened)?;
-    Ok(id)
+    Ok(())
 }
 
 impl Store {

@@ -54,6 +54,7 @@ impl Store {
                         field: Some("tahap"),
                         old: Some(stage),
                         new: Some(to),
+                        note: None,
                     };
                     history(tx, &e)?;
                     stage = to;
@@ -74,6 +75,7 @@ impl Store {
                         field: Some("petugas"),
                         old: None,
                         new: Some(a),
+                        note: None,
                     };
                     history(tx, &e)?;
                 }

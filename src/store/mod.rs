@@ -6,9 +6,11 @@
 //! timeout); transactions are short and never open across user input.
 
 pub mod cases;
+pub mod casework;
 pub mod demo;
 pub mod drafts;
 mod schema;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

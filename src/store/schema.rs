@@ -111,8 +111,31 @@ CREATE TABLE agencies (
 ) STRICT;
 "#;
 
+/// Case notes (append-only: a correction is a new note) and the search index. The index is
+/// contentless: it holds tokens only, so names are not stored twice.
+const V2: &str = r#"
+CREATE TABLE case_notes (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    staff TEXT NOT NULL,
+    body TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_notes_case ON case_notes(case_id);
+CREATE TRIGGER case_notes_no_update BEFORE UPDATE ON case_notes
+BEGIN SELECT RAISE(ABORT, 'case_notes is append-only'); END;
+CREATE TRIGGER case_notes_no_delete BEFORE DELETE ON case_notes
+BEGIN SELECT RAISE(ABORT, 'case_notes is append-only'); END;
+
+CREATE VIRTUAL TABLE case_search USING fts5(
+    number, people, ids, story,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]

@@ -1,0 +1,436 @@
+//! Working a case after intake: the board's cards, the case file, stage moves, assignment,
+//! notes and edits. Every change is guarded by the case's `version` and writes its history
+//! row in the same transaction.
+
+use chrono::{DateTime, Local, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::cases::{Entry, history, insert_people};
+use super::search::reindex;
+use super::{Store, timestamp};
+use crate::domain::case::{Card, CaseFile, HistoryEntry, Move, Note, Saved, Stage};
+use crate::domain::intake::{Intake, NewCase, Perpetrator, Victim, diff};
+use crate::domain::text::initials;
+use crate::domain::validate::format_date;
+use crate::error::Result;
+
+/// An edit of a case file: the form as loaded, as saved, and its validated record.
+pub struct CaseEdit<'a> {
+    pub before: &'a Intake,
+    pub after: &'a Intake,
+    pub record: &'a NewCase,
+}
+
+const CARD_SQL: &str = "
+    SELECT c.id, c.number, c.stage, c.stage_since, c.opened_at, c.risk, c.emergency,
+           c.assigned_to, p.name, p.sex, p.age, c.version,
+           (SELECT code FROM codes k WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'
+            ORDER BY k.rowid LIMIT 1)
+    FROM cases c
+    LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0";
+
+fn date_of(ts: &str) -> NaiveDate {
+    DateTime::parse_from_rfc3339(ts)
+        .map(|t| t.date_naive())
+        .or_else(|_| NaiveDate::parse_from_str(ts.get(..10).unwrap_or(""), "%Y-%m-%d"))
+        .unwrap_or_default()
+}
+
+fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
+    let stage: String = r.get(2)?;
+    let name: Option<String> = r.get(8)?;
+    Ok(Card {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        stage: Stage::from_code(&stage).unwrap_or(Stage::Pengaduan),
+        stage_since: date_of(&r.get::<_, String>(3)?),
+        opened: date_of(&r.get::<_, String>(4)?),
+        risk: r.get(5)?,
+        emergency: r.get(6)?,
+        assigned_to: r.get(7)?,
+        initials: name.as_deref().map(initials).unwrap_or_else(|| "?".into()),
+        sex: r.get(9)?,
+        age: r.get(10)?,
+        version: r.get(11)?,
+        violence: r.get(12)?,
+    })
+}
+
+fn iso_to_typed(d: Option<String>) -> String {
+    d.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .map(format_date)
+        .unwrap_or_default()
+}
+
+/// Rebuilds the intake form's shape from the stored rows.
+fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
+    let mut i = c.query_row(
+        "SELECT channel, reporter_kind, incident_date, incident_time, incident_place,
+                incident_address, chronology, risk, emergency, consent_services, consent_share,
+                consent_by, consent_relation, consent_withheld
+         FROM cases WHERE id = ?1",
+        [id],
+        |r| {
+            let mut i = Intake::default();
+            i.reporter.channel = r.get::<_, Option<String>>(0)?.unwrap_or_default();
+            i.reporter.kind = r.get::<_, Option<String>>(1)?.unwrap_or_default();
+            i.incident.date = iso_to_typed(r.get(2)?);
+            i.incident.time = r.get::<_, Option<String>>(3)?.unwrap_or_default();
+            i.incident.place = r.get::<_, Option<String>>(4)?.unwrap_or_default();
+            i.incident.address = r.get(5)?;
+            i.incident.chronology = r.get(6)?;
+            i.triage.risk = r.get(7)?;
+            i.triage.emergency = if r.get::<_, bool>(8)? { "ya" } else { "tidak" }.into();
+            i.consent.services = r.get(9)?;
+            i.consent.share = r.get::<_, Option<String>>(10)?.unwrap_or_default();
+            i.consent.given_by = r.get(11)?;
+            i.consent.relation = r.get::<_, Option<String>>(12)?.unwrap_or_default();
+            i.consent.withheld = r.get(13)?;
+            Ok(i)
+        },
+    )?;
+    i.victims.clear();
+    let mut st = c.prepare_cached(
+        "SELECT id, role, name, coalesce(nik,''), coalesce(sex,''), birth_date, age,
+                coalesce(phone,''), address, coalesce(relation,''), coalesce(disability,''),
+                schooling, guardian
+         FROM persons WHERE case_id = ?1 ORDER BY role, ord",
+    )?;
+    let mut rows = st.query([id])?;
+    while let Some(r) = rows.next()? {
+        let pid: i64 = r.get(0)?;
+        let role: String = r.get(1)?;
+        let age = r
+            .get::<_, Option<u32>>(6)?
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        match role.as_str() {
+            "pelapor" => {
+                i.reporter.name = r.get(2)?;
+                i.reporter.phone = r.get(7)?;
+                i.reporter.address = r.get(8)?;
+                i.reporter.relation = r.get(9)?;
+            }
+            "korban" => {
+                let birth = iso_to_typed(r.get(5)?);
+                let mut ampk = Vec::new();
+                let mut q =
+                    c.prepare_cached("SELECT code FROM codes WHERE person_id = ?1 ORDER BY rowid")?;
+                for code in q.query_map([pid], |r| r.get(0))? {
+                    ampk.push(code?);
+                }
+                i.victims.push(Victim {
+                    name: r.get(2)?,
+                    nik: r.get(3)?,
+                    sex: r.get(4)?,
+                    // An age computed from the birth date is not shown as if it were typed.
+                    age: if birth.is_empty() { age } else { String::new() },
+                    birth_date: birth,
+                    address: r.get(8)?,
+                    disability: r.get(10)?,
+                    schooling: r.get(11)?,
+                    guardian: r.get(12)?,
+                    ampk,
+                });
+            }
+            _ => i.perpetrators.push(Perpetrator {
+                name: r.get(2)?,
+                sex: r.get(4)?,
+                age,
+                relation: r.get(9)?,
+            }),
+        }
+    }
+    if i.victims.is_empty() {
+        i.victims.push(Victim::default());
+    }
+    let mut q = c.prepare_cached(
+        "SELECT vocab, code FROM codes WHERE case_id = ?1 AND person_id IS NULL ORDER BY rowid",
+    )?;
+    for row in q.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })? {
+        let (vocab, code) = row?;
+        match vocab.as_str() {
+            "jenis_kekerasan" => i.incident.violence.push(code),
+            "layanan" => i.triage.services.push(code),
+            _ => {}
+        }
+    }
+    Ok(i)
+}
+
+/// Bumps the version if it is still `version`; false when someone else saved first.
+fn bump(tx: &Transaction<'_>, id: i64, version: i64) -> rusqlite::Result<bool> {
+    Ok(tx.execute(
+        "UPDATE cases SET version = version + 1 WHERE id = ?1 AND version = ?2",
+        params![id, version],
+    )? == 1)
+}
+
+impl Store {
+    /// Every open case (and the closed ones when `closed`), as board cards.
+    pub fn board(&self, closed: bool) -> Result<Vec<Card>> {
+        let sql = if closed {
+            format!("{CARD_SQL} WHERE c.stage = 'terminasi' ORDER BY c.stage_since DESC LIMIT 500")
+        } else {
+            format!("{CARD_SQL} WHERE c.stage != 'terminasi'")
+        };
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let cards = st
+            .query_map([], card)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(cards)
+    }
+
+    pub fn cards(&self, ids: &[i64]) -> Result<Vec<Card>> {
+        let mut st = self
+            .conn()
+            .prepare_cached(&format!("{CARD_SQL} WHERE c.id = ?1"))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(c) = st.query_row([id], card).optional()? {
+                out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn case_file(&self, id: i64) -> Result<Option<CaseFile>> {
+        let c = self.conn();
+        let Some(card) = c
+            .query_row(&format!("{CARD_SQL} WHERE c.id = ?1"), [id], card)
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let (opened_by, closure_reason, closure_note) = c.query_row(
+            "SELECT opened_by, closure_reason, closure_note FROM cases WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let intake = load_intake(c, id)?;
+        let mut st = c.prepare_cached(
+            "SELECT at, staff, action, field, old_value, new_value, note FROM case_history
+             WHERE case_id = ?1 ORDER BY id DESC",
+        )?;
+        let history = st
+            .query_map([id], |r| {
+                Ok(HistoryEntry {
+                    at: r.get(0)?,
+                    staff: r.get(1)?,
+                    action: r.get(2)?,
+                    field: r.get(3)?,
+                    old: r.get(4)?,
+                    new: r.get(5)?,
+                    note: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut st = c.prepare_cached(
+            "SELECT at, staff, body FROM case_notes WHERE case_id = ?1 ORDER BY id DESC",
+        )?;
+        let notes = st
+            .query_map([id], |r| {
+                Ok(Note {
+                    at: r.get(0)?,
+                    staff: r.get(1)?,
+                    body: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(CaseFile {
+            card,
+            opened_by,
+            closure_reason,
+            closure_note,
+            intake,
+            history,
+            notes,
+        }))
+    }
+
+    /// Applies a move already checked by `domain::case::check_move`.
+    pub fn apply_move(
+        &mut self,
+        id: i64,
+        version: i64,
+        from: Stage,
+        mv: &Move,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<Saved> {
+        let at = timestamp(now);
+        let to = mv.target();
+        self.write(|tx| {
+            if !bump(tx, id, version)? {
+                return Ok(Saved::Conflict);
+            }
+            let (action, note): (&str, Option<String>) = match mv {
+                Move::Forward(_) => ("tahap", None),
+                Move::Back { reason, .. } => ("tahap_mundur", Some(reason.clone())),
+                Move::Close { reason, note } => {
+                    tx.execute(
+                        "UPDATE cases SET closed_at = ?1, closure_reason = ?2, closure_note = ?3 WHERE id = ?4",
+                        params![at, reason, note, id],
+                    )?;
+                    let text = if note.trim().is_empty() { reason.clone() } else { format!("{reason}: {note}") };
+                    ("ditutup", Some(text))
+                }
+                Move::Reopen { reason } => {
+                    tx.execute(
+                        "UPDATE cases SET closed_at = NULL, closure_reason = NULL, closure_note = NULL WHERE id = ?1",
+                        [id],
+                    )?;
+                    ("dibuka_kembali", Some(reason.clone()))
+                }
+            };
+            tx.execute(
+                "UPDATE cases SET stage = ?1, stage_since = ?2 WHERE id = ?3",
+                params![to.code(), at, id],
+            )?;
+            let e = Entry {
+                case_id: id,
+                at: &at,
+                staff,
+                action,
+                field: Some("tahap"),
+                old: Some(from.code()),
+                new: Some(to.code()),
+                note: note.as_deref(),
+            };
+            history(tx, &e)?;
+            Ok(Saved::Done(version + 1))
+        })
+    }
+
+    pub fn assign(
+        &mut self,
+        id: i64,
+        version: i64,
+        to: &str,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<Saved> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            let old: Option<String> =
+                tx.query_row("SELECT assigned_to FROM cases WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            if !bump(tx, id, version)? {
+                return Ok(Saved::Conflict);
+            }
+            let to = to.trim();
+            tx.execute(
+                "UPDATE cases SET assigned_to = ?1 WHERE id = ?2",
+                params![(!to.is_empty()).then_some(to), id],
+            )?;
+            let e = Entry {
+                case_id: id,
+                at: &at,
+                staff,
+                action: "ditugaskan",
+                field: Some("petugas"),
+                old: old.as_deref(),
+                new: Some(to),
+                note: None,
+            };
+            history(tx, &e)?;
+            Ok(Saved::Done(version + 1))
+        })
+    }
+
+    /// Adds a note. Notes are never edited: no version guard is needed, nothing is overwritten.
+    pub fn add_note(
+        &mut self,
+        id: i64,
+        body: &str,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<()> {
+        let at = timestamp(now);
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO case_notes (case_id, at, staff, body) VALUES (?1, ?2, ?3, ?4)",
+                params![id, at, staff, body],
+            )?;
+            let e = Entry {
+                case_id: id,
+                at: &at,
+                staff,
+                action: "catatan",
+                field: None,
+                old: None,
+                new: None,
+                note: None,
+            };
+            history(tx, &e)?;
+            reindex(tx, id)
+        })
+    }
+
+    /// Saves an edited case file: one history row per changed field (old → new). Refused with
+    /// `Saved::Conflict` when the case changed since `version` was read.
+    pub fn update_case(
+        &mut self,
+        id: i64,
+        version: i64,
+        edit: &CaseEdit<'_>,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<Saved> {
+        let at = timestamp(now);
+        let changes = diff(edit.before, edit.after);
+        let rec = edit.record;
+        self.write(|tx| {
+            if !bump(tx, id, version)? {
+                return Ok(Saved::Conflict);
+            }
+            tx.execute(
+                "UPDATE cases SET risk = ?1, emergency = ?2, channel = ?3, reporter_kind = ?4,
+                    incident_date = ?5, incident_time = ?6, incident_place = ?7,
+                    incident_address = ?8, chronology = ?9, consent_services = ?10,
+                    consent_share = ?11, consent_by = ?12, consent_relation = ?13,
+                    consent_withheld = ?14
+                 WHERE id = ?15",
+                params![
+                    rec.risk,
+                    rec.emergency,
+                    rec.channel,
+                    rec.reporter_kind,
+                    rec.incident_date.map(|d| d.to_string()),
+                    rec.incident_time.map(|t| t.format("%H:%M").to_string()),
+                    rec.place,
+                    rec.incident_address,
+                    rec.chronology,
+                    rec.consent_services,
+                    rec.consent_share,
+                    rec.consent_by,
+                    rec.consent_relation,
+                    rec.consent_withheld,
+                    id
+                ],
+            )?;
+            tx.execute("DELETE FROM codes WHERE case_id = ?1", [id])?;
+            tx.execute("DELETE FROM persons WHERE case_id = ?1", [id])?;
+            insert_people(tx, id, rec)?;
+            for ch in &changes {
+                let key = ch.field.key();
+                let e = Entry {
+                    case_id: id,
+                    at: &at,
+                    staff,
+                    action: "diubah",
+                    field: Some(&key),
+                    old: Some(&ch.old),
+                    new: Some(&ch.new),
+                    note: None,
+                };
+                history(tx, &e)?;
+            }
+            reindex(tx, id)?;
+            Ok(Saved::Done(version + 1))
+        })
+    }
+}

@@ -1,0 +1,135 @@
+//! The case search index (FTS5): case number, every person's name, NIK and phone, and the words
+//! of the chronology and notes. Rebuilt per case inside the transaction that changes it.
+
+use rusqlite::{Connection, params};
+
+use super::Store;
+use crate::domain::validate::normalize_phone;
+use crate::error::Result;
+
+/// Re-indexes one case from its stored rows.
+pub(crate) fn reindex(c: &Connection, case_id: i64) -> rusqlite::Result<()> {
+    let (number, seq, chronology): (String, i64, String) = c.query_row(
+        "SELECT number, seq, chronology FROM cases WHERE id = ?1",
+        [case_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut people = String::new();
+    let mut ids = seq.to_string();
+    let mut st = c.prepare_cached(
+        "SELECT name, coalesce(nik, ''), coalesce(phone, ''), guardian FROM persons WHERE case_id = ?1",
+    )?;
+    let mut rows = st.query([case_id])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        let guardian: String = r.get(3)?;
+        people.push_str(&name);
+        people.push(' ');
+        people.push_str(&guardian);
+        people.push(' ');
+        for i in [r.get::<_, String>(1)?, r.get::<_, String>(2)?] {
+            ids.push(' ');
+            ids.push_str(&i);
+        }
+    }
+    let mut story = chronology;
+    let mut st = c.prepare_cached("SELECT body FROM case_notes WHERE case_id = ?1")?;
+    let mut rows = st.query([case_id])?;
+    while let Some(r) = rows.next()? {
+        story.push('\n');
+        story.push_str(&r.get::<_, String>(0)?);
+    }
+    c.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?
+        .execute([case_id])?;
+    c.prepare_cached(
+        "INSERT INTO case_search (rowid, number, people, ids, story) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![case_id, number, people, ids, story])?;
+    Ok(())
+}
+
+/// Turns what a person typed into an FTS5 query: every word must match as a prefix. Quotes
+/// make each word a literal, so FTS syntax typed by accident (or on purpose) is not run.
+pub fn fts_query(input: &str) -> Option<String> {
+    let mut terms = Vec::new();
+    // A phone number in any spelling is searched in the stored national form.
+    if let Ok(p) = normalize_phone(input)
+        && input.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+    {
+        return Some(format!("\"{p}\"*"));
+    }
+    for word in input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.to_lowercase();
+        // Case numbers are typed without padding ("12" for 0012): match either.
+        let trimmed = w.trim_start_matches('0');
+        if w.chars().all(|c| c.is_ascii_digit()) && !trimmed.is_empty() && trimmed != w {
+            terms.push(format!("(\"{w}\"* OR \"{trimmed}\"*)"));
+        } else {
+            terms.push(format!("\"{w}\"*"));
+        }
+    }
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// `…/2026/12` or `2026/0012`: a case number's year and sequence, looked up exactly.
+fn case_number_query(input: &str) -> Option<(i64, i64)> {
+    let mut parts = input.trim().rsplit('/');
+    let seq = parts.next()?.trim().parse::<i64>().ok()?;
+    let year = parts.next()?.trim();
+    if year.len() != 4 {
+        return None;
+    }
+    Some((year.parse().ok()?, seq))
+}
+
+impl Store {
+    /// Case ids matching `input`, best match first, at most `limit`.
+    pub fn search_cases(&self, input: &str, limit: usize) -> Result<Vec<i64>> {
+        if let Some((year, seq)) = case_number_query(input) {
+            let mut st = self
+                .conn()
+                .prepare_cached("SELECT id FROM cases WHERE year = ?1 AND seq = ?2")?;
+            return Ok(st
+                .query_map(params![year, seq], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?);
+        }
+        let Some(q) = fts_query(input) else {
+            return Ok(Vec::new());
+        };
+        let mut st = self.conn().prepare_cached(
+            "SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let ids = st
+            .query_map(params![q, limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_words_become_quoted_prefixes() {
+        assert_eq!(fts_query("siti ami").unwrap(), "\"siti\"* AND \"ami\"*");
+        assert_eq!(
+            fts_query("PPA/2026/0012").unwrap(),
+            "\"ppa\"* AND \"2026\"* AND (\"0012\"* OR \"12\"*)"
+        );
+        assert_eq!(fts_query("+62 812-3456-7890").unwrap(), "\"081234567890\"*");
+        assert_eq!(
+            fts_query("\" OR *").unwrap(),
+            "\"or\"*",
+            "operators become plain words"
+        );
+        assert_eq!(fts_query("\"*() -"), None);
+        assert_eq!(
+            fts_query("NEAR(a b)").unwrap(),
+            "\"near\"* AND \"a\"* AND \"b\"*"
+        );
+    }
+}
