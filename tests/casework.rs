@@ -31,15 +31,16 @@ fn open(store: &mut Store, name: &str) -> i64 {
     store.open_case(&rec, "PPA", "ani", now(), None).unwrap().id
 }
 
-fn history(
-    path: &std::path::Path,
-) -> Vec<(
+/// (action, field, old, new, note) of each history row, oldest first.
+type Row = (
     String,
     Option<String>,
     Option<String>,
     Option<String>,
     Option<String>,
-)> {
+);
+
+fn history(path: &std::path::Path) -> Vec<Row> {
     let c = rusqlite::Connection::open(path).unwrap();
     c.prepare("SELECT action, field, old_value, new_value, note FROM case_history ORDER BY id")
         .unwrap()
