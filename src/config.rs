@@ -43,6 +43,8 @@ pub struct Config {
     pub language: Option<String>,
     pub office: Office,
     pub region: Region,
+    /// Follow-up targets in days per stage, for [tinggi, sedang, rendah] risk.
+    pub targets: crate::domain::case::Targets,
 }
 
 /// Written by `meja config init`: every setting, commented, with its default.
@@ -70,6 +72,15 @@ case_prefix = "PPA"
 # Kode wilayah Kemendagri untuk alamat bawaan.
 # province = "18"      # Lampung
 # regency = "18.72"    # Kota Metro
+
+[targets]
+# Target tindak lanjut (hari) per tahap, untuk risiko [tinggi, sedang, rendah].
+# Kasus yang melewati target ditandai * di papan.
+pengaduan = [1, 3, 7]
+asesmen = [3, 7, 14]
+rencana = [7, 14, 21]
+intervensi = [14, 30, 60]
+pemantauan = [30, 60, 90]
 "#;
 
 impl Config {
@@ -141,6 +152,7 @@ mod tests {
     fn the_template_parses_to_the_defaults() {
         let c = Config::parse(TEMPLATE).unwrap();
         assert_eq!(c.office, Office::default());
+        assert_eq!(c.targets, crate::domain::case::Targets::default());
         assert_eq!(c.lang(), Some(Lang::Id));
     }
 

@@ -106,6 +106,19 @@ messages! {
     HelpGlobal => "Di semua layar", "On every screen";
     HelpForm => "Di formulir pengaduan", "In the intake form";
     HelpList => "Di daftar pilihan", "In a pick-list";
+    HelpBoard => "Di papan kasus", "On the case board";
+    HelpCase => "Di berkas kasus", "In a case file";
+    HBoardMove => "pindah kartu / kolom", "move between cards / columns";
+    HBoardOpen => "buka berkas kasus", "open the case file";
+    HBoardStage => "maju / mundur satu tahap (mundur perlu alasan)", "one stage forward / back (back needs a reason)";
+    HBoardClose => "tutup dengan alasan / buka kembali", "close with a reason / reopen";
+    HBoardAssign => "tugaskan ke petugas", "assign to a worker";
+    HBoardSearch => "cari kasus", "find a case";
+    HBoardFilter => "saring / tampilkan yang ditutup", "filter / show closed cases";
+    HBoardMarks => "Tanda: ! darurat, * lewat target tindak lanjut", "Marks: ! emergency, * past its follow-up target";
+    HCaseEdit => "ubah data (Ctrl-S simpan, Esc batal)", "edit the data (Ctrl-S save, Esc cancel)";
+    HCaseNote => "tambah catatan", "add a note";
+    HCaseTab => "data / riwayat & catatan", "data / history & notes";
     HelpDrafts => "Di daftar draf", "In the list of drafts";
     HelpMore => "↓ / PgDn: selanjutnya", "↓ / PgDn: more";
     HelpCtrlNote => "Jika tombol F tidak berfungsi (mis. lewat ssh), gunakan Ctrl-huruf di sebelahnya.",
@@ -129,6 +142,63 @@ messages! {
     HChoose => "pilih dan tutup", "choose and close";
     HResume => "lanjutkan draf", "resume the draft";
     HDiscard => "buang draf (dengan konfirmasi)", "discard the draft (asks first)";
+    // Board, case file, search
+    TitleCase => "Berkas kasus", "Case file";
+    TitleSearch => "Cari kasus", "Find a case";
+    BoardEmpty => "(kosong)", "(empty)";
+    DaysShort => "{} hr", "{} d";
+    KeyOpen => "Buka", "Open";
+    KeyForward => "Maju", "Forward";
+    KeyBackStage => "Mundur", "Back";
+    KeyClose => "Tutup", "Close";
+    KeyAssign => "Tugaskan", "Assign";
+    KeySearch => "Cari", "Find";
+    KeyFilterBoard => "Saring", "Filter";
+    KeyClosed => "Ditutup", "Closed";
+    KeyEdit => "Ubah", "Edit";
+    KeyNote => "Catatan", "Note";
+    KeyTimeline => "Riwayat", "History";
+    Emergency => "DARURAT", "EMERGENCY";
+    RiskShort => "Risiko", "Risk";
+    AssignedShort => "Petugas", "Worker";
+    Editing => "MENGUBAH — Ctrl-S simpan, Esc batal", "EDITING — Ctrl-S save, Esc cancel";
+    OpenedBy => "dibuka {} oleh {}", "opened {} by {}";
+    TabData => "Data", "Data";
+    TabTimeline => "Riwayat & catatan", "History & notes";
+    TlOpened => "Kasus dibuka", "Case opened";
+    TlStage => "Tahap: {} → {}", "Stage: {} → {}";
+    TlAssigned => "Ditugaskan ke {}", "Assigned to {}";
+    TlEdited => "Diubah {}: {} → {}", "Changed {}: {} → {}";
+    TlReason => "alasan", "reason";
+    TlNote => "Catatan", "Note";
+    ConfirmMove => "Pindahkan {} ke {}? (y/t)", "Move {} to {}? (y/n)";
+    ConfirmJump => "Darurat: d = langsung ke Intervensi.", "Emergency: d = straight to Services.";
+    ConfirmClose => "Tutup {} — {}? (y/t)", "Close {} — {}? (y/n)";
+    ConfirmCancelEdit => "Batalkan perubahan pada berkas ini? (y/t)", "Discard the changes to this file? (y/n)";
+    BackPrompt => "Alasan kembali ke {}", "Reason to go back to {}";
+    ReopenPrompt => "Alasan membuka kembali", "Reason to reopen";
+    ClosePrompt => "Alasan penutupan", "Closure reason";
+    CloseNotePrompt => "Keterangan alasan lainnya", "Describe the other reason";
+    AssignPrompt => "Tugaskan ke petugas", "Assign to worker";
+    NotePrompt => "Catatan baru (tidak bisa diubah; koreksi = catatan baru)", "New note (cannot be changed; a correction is a new note)";
+    FilterPrompt => "Saring papan", "Filter the board";
+    SearchPrompt => "Cari (nomor, nama, NIK, telepon, kata)", "Find (number, name, NIK, phone, words)";
+    SearchNone => "(tidak ditemukan)", "(nothing found)";
+    Moved => "Tahap diperbarui.", "Stage updated.";
+    Assigned => "Petugas diperbarui.", "Worker updated.";
+    NoteAdded => "Catatan disimpan.", "Note saved.";
+    CaseSaved => "Perubahan disimpan.", "Changes saved.";
+    ConflictReloaded => "Kasus ini baru diubah orang lain; tidak ada yang ditimpa. Papan dimuat ulang.", "Someone else just changed this case; nothing was overwritten. Reloaded.";
+    ConflictTitle => "Sudah diubah orang lain", "Changed by someone else";
+    ConflictExplain => "Tidak disimpan. Perubahan orang lain sejak Anda membuka berkas:", "Not saved. What the other person changed since you opened the file:";
+    StageWord => "tahap", "stage";
+    ErrSkipsStage => "Tidak bisa melompati tahap.", "Stages cannot be skipped.";
+    ErrWrongDirection => "Tidak ada tahap ke arah itu.", "No stage in that direction.";
+    ErrReasonRequired => "Alasan wajib diisi.", "A reason is required.";
+    ErrClosureReason => "Pilih alasan penutupan (lainnya: beri keterangan).", "Choose a closure reason (other: describe it).";
+    ErrCaseClosed => "Kasus sudah ditutup; buka kembali dengan o.", "The case is closed; reopen it with o.";
+    ErrCaseNotClosed => "Kasus belum ditutup.", "The case is not closed.";
+    ErrNotPermitted => "Anda tidak berwenang untuk ini.", "You are not permitted to do this.";
     // CLI and errors
     ErrDbIsDir => "{} adalah folder, bukan berkas basis data", "{} is a directory, not a database file";
     ErrDbNoFolder => "folder untuk basis data tidak ada: {}", "the folder for the database does not exist: {}";
@@ -149,6 +219,92 @@ messages! {
     Panic => "meja berhenti karena galat internal di {}. Draf tersimpan paling lambat satu detik sebelumnya.",
         "meja stopped on an internal error at {}. The draft was saved at most a second before.";
 }
+
+/// Stage names short enough for a board column at 80×24.
+pub fn stage_short(stage: crate::domain::case::Stage, lang: Lang) -> &'static str {
+    use crate::domain::case::Stage::*;
+    match (stage, lang) {
+        (Pengaduan, Lang::Id) => "Pengaduan",
+        (Asesmen, Lang::Id) => "Asesmen",
+        (Rencana, Lang::Id) => "Rencana",
+        (Intervensi, Lang::Id) => "Intervensi",
+        (Pemantauan, Lang::Id) => "Pemantauan",
+        (Terminasi, Lang::Id) => "Ditutup",
+        (Pengaduan, Lang::En) => "Intake",
+        (Asesmen, Lang::En) => "Assessment",
+        (Rencana, Lang::En) => "Case plan",
+        (Intervensi, Lang::En) => "Services",
+        (Pemantauan, Lang::En) => "Monitoring",
+        (Terminasi, Lang::En) => "Closed",
+    }
+}
+
+/// The board's filters, as a pick-list vocabulary (codes are read by `ui::board::Filter`).
+pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Vocab {
+    name: "saring_papan",
+    terms: &[
+        crate::domain::vocab::Term {
+            code: "mine",
+            id: "Kasus saya",
+            en: "My cases",
+        },
+        crate::domain::vocab::Term {
+            code: "emergency",
+            id: "Darurat",
+            en: "Emergency",
+        },
+        crate::domain::vocab::Term {
+            code: "overdue",
+            id: "Lewat target",
+            en: "Overdue",
+        },
+        crate::domain::vocab::Term {
+            code: "risk:tinggi",
+            id: "Risiko tinggi",
+            en: "High risk",
+        },
+        crate::domain::vocab::Term {
+            code: "risk:sedang",
+            id: "Risiko sedang",
+            en: "Medium risk",
+        },
+        crate::domain::vocab::Term {
+            code: "risk:rendah",
+            id: "Risiko rendah",
+            en: "Low risk",
+        },
+        crate::domain::vocab::Term {
+            code: "kk:fisik",
+            id: "Kekerasan fisik",
+            en: "Physical violence",
+        },
+        crate::domain::vocab::Term {
+            code: "kk:psikis",
+            id: "Kekerasan psikis",
+            en: "Psychological violence",
+        },
+        crate::domain::vocab::Term {
+            code: "kk:seksual",
+            id: "Kekerasan seksual",
+            en: "Sexual violence",
+        },
+        crate::domain::vocab::Term {
+            code: "kk:eksploitasi",
+            id: "Eksploitasi",
+            en: "Exploitation",
+        },
+        crate::domain::vocab::Term {
+            code: "kk:trafficking",
+            id: "Trafficking (TPPO)",
+            en: "Trafficking",
+        },
+        crate::domain::vocab::Term {
+            code: "kk:penelantaran",
+            id: "Penelantaran",
+            en: "Neglect",
+        },
+    ],
+};
 
 /// Replaces each `{}` (or `{:…}`) in `template` with the next argument.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {

@@ -76,6 +76,8 @@ pub struct IntakeForm {
     scroll: usize,
     /// Width of the value column at the last draw, for the multi-line editor's wrapping.
     value_width: usize,
+    /// Viewing a case file: keys only move through the fields, nothing is edited.
+    pub read_only: bool,
 }
 
 impl IntakeForm {
@@ -91,6 +93,7 @@ impl IntakeForm {
             tried_save: false,
             scroll: 0,
             value_width: 50,
+            read_only: false,
         };
         f.enter_field();
         f
@@ -126,6 +129,9 @@ impl IntakeForm {
 
     /// Leaves the focused field: its text is put in canonical form and its problems shown.
     fn leave_field(&mut self, today: NaiveDate) -> bool {
+        if self.read_only {
+            return false;
+        }
         let f = self.focused();
         let before = self.intake.text(f).map(str::to_string);
         self.intake.normalize(f, today);
@@ -205,6 +211,9 @@ impl IntakeForm {
     }
 
     fn paste(&mut self, s: &str) -> FormEvent {
+        if self.read_only {
+            return FormEvent::Ignored;
+        }
         let f = self.focused();
         match &mut self.editor {
             Editor::Line(input) => {
@@ -259,6 +268,18 @@ impl IntakeForm {
 
     fn key(&mut self, key: &KeyEvent, today: NaiveDate) -> FormEvent {
         let f = self.focused();
+        if self.read_only {
+            let last = self.fields.len() - 1;
+            return match key.code {
+                KeyCode::Down | KeyCode::Tab => self.move_to((self.focus + 1).min(last), today),
+                KeyCode::Up | KeyCode::BackTab => self.move_to(self.focus.saturating_sub(1), today),
+                KeyCode::PageDown => self.move_to(self.next_section_start(true), today),
+                KeyCode::PageUp => self.move_to(self.next_section_start(false), today),
+                KeyCode::Home => self.move_to(0, today),
+                KeyCode::End => self.move_to(last, today),
+                _ => FormEvent::Ignored,
+            };
+        }
         if let Some(pick) = &mut self.pick {
             return match pick.handle(key) {
                 Picked::Stay => FormEvent::Consumed,
@@ -451,7 +472,7 @@ impl IntakeForm {
                 lines.push(header(self.section_title(sec, lang), area.width));
                 last_section = Some(sec);
             }
-            let focused = idx == self.focus;
+            let focused = idx == self.focus && !self.read_only;
             let start = lines.len();
             let mut label = i18n::field_label(field, lang).to_string();
             if field.required() {
@@ -612,7 +633,7 @@ impl IntakeForm {
                     style,
                 )));
             }
-            if focused {
+            if idx == self.focus {
                 focus_rows = (start, lines.len().saturating_sub(1));
                 if let Some((row, _)) = cursor {
                     focus_rows = (row, row.max(start));

@@ -5,8 +5,11 @@
 //! tick, and each frame is wrapped in a synchronized update so slow ssh links see no tearing.
 
 pub mod app;
+pub mod board;
+pub mod casefile;
 pub mod intake;
 pub mod keys;
+pub mod modal;
 pub mod picklist;
 pub mod textarea;
 pub mod theme;

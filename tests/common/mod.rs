@@ -102,6 +102,7 @@ pub mod at {
     pub const CHANNEL: usize = 0;
     pub const REPORTER_NAME: usize = 2;
     pub const REPORTER_PHONE: usize = 4;
+    pub const REPORTER_ADDRESS: usize = 5;
     pub const VICTIM_NAME: usize = 6;
     pub const VICTIM_NIK: usize = 7;
     pub const VICTIM_SEX: usize = 8;

@@ -11,11 +11,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::config::Config;
+use crate::domain::case::{Card, Move, Targets};
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::store::Store;
 use crate::store::drafts::Draft;
+use crate::ui::board::Board;
+use crate::ui::casefile::CaseView;
 use crate::ui::intake::{FormEvent, IntakeForm, Section, truncate};
+use crate::ui::modal::Dialog;
+use casework::SearchView;
+
+mod casework;
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
 
@@ -50,6 +57,8 @@ impl Ctx {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    Case,
+    Search,
     Drafts,
     Intake,
     Saved,
@@ -58,12 +67,26 @@ pub enum Screen {
     Directory,
 }
 
-/// An action that waits for y/t.
+/// What to do with the answer of the open dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Pending {
+enum Then {
     DiscardDraft(i64),
     RemovePerson(Section),
     QuitUnsaved,
+    Move {
+        card: Card,
+        mv: Move,
+        alt: Option<Move>,
+    },
+    BackReason(Card),
+    ReopenReason(Card),
+    Assign(Card),
+    CloseReason(Card),
+    CloseNote(Card, String),
+    Note(i64),
+    Filter,
+    Dismiss,
+    CancelEdit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +112,13 @@ pub struct App {
     drafts: Vec<Draft>,
     drafts_cursor: usize,
     saved_number: Option<String>,
-    confirm: Option<(String, Pending)>,
+    modal: Option<(Dialog, Then)>,
+    board: Board,
+    case: Option<CaseView>,
+    search: SearchView,
+    data_version: i64,
+    next_poll: Option<Instant>,
+    targets: Targets,
     status: Option<Status>,
     dirty: Option<Dirty>,
     draft_saved_at: Option<DateTime<Local>>,
@@ -109,13 +138,20 @@ impl App {
             drafts: Vec::new(),
             drafts_cursor: 0,
             saved_number: None,
-            confirm: None,
+            modal: None,
+            board: Board::default(),
+            case: None,
+            search: SearchView::default(),
+            data_version: 0,
+            next_poll: None,
+            targets: Targets::default(),
             status: None,
             dirty: None,
             draft_saved_at: None,
             draft_error: None,
             quit: false,
         };
+        app.targets = app.ctx.config.targets.clone();
         app.load_drafts();
         if app.drafts.is_empty() {
             app.new_intake();
@@ -135,6 +171,11 @@ impl App {
 
     pub fn form(&self) -> Option<&IntakeForm> {
         self.form.as_ref()
+    }
+
+    /// The form of the open case file (read-only unless editing).
+    pub fn form_in_case(&self) -> Option<&IntakeForm> {
+        self.case.as_ref().map(|c| &c.form)
     }
 
     fn lang(&self) -> Lang {
@@ -167,22 +208,32 @@ impl App {
 
     /// When the next timer is due (a draft save); None means block until input.
     pub fn next_deadline(&self) -> Option<Instant> {
-        let d = self.dirty?;
-        if let Some(r) = d.retry_at {
-            return Some(r);
+        let draft = self.dirty.map(|d| match d.retry_at {
+            Some(r) => r,
+            None => (d.last + DRAFT_QUIET).min(d.first + DRAFT_MAX_DELAY),
+        });
+        match (draft, self.next_poll) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
-        Some((d.last + DRAFT_QUIET).min(d.first + DRAFT_MAX_DELAY))
     }
 
     /// Runs what is due at `now`. Returns true when the screen changed.
     pub fn tick(&mut self, now: Instant) -> bool {
-        match self.next_deadline() {
-            Some(t) if t <= now => {
+        let mut changed = false;
+        if let Some(d) = self.dirty {
+            let due = d
+                .retry_at
+                .unwrap_or((d.last + DRAFT_QUIET).min(d.first + DRAFT_MAX_DELAY));
+            if due <= now {
                 self.flush_draft(now);
-                true
+                changed = true;
             }
-            _ => false,
         }
+        if self.next_poll.is_some_and(|t| t <= now) {
+            changed |= self.poll_changes(now);
+        }
+        changed
     }
 
     /// Saves the open intake as a draft now if it has unsaved changes. Returns false when the
@@ -245,8 +296,15 @@ impl App {
                 self.on_key(key);
                 true
             }
+            Event::Paste(_) if self.modal.is_some() => {
+                self.on_dialog(ev);
+                true
+            }
             Event::Paste(_) => {
-                if self.screen == Screen::Intake
+                let today = self.ctx.today();
+                if let Some(form) = self.editing_form() {
+                    form.handle(ev, today);
+                } else if self.screen == Screen::Intake
                     && let Some(form) = &mut self.form
                     && form.handle(ev, self.ctx.today()) == FormEvent::Changed
                 {
@@ -260,13 +318,8 @@ impl App {
     }
 
     fn on_key(&mut self, key: &KeyEvent) {
-        if let Some((_, pending)) = self.confirm.clone() {
-            if let Some(yes) = keys::yes_no(key) {
-                self.confirm = None;
-                if yes {
-                    self.run_pending(pending);
-                }
-            }
+        if self.modal.is_some() {
+            self.on_dialog(&Event::Key(*key));
             return;
         }
         self.status = None;
@@ -294,7 +347,10 @@ impl App {
                 KeyCode::Home => self.help_scroll = 0,
                 _ => {}
             },
-            Screen::Board | Screen::Directory => {
+            Screen::Board => self.on_board_key(key),
+            Screen::Case => self.on_case_key(key),
+            Screen::Search => self.on_search_key(key),
+            Screen::Directory => {
                 if key.code == KeyCode::Esc {
                     self.screen = if self.form.is_some() {
                         Screen::Intake
@@ -318,7 +374,7 @@ impl App {
                 }
             }
             Global::NewIntake => self.on_new_intake_key(),
-            Global::Board => self.screen = Screen::Board,
+            Global::Board => self.open_board(),
             Global::Directory => self.screen = Screen::Directory,
             Global::Quit => {
                 if self.flush_draft(Instant::now()) {
@@ -328,7 +384,7 @@ impl App {
                         Msg::ConfirmQuitUnsaved.get(self.lang()),
                         &[&self.draft_error.clone().unwrap_or_default()],
                     );
-                    self.confirm = Some((msg, Pending::QuitUnsaved));
+                    self.confirm(msg, Then::QuitUnsaved);
                 }
             }
         }
@@ -386,12 +442,12 @@ impl App {
                             self.set_status(Msg::LastVictimStays.get(lang).into(), true);
                         } else {
                             let m = fill(Msg::ConfirmRemoveVictim.get(lang), &[&(i + 1)]);
-                            self.confirm = Some((m, Pending::RemovePerson(who)));
+                            self.confirm(m, Then::RemovePerson(who));
                         }
                     }
                     Some(who @ Section::Perpetrator(i)) => {
                         let m = fill(Msg::ConfirmRemovePerp.get(lang), &[&(i + 1)]);
-                        self.confirm = Some((m, Pending::RemovePerson(who)));
+                        self.confirm(m, Then::RemovePerson(who));
                     }
                     _ => self.set_status(Msg::NotOnPerson.get(lang).into(), true),
                 },
@@ -472,7 +528,8 @@ impl App {
                         Msg::ConfirmDiscard.get(self.lang()),
                         &[&d.intake.victim_initials()],
                     );
-                    self.confirm = Some((m, Pending::DiscardDraft(d.id)));
+                    let id = d.id;
+                    self.confirm(m, Then::DiscardDraft(id));
                 }
             }
             KeyCode::Esc if self.form.is_some() => self.screen = Screen::Intake,
@@ -480,9 +537,9 @@ impl App {
         }
     }
 
-    fn run_pending(&mut self, p: Pending) {
+    fn run_intake_then(&mut self, p: Then) {
         match p {
-            Pending::DiscardDraft(id) => {
+            Then::DiscardDraft(id) => {
                 match self.ctx.store.discard_draft(id) {
                     Ok(()) => self.set_status(Msg::DraftDiscarded.get(self.lang()).into(), false),
                     Err(e) => {
@@ -495,14 +552,15 @@ impl App {
                     self.new_intake();
                 }
             }
-            Pending::RemovePerson(who) => {
+            Then::RemovePerson(who) => {
                 if let Some(form) = &mut self.form
                     && form.remove_person(who)
                 {
                     self.mark_dirty();
                 }
             }
-            Pending::QuitUnsaved => self.quit = true,
+            Then::QuitUnsaved => self.quit = true,
+            _ => {}
         }
     }
 
@@ -537,7 +595,14 @@ impl App {
             Screen::Drafts => self.draw_drafts(f, body),
             Screen::Saved => self.draw_saved(f, body),
             Screen::Help => self.help_scroll = draw_help(f, body, lang, &theme, self.help_scroll),
-            Screen::Board | Screen::Directory => {
+            Screen::Board => self.board.draw(f, body, lang, &theme, &self.targets, today),
+            Screen::Case => {
+                if let Some(c) = &mut self.case {
+                    c.draw(f, body, lang, &theme, today);
+                }
+            }
+            Screen::Search => self.search.draw(f, body, lang, &theme, today),
+            Screen::Directory => {
                 let p = Paragraph::new(vec![
                     Line::raw(""),
                     Line::raw(format!("  {}", Msg::NotYetAvailable.get(lang))),
@@ -547,8 +612,8 @@ impl App {
         }
         self.draw_status(f, status);
         self.draw_keybar(f, keybar);
-        if let Some((msg, _)) = &self.confirm {
-            draw_confirm(f, body, msg, &theme);
+        if let Some((d, _)) = &self.modal {
+            d.draw(f, body, lang, &theme);
         }
     }
 
@@ -561,6 +626,8 @@ impl App {
             Screen::Saved => Msg::TitleSaved,
             Screen::Help => Msg::TitleHelp,
             Screen::Board => Msg::TitleBoard,
+            Screen::Case => Msg::TitleCase,
+            Screen::Search => Msg::TitleSearch,
             Screen::Directory => Msg::TitleDirectory,
         };
         let left = format!(
@@ -631,6 +698,31 @@ impl App {
                 ("F2", Msg::KeyNew),
             ]),
             Screen::Saved => items.push(("Enter", Msg::KeyNew)),
+            Screen::Board => items.extend([
+                ("Enter", Msg::KeyOpen),
+                (">", Msg::KeyForward),
+                ("<", Msg::KeyBackStage),
+                ("c", Msg::KeyClose),
+                ("a", Msg::KeyAssign),
+                ("/", Msg::KeySearch),
+                ("f", Msg::KeyFilterBoard),
+                ("t", Msg::KeyClosed),
+            ]),
+            Screen::Case => {
+                if self.case.as_ref().is_some_and(|c| c.editing) {
+                    items.extend([("^S", Msg::KeySave), ("Esc", Msg::KeyBack)]);
+                } else {
+                    items.extend([
+                        ("e", Msg::KeyEdit),
+                        ("n", Msg::KeyNote),
+                        ("r", Msg::KeyTimeline),
+                        (">", Msg::KeyForward),
+                        ("c", Msg::KeyClose),
+                        ("Esc", Msg::KeyBack),
+                    ]);
+                }
+            }
+            Screen::Search => items.extend([("Enter", Msg::KeyOpen), ("Esc", Msg::KeyBack)]),
             _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
         }
         // Quit is always shown: it goes last, and the bar drops middle items to keep it.
@@ -735,28 +827,6 @@ impl App {
     }
 }
 
-fn draw_confirm(f: &mut Frame, area: Rect, msg: &str, theme: &Theme) {
-    let w = area.width.saturating_sub(4).min(70);
-    let popup = Rect {
-        x: area.x + (area.width.saturating_sub(w)) / 2,
-        y: area.y + area.height / 3,
-        width: w,
-        height: 3.min(area.height),
-    };
-    f.render_widget(Clear, popup);
-    f.render_widget(
-        Paragraph::new(msg.to_string())
-            .style(theme.selected())
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border()),
-            ),
-        popup,
-    );
-}
-
-/// Draws the help scrolled by `scroll` lines; returns the scroll actually used (clamped).
 fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) -> u16 {
     let key = |k: &str| Span::styled(format!("  {k:<16}"), theme.label_focused());
     let mut lines = vec![Line::from(Span::styled(

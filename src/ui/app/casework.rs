@@ -1,0 +1,642 @@
+//! The board, the case file and search: loading, moving cases, dialogs and live refresh.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::{App, Screen, Then};
+use crate::domain::case::{Card, Everyone, Move, MoveError, Saved, Stage, check_move};
+use crate::domain::intake::diff;
+use crate::domain::vocab;
+use crate::i18n::{self, Lang, Msg, fill};
+use crate::store::casework::CaseEdit;
+use crate::ui::board::BoardEvent;
+use crate::ui::casefile::{CaseView, Tab};
+use crate::ui::intake::{IntakeForm, truncate};
+use crate::ui::keys;
+use crate::ui::modal::{Answer, Dialog};
+use crate::ui::picklist::PickList;
+use crate::ui::theme::Theme;
+
+/// How often the board and case file look for other workers' changes. `PRAGMA data_version`
+/// is one cheap read; the screen is redrawn only when it moved.
+pub const POLL: Duration = Duration::from_secs(15);
+
+/// Results shown while typing in search.
+const SEARCH_LIMIT: usize = 50;
+
+#[derive(Debug, Default)]
+pub struct SearchView {
+    pub input: Input,
+    pub results: Vec<Card>,
+    pub cursor: usize,
+}
+
+impl SearchView {
+    pub fn draw(&self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
+        if area.height < 2 {
+            return;
+        }
+        let prompt = format!(" {}: ", Msg::SearchPrompt.get(lang));
+        let plen = prompt.chars().count() as u16;
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(prompt, theme.section()),
+                Span::raw(self.input.value().to_string()),
+            ])),
+            Rect { height: 1, ..area },
+        );
+        f.set_cursor_position((area.x + plen + self.input.visual_cursor() as u16, area.y));
+        let list_area = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
+        let items: Vec<ListItem> =
+            if self.results.is_empty() && !self.input.value().trim().is_empty() {
+                vec![ListItem::new(Span::styled(
+                    Msg::SearchNone.get(lang),
+                    theme.placeholder(),
+                ))]
+            } else {
+                self.results
+                    .iter()
+                    .map(|c| {
+                        let line = format!(
+                            "{:<18} {:<8} {:<22} {:<8} {}",
+                            c.number,
+                            c.initials,
+                            vocab::STAGES.label(c.stage.code(), lang),
+                            vocab::RISK.label(&c.risk, lang),
+                            fill(Msg::DaysShort.get(lang), &[&c.days_in_stage(today)])
+                        );
+                        ListItem::new(truncate(&line, area.width as usize))
+                    })
+                    .collect()
+            };
+        let mut state = ListState::default();
+        if !self.results.is_empty() {
+            state.select(Some(self.cursor.min(self.results.len() - 1)));
+        }
+        f.render_stateful_widget(
+            List::new(items).highlight_style(theme.selected()),
+            list_area,
+            &mut state,
+        );
+    }
+}
+
+fn move_error(e: MoveError) -> Msg {
+    match e {
+        MoveError::SkipsStage => Msg::ErrSkipsStage,
+        MoveError::WrongDirection => Msg::ErrWrongDirection,
+        MoveError::ReasonRequired => Msg::ErrReasonRequired,
+        MoveError::ClosureReasonRequired => Msg::ErrClosureReason,
+        MoveError::Closed => Msg::ErrCaseClosed,
+        MoveError::NotClosed => Msg::ErrCaseNotClosed,
+        MoveError::NotPermitted => Msg::ErrNotPermitted,
+    }
+}
+
+impl App {
+    pub(super) fn confirm(&mut self, text: String, then: Then) {
+        self.modal = Some((Dialog::Confirm { text, alt: None }, then));
+    }
+
+    /// The case-file form while it is being edited (keys and pastes go to it).
+    pub(super) fn editing_form(&mut self) -> Option<&mut IntakeForm> {
+        if self.screen != Screen::Case {
+            return None;
+        }
+        self.case
+            .as_mut()
+            .filter(|c| c.editing && c.tab == Tab::Data)
+            .map(|c| &mut c.form)
+    }
+
+    pub(super) fn on_dialog(&mut self, ev: &Event) {
+        let Some((dialog, _)) = &mut self.modal else {
+            return;
+        };
+        let answer = dialog.handle(ev);
+        if answer == Answer::Pending {
+            return;
+        }
+        let (_, then) = self.modal.take().expect("a dialog is open");
+        let lang = self.lang();
+        match (answer, then) {
+            (Answer::Cancel, _) => {}
+            (Answer::Yes, Then::Move { card, mv, .. })
+            | (
+                Answer::Alt,
+                Then::Move {
+                    card,
+                    alt: Some(mv),
+                    ..
+                },
+            ) => self.apply_move(&card, mv),
+            (Answer::Text(reason), Then::BackReason(card)) => {
+                let to = card.stage.prev().unwrap_or(card.stage);
+                self.apply_move(&card, Move::Back { to, reason });
+            }
+            (Answer::Text(reason), Then::ReopenReason(card)) => {
+                self.apply_move(&card, Move::Reopen { reason })
+            }
+            (Answer::Text(name), Then::Assign(card)) => self.assign(&card, &name),
+            (Answer::Codes(codes), Then::CloseReason(card)) => {
+                let Some(reason) = codes.into_iter().next() else {
+                    return;
+                };
+                if reason == "lainnya" {
+                    self.modal = Some((
+                        Dialog::line(Msg::CloseNotePrompt.get(lang).into(), ""),
+                        Then::CloseNote(card, reason),
+                    ));
+                } else {
+                    self.ask_close(card, reason, String::new());
+                }
+            }
+            (Answer::Text(note), Then::CloseNote(card, reason)) => {
+                self.ask_close(card, reason, note)
+            }
+            (Answer::Text(body), Then::Note(id)) => {
+                if body.is_empty() {
+                    return;
+                }
+                let now = self.ctx.now();
+                match self.ctx.store.add_note(id, &body, &self.ctx.staff, now) {
+                    Ok(()) => {
+                        self.set_status(Msg::NoteAdded.get(lang).into(), false);
+                        self.reload_case();
+                    }
+                    Err(e) => {
+                        let t = e.render(lang);
+                        self.set_status(t, true);
+                    }
+                }
+            }
+            (Answer::Codes(codes), Then::Filter) => {
+                self.board.filter.codes = codes;
+                let today = self.ctx.today();
+                self.board.rebuild(&self.ctx.staff, &self.targets, today);
+            }
+            (Answer::Yes, Then::CancelEdit) => {
+                if let Some(c) = &mut self.case {
+                    c.stop_edit();
+                }
+            }
+            (Answer::Yes, other) => self.run_intake_then(other),
+            _ => {}
+        }
+    }
+
+    fn ask_close(&mut self, card: Card, reason: String, note: String) {
+        let lang = self.lang();
+        let text = fill(
+            Msg::ConfirmClose.get(lang),
+            &[&card.number, &vocab::CLOSURE_REASONS.label(&reason, lang)],
+        );
+        self.confirm(
+            text,
+            Then::Move {
+                card,
+                mv: Move::Close { reason, note },
+                alt: None,
+            },
+        );
+    }
+
+    pub(super) fn open_board(&mut self) {
+        self.reload_board();
+        self.screen = Screen::Board;
+    }
+
+    pub(super) fn reload_board(&mut self) {
+        let today = self.ctx.today();
+        match self.ctx.store.board(false).and_then(|mut open| {
+            if self.board.show_closed {
+                open.extend(self.ctx.store.board(true)?);
+            }
+            Ok(open)
+        }) {
+            Ok(cards) => self
+                .board
+                .set_cards(cards, &self.ctx.staff, &self.targets, today),
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+            }
+        }
+        self.data_version = self.ctx.store.data_version().unwrap_or(0);
+        self.next_poll = Some(Instant::now() + POLL);
+    }
+
+    fn reload_case(&mut self) {
+        let Some(id) = self.case.as_ref().map(|c| c.file.card.id) else {
+            return;
+        };
+        if let Ok(Some(file)) = self.ctx.store.case_file(id) {
+            if let Some(c) = &mut self.case {
+                c.refresh(file);
+            }
+        }
+    }
+
+    pub(super) fn open_case(&mut self, id: i64) {
+        match self.ctx.store.case_file(id) {
+            Ok(Some(file)) => {
+                self.case = Some(CaseView::new(file));
+                self.screen = Screen::Case;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+            }
+        }
+    }
+
+    /// Starts what a board or case-file key asked for: a confirmation, a reason, a list.
+    fn request(&mut self, ev: BoardEvent) {
+        let lang = self.lang();
+        match ev {
+            BoardEvent::None => {}
+            BoardEvent::Open(id) => self.open_case(id),
+            BoardEvent::Forward(card) => {
+                let Some(next) = card.stage.next().filter(|s| *s != Stage::Terminasi) else {
+                    self.set_status(Msg::ErrWrongDirection.get(lang).into(), true);
+                    return;
+                };
+                let label = vocab::STAGES.label(next.code(), lang);
+                let jump = card.emergency && card.stage == Stage::Pengaduan;
+                let mut text = fill(Msg::ConfirmMove.get(lang), &[&card.number, &label]);
+                if jump {
+                    text = format!("{text} {}", Msg::ConfirmJump.get(lang));
+                }
+                let alt = jump.then_some(Move::Forward(Stage::Intervensi));
+                self.modal = Some((
+                    Dialog::Confirm {
+                        text,
+                        alt: jump.then_some('d'),
+                    },
+                    Then::Move {
+                        card,
+                        mv: Move::Forward(next),
+                        alt,
+                    },
+                ));
+            }
+            BoardEvent::Back(card) => {
+                let Some(prev) = card.stage.prev().filter(|_| card.stage != Stage::Terminasi)
+                else {
+                    self.set_status(Msg::ErrWrongDirection.get(lang).into(), true);
+                    return;
+                };
+                let title = fill(
+                    Msg::BackPrompt.get(lang),
+                    &[&vocab::STAGES.label(prev.code(), lang)],
+                );
+                self.modal = Some((Dialog::line(title, ""), Then::BackReason(card)));
+            }
+            BoardEvent::Close(card) => {
+                if card.stage == Stage::Terminasi {
+                    self.set_status(Msg::ErrCaseClosed.get(lang).into(), true);
+                    return;
+                }
+                let list = PickList::new(vocab::CLOSURE_REASONS, false, &[], String::new());
+                self.modal = Some((
+                    Dialog::Pick {
+                        title: Msg::ClosePrompt.get(lang).into(),
+                        list,
+                    },
+                    Then::CloseReason(card),
+                ));
+            }
+            BoardEvent::Reopen(card) => {
+                if card.stage != Stage::Terminasi {
+                    self.set_status(Msg::ErrCaseNotClosed.get(lang).into(), true);
+                    return;
+                }
+                self.modal = Some((
+                    Dialog::line(Msg::ReopenPrompt.get(lang).into(), ""),
+                    Then::ReopenReason(card),
+                ));
+            }
+            BoardEvent::Assign(card) => {
+                let current = card
+                    .assigned_to
+                    .clone()
+                    .unwrap_or_else(|| self.ctx.staff.clone());
+                self.modal = Some((
+                    Dialog::line(Msg::AssignPrompt.get(lang).into(), &current),
+                    Then::Assign(card),
+                ));
+            }
+            BoardEvent::Search => {
+                self.search = SearchView::default();
+                self.screen = Screen::Search;
+            }
+            BoardEvent::Filter => {
+                let list = PickList::new(
+                    crate::i18n::BOARD_FILTERS,
+                    true,
+                    &self.board.filter.codes,
+                    String::new(),
+                );
+                self.modal = Some((
+                    Dialog::Pick {
+                        title: Msg::FilterPrompt.get(lang).into(),
+                        list,
+                    },
+                    Then::Filter,
+                ));
+            }
+            BoardEvent::ToggleClosed => {
+                self.board.show_closed = !self.board.show_closed;
+                self.reload_board();
+            }
+        }
+    }
+
+    fn after_write(&mut self, r: crate::error::Result<Saved>, done: Msg) {
+        let lang = self.lang();
+        match r {
+            Ok(Saved::Done(_)) => self.set_status(done.get(lang).into(), false),
+            Ok(Saved::Conflict) => self.set_status(Msg::ConflictReloaded.get(lang).into(), true),
+            Err(e) => {
+                let t = e.render(lang);
+                self.set_status(t, true);
+            }
+        }
+        self.reload_board();
+        self.reload_case();
+    }
+
+    fn apply_move(&mut self, card: &Card, mv: Move) {
+        let lang = self.lang();
+        if let Err(e) = check_move(card.stage, card.emergency, &mv, &self.ctx.staff, &Everyone) {
+            self.set_status(move_error(e).get(lang).into(), true);
+            return;
+        }
+        let now = self.ctx.now();
+        let r =
+            self.ctx
+                .store
+                .apply_move(card.id, card.version, card.stage, &mv, &self.ctx.staff, now);
+        self.after_write(r, Msg::Moved);
+    }
+
+    fn assign(&mut self, card: &Card, name: &str) {
+        let now = self.ctx.now();
+        let r = self
+            .ctx
+            .store
+            .assign(card.id, card.version, name, &self.ctx.staff, now);
+        self.after_write(r, Msg::Assigned);
+    }
+
+    pub(super) fn on_board_key(&mut self, key: &KeyEvent) {
+        if key.code == KeyCode::Esc {
+            self.screen = if self.form.is_some() {
+                Screen::Intake
+            } else {
+                Screen::Drafts
+            };
+            if self.screen == Screen::Drafts && self.drafts.is_empty() {
+                self.new_intake();
+            }
+            return;
+        }
+        let ev = self.board.handle(key);
+        self.request(ev);
+    }
+
+    pub(super) fn on_case_key(&mut self, key: &KeyEvent) {
+        let lang = self.lang();
+        let today = self.ctx.today();
+        let Some(view) = &mut self.case else { return };
+        if view.editing {
+            if keys::form(key) == Some(keys::FormKey::Save) {
+                self.save_case_edit();
+                return;
+            }
+            if key.code == KeyCode::Esc && view.form.pick.is_none() {
+                if view.form.intake == view.base {
+                    view.stop_edit();
+                } else {
+                    self.confirm(Msg::ConfirmCancelEdit.get(lang).into(), Then::CancelEdit);
+                }
+                return;
+            }
+            if let Some(k) = keys::form(key) {
+                match k {
+                    keys::FormKey::AddVictim => {
+                        view.form.add_victim(today);
+                    }
+                    keys::FormKey::AddPerpetrator => {
+                        view.form.add_perpetrator(today);
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            view.form.handle(&Event::Key(*key), today);
+            return;
+        }
+        let card = view.file.card.clone();
+        match key.code {
+            KeyCode::Esc => {
+                self.case = None;
+                self.open_board();
+            }
+            KeyCode::Char('r') => {
+                view.tab = if view.tab == Tab::Data {
+                    Tab::Timeline
+                } else {
+                    Tab::Data
+                };
+            }
+            KeyCode::Char('e') => view.start_edit(),
+            KeyCode::Char('n') => {
+                self.modal = Some((
+                    Dialog::note(Msg::NotePrompt.get(lang).into()),
+                    Then::Note(card.id),
+                ));
+            }
+            KeyCode::Char('>') => self.request(BoardEvent::Forward(card)),
+            KeyCode::Char('<') => self.request(BoardEvent::Back(card)),
+            KeyCode::Char('c') => self.request(BoardEvent::Close(card)),
+            KeyCode::Char('o') => self.request(BoardEvent::Reopen(card)),
+            KeyCode::Char('a') => self.request(BoardEvent::Assign(card)),
+            _ if view.tab == Tab::Timeline => match key.code {
+                KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => view.scroll += 1,
+                KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
+                KeyCode::PageDown => view.scroll += 10,
+                _ => {}
+            },
+            _ => {
+                view.form.handle(&Event::Key(*key), today);
+            }
+        }
+    }
+
+    /// Saves an edited case file; when someone saved first, shows what they changed and
+    /// keeps this edit in the form, now based on their version, to save again.
+    fn save_case_edit(&mut self) {
+        let lang = self.lang();
+        let today = self.ctx.today();
+        let now = self.ctx.now();
+        let Some(view) = &mut self.case else { return };
+        view.form.attempted_save();
+        view.form.intake.clean();
+        let after = view.form.intake.clone();
+        let rec = match after.to_record(today) {
+            Ok(r) => r,
+            Err(errors) => {
+                let first = errors[0];
+                view.form.focus_field(first.field, today);
+                let what = format!(
+                    "{} — {}",
+                    i18n::field_label(first.field, lang),
+                    i18n::issue(first.issue, lang)
+                );
+                self.set_status(fill(Msg::FixFirst.get(lang), &[&what]), true);
+                return;
+            }
+        };
+        let edit = CaseEdit {
+            before: &view.base,
+            after: &after,
+            record: &rec,
+        };
+        let (id, version) = (view.file.card.id, view.file.card.version);
+        match self
+            .ctx
+            .store
+            .update_case(id, version, &edit, &self.ctx.staff, now)
+        {
+            Ok(Saved::Done(_)) => {
+                self.set_status(Msg::CaseSaved.get(lang).into(), false);
+                if let Ok(Some(file)) = self.ctx.store.case_file(id)
+                    && let Some(v) = &mut self.case
+                {
+                    v.file = file;
+                    v.stop_edit();
+                }
+            }
+            Ok(Saved::Conflict) => {
+                let Ok(Some(current)) = self.ctx.store.case_file(id) else {
+                    return;
+                };
+                let Some(view) = &mut self.case else { return };
+                let mut lines: Vec<String> = diff(&view.base, &current.intake)
+                    .into_iter()
+                    .map(|c| {
+                        format!(
+                            "{}: {} → {}",
+                            c.field.key(),
+                            or_dash(&c.old),
+                            or_dash(&c.new)
+                        )
+                    })
+                    .collect();
+                if current.card.stage != view.file.card.stage {
+                    lines.push(format!(
+                        "{}: {} → {}",
+                        Msg::StageWord.get(lang),
+                        vocab::STAGES.label(view.file.card.stage.code(), lang),
+                        vocab::STAGES.label(current.card.stage.code(), lang)
+                    ));
+                }
+                lines.insert(0, Msg::ConflictExplain.get(lang).to_string());
+                // The person's edit stays; it is now measured against the saved version.
+                view.base = current.intake.clone();
+                view.file = current;
+                self.modal = Some((
+                    Dialog::Info {
+                        title: Msg::ConflictTitle.get(lang).into(),
+                        lines,
+                    },
+                    Then::Dismiss,
+                ));
+            }
+            Err(e) => {
+                let t = e.render(lang);
+                self.set_status(t, true);
+            }
+        }
+    }
+
+    pub(super) fn on_search_key(&mut self, key: &KeyEvent) {
+        match key.code {
+            KeyCode::Esc => self.open_board(),
+            KeyCode::Up => self.search.cursor = self.search.cursor.saturating_sub(1),
+            KeyCode::Down if self.search.cursor + 1 < self.search.results.len() => {
+                self.search.cursor += 1
+            }
+            KeyCode::Enter => {
+                if let Some(c) = self.search.results.get(self.search.cursor) {
+                    let id = c.id;
+                    self.open_case(id);
+                }
+            }
+            _ => {
+                if self
+                    .search
+                    .input
+                    .handle_event(&Event::Key(*key))
+                    .is_some_and(|s| s.value)
+                {
+                    self.run_search();
+                }
+            }
+        }
+    }
+
+    fn run_search(&mut self) {
+        let q = self.search.input.value().to_string();
+        let found = self
+            .ctx
+            .store
+            .search_cases(&q, SEARCH_LIMIT)
+            .and_then(|ids| self.ctx.store.cards(&ids));
+        match found {
+            Ok(cards) => {
+                self.search.results = cards;
+                self.search.cursor = 0;
+            }
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+            }
+        }
+    }
+
+    /// Reloads what is on screen when another worker changed the database.
+    pub(super) fn poll_changes(&mut self, now: Instant) -> bool {
+        if !matches!(self.screen, Screen::Board | Screen::Case | Screen::Search) {
+            self.next_poll = None;
+            return false;
+        }
+        self.next_poll = Some(now + POLL);
+        let v = self.ctx.store.data_version().unwrap_or(self.data_version);
+        if v == self.data_version {
+            return false;
+        }
+        self.reload_board();
+        self.reload_case();
+        true
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "—" } else { s }
+}

@@ -1,0 +1,349 @@
+//! The case board (F3): one column per lifecycle stage, cards with initials only.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::domain::case::{Card, Stage, Targets, board_order};
+use crate::domain::vocab;
+use crate::i18n::{Lang, Msg, fill};
+use crate::ui::intake::truncate;
+use crate::ui::theme::Theme;
+
+/// What the board asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardEvent {
+    None,
+    Open(i64),
+    Forward(Card),
+    Back(Card),
+    Close(Card),
+    Reopen(Card),
+    Assign(Card),
+    Search,
+    Filter,
+    ToggleClosed,
+}
+
+/// Filters, as codes: `mine`, `emergency`, `overdue`, `risk:…`, `kk:…` (jenis kekerasan).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub codes: Vec<String>,
+}
+
+impl Filter {
+    pub fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
+        let risks: Vec<&str> = self
+            .codes
+            .iter()
+            .filter_map(|x| x.strip_prefix("risk:"))
+            .collect();
+        let kinds: Vec<&str> = self
+            .codes
+            .iter()
+            .filter_map(|x| x.strip_prefix("kk:"))
+            .collect();
+        let has = |k: &str| self.codes.iter().any(|x| x == k);
+        (!has("mine") || c.assigned_to.as_deref() == Some(me))
+            && (!has("emergency") || c.emergency)
+            && (!has("overdue") || c.overdue(targets, today))
+            && (risks.is_empty() || risks.contains(&c.risk.as_str()))
+            && (kinds.is_empty() || c.violence.as_deref().is_some_and(|v| kinds.contains(&v)))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Board {
+    cards: Vec<Card>,
+    pub show_closed: bool,
+    pub filter: Filter,
+    /// Card indices per visible column, in board order.
+    columns: Vec<(Stage, Vec<usize>)>,
+    col: usize,
+    rows: Vec<usize>,
+    scroll: Vec<usize>,
+    /// Rows a card takes at the last drawn width, for paging.
+    page: usize,
+}
+
+impl Board {
+    /// Replaces the cards (after a load or a change elsewhere), keeping the selection on the
+    /// same case when it is still there.
+    pub fn set_cards(&mut self, cards: Vec<Card>, me: &str, targets: &Targets, today: NaiveDate) {
+        let selected = self.selected().map(|c| c.id);
+        self.cards = cards;
+        self.rebuild(me, targets, today);
+        if let Some(id) = selected {
+            self.select(id);
+        }
+    }
+
+    pub fn rebuild(&mut self, me: &str, targets: &Targets, today: NaiveDate) {
+        let stages: Vec<Stage> = if self.show_closed {
+            Stage::ALL.to_vec()
+        } else {
+            Stage::OPEN.to_vec()
+        };
+        self.columns = stages
+            .into_iter()
+            .map(|s| {
+                let mut col: Vec<&Card> = self
+                    .cards
+                    .iter()
+                    .filter(|c| c.stage == s && self.filter.keeps(c, me, targets, today))
+                    .collect();
+                board_order(&mut col, targets, today);
+                let idx = col
+                    .iter()
+                    .map(|c| self.cards.iter().position(|x| x.id == c.id).unwrap_or(0))
+                    .collect();
+                (s, idx)
+            })
+            .collect();
+        let n = self.columns.len();
+        self.rows.resize(n, 0);
+        self.scroll.resize(n, 0);
+        self.col = self.col.min(n.saturating_sub(1));
+        for (i, (_, c)) in self.columns.iter().enumerate() {
+            self.rows[i] = self.rows[i].min(c.len().saturating_sub(1));
+        }
+    }
+
+    fn select(&mut self, id: i64) {
+        for (ci, (_, col)) in self.columns.iter().enumerate() {
+            if let Some(r) = col.iter().position(|&i| self.cards[i].id == id) {
+                self.col = ci;
+                self.rows[ci] = r;
+            }
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Card> {
+        let (_, col) = self.columns.get(self.col)?;
+        col.get(*self.rows.get(self.col)?).map(|&i| &self.cards[i])
+    }
+
+    pub fn count(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn handle(&mut self, key: &KeyEvent) -> BoardEvent {
+        let ncols = self.columns.len();
+        let len = self.columns.get(self.col).map_or(0, |(_, c)| c.len());
+        let card = self.selected().cloned();
+        let with = |f: fn(Card) -> BoardEvent| card.clone().map_or(BoardEvent::None, f);
+        match key.code {
+            KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
+            KeyCode::Right | KeyCode::Char('l') if self.col + 1 < ncols => self.col += 1,
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.rows[self.col] = self.rows[self.col].saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') if self.rows[self.col] + 1 < len => {
+                self.rows[self.col] += 1
+            }
+            KeyCode::PageDown => {
+                self.rows[self.col] =
+                    (self.rows[self.col] + self.page.max(1)).min(len.saturating_sub(1))
+            }
+            KeyCode::PageUp => {
+                self.rows[self.col] = self.rows[self.col].saturating_sub(self.page.max(1))
+            }
+            KeyCode::Home => self.rows[self.col] = 0,
+            KeyCode::End => self.rows[self.col] = len.saturating_sub(1),
+            KeyCode::Enter => return card.map_or(BoardEvent::None, |c| BoardEvent::Open(c.id)),
+            KeyCode::Char('>') => return with(BoardEvent::Forward),
+            KeyCode::Char('<') => return with(BoardEvent::Back),
+            KeyCode::Char('c') => return with(BoardEvent::Close),
+            KeyCode::Char('o') => return with(BoardEvent::Reopen),
+            KeyCode::Char('a') => return with(BoardEvent::Assign),
+            KeyCode::Char('/') => return BoardEvent::Search,
+            KeyCode::Char('f') => return BoardEvent::Filter,
+            KeyCode::Char('t') => return BoardEvent::ToggleClosed,
+            _ => {}
+        }
+        BoardEvent::None
+    }
+
+    pub fn draw(
+        &mut self,
+        f: &mut Frame,
+        area: Rect,
+        lang: Lang,
+        theme: &Theme,
+        targets: &Targets,
+        today: NaiveDate,
+    ) {
+        if self.columns.is_empty() || area.width < 10 || area.height < 4 {
+            return;
+        }
+        let n = self.columns.len() as u16;
+        let cols = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n as usize]).split(area);
+        let wide = cols[0].width >= 26;
+        let card_h: usize = if wide { 2 } else { 3 };
+        for (ci, (stage, idx)) in self.columns.iter().enumerate() {
+            let rect = cols[ci];
+            let focused = ci == self.col;
+            let full = vocab::STAGES.label(stage.code(), lang);
+            let title = format!("{} ({})", full, idx.len());
+            let title = if title.chars().count() + 2 > rect.width as usize {
+                format!("{} ({})", crate::i18n::stage_short(*stage, lang), idx.len())
+            } else {
+                title
+            };
+            let block = Block::default()
+                .borders(Borders::TOP | Borders::RIGHT)
+                .border_style(if focused {
+                    theme.section()
+                } else {
+                    theme.border()
+                })
+                .title(Span::styled(
+                    truncate(&title, rect.width.saturating_sub(2) as usize),
+                    if focused {
+                        theme.selected()
+                    } else {
+                        theme.section()
+                    },
+                ));
+            let inner = block.inner(rect);
+            f.render_widget(block, rect);
+            let per_page = (inner.height as usize / card_h).max(1);
+            self.page = per_page;
+            let row = self.rows[ci];
+            let scroll = &mut self.scroll[ci];
+            if row < *scroll {
+                *scroll = row;
+            }
+            if row >= *scroll + per_page {
+                *scroll = row + 1 - per_page;
+            }
+            let w = inner.width as usize;
+            let mut lines: Vec<Line> = Vec::new();
+            for (r, &i) in idx.iter().enumerate().skip(*scroll).take(per_page) {
+                let c = &self.cards[i];
+                let sel = focused && r == row;
+                lines.extend(card_lines(c, wide, w, sel, lang, theme, targets, today));
+            }
+            if idx.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    truncate(Msg::BoardEmpty.get(lang), w),
+                    theme.placeholder(),
+                )));
+            }
+            f.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+}
+
+/// The part of a case number a person reads aloud: `2026/0012`.
+fn short_number(n: &str) -> String {
+    let parts: Vec<&str> = n.rsplitn(3, '/').collect();
+    match parts.as_slice() {
+        [seq, year, ..] => format!("{year}/{seq}"),
+        _ => n.to_string(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card_lines(
+    c: &Card,
+    wide: bool,
+    w: usize,
+    selected: bool,
+    lang: Lang,
+    theme: &Theme,
+    targets: &Targets,
+    today: NaiveDate,
+) -> Vec<Line<'static>> {
+    let overdue = c.overdue(targets, today);
+    // The marks carry the meaning without colour: ! emergency, * past its target.
+    let mark = match (c.emergency, overdue) {
+        (true, true) => "!*",
+        (true, false) => "! ",
+        (false, true) => "* ",
+        _ => "  ",
+    };
+    let mark_style = if c.emergency {
+        theme.error()
+    } else if overdue {
+        theme.warning()
+    } else {
+        Style::new()
+    };
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let age = c
+        .age
+        .map(|a| vocab::AGE_BANDS.label(vocab::age_band(a), lang).to_string())
+        .unwrap_or_else(|| "?".into());
+    let sex = c.sex.clone().unwrap_or_else(|| "?".into());
+    let kind = c
+        .violence
+        .as_deref()
+        .map(|v| vocab::VIOLENCE.label(v, lang))
+        .unwrap_or("—");
+    let risk = vocab::RISK.label(&c.risk, lang);
+    let days = fill(Msg::DaysShort.get(lang), &[&c.days_in_stage(today)]);
+    let who = c.assigned_to.clone().unwrap_or_else(|| "—".into());
+    let pad = |s: String| -> String {
+        let s = truncate(&s, w);
+        let n = w.saturating_sub(unicode_width::UnicodeWidthStr::width(s.as_str()));
+        format!("{s}{}", " ".repeat(n))
+    };
+    if wide {
+        let left = format!(
+            "{} {}  {} {}",
+            short_number(&c.number),
+            c.initials,
+            sex,
+            age
+        );
+        let room = w.saturating_sub(2);
+        let gap = room.saturating_sub(left.chars().count() + who.chars().count());
+        let head = if gap >= 1 {
+            format!("{left}{}{who}", " ".repeat(gap))
+        } else {
+            left
+        };
+        vec![
+            Line::from(vec![
+                Span::styled(mark.to_string(), mark_style.patch(base)),
+                Span::styled(
+                    truncate(&head, w.saturating_sub(2)),
+                    base.patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
+                ),
+            ]),
+            Line::from(Span::styled(
+                pad(format!("  {kind} · {risk} · {days}")),
+                base,
+            )),
+        ]
+    } else {
+        vec![
+            Line::from(vec![
+                Span::styled(mark.to_string(), mark_style.patch(base)),
+                Span::styled(pad(short_number(&c.number)), base),
+            ]),
+            Line::from(Span::styled(
+                pad(format!("  {} {} {}", c.initials, sex, age)),
+                base,
+            )),
+            Line::from(Span::styled(
+                pad(format!(
+                    "  {} {} {}",
+                    truncate(kind, 5),
+                    truncate(risk, 1),
+                    days
+                )),
+                base,
+            )),
+        ]
+    }
+}

@@ -1,0 +1,235 @@
+//! The case file: everything recorded on a case (the intake form's widgets, read-only until
+//! `e`), and its timeline of stage changes, edits, assignments and notes.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::domain::case::{CaseFile, Stage};
+use crate::domain::intake::Intake;
+use crate::domain::vocab;
+use crate::i18n::{Lang, Msg, fill};
+use crate::ui::intake::{IntakeForm, truncate};
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Data,
+    Timeline,
+}
+
+#[derive(Debug)]
+pub struct CaseView {
+    pub file: CaseFile,
+    pub form: IntakeForm,
+    /// The intake as it was when editing began: what "someone else changed" is measured from.
+    pub base: Intake,
+    pub editing: bool,
+    pub tab: Tab,
+    pub scroll: u16,
+}
+
+fn when(ts: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(ts)
+        .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+        .unwrap_or_else(|_| ts.to_string())
+}
+
+impl CaseView {
+    pub fn new(file: CaseFile) -> CaseView {
+        let mut form = IntakeForm::new(file.intake.clone(), None);
+        form.read_only = true;
+        CaseView {
+            base: file.intake.clone(),
+            form,
+            file,
+            editing: false,
+            tab: Tab::Data,
+            scroll: 0,
+        }
+    }
+
+    /// Replaces the file with a fresh read, keeping an edit in progress.
+    pub fn refresh(&mut self, file: CaseFile) {
+        if !self.editing {
+            let focus = self.form.focused();
+            self.form = IntakeForm::new(file.intake.clone(), None);
+            self.form.read_only = true;
+            self.form.focus_field(focus, NaiveDate::MIN);
+            self.base = file.intake.clone();
+        }
+        self.file = file;
+    }
+
+    pub fn start_edit(&mut self) {
+        self.base = self.file.intake.clone();
+        let focus = self.form.focused();
+        self.form = IntakeForm::new(self.file.intake.clone(), None);
+        self.form.focus_field(focus, NaiveDate::MIN);
+        self.editing = true;
+        self.tab = Tab::Data;
+    }
+
+    pub fn stop_edit(&mut self) {
+        self.editing = false;
+        let focus = self.form.focused();
+        self.form = IntakeForm::new(self.file.intake.clone(), None);
+        self.form.read_only = true;
+        self.form.focus_field(focus, NaiveDate::MIN);
+    }
+
+    fn timeline(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        // History rows and notes merged, newest first. A note's history row only marks
+        // that it was written; the note itself carries the words.
+        let mut items: Vec<(String, Vec<Line<'static>>)> = Vec::new();
+        for h in self.file.history.iter().filter(|h| h.action != "catatan") {
+            let label = |v: &Option<String>| -> String {
+                let v = v.clone().unwrap_or_default();
+                if h.field.as_deref() == Some("tahap") {
+                    vocab::STAGES.label(&v, lang).to_string()
+                } else if v.is_empty() {
+                    "—".into()
+                } else {
+                    v
+                }
+            };
+            let what = match h.action.as_str() {
+                "dibuka" => Msg::TlOpened.get(lang).to_string(),
+                "tahap" | "tahap_mundur" | "ditutup" | "dibuka_kembali" => {
+                    fill(Msg::TlStage.get(lang), &[&label(&h.old), &label(&h.new)])
+                }
+                "ditugaskan" => fill(Msg::TlAssigned.get(lang), &[&label(&h.new)]),
+                "diubah" => fill(
+                    Msg::TlEdited.get(lang),
+                    &[
+                        &h.field.clone().unwrap_or_default(),
+                        &label(&h.old),
+                        &label(&h.new),
+                    ],
+                ),
+                other => other.to_string(),
+            };
+            let mut lines = vec![Line::from(vec![
+                Span::styled(format!("{} {} ", when(&h.at), h.staff), theme.placeholder()),
+                Span::raw(what),
+            ])];
+            if let Some(n) = &h.note {
+                let n = if h.action == "ditutup" {
+                    let (code, rest) = n.split_once(": ").unwrap_or((n.as_str(), ""));
+                    let reason = vocab::CLOSURE_REASONS.label(code, lang);
+                    if rest.is_empty() {
+                        reason.to_string()
+                    } else {
+                        format!("{reason}: {rest}")
+                    }
+                } else {
+                    n.clone()
+                };
+                lines.push(Line::raw(format!("    {}: {n}", Msg::TlReason.get(lang))));
+            }
+            items.push((h.at.clone(), lines));
+        }
+        for n in &self.file.notes {
+            let mut lines = vec![Line::from(vec![
+                Span::styled(format!("{} {} ", when(&n.at), n.staff), theme.placeholder()),
+                Span::styled(Msg::TlNote.get(lang).to_string(), theme.section()),
+            ])];
+            lines.extend(n.body.lines().map(|l| Line::raw(format!("    {l}"))));
+            items.push((n.at.clone(), lines));
+        }
+        items.sort_by(|a, b| b.0.cmp(&a.0));
+        items.into_iter().flat_map(|(_, l)| l).collect()
+    }
+
+    pub fn draw(&mut self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
+        if area.height < 3 {
+            return;
+        }
+        let [head, tabs, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        let c = &self.file.card;
+        let mut flags = Vec::new();
+        if c.emergency {
+            flags.push(Span::styled(
+                format!(" {} ", Msg::Emergency.get(lang)),
+                theme.error(),
+            ));
+        }
+        let stage = vocab::STAGES.label(c.stage.code(), lang);
+        let days = if c.stage == Stage::Terminasi {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                fill(Msg::DaysShort.get(lang), &[&c.days_in_stage(today)])
+            )
+        };
+        let head_text = format!(
+            " {} · {stage}{days} · {} {} · {} {}",
+            c.number,
+            Msg::RiskShort.get(lang),
+            vocab::RISK.label(&c.risk, lang),
+            Msg::AssignedShort.get(lang),
+            c.assigned_to.clone().unwrap_or_else(|| "—".into())
+        );
+        let mut spans = vec![Span::styled(
+            truncate(&head_text, area.width as usize),
+            theme.section(),
+        )];
+        spans.extend(flags);
+        f.render_widget(Paragraph::new(Line::from(spans)), head);
+        let tab = |t: Tab, m: Msg| {
+            let s = format!(" {} ", m.get(lang));
+            if self.tab == t {
+                Span::styled(s, theme.selected())
+            } else {
+                Span::raw(s)
+            }
+        };
+        let mode = if self.editing {
+            Span::styled(format!("  {}", Msg::Editing.get(lang)), theme.warning())
+        } else {
+            Span::styled(
+                format!(
+                    "  {}",
+                    fill(
+                        Msg::OpenedBy.get(lang),
+                        &[
+                            &crate::domain::validate::format_date(c.opened),
+                            &self.file.opened_by
+                        ]
+                    )
+                ),
+                theme.placeholder(),
+            )
+        };
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                tab(Tab::Data, Msg::TabData),
+                tab(Tab::Timeline, Msg::TabTimeline),
+                mode,
+            ])),
+            tabs,
+        );
+        match self.tab {
+            Tab::Data => self.form.draw(f, body, lang, theme, today),
+            Tab::Timeline => {
+                let lines = self.timeline(lang, theme);
+                let max = (lines.len() as u16).saturating_sub(body.height);
+                self.scroll = self.scroll.min(max);
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .scroll((self.scroll, 0)),
+                    body,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Small dialogs over a screen: a y/t confirmation, a one-line answer, a multi-line note,
+//! a pick-list. What the answer is for is kept by the caller.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::i18n::{Lang, Msg};
+use crate::ui::intake::truncate;
+use crate::ui::keys;
+use crate::ui::picklist::{PickList, Picked};
+use crate::ui::textarea::{Edit, TextArea};
+use crate::ui::theme::Theme;
+
+#[derive(Debug)]
+pub enum Dialog {
+    /// y (yes), t/n/Esc (no); `alt` is an extra key with its own meaning.
+    Confirm {
+        text: String,
+        alt: Option<char>,
+    },
+    Line {
+        title: String,
+        input: Input,
+    },
+    Note {
+        title: String,
+        area: TextArea,
+    },
+    Pick {
+        title: String,
+        list: PickList,
+    },
+    /// Read and dismiss (Enter or Esc).
+    Info {
+        title: String,
+        lines: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Pending,
+    Cancel,
+    Yes,
+    Alt,
+    Text(String),
+    Codes(Vec<String>),
+}
+
+impl Dialog {
+    pub fn line(title: String, value: &str) -> Dialog {
+        Dialog::Line {
+            title,
+            input: Input::new(value.to_string()).with_cursor(value.chars().count()),
+        }
+    }
+
+    pub fn note(title: String) -> Dialog {
+        Dialog::Note {
+            title,
+            area: TextArea::new(""),
+        }
+    }
+
+    pub fn handle(&mut self, ev: &Event) -> Answer {
+        if let Event::Paste(s) = ev {
+            match self {
+                Dialog::Line { input, .. } => {
+                    let v = format!("{}{}", input.value(), clean_line(s));
+                    *input = Input::new(v.clone()).with_cursor(v.chars().count());
+                }
+                Dialog::Note { area, .. } => area.insert_str(&clean_multiline(s)),
+                _ => {}
+            }
+            return Answer::Pending;
+        }
+        let Event::Key(key) = ev else {
+            return Answer::Pending;
+        };
+        match self {
+            Dialog::Confirm { alt, .. } => match key.code {
+                KeyCode::Char(c) if Some(c.to_ascii_lowercase()) == *alt => Answer::Alt,
+                _ => match keys::yes_no(key) {
+                    Some(true) => Answer::Yes,
+                    Some(false) => Answer::Cancel,
+                    None => Answer::Pending,
+                },
+            },
+            Dialog::Line { input, .. } => match key.code {
+                KeyCode::Esc => Answer::Cancel,
+                KeyCode::Enter => Answer::Text(clean_line(input.value()).trim().to_string()),
+                _ => {
+                    input.handle_event(ev);
+                    Answer::Pending
+                }
+            },
+            Dialog::Note { area, .. } => {
+                if key.code == KeyCode::Esc {
+                    return Answer::Cancel;
+                }
+                if keys::ctrl(key, 's') || key.code == KeyCode::F(9) {
+                    return Answer::Text(clean_multiline(area.text()).trim().to_string());
+                }
+                if area.handle(key, 60) == Edit::Ignored
+                    && key.modifiers.contains(KeyModifiers::CONTROL)
+                {
+                    return Answer::Pending;
+                }
+                Answer::Pending
+            }
+            Dialog::Pick { list, .. } => match list.handle(key) {
+                Picked::Stay => Answer::Pending,
+                Picked::Cancel => Answer::Cancel,
+                Picked::Done(c) => Answer::Codes(c),
+            },
+            Dialog::Info { .. } => match key.code {
+                KeyCode::Enter | KeyCode::Esc => Answer::Cancel,
+                _ => Answer::Pending,
+            },
+        }
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+        if area.width < 8 || area.height < 3 {
+            return;
+        }
+        let w = area.width.saturating_sub(4).min(72);
+        let (title, body_h) = match self {
+            Dialog::Confirm { .. } => (String::new(), 2),
+            Dialog::Line { title, .. } => (title.clone(), 1),
+            Dialog::Note { title, .. } => (title.clone(), 8),
+            Dialog::Pick { list, title } => {
+                list.draw(f, area, title, lang, theme);
+                return;
+            }
+            Dialog::Info { title, lines } => (title.clone(), lines.len().min(16) as u16 + 1),
+        };
+        let h = (body_h + 2).min(area.height);
+        let popup = Rect {
+            x: area.x + (area.width.saturating_sub(w)) / 2,
+            y: area.y + (area.height.saturating_sub(h)) / 3,
+            width: w,
+            height: h,
+        };
+        f.render_widget(Clear, popup);
+        let hint = match self {
+            Dialog::Note { .. } => format!(" Ctrl-S {} · Esc ", Msg::KeySave.get(lang)),
+            Dialog::Line { .. } => format!(" Enter {} · Esc ", Msg::KeyDone.get(lang)),
+            Dialog::Info { .. } => " Enter ".to_string(),
+            _ => String::new(),
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(Span::styled(
+                format!(" {} ", truncate(&title, w.saturating_sub(4) as usize)),
+                theme.section(),
+            ))
+            .title_bottom(Line::from(hint));
+        let inner = block.inner(popup);
+        f.render_widget(block, popup);
+        match self {
+            Dialog::Confirm { text, .. } => {
+                f.render_widget(
+                    Paragraph::new(text.clone())
+                        .style(theme.selected())
+                        .wrap(Wrap { trim: true }),
+                    inner,
+                );
+            }
+            Dialog::Line { input, .. } => {
+                let width = inner.width.saturating_sub(1) as usize;
+                let scroll = input.visual_scroll(width);
+                let shown: String = input.value().chars().skip(scroll).collect();
+                f.render_widget(Paragraph::new(shown).style(theme.focused()), inner);
+                f.set_cursor_position((
+                    inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16,
+                    inner.y,
+                ));
+            }
+            Dialog::Note { area: ta, .. } => {
+                let width = inner.width as usize;
+                let rows = ta.rows(width);
+                let (cr, cc) = ta.cursor_pos(width);
+                let skip = cr.saturating_sub(inner.height.saturating_sub(1) as usize);
+                let lines: Vec<Line> = rows
+                    .iter()
+                    .skip(skip)
+                    .take(inner.height as usize)
+                    .map(|r| Line::raw(ta.text()[r.start..r.end].to_string()))
+                    .collect();
+                f.render_widget(Paragraph::new(lines), inner);
+                f.set_cursor_position((inner.x + cc as u16, inner.y + (cr - skip) as u16));
+            }
+            Dialog::Info { lines, .. } => {
+                let ls: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
+                f.render_widget(Paragraph::new(ls).wrap(Wrap { trim: false }), inner);
+            }
+            Dialog::Pick { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The case board, the case file and search, driven by key events on a seeded database.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use meja::demo::{DemoOptions, fill};
+use meja::i18n::Lang;
+use meja::store::Store;
+use meja::ui::app::Screen;
+use ratatui::crossterm::event::KeyCode;
+
+/// A demo office whose dates line up with the tests' fixed clock (23-11-2026).
+fn seeded(cases: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(&dir);
+    let mut s = Store::open(&path).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    fill(
+        &mut s,
+        "PPA",
+        DemoOptions {
+            cases,
+            agencies: 0,
+            seed: 5,
+            as_of,
+        },
+    )
+    .unwrap();
+    (dir, path)
+}
+
+fn stage_of(path: &std::path::Path, number: &str) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("SELECT stage FROM cases WHERE number = ?1", [number], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+/// The number of the selected card, read from the case file it opens.
+fn open_selected(app: &mut meja::ui::App) -> String {
+    key(app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Case);
+    let text = screen_text(&render(app, 80, 24));
+    let number = text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    key(app, KeyCode::Esc);
+    number
+}
+
+#[test]
+fn board_at_80x24_and_160x48() {
+    let (_dir, path) = seeded(40);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    assert_eq!(app.screen(), Screen::Board);
+    let narrow = render(&mut app, 80, 24);
+    let text = screen_text(&narrow);
+    for stage in [
+        "Pengaduan (",
+        "Asesmen (",
+        "Rencana (",
+        "Intervensi (",
+        "Pemantauan (",
+    ] {
+        assert!(text.contains(stage), "{stage} column: {text}");
+    }
+    insta::assert_snapshot!("board_80x24", narrow.backend());
+    insta::assert_snapshot!("board_160x48", render(&mut app, 160, 48).backend());
+}
+
+#[test]
+fn the_board_never_shows_a_full_name() {
+    let (_dir, path) = seeded(40);
+    let names: Vec<String> = rusqlite::Connection::open(&path)
+        .unwrap()
+        .prepare("SELECT name FROM persons WHERE name LIKE '% %'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(!names.is_empty());
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    typ(&mut app, "t"); // closed cases too
+    for (w, h) in [(80, 24), (160, 48), (240, 60)] {
+        let text = screen_text(&render(&mut app, w, h));
+        for n in &names {
+            assert!(!text.contains(n.as_str()), "{n} on the board");
+        }
+    }
+}
+
+#[test]
+fn moving_a_card_forward_back_and_closing_it_is_confirmed_and_recorded() {
+    let (_dir, path) = seeded(40);
+    let mut app = app_on(&path, Lang::Id, "budi");
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Right); // Asesmen
+    let number = open_selected(&mut app);
+    assert_eq!(stage_of(&path, &number), "asesmen");
+
+    typ(&mut app, ">");
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains(&format!("Pindahkan {number} ke Rencana Intervensi? (y/t)")),
+        "{text}"
+    );
+    typ(&mut app, "t"); // no
+    assert_eq!(stage_of(&path, &number), "asesmen");
+    typ(&mut app, ">");
+    typ(&mut app, "y");
+    assert_eq!(stage_of(&path, &number), "rencana");
+
+    // The card followed its case into the next column; back needs a reason.
+    typ(&mut app, "<");
+    key(&mut app, KeyCode::Enter); // an empty reason is refused
+    assert_eq!(stage_of(&path, &number), "rencana");
+    assert!(screen_text(&render(&mut app, 80, 24)).contains("Alasan wajib diisi."));
+    typ(&mut app, "<");
+    typ(&mut app, "data keluarga belum lengkap");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(stage_of(&path, &number), "asesmen");
+
+    typ(&mut app, "c");
+    typ(&mut app, "tercapai");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "y");
+    assert_eq!(stage_of(&path, &number), "terminasi");
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let rows: Vec<(String, String, Option<String>)> = conn
+        .prepare(
+            "SELECT h.action, h.staff, h.note FROM case_history h JOIN cases c ON c.id = h.case_id
+             WHERE c.number = ?1 AND h.staff = 'budi' ORDER BY h.id",
+        )
+        .unwrap()
+        .query_map([&number], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("tahap".into(), "budi".into(), None),
+            (
+                "tahap_mundur".into(),
+                "budi".into(),
+                Some("data keluarga belum lengkap".into())
+            ),
+            (
+                "ditutup".into(),
+                "budi".into(),
+                Some("tujuan_tercapai".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn case_file_and_its_timeline_at_80x24_and_160x48() {
+    let (_dir, path) = seeded(40);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "n");
+    app.handle(&ratatui::crossterm::event::Event::Paste(
+        "Kunjungan rumah.\nKorban aman.".into(),
+    ));
+    ctrl(&mut app, 's');
+    insta::assert_snapshot!("case_file_80x24", render(&mut app, 80, 24).backend());
+    typ(&mut app, "r");
+    let term = render(&mut app, 80, 24);
+    let text = screen_text(&term);
+    assert!(
+        text.contains("Catatan") && text.contains("Kunjungan rumah."),
+        "{text}"
+    );
+    assert!(text.contains("Tahap: Pengaduan → Asesmen"), "{text}");
+    insta::assert_snapshot!("case_timeline_80x24", term.backend());
+    typ(&mut app, "r");
+    insta::assert_snapshot!("case_file_160x48", render(&mut app, 160, 48).backend());
+}
+
+#[test]
+fn an_edit_is_saved_field_by_field() {
+    let (_dir, path) = seeded(40);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    let number = open_selected(&mut app);
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "e");
+    goto(&mut app, at::REPORTER_ADDRESS);
+    typ(&mut app, "Jl. Baru 1");
+    ctrl(&mut app, 's');
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Perubahan disimpan."), "{text}");
+    let (field, new): (String, String) = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT field, new_value FROM case_history h JOIN cases c ON c.id = h.case_id
+             WHERE c.number = ?1 AND action = 'diubah'",
+            [&number],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(field, "pelapor.address");
+    assert!(new.ends_with("Jl. Baru 1"));
+}
+
+#[test]
+fn a_conflicting_edit_is_refused_shown_and_kept_to_reapply() {
+    let (_dir, path) = seeded(40);
+    let mut a = app_on(&path, Lang::Id, "ani");
+    let mut b = app_on(&path, Lang::Id, "budi");
+    key(&mut a, KeyCode::F(3));
+    key(&mut b, KeyCode::F(3));
+    let number = open_selected(&mut a);
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "e");
+    goto(&mut a, at::REPORTER_ADDRESS);
+    typ(&mut a, "Gg. Ani");
+    // Meanwhile B moves the same case on.
+    let b_number = open_selected(&mut b);
+    assert_eq!(b_number, number);
+    typ(&mut b, ">");
+    typ(&mut b, "y");
+    ctrl(&mut a, 's');
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(text.contains("Sudah diubah orang lain"), "{text}");
+    assert!(text.contains("tahap: Pengaduan → Asesmen"), "{text}");
+    key(&mut a, KeyCode::Enter); // dismiss
+    assert!(
+        a.form_in_case()
+            .unwrap()
+            .intake
+            .reporter
+            .address
+            .ends_with("Gg. Ani"),
+        "the edit is kept"
+    );
+    ctrl(&mut a, 's');
+    assert!(screen_text(&render(&mut a, 80, 24)).contains("Perubahan disimpan."));
+    assert_eq!(
+        stage_of(&path, &number),
+        "asesmen",
+        "B's move was not overwritten"
+    );
+}
+
+#[test]
+fn search_finds_a_case_as_you_type_and_opens_it() {
+    let (_dir, path) = seeded(30);
+    let (number, name): (String, String) = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT c.number, p.name FROM cases c JOIN persons p ON p.case_id = c.id
+             WHERE p.role = 'korban' AND p.name LIKE '% %' ORDER BY c.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    typ(&mut app, "/");
+    assert_eq!(app.screen(), Screen::Search);
+    typ(&mut app, &number);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains(&number), "{text}");
+    for _ in 0..number.len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let surname = name.split_whitespace().last().unwrap().to_lowercase();
+    typ(&mut app, &surname[..4]);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(!text.contains(&name), "search results list initials only");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Case);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains(&name),
+        "inside the case file the full name is shown: {text}"
+    );
+}
