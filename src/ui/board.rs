@@ -189,8 +189,15 @@ impl Board {
             let focused = ci == self.col;
             let full = vocab::STAGES.label(stage.code(), lang);
             let title = format!("{} ({})", full, idx.len());
-            let title = if title.chars().count() + 2 > rect.width as usize {
-                format!("{} ({})", crate::i18n::stage_short(*stage, lang), idx.len())
+            let room = rect.width.saturating_sub(2) as usize;
+            let title = if title.chars().count() > room {
+                // Keep the count whole; shorten the name instead.
+                let count = format!(" ({})", idx.len());
+                let name = crate::i18n::stage_short(*stage, lang);
+                format!(
+                    "{}{count}",
+                    truncate(name, room.saturating_sub(count.chars().count()))
+                )
             } else {
                 title
             };
