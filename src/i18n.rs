@@ -182,6 +182,8 @@ messages! {
     AssignPrompt => "Tugaskan ke petugas", "Assign to worker";
     NotePrompt => "Catatan baru (tidak bisa diubah; koreksi = catatan baru)", "New note (cannot be changed; a correction is a new note)";
     FilterPrompt => "Saring papan", "Filter the board";
+    DatesPrompt => "Dibuka antara (mis. 01-10-2026 - 23-11-2026)", "Opened between (e.g. 01-10-2026 - 23-11-2026)";
+    ErrDates => "Tulis dua tanggal: 01-10-2026 - 23-11-2026", "Write two dates: 01-10-2026 - 23-11-2026";
     SearchPrompt => "Cari (nomor, nama, NIK, telepon, kata)", "Find (number, name, NIK, phone, words)";
     SearchNone => "(tidak ditemukan)", "(nothing found)";
     Moved => "Tahap diperbarui.", "Stage updated.";
@@ -302,6 +304,86 @@ pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Voc
             code: "kk:penelantaran",
             id: "Penelantaran",
             en: "Neglect",
+        },
+        crate::domain::vocab::Term {
+            code: "dates",
+            id: "Dibuka antara tanggal…",
+            en: "Opened between dates…",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:a",
+            id: "AMPK a. situasi darurat",
+            en: "AMPK a. emergency",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:b",
+            id: "AMPK b. berhadapan dengan hukum",
+            en: "AMPK b. in contact with the law",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:c",
+            id: "AMPK c. minoritas/terisolasi",
+            en: "AMPK c. minority/isolated",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:d",
+            id: "AMPK d. eksploitasi ekonomi/seksual",
+            en: "AMPK d. economic/sexual exploitation",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:e",
+            id: "AMPK e. napza",
+            en: "AMPK e. substances",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:f",
+            id: "AMPK f. pornografi",
+            en: "AMPK f. pornography",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:g",
+            id: "AMPK g. HIV/AIDS",
+            en: "AMPK g. HIV/AIDS",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:h",
+            id: "AMPK h. penculikan/perdagangan",
+            en: "AMPK h. abduction/trafficking",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:i",
+            id: "AMPK i. kekerasan fisik/psikis",
+            en: "AMPK i. physical/psychological violence",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:j",
+            id: "AMPK j. kejahatan seksual",
+            en: "AMPK j. sexual crime",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:k",
+            id: "AMPK k. jaringan terorisme",
+            en: "AMPK k. terrorist networks",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:l",
+            id: "AMPK l. disabilitas",
+            en: "AMPK l. disability",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:m",
+            id: "AMPK m. perlakuan salah/penelantaran",
+            en: "AMPK m. maltreatment/neglect",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:n",
+            id: "AMPK n. perilaku sosial menyimpang",
+            en: "AMPK n. deviant behaviour",
+        },
+        crate::domain::vocab::Term {
+            code: "ampk:o",
+            id: "AMPK o. stigmatisasi",
+            en: "AMPK o. stigmatisation",
         },
     ],
 };

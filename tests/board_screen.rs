@@ -298,3 +298,60 @@ fn search_finds_a_case_as_you_type_and_opens_it() {
         "inside the case file the full name is shown: {text}"
     );
 }
+
+/// Sum of the "(n)" counts in the board's column titles.
+fn board_total(text: &str) -> i64 {
+    let title_row = text.lines().nth(1).unwrap();
+    title_row
+        .split('(')
+        .skip(1)
+        .filter_map(|p| p.split(')').next()?.parse::<i64>().ok())
+        .sum()
+}
+
+#[test]
+fn filters_narrow_the_board() {
+    let (_dir, path) = seeded(60);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    let all = board_total(&screen_text(&render(&mut app, 160, 48)));
+    assert_eq!(
+        all,
+        count("SELECT count(*) FROM cases WHERE stage != 'terminasi'")
+    );
+
+    typ(&mut app, "f");
+    typ(&mut app, "darurat");
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 160, 48));
+    let emergencies =
+        count("SELECT count(*) FROM cases WHERE stage != 'terminasi' AND emergency = 1");
+    assert!(emergencies > 0 && emergencies < all);
+    assert_eq!(board_total(&text), emergencies, "{text}");
+
+    // Replace the filter with a date range.
+    typ(&mut app, "f");
+    typ(&mut app, "darurat");
+    key(&mut app, KeyCode::Char(' '));
+    for _ in 0.."darurat".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "tanggal");
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("[ ] Dibuka antara"), "{text}");
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Dibuka antara (mis."), "{text}");
+    typ(&mut app, "01-11-2026 - 23-11-2026");
+    key(&mut app, KeyCode::Enter);
+    let in_range = count(
+        "SELECT count(*) FROM cases WHERE stage != 'terminasi' AND substr(opened_at, 1, 10) BETWEEN '2026-11-01' AND '2026-11-23'",
+    );
+    assert!(in_range > 0 && in_range < all);
+    let text = screen_text(&render(&mut app, 160, 48));
+    assert_eq!(board_total(&text), in_range, "{text}");
+}

@@ -418,6 +418,8 @@ pub struct Card {
     pub sex: Option<String>,
     pub age: Option<u32>,
     pub violence: Option<String>,
+    /// AMPK categories of the case's child victims.
+    pub ampk: Vec<String>,
     pub version: i64,
 }
 

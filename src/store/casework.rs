@@ -25,7 +25,8 @@ const CARD_SQL: &str = "
     SELECT c.id, c.number, c.stage, c.stage_since, c.opened_at, c.risk, c.emergency,
            c.assigned_to, p.name, p.sex, p.age, c.version,
            (SELECT code FROM codes k WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'
-            ORDER BY k.rowid LIMIT 1)
+            ORDER BY k.rowid LIMIT 1),
+           (SELECT group_concat(code) FROM codes k WHERE k.case_id = c.id AND k.vocab = 'ampk')
     FROM cases c
     LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0";
 
@@ -53,6 +54,10 @@ fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
         age: r.get(10)?,
         version: r.get(11)?,
         violence: r.get(12)?,
+        ampk: r
+            .get::<_, Option<String>>(13)?
+            .map(|s| s.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
     })
 }
 

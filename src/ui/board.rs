@@ -29,10 +29,12 @@ pub enum BoardEvent {
     ToggleClosed,
 }
 
-/// Filters, as codes: `mine`, `emergency`, `overdue`, `risk:…`, `kk:…` (jenis kekerasan).
+/// Filters, as codes: `mine`, `emergency`, `overdue`, `risk:…`, `kk:…` (jenis kekerasan),
+/// `ampk:…`; and the dates a case was opened between (inclusive).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     pub codes: Vec<String>,
+    pub opened: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Filter {
@@ -47,12 +49,21 @@ impl Filter {
             .iter()
             .filter_map(|x| x.strip_prefix("kk:"))
             .collect();
+        let ampk: Vec<&str> = self
+            .codes
+            .iter()
+            .filter_map(|x| x.strip_prefix("ampk:"))
+            .collect();
         let has = |k: &str| self.codes.iter().any(|x| x == k);
         (!has("mine") || c.assigned_to.as_deref() == Some(me))
             && (!has("emergency") || c.emergency)
             && (!has("overdue") || c.overdue(targets, today))
             && (risks.is_empty() || risks.contains(&c.risk.as_str()))
             && (kinds.is_empty() || c.violence.as_deref().is_some_and(|v| kinds.contains(&v)))
+            && (ampk.is_empty() || c.ampk.iter().any(|a| ampk.contains(&a.as_str())))
+            && self
+                .opened
+                .is_none_or(|(from, to)| c.opened >= from && c.opened <= to)
     }
 }
 

@@ -183,8 +183,25 @@ impl App {
                 }
             }
             (Answer::Codes(codes), Then::Filter) => {
-                self.board.filter.codes = codes;
+                let wants_dates = codes.iter().any(|c| c == "dates");
+                self.board.filter.codes = codes.into_iter().filter(|c| c != "dates").collect();
+                if wants_dates {
+                    self.modal = Some((
+                        Dialog::line(Msg::DatesPrompt.get(lang).into(), ""),
+                        Then::FilterDates,
+                    ));
+                } else {
+                    self.board.filter.opened = None;
+                }
                 let today = self.ctx.today();
+                self.board.rebuild(&self.ctx.staff, &self.targets, today);
+            }
+            (Answer::Text(text), Then::FilterDates) => {
+                let today = self.ctx.today();
+                match parse_range(&text, today) {
+                    Some(range) => self.board.filter.opened = Some(range),
+                    None => self.set_status(Msg::ErrDates.get(lang).into(), true),
+                }
                 self.board.rebuild(&self.ctx.staff, &self.targets, today);
             }
             (Answer::Yes, Then::CancelEdit) => {
@@ -634,6 +651,24 @@ impl App {
         self.reload_board();
         self.reload_case();
         true
+    }
+}
+
+/// Two day-first dates separated by `-`, `s/d`, `sd` or `to` (order does not matter).
+fn parse_range(text: &str, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    use crate::domain::validate::parse_date;
+    let t = text
+        .replace("s/d", " ")
+        .replace(" sd ", " ")
+        .replace(" to ", " ")
+        .replace(" - ", " ");
+    let dates: Vec<NaiveDate> = t
+        .split_whitespace()
+        .filter_map(|p| parse_date(p, today).ok())
+        .collect();
+    match dates.as_slice() {
+        [a, b] => Some(((*a).min(*b), (*a).max(*b))),
+        _ => None,
     }
 }
 

@@ -85,6 +85,7 @@ enum Then {
     CloseNote(Card, String),
     Note(i64),
     Filter,
+    FilterDates,
     Dismiss,
     CancelEdit,
 }
