@@ -355,3 +355,29 @@ fn filters_narrow_the_board() {
     let text = screen_text(&render(&mut app, 160, 48));
     assert_eq!(board_total(&text), in_range, "{text}");
 }
+
+#[test]
+fn another_workers_change_appears_without_a_keypress() {
+    let (_dir, path) = seeded(20);
+    let mut watcher = app_on(&path, Lang::Id, "ani");
+    key(&mut watcher, KeyCode::F(3));
+    let before = board_total(&screen_text(&render(&mut watcher, 160, 48)));
+    // Nothing changed: the timer fires and nothing is redrawn.
+    assert!(!watcher.tick(std::time::Instant::now() + std::time::Duration::from_secs(16)));
+
+    let mut other = app_on(&path, Lang::Id, "budi");
+    fill_minimum(&mut other);
+    ctrl(&mut other, 's');
+    assert_eq!(other.screen(), Screen::Saved);
+
+    assert!(
+        watcher.next_deadline().is_some(),
+        "the board waits on a timer, not on keys"
+    );
+    let redraw = watcher.tick(std::time::Instant::now() + std::time::Duration::from_secs(60));
+    assert!(redraw, "the change was noticed");
+    assert_eq!(
+        board_total(&screen_text(&render(&mut watcher, 160, 48))),
+        before + 1
+    );
+}
