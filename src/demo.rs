@@ -119,12 +119,13 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
     };
     let birth = opened - Duration::days(age as i64 * 365 + rng.below(360) as i64);
     let victim_name = name(rng, female);
+    // One of Kota Metro's five kecamatan, shared by the NIK and the address.
+    let kec = 1 + rng.below(5);
     let nik = (!child || rng.chance(40)).then(|| {
         let day = birth.format("%d").to_string().parse::<u32>().unwrap_or(1)
             + if female { 40 } else { 0 };
         format!(
-            "18720{}{day:02}{}{:04}",
-            1 + rng.below(5),
+            "18720{kec}{day:02}{}{:04}",
             birth.format("%m%y"),
             1 + rng.below(9000)
         )
@@ -145,6 +146,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         birth_date: rng.chance(60).then_some(birth),
         age: Some(age),
         address: format!("{} No. {}", rng.pick(STREETS), 1 + rng.below(120)),
+        region: Some(format!("18.72.0{kec}")),
         disability: Some(if rng.chance(8) { "fisik" } else { "tidak" }.into()),
         schooling: if child {
             "SD/SMP Negeri (contoh)".into()
@@ -195,6 +197,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         incident_time: None,
         place: Some(rng.code(vocab::PLACES)),
         incident_address: String::new(),
+        incident_region: Some(format!("18.72.0{kec}")),
         violence,
         chronology: rng.pick(CHRONOLOGY).to_string(),
         risk,

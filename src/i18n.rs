@@ -201,6 +201,14 @@ messages! {
     ErrCaseClosed => "Kasus sudah ditutup; buka kembali dengan o.", "The case is closed; reopen it with o.";
     ErrCaseNotClosed => "Kasus belum ditutup.", "The case is not closed.";
     ErrNotPermitted => "Anda tidak berwenang untuk ini.", "You are not permitted to do this.";
+    // Regions
+    RegionProvince => "Provinsi", "Province";
+    RegionRegency => "Kabupaten/Kota", "Regency/City";
+    RegionDistrict => "Kecamatan", "District";
+    RegionVillage => "Desa/Kelurahan", "Village";
+    RegionKeys => "Enter masuk · Tab cukup di sini · ⌫ naik · Esc", "Enter go in · Tab stop here · ⌫ up · Esc";
+    RegionFromNik => "dari NIK", "from the NIK";
+    RegionFromConfig => "wilayah kantor", "the office's region";
     // CLI and errors
     ErrDbIsDir => "{} adalah folder, bukan berkas basis data", "{} is a directory, not a database file";
     ErrDbNoFolder => "folder untuk basis data tidak ada: {}", "the folder for the database does not exist: {}";
@@ -304,6 +312,11 @@ pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Voc
             code: "kk:penelantaran",
             id: "Penelantaran",
             en: "Neglect",
+        },
+        crate::domain::vocab::Term {
+            code: "region",
+            id: "Wilayah korban…",
+            en: "Victim's region…",
         },
         crate::domain::vocab::Term {
             code: "dates",
@@ -467,6 +480,14 @@ pub fn issue(i: Issue, lang: Lang) -> &'static str {
             "NIK tidak cocok dengan jenis kelamin",
             "NIK does not match the sex",
         ),
+        Issue::NikUnknownRegion => (
+            "kecamatan di NIK tidak ada di daftar wilayah — mungkin kode lama",
+            "the NIK's kecamatan is not in the region list — perhaps an old code",
+        ),
+        Issue::NikRegionMismatch => (
+            "alamat di kecamatan lain dari NIK (boleh, periksa saja)",
+            "address is in another kecamatan than the NIK's (allowed, just check)",
+        ),
         Issue::NikBirthMismatch => (
             "NIK tidak cocok dengan tanggal lahir",
             "NIK does not match the birth date",
@@ -499,6 +520,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             ReporterField::Relation => ("Hubungan dg korban", "Relation to victim"),
             ReporterField::Phone => ("Telepon", "Phone"),
             ReporterField::Address => ("Alamat", "Address"),
+            ReporterField::Region => ("Wilayah", "Region"),
         },
         Field::Victim(_, v) => match v {
             VictimField::Name => ("Nama / inisial", "Name / initials"),
@@ -506,7 +528,8 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             VictimField::Sex => ("Jenis kelamin", "Sex"),
             VictimField::BirthDate => ("Tanggal lahir", "Birth date"),
             VictimField::Age => ("Umur (perkiraan)", "Age (estimate)"),
-            VictimField::Address => ("Alamat", "Address"),
+            VictimField::Address => ("Alamat (jalan, RT/RW)", "Address (street)"),
+            VictimField::Region => ("Wilayah", "Region"),
             VictimField::Disability => ("Disabilitas", "Disability"),
             VictimField::Schooling => ("Sekolah / pekerjaan", "School / work"),
             VictimField::Guardian => ("Orang tua / wali", "Parent / guardian"),
@@ -523,6 +546,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             IncidentField::Time => ("Jam", "Time"),
             IncidentField::Place => ("Tempat kejadian", "Place"),
             IncidentField::Address => ("Alamat kejadian", "Incident address"),
+            IncidentField::Region => ("Wilayah kejadian", "Incident region"),
             IncidentField::Violence => ("Jenis kekerasan", "Type of violence"),
             IncidentField::Chronology => ("Kronologi", "Chronology"),
         },

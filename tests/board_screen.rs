@@ -301,6 +301,10 @@ fn search_finds_a_case_as_you_type_and_opens_it() {
 
 /// Sum of the "(n)" counts in the board's column titles.
 fn board_total(text: &str) -> i64 {
+    assert!(
+        text.lines().next().unwrap().contains("Papan kasus"),
+        "not the board: {text}"
+    );
     let title_row = text.lines().nth(1).unwrap();
     title_row
         .split('(')
@@ -354,6 +358,37 @@ fn filters_narrow_the_board() {
     assert!(in_range > 0 && in_range < all);
     let text = screen_text(&render(&mut app, 160, 48));
     assert_eq!(board_total(&text), in_range, "{text}");
+
+    // Reopening the filter keeps what is in force (Esc on the dates keeps them).
+    typ(&mut app, "f");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        board_total(&screen_text(&render(&mut app, 160, 48))),
+        in_range
+    );
+
+    // And narrows further to one kecamatan, chosen level by level.
+    typ(&mut app, "f");
+    typ(&mut app, "wilayah");
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Provinsi"), "the region picker opens: {text}");
+    typ(&mut app, "lampung");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "kt metro");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "pusat");
+    key(&mut app, KeyCode::Tab);
+    let in_pusat = count(
+        "SELECT count(*) FROM cases c JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0
+         WHERE c.stage != 'terminasi' AND substr(c.opened_at, 1, 10) BETWEEN '2026-11-01' AND '2026-11-23'
+           AND p.region LIKE '18.72.01%'",
+    );
+    assert!(in_pusat < in_range);
+    let text = screen_text(&render(&mut app, 160, 48));
+    assert_eq!(board_total(&text), in_pusat, "{text}");
 }
 
 #[test]

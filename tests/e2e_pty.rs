@@ -108,7 +108,7 @@ fn a_killed_session_leaves_its_draft_to_resume() {
     let db = dir.path().join("meja.db");
     let mut s = Session::start(&db, "xterm-256color");
     s.wait_for("Pengaduan baru");
-    for _ in 0..6 {
+    for _ in 0..7 {
         s.send(TAB);
     }
     for c in "Siti Aminah".chars() {
@@ -140,7 +140,7 @@ fn sighup_saves_the_draft_and_exits() {
     let db = dir.path().join("meja.db");
     let mut s = Session::start(&db, "linux");
     s.wait_for("Pengaduan baru");
-    for _ in 0..6 {
+    for _ in 0..7 {
         s.send(TAB);
     }
     s.send("Dewi");

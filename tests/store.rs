@@ -28,7 +28,8 @@ fn a_new_file_is_migrated_and_uses_wal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("baru.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    let version = store.schema_version().unwrap();
+    assert!(version >= 3, "every migration ran: {version}");
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let mode: String = conn
@@ -64,7 +65,7 @@ fn a_new_file_is_migrated_and_uses_wal() {
     }
     // Reopening an up-to-date file changes nothing.
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), version);
 }
 
 #[test]

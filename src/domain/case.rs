@@ -420,6 +420,8 @@ pub struct Card {
     pub violence: Option<String>,
     /// AMPK categories of the case's child victims.
     pub ampk: Vec<String>,
+    /// The first victim's region code (any level), for filters by area.
+    pub region: Option<String>,
     pub version: i64,
 }
 

@@ -8,13 +8,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::Issue;
 use super::text::{clean_line, clean_multiline, initials};
 use super::validate::{
     PROVINCE_CODES, age_on, format_date, normalize_phone, parse_age, parse_date, parse_nik,
     parse_time,
 };
 use super::vocab::{self, ADULT_AGE, Vocab};
+use super::{Issue, region};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -25,6 +25,8 @@ pub struct Reporter {
     pub relation: String,
     pub phone: String,
     pub address: String,
+    /// Kemendagri region code (any level), see `domain::region`.
+    pub region: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +38,7 @@ pub struct Victim {
     pub birth_date: String,
     pub age: String,
     pub address: String,
+    pub region: String,
     pub disability: String,
     pub schooling: String,
     pub guardian: String,
@@ -58,6 +61,7 @@ pub struct Incident {
     pub time: String,
     pub place: String,
     pub address: String,
+    pub region: String,
     pub violence: Vec<String>,
     pub chronology: String,
 }
@@ -114,6 +118,7 @@ pub enum ReporterField {
     Relation,
     Phone,
     Address,
+    Region,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,6 +129,7 @@ pub enum VictimField {
     BirthDate,
     Age,
     Address,
+    Region,
     Disability,
     Schooling,
     Guardian,
@@ -144,6 +150,7 @@ pub enum IncidentField {
     Time,
     Place,
     Address,
+    Region,
     Violence,
     Chronology,
 }
@@ -165,23 +172,25 @@ pub enum ConsentField {
 }
 
 impl ReporterField {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Channel,
         Self::Kind,
         Self::Name,
         Self::Relation,
         Self::Phone,
         Self::Address,
+        Self::Region,
     ];
 }
 impl VictimField {
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Name,
         Self::Nik,
         Self::Sex,
         Self::BirthDate,
         Self::Age,
         Self::Address,
+        Self::Region,
         Self::Disability,
         Self::Schooling,
         Self::Guardian,
@@ -192,11 +201,12 @@ impl PerpetratorField {
     pub const ALL: [Self; 4] = [Self::Name, Self::Sex, Self::Age, Self::Relation];
 }
 impl IncidentField {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Date,
         Self::Time,
         Self::Place,
         Self::Address,
+        Self::Region,
         Self::Violence,
         Self::Chronology,
     ];
@@ -237,6 +247,8 @@ pub enum Kind {
     Age,
     One(Vocab),
     Many(Vocab),
+    /// A Kemendagri region code, chosen level by level.
+    Region,
 }
 
 impl Field {
@@ -249,6 +261,7 @@ impl Field {
                 ReporterField::Name | ReporterField::Address => Text,
                 ReporterField::Relation => One(vocab::REPORTER_RELATIONS),
                 ReporterField::Phone => Phone,
+                ReporterField::Region => Region,
             },
             Field::Victim(_, f) => match f {
                 VictimField::Name
@@ -261,6 +274,7 @@ impl Field {
                 VictimField::Age => Age,
                 VictimField::Disability => One(vocab::DISABILITY),
                 VictimField::Ampk => Many(vocab::AMPK),
+                VictimField::Region => Region,
             },
             Field::Perpetrator(_, f) => match f {
                 PerpetratorField::Name => Text,
@@ -275,6 +289,7 @@ impl Field {
                 IncidentField::Address => Text,
                 IncidentField::Violence => Many(vocab::VIOLENCE),
                 IncidentField::Chronology => LongText,
+                IncidentField::Region => Region,
             },
             Field::Triage(f) => match f {
                 TriageField::Risk => One(vocab::RISK),
@@ -371,6 +386,7 @@ pub struct PersonRecord {
     pub age: Option<u32>,
     pub phone: Option<String>,
     pub address: String,
+    pub region: Option<String>,
     pub relation: Option<String>,
     pub disability: Option<String>,
     pub schooling: String,
@@ -390,6 +406,7 @@ pub struct NewCase {
     pub incident_time: Option<NaiveTime>,
     pub place: Option<String>,
     pub incident_address: String,
+    pub incident_region: Option<String>,
     pub violence: Vec<String>,
     pub chronology: String,
     pub risk: String,
@@ -435,6 +452,7 @@ impl Intake {
                     ReporterField::Relation => &p.relation,
                     ReporterField::Phone => &p.phone,
                     ReporterField::Address => &p.address,
+                    ReporterField::Region => &p.region,
                 }
             }
             Field::Victim(i, v) => {
@@ -446,6 +464,7 @@ impl Intake {
                     VictimField::BirthDate => &p.birth_date,
                     VictimField::Age => &p.age,
                     VictimField::Address => &p.address,
+                    VictimField::Region => &p.region,
                     VictimField::Disability => &p.disability,
                     VictimField::Schooling => &p.schooling,
                     VictimField::Guardian => &p.guardian,
@@ -466,6 +485,7 @@ impl Intake {
                 IncidentField::Time => &self.incident.time,
                 IncidentField::Place => &self.incident.place,
                 IncidentField::Address => &self.incident.address,
+                IncidentField::Region => &self.incident.region,
                 IncidentField::Chronology => &self.incident.chronology,
                 IncidentField::Violence => return None,
             },
@@ -495,6 +515,7 @@ impl Intake {
                     ReporterField::Relation => &mut p.relation,
                     ReporterField::Phone => &mut p.phone,
                     ReporterField::Address => &mut p.address,
+                    ReporterField::Region => &mut p.region,
                 }
             }
             Field::Victim(i, v) => {
@@ -506,6 +527,7 @@ impl Intake {
                     VictimField::BirthDate => &mut p.birth_date,
                     VictimField::Age => &mut p.age,
                     VictimField::Address => &mut p.address,
+                    VictimField::Region => &mut p.region,
                     VictimField::Disability => &mut p.disability,
                     VictimField::Schooling => &mut p.schooling,
                     VictimField::Guardian => &mut p.guardian,
@@ -526,6 +548,7 @@ impl Intake {
                 IncidentField::Time => &mut self.incident.time,
                 IncidentField::Place => &mut self.incident.place,
                 IncidentField::Address => &mut self.incident.address,
+                IncidentField::Region => &mut self.incident.region,
                 IncidentField::Chronology => &mut self.incident.chronology,
                 IncidentField::Violence => return None,
             },
@@ -721,6 +744,17 @@ impl Intake {
                         {
                             push(f(VictimField::Nik), Issue::NikBirthMismatch);
                         }
+                        // Compared at kecamatan level: people move, and old or split
+                        // kecamatan keep their NIK, so this is only ever a warning.
+                        if let Some(kec) = region::nik_kecamatan(&nik.region)
+                            && PROVINCE_CODES.contains(&nik.province())
+                        {
+                            if region::get(&kec).is_none() {
+                                push(f(VictimField::Nik), Issue::NikUnknownRegion);
+                            } else if region::level(&v.region) >= 3 && !v.region.starts_with(&kec) {
+                                push(f(VictimField::Region), Issue::NikRegionMismatch);
+                            }
+                        }
                     }
                 }
             }
@@ -809,6 +843,7 @@ impl Intake {
             name: r.name.trim().to_string(),
             phone: opt(&r.phone).and_then(|p| normalize_phone(&p).ok()),
             address: r.address.trim().to_string(),
+            region: opt(&r.region),
             relation: opt(&r.relation),
             ..Default::default()
         };
@@ -827,6 +862,7 @@ impl Intake {
                     birth_date: birth,
                     age: me.victim_age(i, today),
                     address: v.address.trim().to_string(),
+                    region: opt(&v.region),
                     disability: opt(&v.disability),
                     schooling: v.schooling.trim().to_string(),
                     guardian: v.guardian.trim().to_string(),
@@ -857,6 +893,7 @@ impl Intake {
             incident_time: opt(&i.time).and_then(|s| parse_time(&s).ok()),
             place: opt(&i.place),
             incident_address: i.address.trim().to_string(),
+            incident_region: opt(&i.region),
             violence: i.violence.clone(),
             chronology: i.chronology.trim_end().to_string(),
             risk: me.triage.risk.clone(),
@@ -969,6 +1006,31 @@ mod tests {
         assert!(i.to_record(today()).is_ok(), "warnings never block a save");
         i.victims[0].nik = "123".into();
         assert!(i.to_record(today()).is_err());
+    }
+
+    #[test]
+    fn the_nik_kecamatan_is_compared_with_the_address_as_a_warning() {
+        let mut i = minimal();
+        i.victims[0].sex = "P".into();
+        i.victims[0].nik = "1872035205900001".into(); // issued in 18.72.03, Metro Barat
+        i.victims[0].region = "18.72.03".into();
+        assert!(issues(&i).is_empty(), "{:?}", issues(&i));
+        i.victims[0].region = "18.72".into(); // only the city known: nothing to compare
+        assert!(issues(&i).is_empty());
+        i.victims[0].region = "18.72.04".into();
+        assert_eq!(
+            issues(&i),
+            vec![(
+                Field::Victim(0, VictimField::Region),
+                Issue::NikRegionMismatch
+            )]
+        );
+        i.victims[0].nik = "1899995205900001".into(); // a kecamatan not in the table
+        assert_eq!(
+            issues(&i),
+            vec![(Field::Victim(0, VictimField::Nik), Issue::NikUnknownRegion)]
+        );
+        assert!(i.to_record(today()).is_ok(), "warnings never block");
     }
 
     #[test]

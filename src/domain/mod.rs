@@ -2,6 +2,7 @@
 
 pub mod case;
 pub mod intake;
+pub mod region;
 pub mod text;
 pub mod validate;
 pub mod vocab;
@@ -29,6 +30,10 @@ pub enum Issue {
     NikUnknownProvince,
     NikSexMismatch,
     NikBirthMismatch,
+    /// The NIK's kecamatan is not in the region table (old or split kecamatan).
+    NikUnknownRegion,
+    /// The address is in another kecamatan than the one the NIK was issued in.
+    NikRegionMismatch,
     AgeBirthMismatch,
     ChildConsentBySelf,
     ConsentGiverIsPerpetrator,
@@ -44,6 +49,8 @@ impl Issue {
             Issue::NikUnknownProvince
                 | Issue::NikSexMismatch
                 | Issue::NikBirthMismatch
+                | Issue::NikUnknownRegion
+                | Issue::NikRegionMismatch
                 | Issue::AgeBirthMismatch
                 | Issue::ChildConsentBySelf
                 | Issue::ConsentGiverIsPerpetrator

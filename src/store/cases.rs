@@ -39,8 +39,8 @@ fn insert_person(
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
-                              address, relation, disability, schooling, guardian)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              address, relation, disability, schooling, guardian, region)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         case_id,
@@ -57,6 +57,7 @@ fn insert_person(
         p.disability,
         p.schooling,
         p.guardian,
+        p.region,
     ])?;
     let person_id = tx.last_insert_rowid();
     for code in &p.ampk {
@@ -134,9 +135,9 @@ pub(crate) fn insert_case(
         "INSERT INTO cases (number, year, seq, stage, stage_since, risk, emergency, opened_at,
             opened_by, channel, reporter_kind, incident_date, incident_time, incident_place,
             incident_address, chronology, consent_services, consent_share, consent_by,
-            consent_relation, consent_withheld)
+            consent_relation, consent_withheld, incident_region)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20)",
+                 ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         no.number,
@@ -159,6 +160,7 @@ pub(crate) fn insert_case(
         rec.consent_by,
         rec.consent_relation,
         rec.consent_withheld,
+        rec.incident_region,
     ])?;
     let id = tx.last_insert_rowid();
     insert_people(tx, id, rec)?;

@@ -26,7 +26,8 @@ const CARD_SQL: &str = "
            c.assigned_to, p.name, p.sex, p.age, c.version,
            (SELECT code FROM codes k WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'
             ORDER BY k.rowid LIMIT 1),
-           (SELECT group_concat(code) FROM codes k WHERE k.case_id = c.id AND k.vocab = 'ampk')
+           (SELECT group_concat(code) FROM codes k WHERE k.case_id = c.id AND k.vocab = 'ampk'),
+           p.region
     FROM cases c
     LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0";
 
@@ -58,6 +59,7 @@ fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
             .get::<_, Option<String>>(13)?
             .map(|s| s.split(',').map(str::to_string).collect())
             .unwrap_or_default(),
+        region: r.get(14)?,
     })
 }
 
@@ -72,7 +74,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut i = c.query_row(
         "SELECT channel, reporter_kind, incident_date, incident_time, incident_place,
                 incident_address, chronology, risk, emergency, consent_services, consent_share,
-                consent_by, consent_relation, consent_withheld
+                consent_by, consent_relation, consent_withheld, coalesce(incident_region, '')
          FROM cases WHERE id = ?1",
         [id],
         |r| {
@@ -91,6 +93,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
             i.consent.given_by = r.get(11)?;
             i.consent.relation = r.get::<_, Option<String>>(12)?.unwrap_or_default();
             i.consent.withheld = r.get(13)?;
+            i.incident.region = r.get(14)?;
             Ok(i)
         },
     )?;
@@ -98,7 +101,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut st = c.prepare_cached(
         "SELECT id, role, name, coalesce(nik,''), coalesce(sex,''), birth_date, age,
                 coalesce(phone,''), address, coalesce(relation,''), coalesce(disability,''),
-                schooling, guardian
+                schooling, guardian, coalesce(region, '')
          FROM persons WHERE case_id = ?1 ORDER BY role, ord",
     )?;
     let mut rows = st.query([id])?;
@@ -115,6 +118,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                 i.reporter.phone = r.get(7)?;
                 i.reporter.address = r.get(8)?;
                 i.reporter.relation = r.get(9)?;
+                i.reporter.region = r.get(13)?;
             }
             "korban" => {
                 let birth = iso_to_typed(r.get(5)?);
@@ -132,6 +136,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                     age: if birth.is_empty() { age } else { String::new() },
                     birth_date: birth,
                     address: r.get(8)?,
+                    region: r.get(13)?,
                     disability: r.get(10)?,
                     schooling: r.get(11)?,
                     guardian: r.get(12)?,
@@ -397,7 +402,7 @@ impl Store {
                     incident_date = ?5, incident_time = ?6, incident_place = ?7,
                     incident_address = ?8, chronology = ?9, consent_services = ?10,
                     consent_share = ?11, consent_by = ?12, consent_relation = ?13,
-                    consent_withheld = ?14
+                    consent_withheld = ?14, incident_region = ?16
                  WHERE id = ?15",
                 params![
                     rec.risk,
@@ -414,7 +419,8 @@ impl Store {
                     rec.consent_by,
                     rec.consent_relation,
                     rec.consent_withheld,
-                    id
+                    id,
+                    rec.incident_region
                 ],
             )?;
             tx.execute("DELETE FROM codes WHERE case_id = ?1", [id])?;

@@ -134,8 +134,15 @@ CREATE VIRTUAL TABLE case_search USING fts5(
 );
 "#;
 
+/// Kemendagri region codes on people's addresses and on the incident.
+const V3: &str = r#"
+ALTER TABLE persons ADD COLUMN region TEXT;
+ALTER TABLE cases ADD COLUMN incident_region TEXT;
+CREATE INDEX persons_region ON persons(region);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ pub enum BoardEvent {
 pub struct Filter {
     pub codes: Vec<String>,
     pub opened: Option<(NaiveDate, NaiveDate)>,
+    /// A region code at any level: cases whose victim lives inside it.
+    pub region: Option<String>,
 }
 
 impl Filter {
@@ -64,6 +66,11 @@ impl Filter {
             && self
                 .opened
                 .is_none_or(|(from, to)| c.opened >= from && c.opened <= to)
+            && self.region.as_deref().is_none_or(|r| {
+                c.region
+                    .as_deref()
+                    .is_some_and(|cr| cr == r || cr.starts_with(&format!("{r}.")))
+            })
     }
 }
 

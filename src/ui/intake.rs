@@ -16,11 +16,13 @@ use tui_input::backend::crossterm::EventHandler;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::intake::{Field, Finding, Intake, Kind, VictimField};
+use crate::domain::region;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::validate::{age_on, parse_date};
 use crate::domain::{Issue, vocab};
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::ui::picklist::{PickList, Picked};
+use crate::ui::regionpicker::{RegionPicked, RegionPicker};
 use crate::ui::textarea::{Edit, TextArea};
 use crate::ui::theme::Theme;
 
@@ -71,6 +73,9 @@ pub struct IntakeForm {
     focus: usize,
     editor: Editor,
     pub pick: Option<PickList>,
+    pub region_pick: Option<RegionPicker>,
+    /// Where the region picker starts when nothing better is known: the office's kab/kota.
+    pub default_region: String,
     touched: HashSet<Field>,
     tried_save: bool,
     scroll: usize,
@@ -89,6 +94,8 @@ impl IntakeForm {
             focus: 0,
             editor: Editor::None,
             pick: None,
+            region_pick: None,
+            default_region: String::new(),
             touched: HashSet::new(),
             tried_save: false,
             scroll: 0,
@@ -117,7 +124,7 @@ impl IntakeForm {
     fn enter_field(&mut self) {
         let f = self.focused();
         self.editor = match f.kind() {
-            Kind::One(_) | Kind::Many(_) => Editor::None,
+            Kind::One(_) | Kind::Many(_) | Kind::Region => Editor::None,
             Kind::LongText => Editor::Area(TextArea::new(self.intake.text(f).unwrap_or(""))),
             _ => {
                 let v = self.intake.text(f).unwrap_or("").to_string();
@@ -280,6 +287,24 @@ impl IntakeForm {
                 _ => FormEvent::Ignored,
             };
         }
+        if let Some(rp) = &mut self.region_pick {
+            return match rp.handle(key) {
+                RegionPicked::Stay => FormEvent::Consumed,
+                RegionPicked::Cancel => {
+                    self.region_pick = None;
+                    FormEvent::Consumed
+                }
+                RegionPicked::Done(code) => {
+                    self.region_pick = None;
+                    self.touched.insert(f);
+                    if let Some(t) = self.intake.text_mut(f) {
+                        *t = code;
+                    }
+                    self.move_to(self.focus + 1, today);
+                    FormEvent::Changed
+                }
+            };
+        }
         if let Some(pick) = &mut self.pick {
             return match pick.handle(key) {
                 Picked::Stay => FormEvent::Consumed,
@@ -349,6 +374,31 @@ impl IntakeForm {
                     None => FormEvent::Ignored,
                 },
             },
+            Editor::None if f.kind() == Kind::Region => {
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                match key.code {
+                    KeyCode::Up => self.move_to(self.focus.saturating_sub(1), today),
+                    KeyCode::Down => self.move_to((self.focus + 1).min(last), today),
+                    KeyCode::Enter | KeyCode::Char(' ') => {
+                        self.region_pick = Some(self.open_region_picker(f));
+                        FormEvent::Consumed
+                    }
+                    KeyCode::Char(_) if !ctrl => {
+                        let mut rp = self.open_region_picker(f);
+                        rp.handle(key);
+                        self.region_pick = Some(rp);
+                        FormEvent::Consumed
+                    }
+                    KeyCode::Backspace | KeyCode::Delete => match self.intake.text_mut(f) {
+                        Some(t) if !t.is_empty() => {
+                            t.clear();
+                            FormEvent::Changed
+                        }
+                        _ => FormEvent::Consumed,
+                    },
+                    _ => FormEvent::Ignored,
+                }
+            }
             Editor::None => {
                 let (vocab, multi) = match f.kind() {
                     Kind::One(v) => (v, false),
@@ -388,6 +438,22 @@ impl IntakeForm {
                 }
             }
         }
+    }
+
+    /// The picker for a region field, starting from its value, the victim's NIK, or the
+    /// office's kab/kota.
+    fn open_region_picker(&self, f: Field) -> RegionPicker {
+        let current = self.intake.text(f).unwrap_or("").to_string();
+        let suggestion = match f {
+            Field::Victim(i, _) => self
+                .intake
+                .victims
+                .get(i)
+                .and_then(|v| crate::domain::validate::parse_nik(&v.nik).ok())
+                .and_then(|n| region::nik_kecamatan(&n.region)),
+            _ => None,
+        };
+        RegionPicker::new(&current, suggestion.as_deref(), &self.default_region)
     }
 
     /// Findings to show beside `f` now: "required" only after a save attempt, other problems
@@ -560,6 +626,11 @@ impl IntakeForm {
                             .text(field)
                             .filter(|s| !s.is_empty())
                             .map(|c| v.label(c, lang).to_string()),
+                        Kind::Region => self
+                            .intake
+                            .text(field)
+                            .filter(|s| !s.is_empty())
+                            .map(region::describe),
                         Kind::Many(v) => {
                             self.intake.codes(field).filter(|c| !c.is_empty()).map(|c| {
                                 c.iter()
@@ -586,7 +657,7 @@ impl IntakeForm {
                         }
                         None if focused => {
                             let hint = match kind {
-                                Kind::One(_) | Kind::Many(_) => {
+                                Kind::One(_) | Kind::Many(_) | Kind::Region => {
                                     format!("‹Enter: {}›", Msg::KeyPick.get(lang))
                                 }
                                 _ => String::new(),
@@ -659,6 +730,7 @@ impl IntakeForm {
             && row >= self.scroll
             && row < self.scroll + h
             && self.pick.is_none()
+            && self.region_pick.is_none()
         {
             f.set_cursor_position((
                 area.x + x.min(area.width.saturating_sub(1)),
@@ -673,6 +745,9 @@ impl IntakeForm {
                 lang,
                 theme,
             );
+        }
+        if let Some(rp) = &self.region_pick {
+            rp.draw(f, area, lang, theme);
         }
     }
 

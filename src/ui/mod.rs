@@ -11,6 +11,7 @@ pub mod intake;
 pub mod keys;
 pub mod modal;
 pub mod picklist;
+pub mod regionpicker;
 pub mod textarea;
 pub mod theme;
 

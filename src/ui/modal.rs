@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Msg};
 use crate::ui::intake::truncate;
 use crate::ui::keys;
 use crate::ui::picklist::{PickList, Picked};
+use crate::ui::regionpicker::{RegionPicked, RegionPicker};
 use crate::ui::textarea::{Edit, TextArea};
 use crate::ui::theme::Theme;
 
@@ -40,6 +41,9 @@ pub enum Dialog {
     Info {
         title: String,
         lines: Vec<String>,
+    },
+    Region {
+        picker: RegionPicker,
     },
 }
 
@@ -123,6 +127,11 @@ impl Dialog {
                 KeyCode::Enter | KeyCode::Esc => Answer::Cancel,
                 _ => Answer::Pending,
             },
+            Dialog::Region { picker } => match picker.handle(key) {
+                RegionPicked::Stay => Answer::Pending,
+                RegionPicked::Cancel => Answer::Cancel,
+                RegionPicked::Done(code) => Answer::Text(code),
+            },
         }
     }
 
@@ -137,6 +146,10 @@ impl Dialog {
             Dialog::Note { title, .. } => (title.clone(), 8),
             Dialog::Pick { list, title } => {
                 list.draw(f, area, title, lang, theme);
+                return;
+            }
+            Dialog::Region { picker } => {
+                picker.draw(f, area, lang, theme);
                 return;
             }
             Dialog::Info { title, lines } => (title.clone(), lines.len().min(16) as u16 + 1),
@@ -202,7 +215,7 @@ impl Dialog {
                 let ls: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
                 f.render_widget(Paragraph::new(ls).wrap(Wrap { trim: false }), inner);
             }
-            Dialog::Pick { .. } => {}
+            Dialog::Pick { .. } | Dialog::Region { .. } => {}
         }
     }
 }

@@ -25,12 +25,16 @@ pub fn db_path(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 pub fn app_on(path: &Path, lang: Lang, staff: &str) -> App {
+    app_with(path, lang, staff, Config::default())
+}
+
+pub fn app_with(path: &Path, lang: Lang, staff: &str, config: Config) -> App {
     let store = Store::open(path).expect("open store");
     let ctx = Ctx {
         store,
         staff: staff.into(),
         lang,
-        config: Config::default(),
+        config,
         theme: Theme { color: true },
         clock: Box::new(|| Local.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap()),
     };
@@ -103,19 +107,21 @@ pub mod at {
     pub const REPORTER_NAME: usize = 2;
     pub const REPORTER_PHONE: usize = 4;
     pub const REPORTER_ADDRESS: usize = 5;
-    pub const VICTIM_NAME: usize = 6;
-    pub const VICTIM_NIK: usize = 7;
-    pub const VICTIM_SEX: usize = 8;
-    pub const VICTIM_BIRTH: usize = 9;
-    pub const VICTIM_AGE: usize = 10;
-    pub const VICTIM_AMPK: usize = 15;
+    pub const REPORTER_REGION: usize = 6;
+    pub const VICTIM_NAME: usize = 7;
+    pub const VICTIM_NIK: usize = 8;
+    pub const VICTIM_SEX: usize = 9;
+    pub const VICTIM_BIRTH: usize = 10;
+    pub const VICTIM_AGE: usize = 11;
+    pub const VICTIM_REGION: usize = 13;
+    pub const VICTIM_AMPK: usize = 17;
     /// With no perpetrator: the incident section follows the victim.
-    pub const INCIDENT_DATE: usize = 16;
-    pub const VIOLENCE: usize = 20;
-    pub const CHRONOLOGY: usize = 21;
-    pub const RISK: usize = 22;
-    pub const EMERGENCY: usize = 23;
-    pub const CONSENT: usize = 25;
+    pub const INCIDENT_DATE: usize = 18;
+    pub const VIOLENCE: usize = 23;
+    pub const CHRONOLOGY: usize = 24;
+    pub const RISK: usize = 25;
+    pub const EMERGENCY: usize = 26;
+    pub const CONSENT: usize = 28;
 }
 
 /// Moves to the n-th field from the top of the form.

@@ -23,6 +23,7 @@ use crate::ui::intake::{IntakeForm, truncate};
 use crate::ui::keys;
 use crate::ui::modal::{Answer, Dialog};
 use crate::ui::picklist::PickList;
+use crate::ui::regionpicker::RegionPicker;
 use crate::ui::theme::Theme;
 
 /// How often the board and case file look for other workers' changes. `PRAGMA data_version`
@@ -184,8 +185,20 @@ impl App {
             }
             (Answer::Codes(codes), Then::Filter) => {
                 let wants_dates = codes.iter().any(|c| c == "dates");
-                self.board.filter.codes = codes.into_iter().filter(|c| c != "dates").collect();
-                if wants_dates {
+                let wants_region = codes.iter().any(|c| c == "region");
+                self.board.filter.codes = codes
+                    .into_iter()
+                    .filter(|c| c != "dates" && c != "region")
+                    .collect();
+                if !wants_region {
+                    self.board.filter.region = None;
+                }
+                if wants_region {
+                    let current = self.board.filter.region.clone().unwrap_or_default();
+                    let regency = self.ctx.config.region.regency.clone();
+                    let picker = RegionPicker::new(&current, None, &regency);
+                    self.modal = Some((Dialog::Region { picker }, Then::FilterRegion));
+                } else if wants_dates {
                     self.modal = Some((
                         Dialog::line(Msg::DatesPrompt.get(lang).into(), ""),
                         Then::FilterDates,
@@ -193,6 +206,11 @@ impl App {
                 } else {
                     self.board.filter.opened = None;
                 }
+                let today = self.ctx.today();
+                self.board.rebuild(&self.ctx.staff, &self.targets, today);
+            }
+            (Answer::Text(code), Then::FilterRegion) => {
+                self.board.filter.region = Some(code);
                 let today = self.ctx.today();
                 self.board.rebuild(&self.ctx.staff, &self.targets, today);
             }
@@ -361,12 +379,15 @@ impl App {
                 self.screen = Screen::Search;
             }
             BoardEvent::Filter => {
-                let list = PickList::new(
-                    crate::i18n::BOARD_FILTERS,
-                    true,
-                    &self.board.filter.codes,
-                    String::new(),
-                );
+                // Ticked: what is in force now, including the dates and region asked apart.
+                let mut chosen = self.board.filter.codes.clone();
+                if self.board.filter.opened.is_some() {
+                    chosen.push("dates".into());
+                }
+                if self.board.filter.region.is_some() {
+                    chosen.push("region".into());
+                }
+                let list = PickList::new(crate::i18n::BOARD_FILTERS, true, &chosen, String::new());
                 self.modal = Some((
                     Dialog::Pick {
                         title: Msg::FilterPrompt.get(lang).into(),
@@ -444,7 +465,10 @@ impl App {
                 self.save_case_edit();
                 return;
             }
-            if key.code == KeyCode::Esc && view.form.pick.is_none() {
+            if key.code == KeyCode::Esc
+                && view.form.pick.is_none()
+                && view.form.region_pick.is_none()
+            {
                 if view.form.intake == view.base {
                     view.stop_edit();
                 } else {
@@ -480,7 +504,10 @@ impl App {
                     Tab::Data
                 };
             }
-            KeyCode::Char('e') => view.start_edit(),
+            KeyCode::Char('e') => {
+                view.start_edit();
+                view.form.default_region = self.ctx.config.region.regency.clone();
+            }
             KeyCode::Char('n') => {
                 self.modal = Some((
                     Dialog::note(Msg::NotePrompt.get(lang).into()),

@@ -86,6 +86,7 @@ enum Then {
     Note(i64),
     Filter,
     FilterDates,
+    FilterRegion,
     Dismiss,
     CancelEdit,
 }
@@ -199,8 +200,14 @@ impl App {
         self.drafts_cursor = self.drafts_cursor.min(self.drafts.len().saturating_sub(1));
     }
 
+    fn new_form(&self, intake: crate::domain::intake::Intake, draft: Option<i64>) -> IntakeForm {
+        let mut f = IntakeForm::new(intake, draft);
+        f.default_region = self.ctx.config.region.regency.clone();
+        f
+    }
+
     fn new_intake(&mut self) {
-        self.form = Some(IntakeForm::new(Default::default(), None));
+        self.form = Some(self.new_form(Default::default(), None));
         self.dirty = None;
         self.draft_saved_at = None;
         self.draft_error = None;
@@ -425,6 +432,7 @@ impl App {
         let lang = self.lang();
         let Some(form) = &mut self.form else { return };
         if form.pick.is_none()
+            && form.region_pick.is_none()
             && let Some(fk) = keys::form(key)
         {
             match fk {
@@ -515,7 +523,7 @@ impl App {
                 if let Some(d) = self.drafts.get(self.drafts_cursor).cloned() {
                     // Re-read: another session of the same worker may have typed since.
                     let d = self.ctx.store.draft(d.id).ok().flatten().unwrap_or(d);
-                    let mut form = IntakeForm::new(d.intake, Some(d.id));
+                    let mut form = self.new_form(d.intake, Some(d.id));
                     form.mark_all_touched();
                     self.form = Some(form);
                     self.dirty = None;
@@ -681,7 +689,11 @@ impl App {
         let mut items: Vec<(&str, Msg)> = vec![("F1", Msg::KeyHelp)];
         match self.screen {
             Screen::Intake => {
-                if self.form.as_ref().is_some_and(|f| f.pick.is_some()) {
+                if self
+                    .form
+                    .as_ref()
+                    .is_some_and(|f| f.pick.is_some() || f.region_pick.is_some())
+                {
                     items.extend([("Enter", Msg::KeyPick), ("Esc", Msg::KeyBack)]);
                 } else {
                     items.extend([
