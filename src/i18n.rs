@@ -44,7 +44,6 @@ macro_rules! messages {
 }
 
 messages! {
-    AppName => "meja", "meja";
     // Screens
     TitleIntake => "Pengaduan baru", "New intake";
     TitleDrafts => "Draf yang belum selesai", "Unfinished drafts";
@@ -57,12 +56,9 @@ messages! {
     // Key bar
     KeyHelp => "Bantuan", "Help";
     KeyNew => "Baru", "New";
-    KeyBoard => "Papan", "Board";
-    KeyDirectory => "Direktori", "Directory";
     KeyQuit => "Keluar", "Quit";
     KeySave => "Simpan", "Save";
     KeyPick => "Pilih", "Choose";
-    KeyNext => "Berikut", "Next";
     KeyAddVictim => "+Korban", "+Victim";
     KeyAddPerp => "+Terlapor", "+Perpetrator";
     KeyRemovePerson => "Hapus", "Remove";
@@ -83,7 +79,6 @@ messages! {
     // Form status
     DraftSavedAt => "Draf tersimpan {}", "Draft saved {}";
     DraftNotSaved => "Draf belum tersimpan: {}", "Draft not saved: {}";
-    Required => "wajib", "required";
     AgeFromBirth => "umur {} th", "age {}";
     FixFirst => "Belum bisa disimpan: {}", "Cannot save yet: {}";
     CaseOpenedNumber => "Nomor kasus: {}", "Case number: {}";

@@ -324,3 +324,29 @@ fn no_panic_at_tiny_sizes_or_while_resizing() {
         }
     }
 }
+
+#[test]
+fn help_lists_every_screens_keys_and_scrolls_at_80x24() {
+    let mut t = new_app(Lang::Id);
+    let app = &mut t.app;
+    key(app, KeyCode::F(1));
+    assert_eq!(app.screen(), Screen::Help);
+    let mut seen = String::new();
+    for _ in 0..6 {
+        seen.push_str(&screen_text(&render(app, 80, 24)));
+        key(app, KeyCode::PageDown);
+    }
+    for needle in [
+        "F2 / Ctrl-N",
+        "Ctrl-S / F9",
+        "Di daftar pilihan",
+        "Di papan kasus",
+        "Di berkas kasus",
+        "Di daftar draf",
+        "Ctrl-huruf",
+    ] {
+        assert!(seen.contains(needle), "{needle} missing from help");
+    }
+    key(app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Intake);
+}

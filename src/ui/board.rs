@@ -145,10 +145,6 @@ impl Board {
         col.get(*self.rows.get(self.col)?).map(|&i| &self.cards[i])
     }
 
-    pub fn count(&self) -> usize {
-        self.cards.len()
-    }
-
     pub fn handle(&mut self, key: &KeyEvent) -> BoardEvent {
         let ncols = self.columns.len();
         let len = self.columns.get(self.col).map_or(0, |(_, c)| c.len());

@@ -896,6 +896,36 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
+        Msg::HelpBoard.get(lang),
+        theme.section(),
+    )));
+    for (k, m) in [
+        ("← → ↑ ↓ / h l k j", Msg::HBoardMove),
+        ("Enter", Msg::HBoardOpen),
+        ("> / <", Msg::HBoardStage),
+        ("c / o", Msg::HBoardClose),
+        ("a", Msg::HBoardAssign),
+        ("/", Msg::HBoardSearch),
+        ("f / t", Msg::HBoardFilter),
+    ] {
+        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    }
+    lines.push(Line::raw(format!("  {}", Msg::HBoardMarks.get(lang))));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpCase.get(lang),
+        theme.section(),
+    )));
+    for (k, m) in [
+        ("e", Msg::HCaseEdit),
+        ("n", Msg::HCaseNote),
+        ("r", Msg::HCaseTab),
+        ("Esc", Msg::HBack),
+    ] {
+        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
         Msg::HelpDrafts.get(lang),
         theme.section(),
     )));
