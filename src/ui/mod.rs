@@ -14,6 +14,7 @@ pub mod picklist;
 pub mod regionpicker;
 pub mod textarea;
 pub mod theme;
+pub mod widgets;
 
 use std::io::{Write, stdout};
 use std::sync::mpsc;

@@ -4,19 +4,19 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::i18n::{Lang, Msg};
-use crate::ui::intake::truncate;
 use crate::ui::keys;
 use crate::ui::picklist::{PickList, Picked};
 use crate::ui::regionpicker::{RegionPicked, RegionPicker};
 use crate::ui::textarea::{Edit, TextArea};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::popup;
 
 #[derive(Debug)]
 pub enum Dialog {
@@ -155,29 +155,13 @@ impl Dialog {
             Dialog::Info { title, lines } => (title.clone(), lines.len().min(16) as u16 + 1),
         };
         let h = (body_h + 2).min(area.height);
-        let popup = Rect {
-            x: area.x + (area.width.saturating_sub(w)) / 2,
-            y: area.y + (area.height.saturating_sub(h)) / 3,
-            width: w,
-            height: h,
-        };
-        f.render_widget(Clear, popup);
         let hint = match self {
             Dialog::Note { .. } => format!(" Ctrl-S {} · Esc ", Msg::KeySave.get(lang)),
             Dialog::Line { .. } => format!(" Enter {} · Esc ", Msg::KeyDone.get(lang)),
             Dialog::Info { .. } => " Enter ".to_string(),
             _ => String::new(),
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border())
-            .title(Span::styled(
-                format!(" {} ", truncate(&title, w.saturating_sub(4) as usize)),
-                theme.section(),
-            ))
-            .title_bottom(Line::from(hint));
-        let inner = block.inner(popup);
-        f.render_widget(block, popup);
+        let inner = popup(f, area, w, h, &title, hint, theme);
         match self {
             Dialog::Confirm { text, .. } => {
                 f.render_widget(

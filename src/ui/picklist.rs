@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use crate::domain::vocab::{Term, Vocab};
 use crate::i18n::{Lang, Msg};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::popup;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickList {
@@ -134,13 +135,6 @@ impl PickList {
         let h = (visible.len() as u16 + 4)
             .min(area.height.saturating_sub(1))
             .max(3.min(area.height));
-        let popup = Rect {
-            x: area.x + (area.width.saturating_sub(w)) / 2,
-            y: area.y + (area.height.saturating_sub(h)) / 2,
-            width: w,
-            height: h,
-        };
-        f.render_widget(Clear, popup);
         let hint = if self.multi {
             format!(
                 " Spasi {} · Enter {} · Esc ",
@@ -150,13 +144,7 @@ impl PickList {
         } else {
             format!(" Enter {} · Esc ", Msg::KeyPick.get(lang))
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border())
-            .title(Span::styled(format!(" {title} "), theme.section()))
-            .title_bottom(Line::from(hint));
-        let inner = block.inner(popup);
-        f.render_widget(block, popup);
+        let inner = popup(f, area, w, h, title, hint, theme);
         if inner.height == 0 || inner.width == 0 {
             return;
         }

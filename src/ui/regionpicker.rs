@@ -6,12 +6,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use crate::domain::region::{self, Region};
 use crate::i18n::{Lang, Msg};
-use crate::ui::intake::truncate;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::popup;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegionPicked {
@@ -148,13 +148,6 @@ impl RegionPicker {
             .saturating_sub(2)
             .min(18)
             .max(3.min(area.height));
-        let popup = Rect {
-            x: area.x + area.width.saturating_sub(w) / 2,
-            y: area.y + area.height.saturating_sub(h) / 2,
-            width: w,
-            height: h,
-        };
-        f.render_widget(Clear, popup);
         let level_name = match self.path.len() {
             0 => Msg::RegionProvince,
             1 => Msg::RegionRegency,
@@ -167,16 +160,8 @@ impl RegionPicker {
             let names: Vec<&str> = self.path.iter().map(|r| r.name).collect();
             format!("{} › {}", names.join(" › "), level_name.get(lang))
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border())
-            .title(Span::styled(
-                format!(" {} ", truncate(&title, w.saturating_sub(4) as usize)),
-                theme.section(),
-            ))
-            .title_bottom(Line::from(format!(" {} ", Msg::RegionKeys.get(lang))));
-        let inner = block.inner(popup);
-        f.render_widget(block, popup);
+        let hint = format!(" {} ", Msg::RegionKeys.get(lang));
+        let inner = popup(f, area, w, h, &title, hint, theme);
         if inner.height < 2 {
             return;
         }
