@@ -131,39 +131,24 @@ pub(crate) fn insert_case(
     staff: &str,
     at: &str,
 ) -> rusqlite::Result<i64> {
+    // The row is created with what only a new case has; everything recorded at intake is
+    // then written by the same function an edit uses, so the column list lives once.
     tx.prepare_cached(
-        "INSERT INTO cases (number, year, seq, stage, stage_since, risk, emergency, opened_at,
-            opened_by, channel, reporter_kind, incident_date, incident_time, incident_place,
-            incident_address, chronology, consent_services, consent_share, consent_by,
-            consent_relation, consent_withheld, incident_region)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21)",
+        "INSERT INTO cases (number, year, seq, stage, stage_since, opened_at, opened_by, risk,
+                            consent_services)
+         VALUES (?1, ?2, ?3, 'pengaduan', ?4, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         no.number,
         no.year,
         no.seq,
-        "pengaduan",
         at,
-        rec.risk,
-        rec.emergency,
         staff,
-        rec.channel,
-        rec.reporter_kind,
-        rec.incident_date.map(|d| d.to_string()),
-        rec.incident_time.map(|t| t.format("%H:%M").to_string()),
-        rec.place,
-        rec.incident_address,
-        rec.chronology,
-        rec.consent_services,
-        rec.consent_share,
-        rec.consent_by,
-        rec.consent_relation,
-        rec.consent_withheld,
-        rec.incident_region,
+        rec.risk,
+        rec.consent_services
     ])?;
     let id = tx.last_insert_rowid();
-    insert_people(tx, id, rec)?;
+    write_recorded(tx, id, rec)?;
     let opened = Entry {
         case_id: id,
         at,
@@ -179,8 +164,43 @@ pub(crate) fn insert_case(
     Ok(id)
 }
 
-/// The case's people and its multi-valued codes (also used when an edit rewrites them).
-pub(crate) fn insert_people(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> rusqlite::Result<()> {
+/// Writes everything recorded at intake onto case `id`: its columns, its people and its codes
+/// (replacing any there were). Used when a case is opened and when its file is edited.
+pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE cases SET risk = ?1, emergency = ?2, channel = ?3, reporter_kind = ?4,
+            incident_date = ?5, incident_time = ?6, incident_place = ?7, incident_address = ?8,
+            chronology = ?9, consent_services = ?10, consent_share = ?11, consent_by = ?12,
+            consent_relation = ?13, consent_withheld = ?14, incident_region = ?15
+         WHERE id = ?16",
+    )?
+    .execute(params![
+        rec.risk,
+        rec.emergency,
+        rec.channel,
+        rec.reporter_kind,
+        rec.incident_date.map(|d| d.to_string()),
+        rec.incident_time.map(|t| t.format("%H:%M").to_string()),
+        rec.place,
+        rec.incident_address,
+        rec.chronology,
+        rec.consent_services,
+        rec.consent_share,
+        rec.consent_by,
+        rec.consent_relation,
+        rec.consent_withheld,
+        rec.incident_region,
+        id,
+    ])?;
+    tx.prepare_cached("DELETE FROM codes WHERE case_id = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM persons WHERE case_id = ?1")?
+        .execute([id])?;
+    insert_people(tx, id, rec)
+}
+
+/// The case's people and its multi-valued codes.
+fn insert_people(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> rusqlite::Result<()> {
     let r = &rec.reporter;
     if !(r.name.is_empty() && r.phone.is_none() && r.address.is_empty() && r.relation.is_none()) {
         insert_person(tx, id, "pelapor", 0, r)?;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::cases::{Entry, history, insert_people};
+use super::cases::{Entry, history, write_recorded};
 use super::search::reindex;
 use super::{Store, timestamp};
 use crate::domain::case::{Card, CaseFile, HistoryEntry, Move, Note, Saved, Stage};
@@ -392,40 +392,11 @@ impl Store {
     ) -> Result<Saved> {
         let at = timestamp(now);
         let changes = diff(edit.before, edit.after);
-        let rec = edit.record;
         self.write(|tx| {
             if !bump(tx, id, version)? {
                 return Ok(Saved::Conflict);
             }
-            tx.execute(
-                "UPDATE cases SET risk = ?1, emergency = ?2, channel = ?3, reporter_kind = ?4,
-                    incident_date = ?5, incident_time = ?6, incident_place = ?7,
-                    incident_address = ?8, chronology = ?9, consent_services = ?10,
-                    consent_share = ?11, consent_by = ?12, consent_relation = ?13,
-                    consent_withheld = ?14, incident_region = ?16
-                 WHERE id = ?15",
-                params![
-                    rec.risk,
-                    rec.emergency,
-                    rec.channel,
-                    rec.reporter_kind,
-                    rec.incident_date.map(|d| d.to_string()),
-                    rec.incident_time.map(|t| t.format("%H:%M").to_string()),
-                    rec.place,
-                    rec.incident_address,
-                    rec.chronology,
-                    rec.consent_services,
-                    rec.consent_share,
-                    rec.consent_by,
-                    rec.consent_relation,
-                    rec.consent_withheld,
-                    id,
-                    rec.incident_region
-                ],
-            )?;
-            tx.execute("DELETE FROM codes WHERE case_id = ?1", [id])?;
-            tx.execute("DELETE FROM persons WHERE case_id = ?1", [id])?;
-            insert_people(tx, id, rec)?;
+            write_recorded(tx, id, edit.record)?;
             for ch in &changes {
                 let key = ch.field.key();
                 let e = Entry {
