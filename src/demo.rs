@@ -212,6 +212,11 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         },
         consent_relation: Some(if child { "orang_tua" } else { "korban" }.into()),
         consent_withheld: String::new(),
+        withhold: if rng.chance(30) {
+            vec!["alamat".into(), "telepon".into()]
+        } else {
+            Vec::new()
+        },
     };
     // How far along the cycle the case got: older cases further, most old ones closed.
     let age_days = (as_of - opened).num_days().max(0);

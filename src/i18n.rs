@@ -555,7 +555,8 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             ConsentField::Share => ("Setuju data dibagi", "Consents to sharing"),
             ConsentField::GivenBy => ("Diberikan oleh", "Given by"),
             ConsentField::Relation => ("Hubungan pemberi", "Giver's relation"),
-            ConsentField::Withheld => ("Yang dirahasiakan", "To be withheld"),
+            ConsentField::Withhold => ("Dirahasiakan dari surat", "Left out of letters"),
+            ConsentField::Withheld => ("Alasan / catatan", "Why / notes"),
         },
     };
     match lang {

@@ -109,6 +109,12 @@ pub enum Action {
     Assign,
     Edit,
     AddNote,
+    /// Make a referral or change its status.
+    Refer,
+    /// Refer without recorded consent to share, with a written reason.
+    OverrideConsent,
+    /// Add, edit and deactivate agencies in the directory.
+    ManageDirectory,
 }
 
 pub trait Policy {

@@ -81,6 +81,8 @@ pub struct Consent {
     pub share: String,
     pub given_by: String,
     pub relation: String,
+    /// What a referral letter must leave out (`vocab::WITHHOLD`).
+    pub withhold: Vec<String>,
     pub withheld: String,
 }
 
@@ -168,6 +170,7 @@ pub enum ConsentField {
     Share,
     GivenBy,
     Relation,
+    Withhold,
     Withheld,
 }
 
@@ -215,11 +218,12 @@ impl TriageField {
     pub const ALL: [Self; 3] = [Self::Risk, Self::Emergency, Self::Services];
 }
 impl ConsentField {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Services,
         Self::Share,
         Self::GivenBy,
         Self::Relation,
+        Self::Withhold,
         Self::Withheld,
     ];
 }
@@ -301,6 +305,7 @@ impl Field {
                 ConsentField::Share => One(vocab::YES_NO),
                 ConsentField::GivenBy | ConsentField::Withheld => Text,
                 ConsentField::Relation => One(vocab::CONSENT_GIVERS),
+                ConsentField::Withhold => Many(vocab::WITHHOLD),
             },
         }
     }
@@ -417,6 +422,7 @@ pub struct NewCase {
     pub consent_by: String,
     pub consent_relation: Option<String>,
     pub consent_withheld: String,
+    pub withhold: Vec<String>,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -500,6 +506,7 @@ impl Intake {
                 ConsentField::GivenBy => &self.consent.given_by,
                 ConsentField::Relation => &self.consent.relation,
                 ConsentField::Withheld => &self.consent.withheld,
+                ConsentField::Withhold => return None,
             },
         })
     }
@@ -563,6 +570,7 @@ impl Intake {
                 ConsentField::GivenBy => &mut self.consent.given_by,
                 ConsentField::Relation => &mut self.consent.relation,
                 ConsentField::Withheld => &mut self.consent.withheld,
+                ConsentField::Withhold => return None,
             },
         })
     }
@@ -573,6 +581,7 @@ impl Intake {
             Field::Victim(i, VictimField::Ampk) => self.victims.get(i).map(|v| &v.ampk),
             Field::Incident(IncidentField::Violence) => Some(&self.incident.violence),
             Field::Triage(TriageField::Services) => Some(&self.triage.services),
+            Field::Consent(ConsentField::Withhold) => Some(&self.consent.withhold),
             _ => None,
         }
     }
@@ -582,6 +591,7 @@ impl Intake {
             Field::Victim(i, VictimField::Ampk) => self.victims.get_mut(i).map(|v| &mut v.ampk),
             Field::Incident(IncidentField::Violence) => Some(&mut self.incident.violence),
             Field::Triage(TriageField::Services) => Some(&mut self.triage.services),
+            Field::Consent(ConsentField::Withhold) => Some(&mut self.consent.withhold),
             _ => None,
         }
     }
@@ -904,6 +914,7 @@ impl Intake {
             consent_by: me.consent.given_by.trim().to_string(),
             consent_relation: opt(&me.consent.relation),
             consent_withheld: me.consent.withheld.trim().to_string(),
+            withhold: me.consent.withhold.clone(),
         })
     }
 }

@@ -1,7 +1,9 @@
 //! The domain: pure types and rules. No SQL, no terminal, no clock (callers pass `today`).
 
+pub mod agency;
 pub mod case;
 pub mod intake;
+pub mod referral;
 pub mod region;
 pub mod text;
 pub mod validate;

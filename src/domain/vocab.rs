@@ -290,6 +290,71 @@ pub const CHANNELS: Vocab = Vocab {
     ],
 };
 
+/// Kinds of partner agency in the directory (domain.md, issue #4).
+pub const AGENCY_KINDS: Vocab = Vocab {
+    name: "jenis_lembaga",
+    terms: &[
+        t(
+            "unit_ppa",
+            "Unit PPA Polres/Polsek",
+            "Police women & children unit",
+        ),
+        t("kejaksaan", "Kejaksaan", "Prosecutor's office"),
+        t("pengadilan", "Pengadilan", "Court"),
+        t("bapas", "Bapas", "Probation office (Bapas)"),
+        t(
+            "kesehatan",
+            "Rumah sakit / Puskesmas",
+            "Hospital / health centre",
+        ),
+        t("psikolog", "Psikolog", "Psychologist"),
+        t("bantuan_hukum", "LBH / Bantuan hukum", "Legal aid"),
+        t("rumah_aman", "Rumah aman", "Safe house"),
+        t("dinsos", "Dinas Sosial", "Social affairs office"),
+        t("disdik", "Dinas Pendidikan", "Education office"),
+        t("dukcapil", "Dukcapil", "Civil registry (Dukcapil)"),
+        t("puspaga", "Puspaga", "Family learning centre (Puspaga)"),
+        t("lpa", "LPA", "Child protection institute (LPA)"),
+        t("lksa", "LKSA", "Child welfare institution (LKSA)"),
+        t("patbm", "PATBM", "Community child protection (PATBM)"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+/// What a referral letter may leave out when consent withholds it.
+pub const WITHHOLD: Vocab = Vocab {
+    name: "dirahasiakan",
+    terms: &[
+        t(
+            "nama",
+            "Nama lengkap (hanya inisial)",
+            "Full name (initials only)",
+        ),
+        t("nik", "NIK", "NIK"),
+        t(
+            "tanggal_lahir",
+            "Tanggal lahir (hanya umur)",
+            "Birth date (age only)",
+        ),
+        t("alamat", "Alamat", "Address"),
+        t("telepon", "Nomor telepon", "Phone number"),
+        t("kronologi", "Kronologi", "Account of the incident"),
+        t("pelaku", "Data terlapor", "Alleged perpetrator"),
+    ],
+};
+
+/// Where a referral stands (Primero's transitions).
+pub const REFERRAL_STATUS: Vocab = Vocab {
+    name: "status_rujukan",
+    terms: &[
+        t("dikirim", "Dikirim", "Sent"),
+        t("diterima", "Diterima", "Accepted"),
+        t("ditolak", "Ditolak", "Rejected"),
+        t("selesai", "Selesai", "Done"),
+        t("dibatalkan", "Dibatalkan", "Revoked"),
+    ],
+};
+
 pub const REPORTER_KINDS: Vocab = Vocab {
     name: "identitas_pelapor",
     terms: &[
@@ -406,6 +471,9 @@ mod tests {
             PLACES,
             PERPETRATOR_RELATIONS,
             SERVICES,
+            AGENCY_KINDS,
+            WITHHOLD,
+            REFERRAL_STATUS,
             RISK,
             CLOSURE_REASONS,
             SEX,

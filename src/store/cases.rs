@@ -217,6 +217,9 @@ fn insert_people(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> rusqlite::Resu
     for c in &rec.services {
         insert_code(tx, id, None, "layanan", c)?;
     }
+    for c in &rec.withhold {
+        insert_code(tx, id, None, "dirahasiakan", c)?;
+    }
     Ok(())
 }
 

@@ -164,6 +164,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
         match vocab.as_str() {
             "jenis_kekerasan" => i.incident.violence.push(code),
             "layanan" => i.triage.services.push(code),
+            "dirahasiakan" => i.consent.withhold.push(code),
             _ => {}
         }
     }
