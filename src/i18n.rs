@@ -44,6 +44,37 @@ macro_rules! messages {
 }
 
 messages! {
+    // Referral letter (surat rujukan)
+    LetterNumber => "Nomor", "Number";
+    LetterNature => "Sifat", "Classification";
+    LetterConfidential => "Rahasia", "Confidential";
+    LetterAttachment => "Lampiran", "Attachment";
+    LetterSubject => "Perihal", "Subject";
+    LetterSubjectText => "Rujukan layanan {}", "Referral for {}";
+    LetterTo => "Kepada Yth. Pimpinan", "To the head of";
+    LetterGreeting => "Dengan hormat,", "Dear Sir or Madam,";
+    LetterOpening => "Bersama ini kami merujuk klien kami untuk mendapatkan layanan {}, dengan data sebagai berikut:", "We refer our client to you for {}. The client's details:";
+    LetterCaseNumber => "Nomor kasus", "Case number";
+    LetterClientN => "Klien {}", "Client {}";
+    LetterName => "Nama", "Name";
+    LetterSex => "Jenis kelamin", "Sex";
+    LetterBirth => "Tanggal lahir", "Date of birth";
+    LetterBirthAge => "{} ({} tahun)", "{} ({} years)";
+    LetterAge => "Umur", "Age";
+    LetterYears => "{} tahun", "{} years";
+    LetterAddress => "Alamat", "Address";
+    LetterGuardian => "Orang tua/wali", "Parent/guardian";
+    LetterPhone => "Telepon keluarga", "Family phone";
+    LetterViolence => "Jenis kekerasan", "Type of violence";
+    LetterPerpetrator => "Terlapor", "Alleged perpetrator";
+    LetterChronology => "Kronologi singkat", "Brief account";
+    LetterReason => "Alasan rujukan", "Reason for referral";
+    LetterReplyBy => "Mohon kiranya klien dapat dilayani dan tanggapan disampaikan kepada kami paling lambat {}.", "Please provide the service and send us your reply by {}.";
+    LetterReply => "Mohon kiranya klien dapat dilayani dan tanggapan disampaikan kepada kami.", "Please provide the service and send us your reply.";
+    LetterContact => "Narahubung", "Contact";
+    LetterPrivacy => "Data dalam surat ini bersifat rahasia dan hanya digunakan untuk layanan kepada klien (UU 11/2012 Pasal 19; UU 27/2022).", "The data in this letter is confidential and may be used only to serve the client (Law 11/2012 art. 19; Law 27/2022).";
+    LetterWithheldNote => "Sebagian data tidak dicantumkan atas permintaan klien.", "Some details are left out at the client's request.";
+    LetterRegards => "Hormat kami,", "Yours faithfully,";
     // Screens
     TitleIntake => "Pengaduan baru", "New intake";
     TitleDrafts => "Draf yang belum selesai", "Unfinished drafts";

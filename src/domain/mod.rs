@@ -3,6 +3,7 @@
 pub mod agency;
 pub mod case;
 pub mod intake;
+pub mod letter;
 pub mod referral;
 pub mod region;
 pub mod text;

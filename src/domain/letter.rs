@@ -1,0 +1,513 @@
+//! The referral letter (surat rujukan): what it says, as blocks that the text writer and the
+//! PDF writer lay out each in their own way. Whatever the client's consent withholds is never
+//! put into a block, so no layout can leak it.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::agency::Agency;
+use super::intake::Intake;
+use super::referral::Referral;
+use super::text::initials;
+use super::validate::{age_on, parse_date};
+use super::vocab::{self, Vocab};
+use crate::i18n::{Lang, Msg, fill};
+
+/// One piece of a letter, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A letterhead line: centred, bold.
+    Head(String),
+    /// The rule under the letterhead.
+    Rule,
+    /// Place and date, right-aligned.
+    Right(String),
+    /// `label : value`, labels aligned in one column.
+    Field(String, String),
+    /// A paragraph, wrapped to the page.
+    Para(String),
+    /// A bold line: a section title or the signer's name.
+    Strong(String),
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub number: String,
+    pub blocks: Vec<Block>,
+}
+
+/// What the office sends the letter as: from the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Sender<'a> {
+    pub office: &'a str,
+    pub letterhead: &'a [String],
+    pub city: &'a str,
+    pub phone: &'a str,
+    /// The worker the agency should contact about this client.
+    pub contact: &'a str,
+}
+
+/// Everything a letter is written from.
+pub struct LetterInput<'a> {
+    pub lang: Lang,
+    pub sender: Sender<'a>,
+    pub number: &'a str,
+    pub date: NaiveDate,
+    pub agency: &'a Agency,
+    pub referral: &'a Referral,
+    pub case: &'a Intake,
+}
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `23 November 2026`, as dates are written in letters.
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    let m = (d.month0()) as usize;
+    let month = match lang {
+        Lang::Id => MONTHS_ID[m],
+        Lang::En => MONTHS_EN[m],
+    };
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+fn label(v: Vocab, code: &str, lang: Lang) -> String {
+    v.label(code, lang).to_string()
+}
+
+pub fn compose(i: &LetterInput<'_>) -> Letter {
+    let lang = i.lang;
+    let t = |m: Msg| m.get(lang).to_string();
+    let withheld = |code: &str| i.case.consent.withhold.iter().any(|c| c == code);
+    let mut b = Vec::new();
+
+    if i.sender.letterhead.is_empty() {
+        b.push(Block::Head(i.sender.office.to_string()));
+    } else {
+        b.extend(i.sender.letterhead.iter().map(|l| Block::Head(l.clone())));
+    }
+    b.push(Block::Rule);
+    let place = if i.sender.city.is_empty() {
+        long_date(i.date, lang)
+    } else {
+        format!("{}, {}", i.sender.city, long_date(i.date, lang))
+    };
+    b.push(Block::Right(place));
+    b.push(Block::Field(t(Msg::LetterNumber), i.number.to_string()));
+    b.push(Block::Field(
+        t(Msg::LetterNature),
+        t(Msg::LetterConfidential),
+    ));
+    b.push(Block::Field(t(Msg::LetterAttachment), "-".into()));
+    b.push(Block::Field(
+        t(Msg::LetterSubject),
+        fill(
+            Msg::LetterSubjectText.get(lang),
+            &[&label(vocab::SERVICES, &i.referral.service, lang)],
+        ),
+    ));
+    b.push(Block::Blank);
+    b.push(Block::Para(t(Msg::LetterTo)));
+    b.push(Block::Strong(i.agency.name.clone()));
+    if !i.agency.address.is_empty() {
+        b.push(Block::Para(i.agency.address.clone()));
+    }
+    b.push(Block::Blank);
+    b.push(Block::Para(t(Msg::LetterGreeting)));
+    b.push(Block::Para(fill(
+        Msg::LetterOpening.get(lang),
+        &[&label(vocab::SERVICES, &i.referral.service, lang)],
+    )));
+    b.push(Block::Blank);
+    b.push(Block::Field(
+        t(Msg::LetterCaseNumber),
+        i.referral.case_number.clone(),
+    ));
+
+    let many = i.case.victims.len() > 1;
+    for (n, v) in i.case.victims.iter().enumerate() {
+        if many {
+            b.push(Block::Strong(fill(
+                Msg::LetterClientN.get(lang),
+                &[&(n + 1)],
+            )));
+        }
+        let name = if withheld("nama") {
+            initials(&v.name)
+        } else {
+            v.name.clone()
+        };
+        b.push(Block::Field(t(Msg::LetterName), name));
+        if !v.sex.is_empty() {
+            b.push(Block::Field(
+                t(Msg::LetterSex),
+                label(vocab::SEX, &v.sex, lang),
+            ));
+        }
+        let birth = parse_date(&v.birth_date, i.date).ok();
+        let age = birth
+            .map(|d| age_on(d, i.date).to_string())
+            .or_else(|| (!v.age.trim().is_empty()).then(|| v.age.trim().to_string()));
+        match (birth, age) {
+            (Some(d), Some(a)) if !withheld("tanggal_lahir") => b.push(Block::Field(
+                t(Msg::LetterBirth),
+                fill(
+                    Msg::LetterBirthAge.get(lang),
+                    &[&super::validate::format_date(d), &a],
+                ),
+            )),
+            (_, Some(a)) => b.push(Block::Field(
+                t(Msg::LetterAge),
+                fill(Msg::LetterYears.get(lang), &[&a]),
+            )),
+            _ => {}
+        }
+        if !withheld("nik") && !v.nik.trim().is_empty() {
+            b.push(Block::Field("NIK".into(), v.nik.trim().to_string()));
+        }
+        if !withheld("alamat") {
+            let mut addr = v.address.trim().to_string();
+            if !v.region.is_empty() {
+                let r = super::region::describe(&v.region);
+                addr = if addr.is_empty() {
+                    r
+                } else {
+                    format!("{addr}, {r}")
+                };
+            }
+            if !addr.is_empty() {
+                b.push(Block::Field(t(Msg::LetterAddress), addr));
+            }
+        }
+        if !v.guardian.trim().is_empty() && !withheld("nama") {
+            b.push(Block::Field(
+                t(Msg::LetterGuardian),
+                v.guardian.trim().into(),
+            ));
+        }
+    }
+    if !withheld("telepon") && !i.case.reporter.phone.trim().is_empty() {
+        b.push(Block::Field(
+            t(Msg::LetterPhone),
+            i.case.reporter.phone.trim().to_string(),
+        ));
+    }
+    if !i.case.incident.violence.is_empty() {
+        let kinds: Vec<_> = i
+            .case
+            .incident
+            .violence
+            .iter()
+            .map(|c| label(vocab::VIOLENCE, c, lang))
+            .collect();
+        b.push(Block::Field(t(Msg::LetterViolence), kinds.join(", ")));
+    }
+    if !withheld("pelaku") {
+        for p in &i.case.perpetrators {
+            let mut who = Vec::new();
+            if !p.relation.is_empty() {
+                who.push(label(vocab::PERPETRATOR_RELATIONS, &p.relation, lang));
+            }
+            if !p.age.trim().is_empty() {
+                who.push(fill(Msg::LetterYears.get(lang), &[&p.age.trim()]));
+            }
+            if !who.is_empty() {
+                b.push(Block::Field(t(Msg::LetterPerpetrator), who.join(", ")));
+            }
+        }
+    }
+    if !withheld("kronologi") && !i.case.incident.chronology.trim().is_empty() {
+        b.push(Block::Blank);
+        b.push(Block::Strong(t(Msg::LetterChronology)));
+        for para in i.case.incident.chronology.trim().split("\n\n") {
+            b.push(Block::Para(para.trim().to_string()));
+        }
+    }
+    b.push(Block::Blank);
+    b.push(Block::Strong(t(Msg::LetterReason)));
+    b.push(Block::Para(i.referral.reason.trim().to_string()));
+    b.push(Block::Blank);
+    let reply = match i.referral.follow_up {
+        Some(d) => fill(Msg::LetterReplyBy.get(lang), &[&long_date(d, lang)]),
+        None => t(Msg::LetterReply),
+    };
+    b.push(Block::Para(reply));
+    let contact = if i.sender.phone.is_empty() {
+        i.sender.contact.to_string()
+    } else {
+        format!("{} ({})", i.sender.contact, i.sender.phone)
+    };
+    b.push(Block::Field(t(Msg::LetterContact), contact));
+    b.push(Block::Blank);
+    b.push(Block::Para(t(Msg::LetterPrivacy)));
+    if !i.case.consent.withhold.is_empty() {
+        b.push(Block::Para(t(Msg::LetterWithheldNote)));
+    }
+    b.push(Block::Blank);
+    b.push(Block::Right(t(Msg::LetterRegards)));
+    b.push(Block::Right(i.sender.office.to_string()));
+    b.push(Block::Blank);
+    b.push(Block::Blank);
+    b.push(Block::Right(i.sender.contact.to_string()));
+
+    Letter {
+        number: i.number.to_string(),
+        blocks: b,
+    }
+}
+
+impl Letter {
+    /// Plain text, wrapped at `width` columns: for the screen, a text file, or a printer.
+    pub fn to_text(&self, width: usize) -> String {
+        let width = width.max(40);
+        let label_w = self
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Field(l, _) => Some(l.chars().count()),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let mut out = String::new();
+        for b in &self.blocks {
+            match b {
+                Block::Head(s) => {
+                    let pad = width.saturating_sub(s.chars().count()) / 2;
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(s);
+                    out.push('\n');
+                }
+                Block::Rule => {
+                    out.push_str(&"=".repeat(width));
+                    out.push('\n');
+                }
+                Block::Right(s) => {
+                    let pad = width.saturating_sub(s.chars().count());
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(s);
+                    out.push('\n');
+                }
+                Block::Field(l, v) => {
+                    let head = format!("{l:<label_w$} : ");
+                    let indent = head.chars().count();
+                    for (n, line) in wrap(v, width.saturating_sub(indent).max(20))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        if n == 0 {
+                            out.push_str(&head);
+                        } else {
+                            out.push_str(&" ".repeat(indent));
+                        }
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                }
+                Block::Para(s) | Block::Strong(s) => {
+                    for line in wrap(s, width) {
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                }
+                Block::Blank => out.push('\n'),
+            }
+        }
+        out
+    }
+}
+
+/// Greedy word wrap by characters; a word longer than the line is cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let mut word = word.to_string();
+            while word.chars().count() > width {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                lines.push(head);
+            }
+            let need = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if need > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::intake::{Perpetrator, Victim};
+    use crate::domain::referral::Status;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn case() -> Intake {
+        let mut i = Intake::default();
+        i.reporter.phone = "081234567890".into();
+        i.victims = vec![Victim {
+            name: "Siti Aminah".into(),
+            nik: "1872014103140001".into(),
+            sex: "P".into(),
+            birth_date: "01-03-2014".into(),
+            address: "Jl. Melati No. 5".into(),
+            guardian: "Ibu Rahma".into(),
+            ..Default::default()
+        }];
+        i.perpetrators = vec![Perpetrator {
+            name: "Budi Santoso".into(),
+            relation: "tetangga".into(),
+            age: "40".into(),
+            ..Default::default()
+        }];
+        i.incident.violence = vec!["seksual".into()];
+        i.incident.chronology = "Kejadian di rumah tetangga pada sore hari.".into();
+        i
+    }
+
+    fn referral() -> Referral {
+        Referral {
+            id: 1,
+            case_id: 1,
+            case_number: "PPA/2026/0001".into(),
+            agency_id: 1,
+            agency_name: "Biro Psikologi Harapan".into(),
+            service: "psikologis".into(),
+            reason: "Anak menunjukkan tanda trauma; mohon asesmen psikologis.".into(),
+            follow_up: NaiveDate::from_ymd_opt(2026, 11, 30),
+            status: Status::Dikirim,
+            status_note: String::new(),
+            override_reason: None,
+            letter_number: None,
+            created: today(),
+            created_by: "ani".into(),
+            version: 1,
+        }
+    }
+
+    fn letter(c: &Intake) -> String {
+        let agency = Agency {
+            name: "Biro Psikologi Harapan".into(),
+            address: "Jl. Kenanga 2, Metro".into(),
+            ..Default::default()
+        };
+        let head = vec!["PEMERINTAH KOTA CONTOH".to_string(), "UPTD PPA".to_string()];
+        compose(&LetterInput {
+            lang: Lang::Id,
+            sender: Sender {
+                office: "UPTD PPA Kota Contoh",
+                letterhead: &head,
+                city: "Metro",
+                phone: "0725-000000",
+                contact: "Ani Lestari",
+            },
+            number: "007/UPTD-PPA/XI/2026",
+            date: today(),
+            agency: &agency,
+            referral: &referral(),
+            case: c,
+        })
+        .to_text(78)
+    }
+
+    #[test]
+    fn a_letter_with_full_consent_carries_the_client_data() {
+        let t = letter(&case());
+        for want in [
+            "PEMERINTAH KOTA CONTOH",
+            "Metro, 23 November 2026",
+            "007/UPTD-PPA/XI/2026",
+            "Biro Psikologi Harapan",
+            "PPA/2026/0001",
+            "Siti Aminah",
+            "1872014103140001",
+            "01-03-2014",
+            "Jl. Melati No. 5",
+            "081234567890",
+            "Perempuan",
+            "Seksual",
+            "Kejadian di rumah tetangga",
+            "mohon asesmen psikologis",
+            "30 November 2026",
+            "Ani Lestari (0725-000000)",
+        ] {
+            assert!(t.contains(want), "missing {want:?} in\n{t}");
+        }
+        // The alleged perpetrator is described, never named, in a letter about the victim.
+        assert!(!t.contains("Budi"));
+        assert!(t.lines().all(|l| l.chars().count() <= 78), "{t}");
+    }
+
+    #[test]
+    fn what_consent_withholds_is_absent() {
+        let mut c = case();
+        c.consent.withhold = vocab::WITHHOLD
+            .terms
+            .iter()
+            .map(|t| t.code.into())
+            .collect();
+        let t = letter(&c);
+        for gone in [
+            "Siti Aminah",
+            "Ibu Rahma",
+            "1872014103140001",
+            "01-03-2014",
+            "Jl. Melati",
+            "081234567890",
+            "Kejadian di rumah tetangga",
+            "Tetangga",
+        ] {
+            assert!(!t.contains(gone), "{gone:?} leaked into\n{t}");
+        }
+        assert!(t.contains("S.A."));
+        assert!(t.contains("12 tahun"), "{t}");
+        assert!(t.contains("mohon asesmen psikologis"));
+    }
+
+    #[test]
+    fn wrap_keeps_words_and_cuts_only_overlong_ones() {
+        assert_eq!(wrap("satu dua tiga", 8), vec!["satu dua", "tiga"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+}
