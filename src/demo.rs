@@ -6,11 +6,12 @@
 
 use chrono::{DateTime, Duration, Local, NaiveDate, TimeZone};
 
+use crate::domain::agency::{Agency, Week};
 use crate::domain::intake::{NewCase, PersonRecord};
 use crate::domain::vocab::{self, Vocab};
 use crate::error::Result;
 use crate::store::Store;
-use crate::store::demo::{DemoAgency, DemoCase};
+use crate::store::demo::DemoCase;
 
 struct Rng(u64);
 
@@ -244,42 +245,80 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
     }
 }
 
+/// Kinds of agency with the name stems and services a demo directory gives them.
 const AGENCY_KINDS: &[(&str, &str, &[&str])] = &[
-    ("Unit PPA Polres", "polisi", &["penegakan_hukum"]),
+    ("Unit PPA Polres", "unit_ppa", &["penegakan_hukum"]),
+    ("Polsek", "unit_ppa", &["penegakan_hukum", "pengaduan"]),
     ("Puskesmas", "kesehatan", &["kesehatan"]),
     ("RSUD", "kesehatan", &["kesehatan", "psikologis"]),
     ("LBH", "bantuan_hukum", &["bantuan_hukum"]),
-    ("Psikolog Anak", "psikolog", &["psikologis"]),
+    ("Biro Psikologi", "psikolog", &["psikologis"]),
     ("Rumah Aman", "rumah_aman", &["rumah_aman"]),
     (
         "Dinas Sosial",
-        "dinas_sosial",
-        &["rehabilitasi_sosial", "reintegrasi_sosial"],
+        "dinsos",
+        &["rehabilitasi_sosial", "reintegrasi_sosial", "pemulangan"],
     ),
     ("Puspaga", "puspaga", &["mediasi", "psikologis"]),
     ("LPA", "lpa", &["penjangkauan", "mediasi"]),
-    ("Dinas Dukcapil", "dukcapil", &["reintegrasi_sosial"]),
+    ("Dukcapil", "dukcapil", &["reintegrasi_sosial"]),
+    ("Kejaksaan Negeri", "kejaksaan", &["penegakan_hukum"]),
+    ("LKSA", "lksa", &["rehabilitasi_sosial", "tokoh_agama"]),
+    ("PATBM", "patbm", &["penjangkauan"]),
 ];
 
-fn agency(rng: &mut Rng, i: usize) -> DemoAgency {
-    let (kind_name, kind, services) = AGENCY_KINDS[i % AGENCY_KINDS.len()];
-    let round = i / AGENCY_KINDS.len();
-    let suffix = if round == 0 {
-        "Kota Contoh".to_string()
+const AGENCY_NAMES: &[&str] = &[
+    "Harapan",
+    "Pelangi",
+    "Bina Insani",
+    "Kasih Ibu",
+    "Cahaya",
+    "Mentari",
+    "Sejahtera",
+    "Amanah",
+    "Bakti",
+    "Nusantara",
+    "Melati",
+    "Cendana",
+    "Permata",
+    "Lestari",
+];
+
+fn agency(rng: &mut Rng, i: usize) -> Agency {
+    let (stem, kind, services) = AGENCY_KINDS[i % AGENCY_KINDS.len()];
+    let kec = 1 + rng.below(5);
+    let hours = if kind == "kesehatan" && rng.chance(50) {
+        "Sen-Min 24 jam"
+    } else if rng.chance(70) {
+        "Sen-Kam 07.30-16.00; Jum 07.30-16.30"
     } else {
-        format!("Wilayah Contoh {round}")
+        "Sen-Sab 08.00-14.00"
     };
-    DemoAgency {
-        name: format!("{kind_name} {suffix} (contoh)"),
+    Agency {
+        source_id: format!("demo-{i}"),
+        name: format!(
+            "{stem} {} {} (contoh)",
+            rng.pick(AGENCY_NAMES),
+            1 + i / AGENCY_KINDS.len()
+        ),
         kind: kind.into(),
-        services: services.to_vec(),
-        area: "18.72".into(),
+        services: services.iter().map(|s| s.to_string()).collect(),
+        areas: vec![if rng.chance(60) {
+            "18.72".to_string()
+        } else {
+            format!("18.72.0{kec}")
+        }],
         address: format!(
             "{} No. {} (alamat contoh)",
             rng.pick(STREETS),
             1 + rng.below(200)
         ),
-        phone: format!("0725{}", 100_000 + rng.below(899_999)),
+        phones: vec![format!("0725{}", 100_000 + rng.below(899_999))],
+        hours: Week::parse(hours).unwrap_or_default(),
+        contact: String::new(),
+        notes: String::new(),
+        example: true,
+        ..Default::default()
     }
 }
 
@@ -301,7 +340,7 @@ pub fn fill(store: &mut Store, prefix: &str, o: DemoOptions) -> Result<(usize, u
     let cases: Vec<DemoCase> = (0..o.cases as i64)
         .map(|i| one_case(&mut rng, start + Duration::days(i * span / n), o.as_of))
         .collect();
-    let agencies: Vec<DemoAgency> = (0..o.agencies).map(|i| agency(&mut rng, i)).collect();
+    let agencies: Vec<Agency> = (0..o.agencies).map(|i| agency(&mut rng, i)).collect();
     store.insert_demo(prefix, cases, agencies)
 }
 

@@ -428,6 +428,8 @@ pub struct Card {
     pub ampk: Vec<String>,
     /// The first victim's region code (any level), for filters by area.
     pub region: Option<String>,
+    /// The earliest follow-up date of its referrals still waiting for a reply.
+    pub referral_due: Option<chrono::NaiveDate>,
     pub version: i64,
 }
 
@@ -436,8 +438,14 @@ impl Card {
         (today - self.stage_since).num_days().max(0)
     }
 
+    /// Past its stage's target, or a referral past its follow-up date without a reply.
     pub fn overdue(&self, targets: &Targets, today: chrono::NaiveDate) -> bool {
         targets.overdue(self.stage, &self.risk, self.days_in_stage(today))
+            || self.referral_overdue(today)
+    }
+
+    pub fn referral_overdue(&self, today: chrono::NaiveDate) -> bool {
+        self.stage != Stage::Terminasi && self.referral_due.is_some_and(|d| d < today)
     }
 }
 

@@ -59,6 +59,8 @@ impl Status {
 pub enum ReferralError {
     /// Consent to share was not recorded as given, and no override reason was written.
     NoConsent,
+    /// A closed case takes no new referrals; reopen it first.
+    CaseClosed,
     NotPermitted,
     AgencyInactive,
     ServiceRequired,

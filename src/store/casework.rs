@@ -27,7 +27,9 @@ const CARD_SQL: &str = "
            (SELECT code FROM codes k WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'
             ORDER BY k.rowid LIMIT 1),
            (SELECT group_concat(code) FROM codes k WHERE k.case_id = c.id AND k.vocab = 'ampk'),
-           p.region
+           p.region,
+           (SELECT min(follow_up) FROM referrals r
+            WHERE r.case_id = c.id AND r.status = 'dikirim')
     FROM cases c
     LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0";
 
@@ -60,6 +62,9 @@ fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
             .map(|s| s.split(',').map(str::to_string).collect())
             .unwrap_or_default(),
         region: r.get(14)?,
+        referral_due: r
+            .get::<_, Option<String>>(15)?
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
     })
 }
 

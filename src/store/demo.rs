@@ -3,8 +3,10 @@
 use chrono::{DateTime, Datelike, Local};
 use rusqlite::params;
 
+use super::agencies::insert_agency;
 use super::cases::{CaseNo, Entry, history, insert_case};
 use super::{Store, timestamp};
+use crate::domain::agency::Agency;
 use crate::domain::intake::NewCase;
 use crate::error::Result;
 
@@ -18,22 +20,13 @@ pub struct DemoCase {
     pub closure_reason: Option<&'static str>,
 }
 
-pub struct DemoAgency {
-    pub name: String,
-    pub kind: String,
-    pub services: Vec<&'static str>,
-    pub area: String,
-    pub address: String,
-    pub phone: String,
-}
-
 impl Store {
     /// Writes demo cases (in the order given: numbers follow it) and agencies.
     pub fn insert_demo(
         &mut self,
         prefix: &str,
         cases: impl IntoIterator<Item = DemoCase>,
-        agencies: impl IntoIterator<Item = DemoAgency>,
+        agencies: impl IntoIterator<Item = Agency>,
     ) -> Result<(usize, usize)> {
         self.write(|tx| {
             let mut n_cases = 0;
@@ -59,13 +52,24 @@ impl Store {
                     history(tx, &e)?;
                     stage = to;
                 }
-                let since = c.moves.last().map(|(_, w)| timestamp(*w)).unwrap_or_else(|| at.clone());
+                let since = c
+                    .moves
+                    .last()
+                    .map(|(_, w)| timestamp(*w))
+                    .unwrap_or_else(|| at.clone());
                 let closed_at = (stage == "terminasi").then(|| since.clone());
                 tx.prepare_cached(
                     "UPDATE cases SET stage = ?1, stage_since = ?2, assigned_to = ?3,
                          closed_at = ?4, closure_reason = ?5 WHERE id = ?6",
                 )?
-                .execute(params![stage, since, c.assigned_to, closed_at, c.closure_reason, id])?;
+                .execute(params![
+                    stage,
+                    since,
+                    c.assigned_to,
+                    closed_at,
+                    c.closure_reason,
+                    id
+                ])?;
                 if let Some(a) = &c.assigned_to {
                     let e = Entry {
                         case_id: id,
@@ -82,12 +86,9 @@ impl Store {
                 n_cases += 1;
             }
             let mut n_agencies = 0;
+            let now = timestamp(Local::now());
             for a in agencies {
-                tx.prepare_cached(
-                    "INSERT INTO agencies (name, kind, services, area, address, phone, active, is_example)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, 1)",
-                )?
-                .execute(params![a.name, a.kind, a.services.join(","), a.area, a.address, a.phone])?;
+                insert_agency(tx, &a, &now)?;
                 n_agencies += 1;
             }
             Ok((n_cases, n_agencies))

@@ -5,10 +5,12 @@
 //! then writes fails at once with SQLITE_BUSY when another process writes, whatever the busy
 //! timeout); transactions are short and never open across user input.
 
+pub mod agencies;
 pub mod cases;
 pub mod casework;
 pub mod demo;
 pub mod drafts;
+pub mod referrals;
 mod schema;
 pub mod search;
 
@@ -184,6 +186,10 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     /// Changes whenever another connection commits: cheap to poll for "someone else saved".

@@ -141,8 +141,51 @@ ALTER TABLE cases ADD COLUMN incident_region TEXT;
 CREATE INDEX persons_region ON persons(region);
 "#;
 
+/// The agency directory in full, referrals, letter numbers. Lists in agency rows (services,
+/// areas, phones) are `|`-separated codes: the directory is read whole into memory for fuzzy
+/// search, so nothing queries inside them. An agency with referrals cannot be deleted.
+const V4: &str = r#"
+ALTER TABLE agencies ADD COLUMN source_id TEXT;
+ALTER TABLE agencies ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE agencies ADD COLUMN hours TEXT NOT NULL DEFAULT '';
+ALTER TABLE agencies ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE agencies ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE agencies ADD COLUMN verified TEXT;
+ALTER TABLE agencies ADD COLUMN updated_at TEXT;
+ALTER TABLE agencies ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE UNIQUE INDEX agencies_source ON agencies(source_id) WHERE source_id IS NOT NULL;
+
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    agency_id INTEGER NOT NULL REFERENCES agencies(id),
+    service TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    follow_up TEXT,
+    status TEXT NOT NULL DEFAULT 'dikirim',
+    status_note TEXT NOT NULL DEFAULT '',
+    override_reason TEXT,
+    letter_number TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX referrals_case ON referrals(case_id);
+CREATE INDEX referrals_agency ON referrals(agency_id);
+CREATE TRIGGER agencies_keep_referred BEFORE DELETE ON agencies
+WHEN EXISTS (SELECT 1 FROM referrals WHERE agency_id = OLD.id)
+BEGIN SELECT RAISE(ABORT, 'agency has referrals: deactivate it instead'); END;
+
+-- Letter numbers run per calendar year, as paper registers do.
+CREATE TABLE letter_seq (year INTEGER PRIMARY KEY, next INTEGER NOT NULL) STRICT;
+
+-- One-time facts about this database, e.g. that the example directory was loaded.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 #[cfg(test)]
