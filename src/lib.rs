@@ -9,5 +9,6 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod io;
 pub mod store;
 pub mod ui;

@@ -1,0 +1,3 @@
+//! Writers that turn domain values into files.
+
+pub mod pdf;
