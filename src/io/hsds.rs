@@ -259,24 +259,32 @@ fn key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// An organization being assembled from the tables.
 struct Org {
+    /// Its row, for the message about a later row with the same id.
     line: usize,
     agency: Agency,
     /// Set by a taxonomy term in our kind vocabulary; otherwise guessed from the name.
     kind: Option<&'static str>,
+    /// Its services, and how many of them are inactive or defunct: all closed is an
+    /// organization that no longer serves anyone.
     services: usize,
     closed: usize,
     /// Locations in file order; the first with an address gives the agency's.
     locations: Vec<String>,
+    /// Many tools put the email on the service, not the organization.
     email_fallback: String,
 }
 
+/// A service row, kept until the taxonomy is read to decide its meja service code.
 struct Service {
     org: usize,
     line: usize,
     file: String,
     name: String,
+    /// The header of its name column, for the message if the name means nothing to us.
     column: String,
+    /// Keys of the taxonomy terms linked to it.
     terms: Vec<String>,
 }
 
@@ -406,19 +414,13 @@ impl Reader {
     }
 
     fn services_at_location(&mut self, t: &Table) {
-        for row in &t
-            .rows
-            .iter()
-            .filter(|r| !t.cell(r, &["id"]).is_empty())
-            .collect::<Vec<_>>()
-        {
-            self.sal.insert(
-                key(t.cell(row, &["id"])),
-                (
-                    key(t.cell(row, &["service_id"])),
-                    key(t.cell(row, &["location_id"])),
-                ),
-            );
+        for row in &t.rows {
+            let id = key(t.cell(row, &["id"]));
+            if !id.is_empty() {
+                let service = key(t.cell(row, &["service_id"]));
+                let location = key(t.cell(row, &["location_id"]));
+                self.sal.insert(id, (service, location));
+            }
         }
     }
 
