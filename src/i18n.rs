@@ -254,6 +254,29 @@ messages! {
     DemoDone => "{} kasus dan {} lembaga ditulis ke {} dalam {:.1} detik", "{} cases and {} agencies written to {} in {:.1} s";
     Panic => "meja berhenti karena galat internal di {}. Draf tersimpan paling lambat satu detik sebelumnya.",
         "meja stopped on an internal error at {}. The draft was saved at most a second before.";
+    // Agency directory files (import and export)
+    ErrDirNotFound => "direktori lembaga tidak ditemukan: {}", "agency directory not found: {}";
+    ErrDirUnknownFormat => "{} bukan direktori lembaga yang dikenal: pilih folder HSDS (berisi datapackage.json) atau berkas .csv",
+        "{} is not a known agency directory: choose an HSDS folder (with datapackage.json) or a .csv file";
+    ErrDirNoOrganizations => "{} tidak berisi organizations.csv, jadi bukan paket HSDS", "{} has no organizations.csv, so it is not an HSDS package";
+    ErrDirDatapackage => "datapackage.json di {} tidak terbaca: {}", "cannot read datapackage.json in {}: {}";
+    ErrDirRead => "tidak bisa membaca {}: {}", "cannot read {}: {}";
+    ErrDirWrite => "tidak bisa menulis {}: {}", "cannot write {}: {}";
+    ErrSheetNoName => "{}: baris judul tidak punya kolom nama (atau name)", "{}: the header row has no nama (or name) column";
+    RowAt => "{} baris {}: {}", "{} line {}: {}";
+    RowIdRequired => "kolom {}: id wajib diisi", "column {}: an id is required";
+    RowNameRequired => "kolom {}: nama wajib diisi", "column {}: a name is required";
+    RowDuplicateId => "kolom {}: id {} sudah dipakai di baris {}", "column {}: id {} is already used on line {}";
+    RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {}", "column {}: unknown agency type: {}";
+    RowUnknownService => "kolom {}: layanan tidak dikenal: {}", "column {}: unknown service: {}";
+    RowUnknownArea => "kolom {}: wilayah tidak dikenal: {} (tulis kode Kemendagri, mis. 18.72)",
+        "column {}: unknown area: {} (write a Kemendagri code, e.g. 18.72)";
+    RowBadHours => "kolom {}: jam buka tidak terbaca: {} (contoh: Sen-Jum 08.00-16.00)",
+        "column {}: cannot read the opening hours: {} (e.g. Mon-Fri 08.00-16.00)";
+    RowBadDay => "kolom {}: hari tidak dikenal: {}", "column {}: unknown day: {}";
+    RowBadTime => "kolom {}: jam tidak terbaca: {}", "column {}: cannot read the time: {}";
+    RowBadDate => "kolom {}: tanggal tidak terbaca: {} (tulis seperti 23-11-2026)", "column {}: cannot read the date: {} (write it like 23-11-2026)";
+    RowBadYesNo => "kolom {}: isi ya atau tidak, bukan {}", "column {}: write yes or no, not {}";
 }
 
 /// Stage names short enough for a board column at 80×24.

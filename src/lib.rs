@@ -1,7 +1,7 @@
 //! meja — the intake desk of a UPTD PPA, in the terminal.
 //!
-//! Layers: `domain` (pure rules, no I/O) ← `store` (SQLite) ← `ui` (terminal). `main.rs` only
-//! parses arguments and dispatches to `cli`.
+//! Layers: `domain` (pure rules, no I/O) ← `store` (SQLite) and `io` (directory files) ← `ui`
+//! (terminal). `main.rs` only parses arguments and dispatches to `cli`.
 
 pub mod cli;
 pub mod config;

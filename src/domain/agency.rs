@@ -97,11 +97,15 @@ impl Agency {
             }
             *list = seen;
         }
-        self.phones = self
-            .phones
-            .iter()
-            .map(|p| normalize_phone(p).unwrap_or_else(|_| p.clone()))
-            .collect();
+        // Numbers are compared as normalized: "0725 000 001" and "(0725) 000001" are one.
+        let mut phones: Vec<String> = Vec::new();
+        for p in self.phones.drain(..) {
+            let p = normalize_phone(&p).unwrap_or(p);
+            if !phones.contains(&p) {
+                phones.push(p);
+            }
+        }
+        self.phones = phones;
     }
 
     /// Everything that stops a save; an empty list means it can be stored.
@@ -722,10 +726,14 @@ mod tests {
             &["x", "x", " "],
             &[],
         );
-        a.phones = vec!["0812-3456-7890".into(), "".into()];
+        a.phones = vec![
+            "0812-3456-7890".into(),
+            "".into(),
+            "+62 812 3456 7890".into(),
+        ];
         a.clean();
         assert!(!a.name.contains('\u{1b}'));
         assert_eq!(a.services, vec!["x"]);
-        assert_eq!(a.phones.len(), 1);
+        assert_eq!(a.phones, vec!["081234567890"]);
     }
 }
