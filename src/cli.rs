@@ -113,7 +113,8 @@ fn run_app(store: Store, config: Config, lang: Lang, staff: String) -> Result<()
 pub fn run_default(env: &Env) -> Result<()> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
-    let store = Store::open(&env.db_path()?)?;
+    let mut store = Store::open(&env.db_path()?)?;
+    store.seed_directory(&example_directory(), Local::now())?;
     run_app(store, config, lang, staff_identity(env.user.as_deref()))
 }
 
@@ -187,4 +188,103 @@ pub fn run_config_init(env: &Env) -> Result<String> {
     let written = Config::init(&path)?;
     let lang = env.lang(None);
     Ok(fill(Msg::ConfigWritten.get(lang), &[&written.display()]))
+}
+
+/// The example directory compiled into meja: fictional agencies of a demo city, clearly
+/// marked, so a new office sees how the directory works before it enters its own.
+pub fn example_directory() -> Vec<crate::domain::agency::Agency> {
+    // A test checks the file reads with no problems, so nothing is lost here.
+    crate::io::read_sheet_text(
+        "assets/direktori-contoh.csv",
+        include_str!("../assets/direktori-contoh.csv"),
+    )
+    .map(|p| p.agencies)
+    .unwrap_or_default()
+    .into_iter()
+    .map(|mut a| {
+        a.example = true;
+        a
+    })
+    .collect()
+}
+
+/// `meja agencies import PATH [--dry-run]`: what each agency in the file does to the
+/// directory, row by row, then the totals.
+pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<String> {
+    use crate::store::agencies::Outcome;
+    let config = env.config()?;
+    let lang = env.lang(Some(&config));
+    let parsed = crate::io::read_directory(path)?;
+    let mut store = Store::open(&env.db_path()?)?;
+    let outcomes = store.import_agencies(&parsed.agencies, dry_run, Local::now())?;
+    let mut out = Vec::new();
+    let (mut added, mut updated, mut same) = (0, 0, 0);
+    for (a, o) in parsed.agencies.iter().zip(&outcomes) {
+        let name = clean_line(&a.name);
+        out.push(match o {
+            Outcome::Added => {
+                added += 1;
+                fill(Msg::ImportAdded.get(lang), &[&name])
+            }
+            Outcome::Updated(fields) => {
+                updated += 1;
+                fill(Msg::ImportUpdated.get(lang), &[&name, &fields.join(", ")])
+            }
+            Outcome::Unchanged => {
+                same += 1;
+                fill(Msg::ImportUnchanged.get(lang), &[&name])
+            }
+        });
+    }
+    for p in &parsed.problems {
+        out.push(fill(
+            Msg::ImportSkipped.get(lang),
+            &[&p.file, &p.line, &p.reason.render(lang)],
+        ));
+    }
+    let total = if dry_run {
+        Msg::ImportTotalDry
+    } else {
+        Msg::ImportTotal
+    };
+    out.push(fill(
+        total.get(lang),
+        &[&added, &updated, &same, &parsed.problems.len()],
+    ));
+    Ok(out.join("\n"))
+}
+
+/// `meja agencies export --format hsds|csv --out PATH`.
+pub fn run_agencies_export(env: &Env, format: crate::io::Format, out: &Path) -> Result<String> {
+    let config = env.config()?;
+    let lang = env.lang(Some(&config));
+    let store = Store::open(&env.db_path()?)?;
+    let agencies = store.agencies()?;
+    crate::io::write_directory(format, &agencies, out, lang)?;
+    Ok(fill(
+        Msg::ExportDone.get(lang),
+        &[&agencies.len(), &out.display()],
+    ))
+}
+
+/// `meja referral letter ID --out FILE`: text, or PDF when FILE ends in `.pdf`.
+pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
+    let config = env.config()?;
+    let lang = env.lang(Some(&config));
+    let mut store = Store::open(&env.db_path()?)?;
+    let staff = staff_identity(env.user.as_deref());
+    let letter = crate::letters::build(
+        &mut store,
+        &config,
+        id,
+        &staff,
+        lang,
+        Local::now().date_naive(),
+    )?;
+    let format = crate::letters::LetterFormat::of(out);
+    crate::letters::write_private(out, &crate::letters::bytes(&letter, format))?;
+    Ok(fill(
+        Msg::RefLetterWrittenTo.get(lang),
+        &[&letter.number, &out.display()],
+    ))
 }

@@ -16,6 +16,12 @@ pub struct Office {
     pub name: String,
     pub letterhead: Vec<String>,
     pub case_prefix: String,
+    /// The middle part of letter numbers: `{seq}/{letter_prefix}/{roman month}/{yyyy}`.
+    pub letter_prefix: String,
+    /// Where letters are dated from: "Metro, 23 November 2026".
+    pub city: String,
+    /// The office phone printed beside the contact person in letters.
+    pub phone: String,
 }
 
 impl Default for Office {
@@ -24,6 +30,9 @@ impl Default for Office {
             name: "UPTD PPA".into(),
             letterhead: Vec::new(),
             case_prefix: "PPA".into(),
+            letter_prefix: "UPTD-PPA".into(),
+            city: String::new(),
+            phone: String::new(),
         }
     }
 }
@@ -67,6 +76,11 @@ letterhead = [
 ]
 # Awalan nomor kasus: {awalan}/{tahun}/{urutan}, mis. PPA/2026/0001.
 case_prefix = "PPA"
+# Nomor surat rujukan: {urutan}/{awalan}/{bulan romawi}/{tahun}, mis. 007/UPTD-PPA/XI/2026.
+letter_prefix = "UPTD-PPA"
+# Kota tempat surat ditandatangani, dan telepon kantor untuk narahubung.
+city = ""
+phone = ""
 
 [region]
 # Kode wilayah Kemendagri untuk alamat bawaan.
@@ -119,6 +133,12 @@ impl Config {
             cfg.office.case_prefix = Office::default().case_prefix;
         }
         cfg.office.name = clean_line(&cfg.office.name);
+        cfg.office.letter_prefix = clean_line(cfg.office.letter_prefix.trim());
+        if cfg.office.letter_prefix.is_empty() {
+            cfg.office.letter_prefix = Office::default().letter_prefix;
+        }
+        cfg.office.city = clean_line(cfg.office.city.trim());
+        cfg.office.phone = clean_line(cfg.office.phone.trim());
         for l in &mut cfg.office.letterhead {
             *l = clean_line(l);
         }

@@ -10,5 +10,6 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod io;
+pub mod letters;
 pub mod store;
 pub mod ui;

@@ -40,6 +40,16 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Direktori lembaga / agency directory
+    Agencies {
+        #[command(subcommand)]
+        action: AgencyAction,
+    },
+    /// Rujukan / referrals
+    Referral {
+        #[command(subcommand)]
+        action: ReferralAction,
+    },
     /// Isi berkas --db dengan kasus sintetis / fill --db with synthetic cases
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -51,6 +61,40 @@ enum Command {
         /// Tanggal acuan (hari-bulan-tahun) / reference date, day first [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AgencyAction {
+    /// Impor HSDS (folder/datapackage.json) atau CSV / import HSDS or CSV
+    Import {
+        path: PathBuf,
+        /// Tampilkan saja, jangan tulis / report only, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Ekspor direktori / export the directory
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Hsds,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum ReferralAction {
+    /// Tulis surat rujukan (.txt atau .pdf) / write the referral letter
+    Letter {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -80,6 +124,21 @@ fn main() -> ExitCode {
         Some(Command::Config {
             action: ConfigAction::Init,
         }) => cli::run_config_init(&env).map(Some),
+        Some(Command::Agencies {
+            action: AgencyAction::Import { path, dry_run },
+        }) => cli::run_agencies_import(&env, &path, dry_run).map(Some),
+        Some(Command::Agencies {
+            action: AgencyAction::Export { format, out },
+        }) => {
+            let format = match format {
+                ExportFormat::Hsds => meja::io::Format::Hsds,
+                ExportFormat::Csv => meja::io::Format::Csv,
+            };
+            cli::run_agencies_export(&env, format, &out).map(Some)
+        }
+        Some(Command::Referral {
+            action: ReferralAction::Letter { id, out },
+        }) => cli::run_referral_letter(&env, id, &out).map(Some),
         Some(Command::Demo {
             cases,
             agencies,
@@ -104,7 +163,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(Some(msg)) => {
-            println!("{}", clean_line(&msg));
+            // Reports run over several lines; each is cleaned, since names come from files.
+            for line in msg.lines() {
+                println!("{}", clean_line(line));
+            }
             ExitCode::SUCCESS
         }
         Ok(None) => ExitCode::SUCCESS,

@@ -179,7 +179,7 @@ fn case_file_and_its_timeline_at_80x24_and_160x48() {
     ));
     ctrl(&mut app, 's');
     insta::assert_snapshot!("case_file_80x24", render(&mut app, 80, 24).backend());
-    typ(&mut app, "r");
+    typ(&mut app, "t");
     let term = render(&mut app, 80, 24);
     let text = screen_text(&term);
     assert!(
@@ -188,7 +188,7 @@ fn case_file_and_its_timeline_at_80x24_and_160x48() {
     );
     assert!(text.contains("Tahap: Pengaduan → Asesmen"), "{text}");
     insta::assert_snapshot!("case_timeline_80x24", term.backend());
-    typ(&mut app, "r");
+    typ(&mut app, "tt");
     insta::assert_snapshot!("case_file_160x48", render(&mut app, 160, 48).backend());
 }
 

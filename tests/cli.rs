@@ -148,3 +148,200 @@ fn demo_fills_a_file_deterministically() {
         a.iter().any(|(_, s, _)| s == "terminasi") && a.iter().any(|(_, s, _)| s == "pengaduan")
     );
 }
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn agencies_import_reports_row_by_row_and_a_reimport_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let db = db.to_str().unwrap();
+    let csv = dir.path().join("lembaga.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}nama;jenis;layanan;wilayah;telepon;jam_buka\r\n\
+         Unit PPA Polres Metro;unit_ppa;penegakan_hukum;18.72;0725000001;Sen-Min 24 jam\r\n\
+         ;psikolog;psikologis;18.72;;\r\n\
+         Biro Psikologi Harapan;psikolog;psikologis;18.72;0725000002;\"Sen-Jum 08.00-16.00\"\r\n",
+    )
+    .unwrap();
+    let csv = csv.to_str().unwrap();
+    let dry = meja(&["--db", db, "agencies", "import", csv, "--dry-run"]);
+    let out = stdout(&dry);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(out.contains("tambah   Unit PPA Polres Metro"), "{out}");
+    assert!(
+        out.contains("baris 3"),
+        "the nameless row is reported: {out}"
+    );
+    assert!(out.contains("Uji coba"), "{out}");
+    let first = meja(&["--db", db, "agencies", "import", csv]);
+    let out = stdout(&first);
+    assert!(
+        out.contains("2 ditambah, 0 diubah, 0 tetap, 1 baris dilewati"),
+        "{out}"
+    );
+    let again = meja(&["--db", db, "agencies", "import", csv]);
+    let out = stdout(&again);
+    assert!(
+        out.contains("0 ditambah, 0 diubah, 2 tetap, 1 baris dilewati"),
+        "{out}"
+    );
+    // And out again, as CSV and as HSDS.
+    let out_csv = dir.path().join("keluar.csv");
+    let o = meja(&[
+        "--db",
+        db,
+        "agencies",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        out_csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out_csv).unwrap();
+    assert!(text.contains("Biro Psikologi Harapan"), "{text}");
+    let hsds = dir.path().join("hsds");
+    let o = meja(&[
+        "--db",
+        db,
+        "agencies",
+        "export",
+        "--format",
+        "hsds",
+        "--out",
+        hsds.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(hsds.join("datapackage.json").exists());
+    // The HSDS package re-imports onto the same agencies: nothing changes.
+    let o = meja(&["--db", db, "agencies", "import", hsds.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("0 ditambah"), "{out}");
+}
+
+#[test]
+fn a_missing_import_file_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "agencies",
+        "import",
+        "/nonexistent/lembaga.csv",
+    ]);
+    assert_clean_failure(&o, "lembaga.csv");
+}
+
+#[test]
+fn referral_letter_as_pdf_and_text_leaves_out_what_consent_withholds() {
+    use meja::domain::agency::Agency;
+    use meja::domain::case::{Everyone, Saved};
+    use meja::domain::intake::Intake;
+    use meja::domain::referral::NewReferral;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let now = chrono::Local::now();
+    let mut s = meja::store::Store::open(&db).unwrap();
+    let Saved::Done(agency) = s
+        .save_agency(
+            &Agency {
+                name: "Biro Psikologi Harapan".into(),
+                kind: "psikolog".into(),
+                services: vec!["psikologis".into()],
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap()
+    else {
+        panic!()
+    };
+    let mut i = Intake::default();
+    i.victims[0].name = "Siti Aminah".into();
+    i.victims[0].nik = "1872014103140001".into();
+    i.victims[0].sex = "P".into();
+    i.victims[0].age = "12".into();
+    i.victims[0].ampk = vec!["a".into()];
+    i.victims[0].address = "Jl. Melati No. 5".into();
+    i.incident.violence = vec!["psikis".into()];
+    i.triage.risk = "sedang".into();
+    i.consent.services = "ya".into();
+    i.consent.share = "ya".into();
+    i.consent.relation = "orang_tua".into();
+    i.consent.given_by = "Ibu Rahma".into();
+    i.consent.withhold = vec!["nik".into(), "alamat".into()];
+    let rec = i.to_record(now.date_naive()).unwrap();
+    let case = s.open_case(&rec, "PPA", "ani", now, None).unwrap();
+    let r = NewReferral {
+        agency_id: agency,
+        service: "psikologis".into(),
+        reason: "Asesmen psikologis".into(),
+        follow_up: None,
+        override_reason: None,
+    };
+    let made = s
+        .refer(case.id, &r, "ani", now, &Everyone)
+        .unwrap()
+        .unwrap();
+    drop(s);
+    let id = made.id.to_string();
+    let txt = dir.path().join("surat.txt");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "referral",
+        "letter",
+        &id,
+        "--out",
+        txt.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(text.contains("Siti Aminah") && text.contains("Biro Psikologi Harapan"));
+    assert!(
+        !text.contains("1872014103140001") && !text.contains("Melati"),
+        "{text}"
+    );
+    let pdf = dir.path().join("surat.pdf");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "referral",
+        "letter",
+        &id,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = lopdf::Document::load(&pdf).expect("the PDF parses");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let body = doc.extract_text(&pages).unwrap();
+    assert!(body.contains("Siti Aminah"), "{body}");
+    assert!(!body.contains("1872014103140001") && !body.contains("Melati"));
+    // The same number on both: a reprint keeps its letter number.
+    let number = text
+        .lines()
+        .find(|l| l.starts_with("Nomor "))
+        .unwrap()
+        .split(": ")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(body.contains(&number), "{number} in {body}");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "referral",
+        "letter",
+        "999",
+        "--out",
+        "/tmp/x.txt",
+    ]);
+    assert_clean_failure(&o, "999");
+}

@@ -74,7 +74,6 @@ pub fn read_sheet_text(file: &str, text: &str) -> Result<Parsed> {
 }
 
 fn read_table(table: &Table, file: &str) -> Result<Parsed> {
-    let table = table;
     if table.column(&[COLUMNS[NAME].0, COLUMNS[NAME].1]).is_none() {
         return Err(Error::new(Msg::ErrSheetNoName, &[&file]));
     }
@@ -83,7 +82,7 @@ fn read_table(table: &Table, file: &str) -> Result<Parsed> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
         let mut r = RowReader {
-            table: &table,
+            table,
             row,
             problems: Vec::new(),
         };

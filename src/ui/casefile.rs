@@ -9,6 +9,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::domain::case::{CaseFile, Stage};
 use crate::domain::intake::Intake;
+use crate::domain::referral::Referral;
+use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::intake::{IntakeForm, truncate};
@@ -18,6 +20,17 @@ use crate::ui::theme::Theme;
 pub enum Tab {
     Data,
     Timeline,
+    Referrals,
+}
+
+impl Tab {
+    pub fn next(self) -> Tab {
+        match self {
+            Tab::Data => Tab::Timeline,
+            Tab::Timeline => Tab::Referrals,
+            Tab::Referrals => Tab::Data,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -29,6 +42,8 @@ pub struct CaseView {
     pub editing: bool,
     pub tab: Tab,
     pub scroll: u16,
+    pub referrals: Vec<Referral>,
+    pub ref_cursor: usize,
 }
 
 fn when(ts: &str) -> String {
@@ -48,6 +63,8 @@ impl CaseView {
             editing: false,
             tab: Tab::Data,
             scroll: 0,
+            referrals: Vec::new(),
+            ref_cursor: 0,
         }
     }
 
@@ -109,6 +126,15 @@ impl CaseView {
                         &label(&h.new),
                     ],
                 ),
+                "rujukan" => fill(Msg::TlReferred.get(lang), &[&label(&h.new)]),
+                "status_rujukan" => fill(
+                    Msg::TlReferralStatus.get(lang),
+                    &[
+                        &vocab::REFERRAL_STATUS.label(&label(&h.old), lang),
+                        &vocab::REFERRAL_STATUS.label(&label(&h.new), lang),
+                    ],
+                ),
+                "tanpa_persetujuan" => Msg::TlNoConsent.get(lang).to_string(),
                 other => other.to_string(),
             };
             let mut lines = vec![Line::from(vec![
@@ -141,6 +167,83 @@ impl CaseView {
         }
         items.sort_by(|a, b| b.0.cmp(&a.0));
         items.into_iter().flat_map(|(_, l)| l).collect()
+    }
+
+    pub fn selected_referral(&self) -> Option<&Referral> {
+        self.referrals.get(self.ref_cursor)
+    }
+
+    fn referral_lines(
+        &self,
+        lang: Lang,
+        theme: &Theme,
+        today: NaiveDate,
+        w: usize,
+    ) -> Vec<Line<'static>> {
+        if self.referrals.is_empty() {
+            return vec![
+                Line::raw(""),
+                Line::from(Span::styled(
+                    format!("  {}", Msg::RefNone.get(lang)),
+                    theme.placeholder(),
+                )),
+            ];
+        }
+        let mut lines = Vec::new();
+        for (i, r) in self.referrals.iter().enumerate() {
+            let selected = i == self.ref_cursor;
+            let head = fill(
+                Msg::RefRow.get(lang),
+                &[
+                    &vocab::REFERRAL_STATUS.label(r.status.code(), lang),
+                    &r.agency_name,
+                    &vocab::SERVICES.label(&r.service, lang),
+                ],
+            );
+            let mark = if selected { "▶ " } else { "  " };
+            let style = if selected {
+                theme.selected()
+            } else {
+                theme.value()
+            };
+            let mut spans = vec![Span::styled(
+                truncate(&format!("{mark}{head}"), w.saturating_sub(12)),
+                style,
+            )];
+            if r.overdue(today) {
+                spans.push(Span::styled(
+                    format!(" {}", Msg::RefOverdue.get(lang)),
+                    theme.error(),
+                ));
+            }
+            lines.push(Line::from(spans));
+            let mut meta = vec![format!("{} {}", format_date(r.created), r.created_by)];
+            if let Some(d) = r.follow_up {
+                meta.push(fill(Msg::RefFollowUp.get(lang), &[&format_date(d)]));
+            }
+            if let Some(n) = &r.letter_number {
+                meta.push(fill(Msg::RefLetterNo.get(lang), &[n]));
+            }
+            lines.push(Line::from(Span::styled(
+                format!("    {}", meta.join(" · ")),
+                theme.placeholder(),
+            )));
+            lines.push(Line::raw(format!("    {}", r.reason)));
+            if let Some(o) = &r.override_reason {
+                lines.push(Line::from(Span::styled(
+                    format!("    {}", fill(Msg::RefOverrideShown.get(lang), &[o])),
+                    theme.warning(),
+                )));
+            }
+            if !r.status_note.is_empty() {
+                lines.push(Line::raw(format!(
+                    "    {}: {}",
+                    Msg::TlReason.get(lang),
+                    r.status_note
+                )));
+            }
+        }
+        lines
     }
 
     pub fn draw(&mut self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
@@ -213,12 +316,17 @@ impl CaseView {
             Paragraph::new(Line::from(vec![
                 tab(Tab::Data, Msg::TabData),
                 tab(Tab::Timeline, Msg::TabTimeline),
+                tab(Tab::Referrals, Msg::TabReferrals),
                 mode,
             ])),
             tabs,
         );
         match self.tab {
             Tab::Data => self.form.draw(f, body, lang, theme, today),
+            Tab::Referrals => {
+                let lines = self.referral_lines(lang, theme, today, body.width as usize);
+                f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+            }
             Tab::Timeline => {
                 let lines = self.timeline(lang, theme);
                 let max = (lines.len() as u16).saturating_sub(body.height);

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod board;
 pub mod casefile;
+pub mod directory;
 pub mod intake;
 pub mod keys;
 pub mod modal;

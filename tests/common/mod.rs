@@ -41,6 +41,19 @@ pub fn app_with(path: &Path, lang: Lang, staff: &str, config: Config) -> App {
     App::new(ctx)
 }
 
+/// An app whose clock stands at `at`.
+pub fn app_at(path: &Path, at: chrono::DateTime<Local>) -> App {
+    let ctx = Ctx {
+        store: Store::open(path).expect("open store"),
+        staff: "ani".into(),
+        lang: Lang::Id,
+        config: Config::default(),
+        theme: Theme { color: true },
+        clock: Box::new(move || at),
+    };
+    App::new(ctx)
+}
+
 pub fn new_app(lang: Lang) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let app = app_on(&db_path(&dir), lang, "ani");

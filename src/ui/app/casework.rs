@@ -134,6 +134,7 @@ impl App {
         let lang = self.lang();
         match (answer, then) {
             (Answer::Cancel, _) => {}
+            (answer, Then::Dir(d)) => self.on_dir_answer(answer, d),
             (Answer::Yes, Then::Move { card, mv, .. })
             | (
                 Answer::Alt,
@@ -289,6 +290,7 @@ impl App {
             Ok(Some(file)) => {
                 self.case = Some(CaseView::new(file));
                 self.screen = Screen::Case;
+                self.reload_case_referrals();
             }
             Ok(None) => {}
             Err(e) => {
@@ -497,12 +499,10 @@ impl App {
                 self.case = None;
                 self.open_board();
             }
-            KeyCode::Char('r') => {
-                view.tab = if view.tab == Tab::Data {
-                    Tab::Timeline
-                } else {
-                    Tab::Data
-                };
+            KeyCode::Char('t') => view.tab = view.tab.next(),
+            KeyCode::Char('r') => self.start_referral(card.id, card.number.clone()),
+            _ if view.tab == Tab::Referrals => {
+                self.on_referrals_key(key);
             }
             KeyCode::Char('e') => {
                 view.start_edit();

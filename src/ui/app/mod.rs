@@ -18,13 +18,16 @@ use crate::store::Store;
 use crate::store::drafts::Draft;
 use crate::ui::board::Board;
 use crate::ui::casefile::CaseView;
+use crate::ui::directory::DirectoryView;
 use crate::ui::intake::{FormEvent, IntakeForm, Section, truncate};
 use crate::ui::modal::Dialog;
 use casework::SearchView;
 
 mod casework;
+mod directory;
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
+use directory::DirThen;
 
 /// Save the draft this long after the last keystroke…
 const DRAFT_QUIET: Duration = Duration::from_millis(300);
@@ -89,6 +92,7 @@ enum Then {
     FilterRegion,
     Dismiss,
     CancelEdit,
+    Dir(DirThen),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +122,9 @@ pub struct App {
     board: Board,
     case: Option<CaseView>,
     search: SearchView,
+    directory: DirectoryView,
+    /// Where Esc leaves the directory to.
+    dir_return: Screen,
     data_version: i64,
     next_poll: Option<Instant>,
     targets: Targets,
@@ -144,6 +151,8 @@ impl App {
             board: Board::default(),
             case: None,
             search: SearchView::default(),
+            directory: DirectoryView::default(),
+            dir_return: Screen::Board,
             data_version: 0,
             next_poll: None,
             targets: Targets::default(),
@@ -358,15 +367,7 @@ impl App {
             Screen::Board => self.on_board_key(key),
             Screen::Case => self.on_case_key(key),
             Screen::Search => self.on_search_key(key),
-            Screen::Directory => {
-                if key.code == KeyCode::Esc {
-                    self.screen = if self.form.is_some() {
-                        Screen::Intake
-                    } else {
-                        Screen::Drafts
-                    };
-                }
-            }
+            Screen::Directory => self.on_directory_key(key),
         }
     }
 
@@ -383,7 +384,7 @@ impl App {
             }
             Global::NewIntake => self.on_new_intake_key(),
             Global::Board => self.open_board(),
-            Global::Directory => self.screen = Screen::Directory,
+            Global::Directory => self.open_directory(),
             Global::Quit => {
                 if self.flush_draft(Instant::now()) {
                     self.quit = true;
@@ -611,13 +612,7 @@ impl App {
                 }
             }
             Screen::Search => self.search.draw(f, body, lang, &theme, today),
-            Screen::Directory => {
-                let p = Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::raw(format!("  {}", Msg::NotYetAvailable.get(lang))),
-                ]);
-                f.render_widget(p, body);
-            }
+            Screen::Directory => self.directory.draw(f, body, lang, &theme, today),
         }
         self.draw_status(f, status);
         self.draw_keybar(f, keybar);
@@ -725,17 +720,57 @@ impl App {
                 if self.case.as_ref().is_some_and(|c| c.editing) {
                     items.extend([("^S", Msg::KeySave), ("Esc", Msg::KeyBack)]);
                 } else {
+                    let on_referrals = self
+                        .case
+                        .as_ref()
+                        .is_some_and(|c| c.tab == crate::ui::casefile::Tab::Referrals);
+                    if on_referrals {
+                        items.extend([
+                            ("r", Msg::KeyRefer),
+                            ("s", Msg::KeyStatus),
+                            ("l", Msg::KeyLetter),
+                            ("t", Msg::KeyTabs),
+                            ("Esc", Msg::KeyBack),
+                        ]);
+                    } else {
+                        items.extend([
+                            ("e", Msg::KeyEdit),
+                            ("n", Msg::KeyNote),
+                            ("r", Msg::KeyRefer),
+                            ("t", Msg::KeyTabs),
+                            (">", Msg::KeyForward),
+                            ("c", Msg::KeyClose),
+                            ("Esc", Msg::KeyBack),
+                        ]);
+                    }
+                }
+            }
+            Screen::Search => items.extend([("Enter", Msg::KeyOpen), ("Esc", Msg::KeyBack)]),
+            Screen::Directory => {
+                if self.directory.sheet.is_some() {
                     items.extend([
-                        ("e", Msg::KeyEdit),
-                        ("n", Msg::KeyNote),
-                        ("r", Msg::KeyTimeline),
-                        (">", Msg::KeyForward),
-                        ("c", Msg::KeyClose),
+                        ("Enter", Msg::KeyEdit),
+                        ("^S", Msg::KeySave),
+                        ("F8", Msg::KeyActive),
+                        ("r", Msg::KeyRefer),
+                        ("Esc", Msg::KeyBack),
+                    ]);
+                } else {
+                    let enter = if self.directory.picking_for.is_some() {
+                        Msg::KeyChoose
+                    } else {
+                        Msg::KeyOpen
+                    };
+                    items.extend([
+                        ("Enter", enter),
+                        ("F5", Msg::KeyFilterService),
+                        ("F6", Msg::KeyFilterArea),
+                        ("F7", Msg::KeyOpenNow),
+                        ("F9", Msg::KeyAdd),
                         ("Esc", Msg::KeyBack),
                     ]);
                 }
             }
-            Screen::Search => items.extend([("Enter", Msg::KeyOpen), ("Esc", Msg::KeyBack)]),
             _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
         }
         // Quit is always shown: it goes last, and the bar drops middle items to keep it.
@@ -919,11 +954,27 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
     for (k, m) in [
         ("e", Msg::HCaseEdit),
         ("n", Msg::HCaseNote),
-        ("r", Msg::HCaseTab),
+        ("t", Msg::HCaseTab),
+        ("r", Msg::HCaseRefer),
+        ("s / l", Msg::HCaseStatus),
         ("Esc", Msg::HBack),
     ] {
         lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
     }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpDirectory.get(lang),
+        theme.section(),
+    )));
+    for (k, m) in [
+        ("a–z", Msg::HDirType),
+        ("F5 F6 F7 / ^L ^R ^O", Msg::HDirFilters),
+        ("Enter", Msg::HDirOpen),
+        ("F9 / Ctrl-T", Msg::HDirAdd),
+    ] {
+        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    }
+    lines.push(Line::raw(format!("  {}", Msg::HDirSheet.get(lang))));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         Msg::HelpDrafts.get(lang),
