@@ -290,3 +290,32 @@ fn without_consent_the_referral_needs_a_written_override() {
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("tanpa persetujuan: Perlu visum"), "{text}");
 }
+
+#[test]
+fn directory_and_sheet_never_panic_at_any_size() {
+    let (_d, path, _) = setup("ya");
+    let mut app = app_on(&path, Lang::En, "ani");
+    key(&mut app, KeyCode::F(4));
+    typ(&mut app, "metro");
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 6),
+        (39, 9),
+        (40, 10),
+        (69, 24),
+        (70, 24),
+        (200, 60),
+    ] {
+        render(&mut app, w, h);
+    }
+    key(&mut app, KeyCode::Enter);
+    for w in (10..130).step_by(9) {
+        for h in [3, 8, 12, 24] {
+            render(&mut app, w, h);
+        }
+    }
+    // English labels on the sheet.
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Opening hours"), "{text}");
+}

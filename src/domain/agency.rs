@@ -335,7 +335,11 @@ impl Week {
 pub struct Hit {
     pub index: usize,
     pub score: u32,
+    /// Filled by [`Index::highlight`], for the rows on screen only: finding the positions
+    /// costs more than scoring, and a list shows twenty of ten thousand hits.
     pub name_matches: Vec<u32>,
+    /// For a hit found with one letter of the query dropped: which one.
+    pub dropped: Option<usize>,
 }
 
 /// What a search is narrowed to besides the typed text.
@@ -405,6 +409,7 @@ impl Index {
                     index,
                     score: 0,
                     name_matches: Vec::new(),
+                    dropped: None,
                 })
                 .collect();
         }
@@ -426,7 +431,8 @@ impl Index {
                     .filter(|(i, _)| *i != skip)
                     .map(|(_, c)| c)
                     .collect();
-                for h in self.rank_names(agencies, &variant, filter) {
+                for mut h in self.rank_names(agencies, &variant, filter) {
+                    h.dropped = Some(skip);
                     match hits.iter_mut().find(|x: &&mut Hit| x.index == h.index) {
                         Some(x) if x.score >= h.score => {}
                         Some(x) => *x = h,
@@ -453,29 +459,52 @@ impl Index {
     fn rank_names(&mut self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<Hit> {
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
         let mut hits = Vec::new();
-        let mut idx = Vec::new();
         for (i, a) in agencies.iter().enumerate() {
             if !filter.admits(a) {
                 continue;
             }
-            idx.clear();
-            if let Some(s) = pattern.indices(self.names[i].slice(..), &mut self.matcher, &mut idx) {
-                idx.sort_unstable();
-                idx.dedup();
+            if let Some(s) = pattern.score(self.names[i].slice(..), &mut self.matcher) {
                 hits.push(Hit {
                     index: i,
                     score: s.saturating_mul(2),
-                    name_matches: idx.clone(),
+                    name_matches: Vec::new(),
+                    dropped: None,
                 });
             }
         }
         hits
     }
 
+    /// Marks which letters of each hit's name the query matched.
+    pub fn highlight(&mut self, query: &str, hits: &mut [Hit]) {
+        let chars: Vec<char> = query.trim().chars().collect();
+        let mut idx = Vec::new();
+        for h in hits {
+            if !h.name_matches.is_empty() || chars.is_empty() {
+                continue;
+            }
+            let q: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != h.dropped)
+                .map(|(_, c)| c)
+                .collect();
+            let pattern = Pattern::parse(&q, CaseMatching::Ignore, Normalization::Smart);
+            idx.clear();
+            if pattern
+                .indices(self.names[h.index].slice(..), &mut self.matcher, &mut idx)
+                .is_some()
+            {
+                idx.sort_unstable();
+                idx.dedup();
+                h.name_matches = idx.clone();
+            }
+        }
+    }
+
     fn rank(&mut self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<Hit> {
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
         let mut hits = Vec::new();
-        let mut idx = Vec::new();
         for (i, a) in agencies.iter().enumerate() {
             if !filter.admits(a) {
                 continue;
@@ -483,25 +512,18 @@ impl Index {
             let Some(hay) = pattern.score(self.hay[i].slice(..), &mut self.matcher) else {
                 continue;
             };
-            idx.clear();
             let name: Utf32Str<'_> = self.names[i].slice(..);
             // A match in the name outranks one spread over services and areas: "polres"
             // should put "Unit PPA Polres" above a clinic whose area is "Polres Street".
-            let named = pattern.indices(name, &mut self.matcher, &mut idx);
-            let score = match named {
+            let score = match pattern.score(name, &mut self.matcher) {
                 Some(s) => s.saturating_mul(2).max(hay),
                 None => hay,
             };
-            idx.sort_unstable();
-            idx.dedup();
             hits.push(Hit {
                 index: i,
                 score,
-                name_matches: if named.is_some() {
-                    idx.clone()
-                } else {
-                    Vec::new()
-                },
+                name_matches: Vec::new(),
+                dropped: None,
             });
         }
         sort_hits(&mut hits, agencies);
@@ -613,7 +635,8 @@ mod tests {
     fn matched_letters_are_reported_in_the_name() {
         let d = directory();
         let mut ix = Index::new(&d, Lang::Id);
-        let hits = ix.search(&d, "polres", &DirectoryFilter::default());
+        let mut hits = ix.search(&d, "polres", &DirectoryFilter::default());
+        ix.highlight("polres", &mut hits[..1]);
         let first = &hits[0];
         let lit: String = d[first.index]
             .name

@@ -370,6 +370,10 @@ impl DirectoryView {
             self.scroll = self.cursor + 1 - h;
         }
         let w = area.width as usize;
+        let end = (self.scroll + h).min(self.hits.len());
+        if let Some(ix) = &mut self.index {
+            ix.highlight(self.query.value(), &mut self.hits[self.scroll..end]);
+        }
         let mut lines = Vec::with_capacity(h);
         for (row, hit) in self.hits.iter().enumerate().skip(self.scroll).take(h) {
             let a = &self.agencies[hit.index];
