@@ -319,3 +319,34 @@ fn directory_and_sheet_never_panic_at_any_size() {
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("Opening hours"), "{text}");
 }
+
+#[test]
+fn a_referral_can_start_from_the_directory_with_a_case_number() {
+    let (_d, path, number) = setup("ya");
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(4));
+    typ(&mut app, "lbh");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "r");
+    // A number that does not exist is said so, and nothing is made.
+    typ(&mut app, "PPA/2026/9999");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains("Kasus PPA/2026/9999 tidak ditemukan"),
+        "{text}"
+    );
+    typ(&mut app, "r");
+    typ(&mut app, &number.to_lowercase());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    app.handle(&Event::Paste("Pendampingan hukum di kepolisian.".into()));
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Case);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains("Dikirim · LBH Metro Adil · Bantuan hukum"),
+        "{text}"
+    );
+}
