@@ -2,7 +2,8 @@
 //! version check, imported idempotently by source id.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
 
 use super::{Store, timestamp};
 use crate::domain::agency::{Agency, Week};
@@ -62,33 +63,40 @@ fn opt_source(a: &Agency) -> Option<&str> {
     (!a.source_id.is_empty()).then_some(a.source_id.as_str())
 }
 
+/// The agency's columns in the order both INSERT and UPDATE list them (?1 … ?15).
+fn columns(a: &Agency, at: &str) -> Vec<Value> {
+    vec![
+        opt_source(a).map(str::to_string).into(),
+        a.name.clone().into(),
+        a.kind.clone().into(),
+        join(&a.services).into(),
+        join(&a.areas).into(),
+        a.address.clone().into(),
+        join(&a.phones).into(),
+        a.email.clone().into(),
+        hours_json(&a.hours).into(),
+        a.contact.clone().into(),
+        a.notes.clone().into(),
+        a.active.into(),
+        a.verified.map(|d| d.format("%Y-%m-%d").to_string()).into(),
+        a.example.into(),
+        at.to_string().into(),
+    ]
+}
+
 pub(crate) fn insert_agency(tx: &Transaction<'_>, a: &Agency, at: &str) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO agencies (source_id, name, kind, services, area, address, phone, email,
              hours, contact, notes, active, verified, is_example, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
-    .execute(params![
-        opt_source(a),
-        a.name,
-        a.kind,
-        join(&a.services),
-        join(&a.areas),
-        a.address,
-        join(&a.phones),
-        a.email,
-        hours_json(&a.hours),
-        a.contact,
-        a.notes,
-        a.active,
-        a.verified.map(|d| d.format("%Y-%m-%d").to_string()),
-        a.example,
-        at,
-    ])?;
+    .execute(params_from_iter(columns(a, at)))?;
     Ok(tx.last_insert_rowid())
 }
 
 fn update_agency(tx: &Transaction<'_>, a: &Agency, at: &str) -> rusqlite::Result<bool> {
+    let mut values = columns(a, at);
+    values.extend([Value::from(a.id), Value::from(a.version)]);
     Ok(tx
         .prepare_cached(
             "UPDATE agencies SET source_id = ?1, name = ?2, kind = ?3, services = ?4, area = ?5,
@@ -97,25 +105,7 @@ fn update_agency(tx: &Transaction<'_>, a: &Agency, at: &str) -> rusqlite::Result
                  version = version + 1
              WHERE id = ?16 AND version = ?17",
         )?
-        .execute(params![
-            opt_source(a),
-            a.name,
-            a.kind,
-            join(&a.services),
-            join(&a.areas),
-            a.address,
-            join(&a.phones),
-            a.email,
-            hours_json(&a.hours),
-            a.contact,
-            a.notes,
-            a.active,
-            a.verified.map(|d| d.format("%Y-%m-%d").to_string()),
-            a.example,
-            at,
-            a.id,
-            a.version,
-        ])?
+        .execute(params_from_iter(values))?
         == 1)
 }
 

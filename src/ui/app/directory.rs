@@ -350,18 +350,12 @@ impl App {
             // Someone typing an agency in has just checked it.
             a.verified = Some(today);
         }
+        // An edited example entry is the office's own now.
+        a.example = false;
         match self.ctx.store.save_agency(&a, now) {
             Ok(Saved::Done(v)) => {
                 if a.id == 0 {
                     a.id = v;
-                    a.version = 1;
-                } else {
-                    a.version = v;
-                }
-                // An edited example entry is the office's own now.
-                a.example = false;
-                if a.example != s.original.example {
-                    let _ = self.ctx.store.save_agency(&a, now);
                 }
                 let fresh = self.ctx.store.agency(a.id).ok().flatten().unwrap_or(a);
                 self.directory.sheet = Some(Sheet::new(fresh));
