@@ -1,5 +1,6 @@
 //! The domain: pure types and rules. No SQL, no terminal, no clock (callers pass `today`).
 
+pub mod access;
 pub mod agency;
 pub mod case;
 pub mod intake;

@@ -5,6 +5,7 @@
 //! then writes fails at once with SQLITE_BUSY when another process writes, whatever the busy
 //! timeout); transactions are short and never open across user input.
 
+pub mod access;
 pub mod agencies;
 pub mod cases;
 pub mod casework;

@@ -184,8 +184,43 @@ CREATE TABLE letter_seq (year INTEGER PRIMARY KEY, next INTEGER NOT NULL) STRICT
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 "#;
 
+/// Staff accounts, the access log, and the origin of a case transferred from another office.
+/// The access log is append-only like the history: triggers abort UPDATE and DELETE, so
+/// even a raw `sqlite3` session cannot rewrite who looked at what.
+const V5: &str = r#"
+CREATE TABLE staff (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('petugas', 'manajer_kasus', 'supervisor')),
+    active INTEGER NOT NULL DEFAULT 1,
+    pin_hash TEXT,
+    failed_pins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE access_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    case_id INTEGER REFERENCES cases(id),
+    detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX access_log_case ON access_log(case_id);
+CREATE INDEX access_log_staff ON access_log(staff, at);
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+
+ALTER TABLE cases ADD COLUMN origin_number TEXT;
+ALTER TABLE cases ADD COLUMN origin_office TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 #[cfg(test)]
