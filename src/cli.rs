@@ -9,6 +9,9 @@ use directories::ProjectDirs;
 
 use crate::config::Config;
 use crate::demo::{self, DemoOptions};
+use crate::domain::access::AccessKind;
+use crate::domain::case::Action;
+use crate::domain::staff::{Role, StaffMember};
 use crate::domain::text::clean_line;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
@@ -81,7 +84,7 @@ impl Env {
             .unwrap_or_default()
     }
 
-    fn db_path(&self) -> Result<PathBuf> {
+    pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {
             Some(p) => Ok(p.clone()),
             None => {
@@ -97,25 +100,36 @@ impl Env {
     }
 }
 
-fn run_app(store: Store, config: Config, lang: Lang, staff: String) -> Result<()> {
+fn run_app(mut store: Store, config: Config, lang: Lang, me: StaffMember) -> Result<()> {
+    let pin = config.access.pin;
+    if !pin {
+        // No PIN asked: the login is the sign-in, and it is logged as one.
+        store.sign_in(&me.username, None, Local::now(), Default::default())?;
+    }
     let ctx = Ctx {
         store,
-        staff,
+        staff: me.username,
+        role: me.role,
         lang,
         config,
         theme: ui::theme::Theme::from_env(),
         clock: Box::new(Local::now),
     };
-    ui::run(App::new(ctx))
+    let mut app = App::new(ctx);
+    if pin {
+        app.require_sign_in();
+    }
+    ui::run(app)
 }
 
-/// `meja`: the app on the configured database.
+/// `meja`: the app on the configured database, for the worker at the keyboard.
 pub fn run_default(env: &Env) -> Result<()> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
     let mut store = Store::open(&env.db_path()?)?;
+    let me = crate::accounts::app_member(env, &mut store, &config)?;
     store.seed_directory(&example_directory(), Local::now())?;
-    run_app(store, config, lang, staff_identity(env.user.as_deref()))
+    run_app(store, config, lang, me)
 }
 
 /// `meja --demo`: the app on a throw-away database with a fictional office.
@@ -136,12 +150,19 @@ pub fn run_demo_app(env: &Env) -> Result<()> {
                 as_of,
             },
         )?;
-        run_app(
-            store,
-            config.clone(),
-            lang,
-            staff_identity(env.user.as_deref()),
-        )
+        // The demo office has one account, a supervisor with no PIN: it is for looking
+        // around, on data that vanishes when it closes.
+        let me = StaffMember {
+            username: staff_identity(env.user.as_deref()),
+            display_name: "Demo".into(),
+            role: Role::Supervisor,
+            active: true,
+            has_pin: false,
+        };
+        store.add_staff(&me, None, Local::now(), &me.username)?;
+        let mut config = config.clone();
+        config.access.pin = false;
+        run_app(store, config, lang, me)
     })();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
@@ -216,6 +237,7 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
     let lang = env.lang(Some(&config));
     let parsed = crate::io::read_directory(path)?;
     let mut store = Store::open(&env.db_path()?)?;
+    crate::accounts::actor_for(env, &mut store, &config, Action::ManageDirectory)?;
     let outcomes = store.import_agencies(&parsed.agencies, dry_run, Local::now())?;
     let mut out = Vec::new();
     let (mut added, mut updated, mut same) = (0, 0, 0);
@@ -258,7 +280,8 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
 pub fn run_agencies_export(env: &Env, format: crate::io::Format, out: &Path) -> Result<String> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
-    let store = Store::open(&env.db_path()?)?;
+    let mut store = Store::open(&env.db_path()?)?;
+    crate::accounts::actor_for(env, &mut store, &config, Action::OpenIntake)?;
     let agencies = store.agencies()?;
     crate::io::write_directory(format, &agencies, out, lang)?;
     Ok(fill(
@@ -272,7 +295,7 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
     let mut store = Store::open(&env.db_path()?)?;
-    let staff = staff_identity(env.user.as_deref());
+    let staff = crate::accounts::actor_for(env, &mut store, &config, Action::Refer)?.username;
     let letter = crate::letters::build(
         &mut store,
         &config,
@@ -283,6 +306,9 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
     )?;
     let format = crate::letters::LetterFormat::of(out);
     crate::letters::write_private(out, &crate::letters::bytes(&letter, format))?;
+    let case_id = store.referral(id)?.map(|r| r.case_id);
+    let detail = format!("surat {} → {}", letter.number, out.display());
+    store.log_access(Local::now(), &staff, AccessKind::Print, case_id, &detail)?;
     Ok(fill(
         Msg::RefLetterWrittenTo.get(lang),
         &[&letter.number, &out.display()],

@@ -46,6 +46,31 @@ pub struct Region {
     pub regency: String,
 }
 
+/// Sign-in and screen locking. The defaults suit a shared front-desk terminal.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Access {
+    /// Ask for the worker's PIN at sign-in and to unlock.
+    pub pin: bool,
+    /// Lock the screen after this many minutes without a key; 0 never locks.
+    pub idle_minutes: u32,
+    /// Wrong PINs in a row that lock the account…
+    pub lock_tries: u32,
+    /// …for this many minutes.
+    pub lock_minutes: u32,
+}
+
+impl Default for Access {
+    fn default() -> Self {
+        Access {
+            pin: true,
+            idle_minutes: 10,
+            lock_tries: 5,
+            lock_minutes: 15,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -54,6 +79,8 @@ pub struct Config {
     pub region: Region,
     /// Follow-up targets in days per stage, for [tinggi, sedang, rendah] risk.
     pub targets: crate::domain::case::Targets,
+    #[serde(rename = "akses")]
+    pub access: Access,
 }
 
 /// Written by `meja config init`: every setting, commented, with its default.
@@ -86,6 +113,15 @@ phone = ""
 # Kode wilayah Kemendagri untuk alamat bawaan.
 # province = "18"      # Lampung
 # regency = "18.72"    # Kota Metro
+
+[akses]
+# Minta PIN saat masuk dan membuka kunci layar (disarankan untuk terminal bersama).
+pin = true
+# Kunci layar setelah sekian menit tanpa ketikan (0 = tidak pernah). Draf disimpan dulu.
+idle_minutes = 10
+# Sekian PIN salah berturut-turut mengunci akun selama lock_minutes menit.
+lock_tries = 5
+lock_minutes = 15
 
 [targets]
 # Target tindak lanjut (hari) per tahap, untuk risiko [tinggi, sedang, rendah].

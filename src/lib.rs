@@ -3,6 +3,8 @@
 //! Layers: `domain` (pure rules, no I/O) ← `store` (SQLite) and `io` (directory files) ← `ui`
 //! (terminal). `main.rs` only parses arguments and dispatches to `cli`.
 
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod demo;

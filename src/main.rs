@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use meja::accounts;
 use meja::cli::{self, Env};
 use meja::domain::text::clean_line;
 use meja::domain::validate::parse_date;
@@ -50,6 +51,28 @@ enum Command {
         #[command(subcommand)]
         action: ReferralAction,
     },
+    /// Akun petugas / staff accounts
+    Staff {
+        #[command(subcommand)]
+        action: StaffAction,
+    },
+    /// Log akses: siapa membuka, melihat, mengubah, mengekspor / the access log
+    Audit {
+        /// Hanya petugas ini / only this staff account
+        #[arg(long)]
+        staff: Option<String>,
+        /// Hanya kasus ini (nomor) / only this case (number)
+        #[arg(long)]
+        case: Option<String>,
+        /// Dari tanggal (hari-bulan-tahun) / from date, day first
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Sampai tanggal / to date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// Perbarui skema basis data (langkah pemasangan) / bring the schema up to date (deploy step)
+    Migrate,
     /// Isi berkas --db dengan kasus sintetis / fill --db with synthetic cases
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -62,6 +85,28 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum StaffAction {
+    /// Tambah akun (PIN dari MEJA_NEW_PIN atau ditanya) / add an account
+    Add {
+        username: String,
+        /// Nama lengkap / full name
+        #[arg(long)]
+        name: String,
+        /// petugas | manajer_kasus | supervisor
+        #[arg(long)]
+        role: String,
+    },
+    /// Daftar akun / list accounts
+    List,
+    /// Nonaktifkan akun / disable an account
+    Disable { username: String },
+    /// Aktifkan lagi / enable again
+    Enable { username: String },
+    /// Ganti PIN (membuka kunci akun) / set a new PIN (lifts a lockout)
+    SetPin { username: String },
 }
 
 #[derive(Subcommand)]
@@ -139,6 +184,38 @@ fn main() -> ExitCode {
         Some(Command::Referral {
             action: ReferralAction::Letter { id, out },
         }) => cli::run_referral_letter(&env, id, &out).map(Some),
+        Some(Command::Staff { action }) => match action {
+            StaffAction::Add {
+                username,
+                name,
+                role,
+            } => accounts::run_staff_add(&env, &username, &name, &role),
+            StaffAction::List => accounts::run_staff_list(&env),
+            StaffAction::Disable { username } => {
+                accounts::run_staff_disable(&env, &username, false)
+            }
+            StaffAction::Enable { username } => accounts::run_staff_disable(&env, &username, true),
+            StaffAction::SetPin { username } => accounts::run_staff_set_pin(&env, &username),
+        }
+        .map(Some),
+        Some(Command::Audit {
+            staff,
+            case,
+            from,
+            to,
+        }) => {
+            let date = |s: Option<String>| -> Result<Option<NaiveDate>, Error> {
+                s.map(|s| {
+                    parse_date(&s, NaiveDate::MAX).map_err(|_| Error::new(Msg::ErrDateArg, &[&s]))
+                })
+                .transpose()
+            };
+            match (date(from), date(to)) {
+                (Ok(from), Ok(to)) => accounts::run_audit(&env, staff, case, from, to).map(Some),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            }
+        }
+        Some(Command::Migrate) => accounts::run_migrate(&env).map(Some),
         Some(Command::Demo {
             cases,
             agencies,

@@ -16,7 +16,27 @@ struct Session {
 }
 
 impl Session {
+    /// Starts meja for ani and signs her in with her PIN (making her the first supervisor of
+    /// a new database).
     fn start(db: &Path, term: &str) -> Session {
+        if !db.exists() {
+            let o = std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
+                .args(["--db", db.to_str().unwrap(), "staff", "add", "ani"])
+                .args(["--name", "Ani", "--role", "supervisor"])
+                .env("USER", "ani")
+                .env_remove("SUDO_USER")
+                .env("MEJA_NEW_PIN", "2468")
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{o:?}");
+        }
+        let mut s = Session::spawn(db, term);
+        s.wait_for("PIN:");
+        s.send("2468\r");
+        s
+    }
+
+    fn spawn(db: &Path, term: &str) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -38,6 +58,7 @@ impl Session {
         cmd.env("TERM", term);
         cmd.env("NO_COLOR", "1");
         cmd.env_remove("MEJA_DB");
+        cmd.env_remove("SUDO_USER");
         let child = pair.slave.spawn_command(cmd).expect("spawn meja");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();

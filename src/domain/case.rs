@@ -100,7 +100,7 @@ pub enum MoveError {
     NotPermitted,
 }
 
-/// What a person may do to a case. The staff issue implements roles behind this.
+/// What a person may do. Who may do which is decided in one place: `domain::staff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Move,
@@ -115,13 +115,39 @@ pub enum Action {
     OverrideConsent,
     /// Add, edit and deactivate agencies in the directory.
     ManageDirectory,
+    /// Open a new intake (a new case).
+    OpenIntake,
+    /// Monthly reports and data exports.
+    Report,
+    /// Add, disable and reset staff accounts.
+    ManageStaff,
+    /// Read the access log.
+    ReadAudit,
+}
+
+impl Action {
+    pub const ALL: [Action; 13] = [
+        Action::Move,
+        Action::Close,
+        Action::Reopen,
+        Action::Assign,
+        Action::Edit,
+        Action::AddNote,
+        Action::Refer,
+        Action::OverrideConsent,
+        Action::ManageDirectory,
+        Action::OpenIntake,
+        Action::Report,
+        Action::ManageStaff,
+        Action::ReadAudit,
+    ];
 }
 
 pub trait Policy {
     fn allows(&self, staff: &str, action: Action) -> bool;
 }
 
-/// Until staff accounts exist, everyone signed in may do everything.
+/// Allows everything: for tests of rules other than permissions, and the demo.
 pub struct Everyone;
 
 impl Policy for Everyone {

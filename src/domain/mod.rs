@@ -7,6 +7,7 @@ pub mod intake;
 pub mod letter;
 pub mod referral;
 pub mod region;
+pub mod staff;
 pub mod text;
 pub mod validate;
 pub mod vocab;

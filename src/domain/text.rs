@@ -117,6 +117,22 @@ pub fn initials(name: &str) -> String {
     if out.is_empty() { "?".into() } else { out }
 }
 
+/// A NIK as lists and screens show it until revealed: the province and regency (the first
+/// four digits) and the last four, `3372••••••••0001`. Anything too short to mask is hidden
+/// whole.
+pub fn mask_nik(nik: &str) -> String {
+    let chars: Vec<char> = nik.chars().filter(|c| !c.is_whitespace()).collect();
+    if chars.len() < 9 {
+        return "•".repeat(chars.len().max(4));
+    }
+    let n = chars.len();
+    chars[..4]
+        .iter()
+        .chain(std::iter::repeat_n(&'•', n - 8))
+        .chain(&chars[n - 4..])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +192,13 @@ mod tests {
         assert_eq!(initials(""), "?");
         assert_eq!(initials("a b c d e f"), "A.B.C.D.");
         assert_eq!(initials("'ayu"), "A.");
+    }
+
+    #[test]
+    fn a_nik_is_masked_to_its_region_and_last_four() {
+        assert_eq!(mask_nik("3372015205900001"), "3372••••••••0001");
+        assert_eq!(mask_nik("3372 0152 0590 0001"), "3372••••••••0001");
+        assert_eq!(mask_nik("12345"), "•••••");
+        assert_eq!(mask_nik(""), "••••");
     }
 }

@@ -233,6 +233,16 @@ pub const RISK: Vocab = Vocab {
     ],
 };
 
+/// Staff roles, as `domain::staff::Role::code` stores them.
+pub const ROLES: Vocab = Vocab {
+    name: "peran",
+    terms: &[
+        t("petugas", "Petugas layanan", "Front-desk staff"),
+        t("manajer_kasus", "Manajer kasus", "Case manager"),
+        t("supervisor", "Supervisor", "Supervisor"),
+    ],
+};
+
 pub const CLOSURE_REASONS: Vocab = Vocab {
     name: "alasan_penutupan",
     terms: &[

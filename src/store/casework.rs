@@ -185,6 +185,17 @@ fn bump(tx: &Transaction<'_>, id: i64, version: i64) -> rusqlite::Result<bool> {
 }
 
 impl Store {
+    /// Who a case is assigned to: what a case manager's rights on it depend on.
+    pub fn case_assignee(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT assigned_to FROM cases WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten())
+    }
+
     /// Every open case (and the closed ones when `closed`), as board cards.
     pub fn board(&self, closed: bool) -> Result<Vec<Card>> {
         let sql = if closed {

@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, Local};
 use rusqlite::params;
 
 use super::agencies::insert_agency;
-use super::cases::{CaseNo, Entry, history, insert_case};
+use super::cases::{CaseNo, Entry, history_row, insert_case};
 use super::{Store, timestamp};
 use crate::domain::agency::Agency;
 use crate::domain::intake::NewCase;
@@ -49,7 +49,7 @@ impl Store {
                         new: Some(to),
                         note: None,
                     };
-                    history(tx, &e)?;
+                    history_row(tx, &e)?;
                     stage = to;
                 }
                 let since = c
@@ -81,7 +81,7 @@ impl Store {
                         new: Some(a),
                         note: None,
                     };
-                    history(tx, &e)?;
+                    history_row(tx, &e)?;
                 }
                 n_cases += 1;
             }

@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod referrals;
 mod schema;
 pub mod search;
+pub mod staff;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -82,8 +83,22 @@ fn create_private(path: &Path) -> std::io::Result<()> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path`. A new file gets the whole schema; an
+    /// existing one must already be current: upgrading is `meja migrate`, a deliberate deploy
+    /// step, so several sessions starting after an upgrade never race a migration.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, false).map(|(s, _)| s)
+    }
+
+    /// `meja migrate`: opens `path` and brings its schema up to date. Returns the schema
+    /// version before and after.
+    pub fn migrate_file(path: &Path) -> Result<(i64, i64)> {
+        let (s, before) = Store::open_with(path, true)?;
+        Ok((before, s.schema_version()?))
+    }
+
+    /// Opens `path`; returns the store and the schema version the file had.
+    fn open_with(path: &Path, upgrade: bool) -> Result<(Store, i64)> {
         if rusqlite::version_number() < MIN_SQLITE {
             return Err(Error::new(Msg::ErrSqliteOld, &[&rusqlite::version()]));
         }
@@ -109,8 +124,8 @@ impl Store {
         if store.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(Error::new(Msg::ErrDbReadOnly, &[&path.display()]));
         }
-        store.migrate()?;
-        Ok(store)
+        let before = store.migrate(upgrade)?;
+        Ok((store, before))
     }
 
     /// A private in-memory database, for tests.
@@ -121,7 +136,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
         };
         store.configure()?;
-        store.migrate()?;
+        store.migrate(true)?;
         Ok(store)
     }
 
@@ -138,7 +153,9 @@ impl Store {
         Ok(())
     }
 
-    fn migrate(&mut self) -> Result<()> {
+    /// Brings a new database to the latest schema, and an older one too when `upgrade`.
+    /// Returns the version found.
+    fn migrate(&mut self, upgrade: bool) -> Result<i64> {
         let migrations = schema::migrations();
         let version = |c: &Connection| -> Result<i64> {
             Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -155,17 +172,23 @@ impl Store {
             ));
         }
         if current == latest {
-            return Ok(());
+            return Ok(current);
+        }
+        if current > 0 && !upgrade {
+            return Err(Error::new(
+                Msg::ErrNeedsMigrate,
+                &[&self.path.display(), &current, &latest],
+            ));
         }
         if let Err(e) = migrations.to_latest(&mut self.conn) {
             // Two processes opening a new database at once both see version 0; the loser of
             // the IMMEDIATE lock then finds the tables made. It is done if the winner is.
             if version(&self.conn)? == latest {
-                return Ok(());
+                return Ok(current);
             }
             return Err(Error::new(Msg::ErrDb, &[&e]));
         }
-        Ok(())
+        Ok(current)
     }
 
     pub fn path(&self) -> &Path {

@@ -56,6 +56,7 @@ impl CaseView {
     pub fn new(file: CaseFile) -> CaseView {
         let mut form = IntakeForm::new(file.intake.clone(), None);
         form.read_only = true;
+        form.mask_nik = true;
         CaseView {
             base: file.intake.clone(),
             form,
@@ -72,12 +73,21 @@ impl CaseView {
     pub fn refresh(&mut self, file: CaseFile) {
         if !self.editing {
             let focus = self.form.focused();
+            let reveal = self.form.reveal_nik;
             self.form = IntakeForm::new(file.intake.clone(), None);
             self.form.read_only = true;
+            self.form.mask_nik = true;
+            self.form.reveal_nik = reveal;
             self.form.focus_field(focus, NaiveDate::MIN);
             self.base = file.intake.clone();
         }
         self.file = file;
+    }
+
+    /// Whether any person in the case has a NIK (so a reveal shows something).
+    pub fn has_nik(&self) -> bool {
+        let i = &self.file.intake;
+        i.victims.iter().any(|v| !v.nik.is_empty())
     }
 
     pub fn start_edit(&mut self) {
@@ -94,6 +104,7 @@ impl CaseView {
         let focus = self.form.focused();
         self.form = IntakeForm::new(self.file.intake.clone(), None);
         self.form.read_only = true;
+        self.form.mask_nik = true;
         self.form.focus_field(focus, NaiveDate::MIN);
     }
 

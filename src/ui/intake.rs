@@ -83,6 +83,9 @@ pub struct IntakeForm {
     value_width: usize,
     /// Viewing a case file: keys only move through the fields, nothing is edited.
     pub read_only: bool,
+    /// Show NIKs as `3372••••••••0001` (a case file) unless `reveal_nik`.
+    pub mask_nik: bool,
+    pub reveal_nik: bool,
 }
 
 impl IntakeForm {
@@ -101,6 +104,8 @@ impl IntakeForm {
             scroll: 0,
             value_width: 50,
             read_only: false,
+            mask_nik: false,
+            reveal_nik: false,
         };
         f.enter_field();
         f
@@ -639,6 +644,11 @@ impl IntakeForm {
                                     .join(", ")
                             })
                         }
+                        Kind::Nik if self.mask_nik && !self.reveal_nik => self
+                            .intake
+                            .text(field)
+                            .filter(|s| !s.is_empty())
+                            .map(crate::domain::text::mask_nik),
                         _ => self
                             .intake
                             .text(field)

@@ -59,6 +59,12 @@ pub fn form(key: &KeyEvent) -> Option<FormKey> {
     })
 }
 
+/// F12 (or Ctrl-Z, which meja never uses to suspend) hides the screen at once, on every
+/// screen and in every dialog: someone has walked up to the desk.
+pub fn privacy(key: &KeyEvent) -> bool {
+    key.code == KeyCode::F(12) || ctrl(key, 'z')
+}
+
 /// The yes/no of a confirmation: `y` (ya/yes) or `t`/`n` (tidak/no), in either language.
 pub fn yes_no(key: &KeyEvent) -> Option<bool> {
     match key.code {

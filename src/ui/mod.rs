@@ -32,7 +32,7 @@ use ratatui::crossterm::{cursor, execute, queue};
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
-pub use app::{App, Ctx};
+pub use app::{App, Ctx, LockWhy};
 
 enum Wake {
     Input(Event),

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, TimeZone};
 use meja::config::Config;
+use meja::domain::staff::Role;
 use meja::i18n::Lang;
 use meja::store::Store;
 use meja::ui::theme::Theme;
@@ -33,9 +34,24 @@ pub fn app_with(path: &Path, lang: Lang, staff: &str, config: Config) -> App {
     let ctx = Ctx {
         store,
         staff: staff.into(),
+        role: Role::Supervisor,
         lang,
         config,
         theme: Theme { color: true },
+        clock: Box::new(|| Local.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap()),
+    };
+    App::new(ctx)
+}
+
+/// An app for `staff` in `role`, with `config`.
+pub fn app_as(path: &Path, staff: &str, role: Role, config: Config) -> App {
+    let ctx = Ctx {
+        store: Store::open(path).expect("open store"),
+        staff: staff.into(),
+        role,
+        lang: Lang::Id,
+        config,
+        theme: Theme { color: false },
         clock: Box::new(|| Local.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap()),
     };
     App::new(ctx)
@@ -46,6 +62,7 @@ pub fn app_at(path: &Path, at: chrono::DateTime<Local>) -> App {
     let ctx = Ctx {
         store: Store::open(path).expect("open store"),
         staff: "ani".into(),
+        role: Role::Supervisor,
         lang: Lang::Id,
         config: Config::default(),
         theme: Theme { color: true },

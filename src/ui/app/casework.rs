@@ -12,7 +12,8 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use super::{App, Screen, Then};
-use crate::domain::case::{Card, Everyone, Move, MoveError, Saved, Stage, check_move};
+use crate::domain::access::AccessKind;
+use crate::domain::case::{Action, Card, Move, MoveError, Saved, Stage, check_move};
 use crate::domain::intake::diff;
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
@@ -288,6 +289,11 @@ impl App {
     pub(super) fn open_case(&mut self, id: i64) {
         match self.ctx.store.case_file(id) {
             Ok(Some(file)) => {
+                // Re-opening the case already on screen (after a referral) is not a new look.
+                let same = self.case.as_ref().is_some_and(|c| c.file.card.id == id);
+                if !same && !self.log_access(AccessKind::Open, Some(id), "") {
+                    return;
+                }
                 self.case = Some(CaseView::new(file));
                 self.screen = Screen::Case;
                 self.reload_case_referrals();
@@ -303,6 +309,21 @@ impl App {
     /// Starts what a board or case-file key asked for: a confirmation, a reason, a list.
     fn request(&mut self, ev: BoardEvent) {
         let lang = self.lang();
+        // What the role may not do is refused here, before any dialog opens: one gate for
+        // the board and the case file alike.
+        let gate = match &ev {
+            BoardEvent::Forward(c) | BoardEvent::Back(c) => Some((Action::Move, c)),
+            BoardEvent::Close(c) => Some((Action::Close, c)),
+            BoardEvent::Reopen(c) => Some((Action::Reopen, c)),
+            BoardEvent::Assign(c) => Some((Action::Assign, c)),
+            _ => None,
+        };
+        if let Some((action, card)) = gate {
+            let assigned = card.assigned_to.clone();
+            if !self.permitted(action, assigned.as_deref()) {
+                return;
+            }
+        }
         match ev {
             BoardEvent::None => {}
             BoardEvent::Open(id) => self.open_case(id),
@@ -421,7 +442,9 @@ impl App {
 
     fn apply_move(&mut self, card: &Card, mv: Move) {
         let lang = self.lang();
-        if let Err(e) = check_move(card.stage, card.emergency, &mv, &self.ctx.staff, &Everyone) {
+        let actor = self.ctx.actor();
+        let policy = actor.on_case(card.assigned_to.as_deref());
+        if let Err(e) = check_move(card.stage, card.emergency, &mv, &self.ctx.staff, &policy) {
             self.set_status(move_error(e).get(lang).into(), true);
             return;
         }
@@ -434,6 +457,9 @@ impl App {
     }
 
     fn assign(&mut self, card: &Card, name: &str) {
+        if !self.permitted(Action::Assign, None) {
+            return;
+        }
         let now = self.ctx.now();
         let r = self
             .ctx
@@ -505,10 +531,33 @@ impl App {
                 self.on_referrals_key(key);
             }
             KeyCode::Char('e') => {
+                if !self.permitted(Action::Edit, card.assigned_to.as_deref()) {
+                    return;
+                }
+                // Editing shows the NIK in full: that is a reveal, and logged as one.
+                if self.case.as_ref().is_some_and(|c| c.has_nik())
+                    && !self.log_access(AccessKind::Reveal, Some(card.id), "ubah")
+                {
+                    return;
+                }
+                let Some(view) = &mut self.case else { return };
                 view.start_edit();
                 view.form.default_region = self.ctx.config.region.regency.clone();
             }
+            KeyCode::Char('v') => {
+                let revealing = !view.form.reveal_nik;
+                if revealing
+                    && (!view.has_nik() || !self.log_access(AccessKind::Reveal, Some(card.id), ""))
+                {
+                    return;
+                }
+                let Some(view) = &mut self.case else { return };
+                view.form.reveal_nik = revealing;
+            }
             KeyCode::Char('n') => {
+                if !self.permitted(Action::AddNote, card.assigned_to.as_deref()) {
+                    return;
+                }
                 self.modal = Some((
                     Dialog::note(Msg::NotePrompt.get(lang).into()),
                     Then::Note(card.id),

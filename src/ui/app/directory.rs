@@ -6,8 +6,9 @@ use chrono::{Duration, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Screen, Then};
+use crate::domain::access::AccessKind;
 use crate::domain::agency::{Agency, Week};
-use crate::domain::case::{Everyone, Saved};
+use crate::domain::case::{Action, Saved};
 use crate::domain::referral::{NewReferral, Referral, ReferralError, Status};
 use crate::domain::region;
 use crate::domain::validate::{format_date, parse_date};
@@ -150,7 +151,19 @@ impl App {
     pub(super) fn on_directory_key(&mut self, key: &KeyEvent) {
         let now = self.ctx.now().naive_local();
         let lang = self.lang();
-        match self.directory.handle(key, now) {
+        let ev = self.directory.handle(key, now);
+        let manages = matches!(
+            ev,
+            DirEvent::NewAgency
+                | DirEvent::EditField(_)
+                | DirEvent::Save
+                | DirEvent::ToggleActive
+                | DirEvent::Delete
+        );
+        if manages && !self.permitted(Action::ManageDirectory, None) {
+            return;
+        }
+        match ev {
             DirEvent::None => {}
             DirEvent::Leave => self.leave_directory(),
             DirEvent::FilterService => {
@@ -422,10 +435,13 @@ impl App {
             follow_up: d.follow_up,
             override_reason,
         };
+        let assignee = self.ctx.store.case_assignee(d.case_id).ok().flatten();
+        let actor = self.ctx.actor();
+        let policy = actor.on_case(assignee.as_deref());
         match self
             .ctx
             .store
-            .refer(d.case_id, &r, &self.ctx.staff, now, &Everyone)
+            .refer(d.case_id, &r, &self.ctx.staff, now, &policy)
         {
             Ok(Ok(made)) => {
                 self.directory.picking_for = None;
@@ -513,6 +529,8 @@ impl App {
         });
         match result {
             Ok((number, txt, pdf)) => {
+                let detail = format!("surat {number} → {}", pdf.display());
+                self.log_access(AccessKind::Print, Some(r.case_id), &detail);
                 self.reload_case_referrals();
                 self.modal = Some((
                     Dialog::Info {
@@ -544,6 +562,9 @@ impl App {
     fn set_status_of(&mut self, r: Referral, to: Status, note: String) {
         let lang = self.lang();
         let now = self.ctx.now();
+        let assignee = self.ctx.store.case_assignee(r.case_id).ok().flatten();
+        let actor = self.ctx.actor();
+        let policy = actor.on_case(assignee.as_deref());
         match self.ctx.store.set_referral_status(
             r.id,
             r.version,
@@ -551,7 +572,7 @@ impl App {
             &note,
             &self.ctx.staff,
             now,
-            &Everyone,
+            &policy,
         ) {
             Ok(Ok(done)) => {
                 let label = vocab::REFERRAL_STATUS.label(done.status.code(), lang);

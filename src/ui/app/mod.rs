@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::config::Config;
-use crate::domain::case::{Card, Move, Targets};
+use crate::domain::case::{Action, Card, Move, Targets};
+use crate::domain::staff::{Actor, Role};
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::store::Store;
@@ -25,9 +26,11 @@ use casework::SearchView;
 
 mod casework;
 mod directory;
+mod lock;
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
 use directory::DirThen;
+pub use lock::LockWhy;
 
 /// Save the draft this long after the last keystroke…
 const DRAFT_QUIET: Duration = Duration::from_millis(300);
@@ -42,7 +45,9 @@ pub type Clock = Box<dyn Fn() -> DateTime<Local>>;
 /// What the app needs from outside: the store, who is working, and what time it is.
 pub struct Ctx {
     pub store: Store,
+    /// The signed-in worker's username and role.
     pub staff: String,
+    pub role: Role,
     pub lang: Lang,
     pub config: Config,
     pub theme: Theme,
@@ -55,6 +60,9 @@ impl Ctx {
     }
     fn today(&self) -> NaiveDate {
         self.now().date_naive()
+    }
+    pub fn actor(&self) -> Actor {
+        Actor::new(self.staff.clone(), self.role)
     }
 }
 
@@ -133,6 +141,9 @@ pub struct App {
     draft_saved_at: Option<DateTime<Local>>,
     draft_error: Option<String>,
     quit: bool,
+    lock: Option<lock::Lock>,
+    /// The last key or paste: the idle lock counts from here.
+    last_input: Instant,
 }
 
 impl App {
@@ -161,6 +172,8 @@ impl App {
             draft_saved_at: None,
             draft_error: None,
             quit: false,
+            lock: None,
+            last_input: Instant::now(),
         };
         app.targets = app.ctx.config.targets.clone();
         app.load_drafts();
@@ -223,16 +236,33 @@ impl App {
         self.screen = Screen::Intake;
     }
 
-    /// When the next timer is due (a draft save); None means block until input.
+    /// When the next timer is due (a draft save, the idle lock); None means block until input.
     pub fn next_deadline(&self) -> Option<Instant> {
         let draft = self.dirty.map(|d| match d.retry_at {
             Some(r) => r,
             None => (d.last + DRAFT_QUIET).min(d.first + DRAFT_MAX_DELAY),
         });
-        match (draft, self.next_poll) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        let idle = self
+            .idle_limit()
+            .filter(|_| self.lock.is_none())
+            .map(|l| self.last_input + l);
+        [draft, self.next_poll, idle].into_iter().flatten().min()
+    }
+
+    /// Whether the worker's role allows `action` on a case assigned to `assigned_to`.
+    fn may(&self, action: Action, assigned_to: Option<&str>) -> bool {
+        self.ctx.actor().may(action, assigned_to)
+    }
+
+    /// Like `may`, but says so on the status line when the answer is no.
+    fn permitted(&mut self, action: Action, assigned_to: Option<&str>) -> bool {
+        if self.may(action, assigned_to) {
+            return true;
         }
+        let role = crate::domain::vocab::ROLES.label(self.ctx.role.code(), self.lang());
+        let t = fill(Msg::ErrRoleForbids.get(self.lang()), &[&role]);
+        self.set_status(t, true);
+        false
     }
 
     /// Runs what is due at `now`. Returns true when the screen changed.
@@ -249,6 +279,13 @@ impl App {
         }
         if self.next_poll.is_some_and(|t| t <= now) {
             changed |= self.poll_changes(now);
+        }
+        if self.lock.is_none()
+            && let Some(limit) = self.idle_limit()
+            && now >= self.last_input + limit
+        {
+            self.lock_screen(LockWhy::Idle);
+            changed = true;
         }
         changed
     }
@@ -308,6 +345,18 @@ impl App {
 
     /// Handles one input event. Returns true when something on screen may have changed.
     pub fn handle(&mut self, ev: &Event) -> bool {
+        if matches!(ev, Event::Key(_) | Event::Paste(_)) {
+            self.last_input = Instant::now();
+        }
+        if self.lock.is_some() {
+            match ev {
+                Event::Key(key) if keys::is_press(key) => self.on_lock_key(key),
+                // A paste into a locked screen is dropped: it could be anything.
+                Event::Paste(_) => return false,
+                _ => {}
+            }
+            return true;
+        }
         match ev {
             Event::Key(key) if keys::is_press(key) => {
                 self.on_key(key);
@@ -335,6 +384,10 @@ impl App {
     }
 
     fn on_key(&mut self, key: &KeyEvent) {
+        if keys::privacy(key) {
+            self.lock_screen(LockWhy::Privacy);
+            return;
+        }
         if self.modal.is_some() {
             self.on_dialog(&Event::Key(*key));
             return;
@@ -577,6 +630,10 @@ impl App {
     // ---- drawing -------------------------------------------------------------------------
 
     pub fn draw(&mut self, f: &mut Frame) {
+        if self.lock.is_some() {
+            self.draw_lock(f);
+            return;
+        }
         let area = f.area();
         let lang = self.lang();
         let theme = self.ctx.theme;
@@ -736,6 +793,7 @@ impl App {
                         items.extend([
                             ("e", Msg::KeyEdit),
                             ("n", Msg::KeyNote),
+                            ("v", Msg::KeyRevealNik),
                             ("r", Msg::KeyRefer),
                             ("t", Msg::KeyTabs),
                             (">", Msg::KeyForward),
@@ -773,6 +831,30 @@ impl App {
             }
             _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
         }
+        // What the role may not do is not offered.
+        let assignee = match self.screen {
+            Screen::Board => self.board.selected().and_then(|c| c.assigned_to.clone()),
+            Screen::Case => self
+                .case
+                .as_ref()
+                .and_then(|c| c.file.card.assigned_to.clone()),
+            _ => None,
+        };
+        let in_directory = self.screen == Screen::Directory;
+        items.retain(|(_, m)| {
+            let action = match m {
+                Msg::KeyForward | Msg::KeyBackStage => Action::Move,
+                Msg::KeyClose => Action::Close,
+                Msg::KeyAssign => Action::Assign,
+                Msg::KeyNote => Action::AddNote,
+                Msg::KeyEdit | Msg::KeySave | Msg::KeyActive | Msg::KeyAdd if in_directory => {
+                    Action::ManageDirectory
+                }
+                Msg::KeyEdit => Action::Edit,
+                _ => return true,
+            };
+            self.may(action, assignee.as_deref())
+        });
         // Quit is always shown: it goes last, and the bar drops middle items to keep it.
         let quit = ("F10", Msg::KeyQuit);
         let width = |(k, m): &(&str, Msg)| k.chars().count() + m.get(lang).chars().count() + 2;
@@ -895,6 +977,10 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
         ]));
     }
     lines.push(Line::from(vec![
+        key("F12 / Ctrl-Z"),
+        Span::raw(Msg::HPrivacy.get(lang)),
+    ]));
+    lines.push(Line::from(vec![
         key("Esc"),
         Span::raw(Msg::HBack.get(lang)),
     ]));
@@ -954,6 +1040,7 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
     for (k, m) in [
         ("e", Msg::HCaseEdit),
         ("n", Msg::HCaseNote),
+        ("v", Msg::HCaseReveal),
         ("t", Msg::HCaseTab),
         ("r", Msg::HCaseRefer),
         ("s / l", Msg::HCaseStatus),
