@@ -367,3 +367,123 @@ fn referral_letter_as_pdf_and_text_leaves_out_what_consent_withholds() {
     ]);
     assert_clean_failure(&o, "999");
 }
+
+#[test]
+fn a_database_open_to_every_user_is_refused_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let dbs = db.to_str().unwrap();
+    supervisor(dbs);
+    let meta = std::fs::metadata(&db).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600, "made private");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = meja(&["--db", dbs, "staff", "list"]);
+    assert_clean_failure(&o, "chmod 600");
+    // A shared install's group access is fine.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
+    let o = meja(&["--db", dbs, "staff", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // (A stray -wal or -shm wider than the database is no risk: SQLite gives them the
+    // database's mode when it opens them.)
+}
+
+#[test]
+fn staff_commands_need_a_supervisor_and_the_right_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let db = db.to_str().unwrap();
+    // The first account must be a supervisor.
+    let o = meja(&[
+        "--db", db, "staff", "add", "budi", "--name", "Budi", "--role", "petugas",
+    ]);
+    assert_clean_failure(&o, "supervisor");
+    supervisor(db);
+    let o = meja(&[
+        "--db", db, "staff", "add", "budi", "--name", "Budi", "--role", "petugas",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&meja(&["--db", db, "staff", "list"]));
+    assert!(
+        list.contains("budi") && list.contains("Petugas layanan"),
+        "{list}"
+    );
+    // Budi is front desk: no staff management, no audit.
+    let as_budi = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_meja"))
+            .args(args)
+            .env_remove("SUDO_USER")
+            .env("USER", "budi")
+            .env("MEJA_PIN", "2468")
+            .env("MEJA_NEW_PIN", "1357")
+            .output()
+            .unwrap()
+    };
+    let o = as_budi(&["--db", db, "staff", "list"]);
+    assert_clean_failure(&o, "tidak boleh");
+    let o = as_budi(&["--db", db, "audit"]);
+    assert_clean_failure(&o, "tidak boleh");
+    // But he may change his own PIN.
+    let o = as_budi(&["--db", db, "staff", "set-pin", "budi"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = as_budi(&["--db", db, "staff", "list"]);
+    assert_clean_failure(&o, "PIN salah");
+    // A wrong PIN for ani counts down, and the audit shows all of it.
+    let o = Command::new(env!("CARGO_BIN_EXE_meja"))
+        .args(["--db", db, "audit"])
+        .env_remove("SUDO_USER")
+        .env("USER", "ani")
+        .env("MEJA_PIN", "0000")
+        .output()
+        .unwrap();
+    assert_clean_failure(&o, "sisa 4");
+    let audit = stdout(&meja(&["--db", db, "audit", "--staff", "budi"]));
+    assert!(audit.contains("ganti PIN budi"), "{audit}");
+    assert!(audit.contains("gagal masuk"), "{audit}");
+    assert!(!audit.contains("tambah budi"), "that row is ani's: {audit}");
+}
+
+#[test]
+fn user_flag_cannot_borrow_a_colleague_under_sudo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let db = db.to_str().unwrap();
+    supervisor(db);
+    let o = Command::new(env!("CARGO_BIN_EXE_meja"))
+        .args(["--db", db, "--user", "ani", "audit"])
+        .env("SUDO_USER", "budi")
+        .env("MEJA_PIN", "2468")
+        .output()
+        .unwrap();
+    assert_clean_failure(&o, "sudo");
+}
+
+#[test]
+fn an_older_database_waits_for_meja_migrate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let dbs = db.to_str().unwrap();
+    supervisor(dbs);
+    // Pretend the file was made by an older meja: the newest migration's tables go, and the
+    // version goes back one.
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        c.execute_batch(&format!(
+            "DROP TABLE access_log; DROP TABLE staff;
+             ALTER TABLE cases DROP COLUMN origin_number; ALTER TABLE cases DROP COLUMN origin_office;
+             PRAGMA user_version = {};",
+            v - 1
+        ))
+        .unwrap();
+    }
+    let o = meja(&["--db", dbs, "audit"]);
+    assert_clean_failure(&o, "meja migrate");
+    let o = meja(&["--db", dbs, "migrate"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("diperbarui"), "{}", stdout(&o));
+    let o = meja(&["--db", dbs, "migrate"]);
+    assert!(stdout(&o).contains("sudah terbaru"), "{}", stdout(&o));
+}

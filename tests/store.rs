@@ -230,5 +230,9 @@ fn bad_paths_are_refused_with_a_reason() {
         let c = rusqlite::Connection::open(&newer).unwrap();
         c.pragma_update(None, "user_version", 99).unwrap();
     }
+    // Made with the umask, so open to every user: refused for that first.
+    assert_eq!(err(&newer), Msg::ErrDbOpenToOthers);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&newer, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert_eq!(err(&newer), Msg::ErrDbTooNew);
 }

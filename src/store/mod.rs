@@ -82,6 +82,52 @@ fn create_private(path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// The database and its -wal and -shm files as they exist now: the -wal holds recent saves in
+/// full, so it is as sensitive as the database.
+pub fn database_files(path: &Path) -> Vec<PathBuf> {
+    let mut out = vec![path.to_path_buf()];
+    for suffix in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let p = PathBuf::from(p);
+        if p.exists() {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The permission bits of `file` that let anyone outside its owner and group in (Unix).
+pub fn open_to_others(file: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(file).ok()?.permissions().mode() & 0o777;
+        (mode & 0o007 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        None
+    }
+}
+
+/// Case files of child victims must not be readable by every account on a shared server:
+/// 0600 for one user, 0660 with a group for a shared install. Anything wider is refused with
+/// the command that fixes it, rather than silently tightened: the person who made it so
+/// should know.
+fn refuse_open_to_others(path: &Path) -> Result<()> {
+    for f in database_files(path) {
+        if let Some(mode) = open_to_others(&f) {
+            return Err(Error::new(
+                Msg::ErrDbOpenToOthers,
+                &[&f.display(), &format!("{mode:o}"), &f.display()],
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`. A new file gets the whole schema; an
     /// existing one must already be current: upgrading is `meja migrate`, a deliberate deploy
@@ -121,6 +167,8 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.configure().map_err(|e| open_error(path, e))?;
+        // After the header check, so a file that is not a database is called that first.
+        refuse_open_to_others(path)?;
         if store.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(Error::new(Msg::ErrDbReadOnly, &[&path.display()]));
         }
