@@ -357,6 +357,10 @@ messages! {
     ConfigWritten => "Konfigurasi ditulis: {}", "Configuration written: {}";
     DemoDone => "{} kasus dan {} lembaga ditulis ke {} dalam {:.1} detik", "{} cases and {} agencies written to {} in {:.1} s";
     // Staff accounts and sign-in
+    TitleAudit => "Log akses", "Access log";
+    KeyAudit => "Log", "Log";
+    KeyNarrow => "saring", "narrow";
+    HBoardAudit => "log akses: siapa membuka, melihat, mengubah (supervisor)", "access log: who opened, saw, changed (supervisor)";
     ErrDbOpenToOthers => "{} dapat dibaca/ditulis semua pengguna (mode {}); perbaiki dengan `chmod 600 {}` (atau 660 untuk grup bersama)", "{} is open to every user (mode {}); fix it with `chmod 600 {}` (or 660 for a shared group)";
     KeyRevealNik => "NIK", "NIK";
     HCaseReveal => "tampilkan / sembunyikan NIK (dicatat di log akses)", "show / hide the NIK (written to the access log)";

@@ -250,3 +250,41 @@ fn the_lock_screen_never_panics_at_tiny_sizes() {
         render(&mut app, w, h);
     }
 }
+
+#[test]
+fn a_supervisor_reads_the_access_log_on_screen_and_others_cannot() {
+    let (_dir, path) = with_case();
+    add(&path, "budi", Role::Petugas);
+    let mut budi = app_as(&path, "budi", Role::Petugas, Config::default());
+    open_first_case(&mut budi);
+    typ(&mut budi, "v");
+    key(&mut budi, KeyCode::Esc);
+    typ(&mut budi, "L");
+    assert_eq!(budi.screen(), Screen::Board, "not for front desk");
+
+    let mut ani = app_as(&path, "ani", Role::Supervisor, Config::default());
+    key(&mut ani, KeyCode::F(3));
+    let bar = screen_text(&render(&mut ani, 120, 24));
+    assert!(bar.lines().last().unwrap().contains("L Log"), "{bar}");
+    typ(&mut ani, "L");
+    assert_eq!(ani.screen(), Screen::Audit);
+    typ(&mut ani, "budi");
+    let text = screen_text(&render(&mut ani, 80, 24));
+    assert!(
+        text.contains("tampil NIK") && text.contains("PPA/2026/0001"),
+        "{text}"
+    );
+    let rows: Vec<&str> = text
+        .lines()
+        .skip(3)
+        .filter(|l| l.contains("23-11-2026"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(
+        rows.iter().all(|l| l.contains(" budi ")),
+        "narrowed to budi: {text}"
+    );
+    for (w, h) in [(1, 1), (20, 4), (80, 24)] {
+        render(&mut ani, w, h);
+    }
+}

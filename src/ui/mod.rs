@@ -5,6 +5,7 @@
 //! tick, and each frame is wrapped in a synchronized update so slow ssh links see no tearing.
 
 pub mod app;
+pub mod audit;
 pub mod board;
 pub mod casefile;
 pub mod directory;

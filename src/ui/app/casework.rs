@@ -286,6 +286,30 @@ impl App {
         }
     }
 
+    /// The access log, for those whose role reads it.
+    fn open_audit(&mut self) {
+        if !self.permitted(Action::ReadAudit, None) {
+            return;
+        }
+        let filter = crate::store::access::AccessFilter {
+            limit: Some(crate::ui::audit::LOAD),
+            ..Default::default()
+        };
+        match self.ctx.store.access_log(&filter) {
+            Ok(rows) => {
+                self.audit = crate::ui::audit::AuditView {
+                    rows,
+                    ..Default::default()
+                };
+                self.screen = Screen::Audit;
+            }
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+            }
+        }
+    }
+
     pub(super) fn open_case(&mut self, id: i64) {
         match self.ctx.store.case_file(id) {
             Ok(Some(file)) => {
@@ -478,6 +502,10 @@ impl App {
             if self.screen == Screen::Drafts && self.drafts.is_empty() {
                 self.new_intake();
             }
+            return;
+        }
+        if key.code == KeyCode::Char('L') {
+            self.open_audit();
             return;
         }
         let ev = self.board.handle(key);

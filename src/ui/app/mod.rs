@@ -76,6 +76,7 @@ pub enum Screen {
     Help,
     Board,
     Directory,
+    Audit,
 }
 
 /// What to do with the answer of the open dialog.
@@ -131,6 +132,7 @@ pub struct App {
     case: Option<CaseView>,
     search: SearchView,
     directory: DirectoryView,
+    audit: crate::ui::audit::AuditView,
     /// Where Esc leaves the directory to.
     dir_return: Screen,
     data_version: i64,
@@ -163,6 +165,7 @@ impl App {
             case: None,
             search: SearchView::default(),
             directory: DirectoryView::default(),
+            audit: Default::default(),
             dir_return: Screen::Board,
             data_version: 0,
             next_poll: None,
@@ -421,6 +424,12 @@ impl App {
             Screen::Case => self.on_case_key(key),
             Screen::Search => self.on_search_key(key),
             Screen::Directory => self.on_directory_key(key),
+            Screen::Audit => {
+                if let crate::ui::audit::AuditEvent::Leave = self.audit.handle(key) {
+                    self.audit = Default::default();
+                    self.open_board();
+                }
+            }
         }
     }
 
@@ -670,6 +679,7 @@ impl App {
             }
             Screen::Search => self.search.draw(f, body, lang, &theme, today),
             Screen::Directory => self.directory.draw(f, body, lang, &theme, today),
+            Screen::Audit => self.audit.draw(f, body, lang, &theme),
         }
         self.draw_status(f, status);
         self.draw_keybar(f, keybar);
@@ -690,6 +700,7 @@ impl App {
             Screen::Case => Msg::TitleCase,
             Screen::Search => Msg::TitleSearch,
             Screen::Directory => Msg::TitleDirectory,
+            Screen::Audit => Msg::TitleAudit,
         };
         let left = format!(
             " meja · {} · {}",
@@ -772,7 +783,9 @@ impl App {
                 ("/", Msg::KeySearch),
                 ("f", Msg::KeyFilterBoard),
                 ("t", Msg::KeyClosed),
+                ("L", Msg::KeyAudit),
             ]),
+            Screen::Audit => items.extend([("a–z", Msg::KeyNarrow), ("Esc", Msg::KeyBack)]),
             Screen::Case => {
                 if self.case.as_ref().is_some_and(|c| c.editing) {
                     items.extend([("^S", Msg::KeySave), ("Esc", Msg::KeyBack)]);
@@ -847,6 +860,7 @@ impl App {
                 Msg::KeyClose => Action::Close,
                 Msg::KeyAssign => Action::Assign,
                 Msg::KeyNote => Action::AddNote,
+                Msg::KeyAudit => Action::ReadAudit,
                 Msg::KeyEdit | Msg::KeySave | Msg::KeyActive | Msg::KeyAdd if in_directory => {
                     Action::ManageDirectory
                 }
@@ -1028,6 +1042,7 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
         ("a", Msg::HBoardAssign),
         ("/", Msg::HBoardSearch),
         ("f / t", Msg::HBoardFilter),
+        ("L", Msg::HBoardAudit),
     ] {
         lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
     }

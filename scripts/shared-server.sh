@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Installs meja for several front-desk workers on one server, and proves the install works.
+#
+#   sudo scripts/shared-server.sh [path/to/meja]      # install, then run the checks
+#   sudo scripts/shared-server.sh --remove            # take the example accounts away again
+#
+# The layout (README "Server bersama / shared server"):
+#   - a system account `meja` owns /var/lib/meja (0700) and the database in it (0600);
+#   - workers are in the group `ppa` and reach meja only through
+#     `sudo -u meja /usr/local/bin/meja` (a wrapper, `meja-desk`, types that for them);
+#     sudo sets SUDO_USER, which meja takes as the worker's identity and which the worker
+#     cannot choose;
+#   - `meja migrate` runs once, as the deploy step, before anyone signs in.
+# The checks create two example workers, ani (supervisor) and budi (front desk), and test
+# what each can and cannot do. Not run in CI: it needs root and changes /etc.
+set -euo pipefail
+
+DATA=/var/lib/meja
+DB=$DATA/meja.db
+BIN=/usr/local/bin/meja
+WRAP=/usr/local/bin/meja-desk
+SUDOERS=/etc/sudoers.d/meja
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "run as root (sudo $0)" >&2
+    exit 2
+fi
+
+if [[ ${1:-} == --remove ]]; then
+    for u in ani budi; do userdel -r "$u" 2>/dev/null || true; done
+    userdel meja 2>/dev/null || true
+    groupdel ppa 2>/dev/null || true
+    rm -rf "$DATA" "$SUDOERS" "$WRAP" "$BIN"
+    echo "removed"
+    exit 0
+fi
+
+command -v sudo >/dev/null || { echo "needs sudo: apt-get install -y sudo" >&2; exit 2; }
+SRC=${1:-target/release/meja}
+[[ -x $SRC ]] || { echo "no meja binary at $SRC: cargo build --release first" >&2; exit 2; }
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "accounts and folders"
+getent group ppa >/dev/null || groupadd --system ppa
+id meja >/dev/null 2>&1 || useradd --system --home-dir "$DATA" --shell /usr/sbin/nologin meja
+install -d -o meja -g meja -m 0700 "$DATA"
+install -m 0755 "$SRC" "$BIN"
+
+step "the wrapper workers run, and the sudo rule behind it"
+cat > "$WRAP" <<WRAPPER
+#!/bin/sh
+# meja for front-desk workers: runs as the meja account on the office database.
+exec sudo -u meja $BIN --db $DB "\$@"
+WRAPPER
+chmod 0755 "$WRAP"
+cat > "$SUDOERS" <<RULE
+# Workers in group ppa may run meja, and only meja, as the meja account.
+%ppa ALL=(meja) NOPASSWD: $BIN
+# Keep the PIN variables for scripted use, and the language; everything else is reset.
+Defaults:%ppa env_keep += "MEJA_PIN MEJA_NEW_PIN MEJA_LANG"
+RULE
+chmod 0440 "$SUDOERS"
+visudo -cf "$SUDOERS" >/dev/null
+
+step "example workers"
+for u in ani budi; do
+    id "$u" >/dev/null 2>&1 || useradd --create-home --groups ppa --shell /bin/bash "$u"
+done
+
+step "deploy step: meja migrate (creates the database)"
+sudo -u meja "$BIN" --db "$DB" migrate
+
+as() { local who=$1; shift; su "$who" -c "$*"; }
+
+step "first supervisor: ani, identity from SUDO_USER"
+as ani "MEJA_NEW_PIN=2468 $WRAP staff add ani --name 'Ani Wulandari' --role supervisor"
+as ani "MEJA_PIN=2468 MEJA_NEW_PIN=1357 $WRAP staff add budi --name 'Budi Santoso' --role petugas"
+
+fail=0
+check() { if "$@"; then echo "ok   $CHECK"; else echo "FAIL $CHECK"; fail=1; fi; }
+
+CHECK="database is 0600 and owned by meja"
+check test "$(stat -c '%a %U' "$DB")" = "600 meja"
+CHECK="budi cannot read the database file directly"
+check bash -c "! su budi -c 'cat $DB' >/dev/null 2>&1"
+CHECK="budi (front desk) may not read the access log"
+check bash -c "! su budi -c 'MEJA_PIN=1357 $WRAP audit' >/dev/null 2>&1"
+CHECK="budi cannot pass himself off as ani with --user"
+check bash -c "su budi -c 'MEJA_PIN=2468 $WRAP --user ani audit' 2>&1 | grep -q sudo"
+CHECK="a wrong PIN is refused"
+check bash -c "! su budi -c 'MEJA_PIN=0000 $WRAP staff set-pin budi' >/dev/null 2>&1"
+CHECK="ani reads the log, with budi's failed attempt under budi's name"
+check bash -c "su ani -c 'MEJA_PIN=2468 $WRAP audit --staff budi' | grep -q 'gagal masuk'"
+CHECK="a second migrate changes nothing"
+check bash -c "sudo -u meja $BIN --db $DB migrate | grep -q 'sudah terbaru'"
+
+echo
+if [[ $fail -eq 0 ]]; then
+    echo "shared-server install: all checks passed"
+    echo "workers start meja with: $WRAP"
+else
+    echo "shared-server install: some checks FAILED" >&2
+    exit 1
+fi

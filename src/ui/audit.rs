@@ -1,0 +1,127 @@
+//! The access log for supervisors (board key `L`): newest first, narrowed by typing a staff
+//! name, a case number or an action.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::accounts::access_label;
+use crate::i18n::{Lang, Msg, fill};
+use crate::store::access::AccessEntry;
+use crate::ui::intake::truncate;
+use crate::ui::theme::Theme;
+
+/// How many rows the screen loads: enough for a month of a busy office; `meja audit` reads all.
+pub const LOAD: usize = 2000;
+
+#[derive(Debug, Default)]
+pub struct AuditView {
+    pub rows: Vec<AccessEntry>,
+    pub filter: String,
+    pub top: usize,
+    pub page: usize,
+}
+
+pub enum AuditEvent {
+    None,
+    Leave,
+}
+
+impl AuditView {
+    fn shown(&self, lang: Lang) -> Vec<&AccessEntry> {
+        let f = self.filter.to_lowercase();
+        self.rows
+            .iter()
+            .filter(|r| {
+                f.is_empty()
+                    || r.staff.to_lowercase().contains(&f)
+                    || r.case_number
+                        .as_deref()
+                        .is_some_and(|n| n.to_lowercase().contains(&f))
+                    || r.kind
+                        .is_some_and(|k| access_label(k, lang).to_lowercase().contains(&f))
+            })
+            .collect()
+    }
+
+    pub fn handle(&mut self, key: &KeyEvent) -> AuditEvent {
+        match key.code {
+            KeyCode::Esc if self.filter.is_empty() => return AuditEvent::Leave,
+            KeyCode::Esc => self.filter.clear(),
+            KeyCode::Backspace => {
+                self.filter.pop();
+            }
+            KeyCode::Up => self.top = self.top.saturating_sub(1),
+            KeyCode::Down => self.top += 1,
+            KeyCode::PageUp => self.top = self.top.saturating_sub(self.page.max(1)),
+            KeyCode::PageDown => self.top += self.page.max(1),
+            KeyCode::Home => self.top = 0,
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL) && self.filter.len() < 40 =>
+            {
+                self.filter.push(c);
+                self.top = 0;
+            }
+            _ => {}
+        }
+        AuditEvent::None
+    }
+
+    pub fn draw(&mut self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+        if area.height < 3 || area.width < 10 {
+            return;
+        }
+        let [head, cols, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        self.page = list.height as usize;
+        let n = self.shown(lang).len();
+        self.top = self.top.min(n.saturating_sub(1));
+        let shown = self.shown(lang);
+        let search = format!(
+            " {} {}_   {}",
+            Msg::DirSearch.get(lang),
+            self.filter,
+            fill(Msg::AuditCount.get(lang), &[&shown.len()])
+        );
+        f.render_widget(
+            Paragraph::new(Span::styled(search, theme.label_focused())),
+            head,
+        );
+        let w = area.width as usize;
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(Msg::AuditHead.get(lang), w),
+                theme.section(),
+            )),
+            cols,
+        );
+        let lines: Vec<Line> = shown
+            .iter()
+            .skip(self.top)
+            .take(list.height as usize)
+            .map(|r| {
+                let at = chrono::DateTime::parse_from_rfc3339(&r.at)
+                    .map(|t| t.format("%d-%m-%Y %H:%M:%S").to_string())
+                    .unwrap_or_else(|_| r.at.clone());
+                let what = r.kind.map(|k| access_label(k, lang)).unwrap_or(&r.code);
+                Line::raw(truncate(
+                    &format!(
+                        "{at}  {:<12} {:<14} {:<16} {}",
+                        truncate(&r.staff, 12),
+                        what,
+                        r.case_number.as_deref().unwrap_or("-"),
+                        r.detail
+                    ),
+                    w,
+                ))
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), list);
+    }
+}
