@@ -238,6 +238,15 @@ fn a_referral_is_made_moved_and_written_as_a_letter() {
     let letter = std::fs::read_to_string(&txt).unwrap();
     assert!(letter.contains("Siti Aminah"), "{letter}");
     assert!(letter.contains("Anak menunjukkan tanda trauma."));
+    let prints: i64 = rusqlite::Connection::open(db_path(&dir))
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM access_log WHERE action = 'cetak' AND case_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(prints, 1, "the letter is a print in the access log");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
