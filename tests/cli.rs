@@ -360,7 +360,12 @@ fn referral_letter_as_pdf_and_text_leaves_out_what_consent_withholds() {
     let audit = stdout(&meja(&["--db", db.to_str().unwrap(), "audit"]));
     let prints: Vec<&str> = audit.lines().filter(|l| l.contains(" cetak ")).collect();
     assert_eq!(prints.len(), 2, "{audit}");
-    assert!(prints.iter().all(|l| l.contains("PPA/") && l.contains("ani")), "{audit}");
+    assert!(
+        prints
+            .iter()
+            .all(|l| l.contains("PPA/") && l.contains("ani")),
+        "{audit}"
+    );
     let o = meja(&[
         "--db",
         db.to_str().unwrap(),

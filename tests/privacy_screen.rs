@@ -155,10 +155,19 @@ fn the_privacy_key_blanks_the_screen_at_once() {
     typ(&mut app, "2468");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Case);
-    // The Ctrl twin does the same, from inside a dialog too.
+    // The Ctrl twin does the same, from inside a dialog too, and the half-written note is
+    // still there after the PIN.
     typ(&mut app, "n");
+    typ(&mut app, "Catatan rahasia");
     ctrl(&mut app, 'z');
     assert_eq!(app.locked(), Some(LockWhy::Privacy));
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(!text.contains("Catatan rahasia"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "2468");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Catatan rahasia"), "{text}");
 }
 
 #[test]

@@ -276,8 +276,22 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
     b.push(Block::Blank);
     b.push(Block::Right(i.sender.contact.to_string()));
 
+    // Everything above came from the database or the configuration file and was cleaned on
+    // the way in; a letter leaves meja, so it is cleaned again on the way out.
+    use super::text::{clean_line, clean_multiline};
+    for block in &mut b {
+        match block {
+            Block::Head(x) | Block::Right(x) | Block::Strong(x) => *x = clean_line(x),
+            Block::Field(l, v) => {
+                *l = clean_line(l);
+                *v = clean_multiline(v);
+            }
+            Block::Para(x) => *x = clean_multiline(x),
+            Block::Rule | Block::Blank => {}
+        }
+    }
     Letter {
-        number: i.number.to_string(),
+        number: clean_line(i.number),
         blocks: b,
     }
 }
@@ -509,5 +523,19 @@ mod tests {
         assert_eq!(wrap("satu dua tiga", 8), vec!["satu dua", "tiga"]);
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 10), vec![""]);
+    }
+
+    #[test]
+    fn a_letter_carries_no_terminal_controls_even_from_a_tampered_database() {
+        let mut c = case();
+        c.victims[0].name = "Siti\x1b]52;c;aGk=\x07 \u{202E}Aminah".into();
+        c.incident.chronology = "baris\x1b[2J satu\nbaris \u{9b}31mdua".into();
+        let text = letter(&c);
+        assert!(text.contains("Siti Aminah"), "{text}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(!text.contains('\u{202E}'));
     }
 }

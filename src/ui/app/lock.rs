@@ -59,7 +59,7 @@ impl App {
     /// Saves the draft first: a locked screen must never hold the only copy of what was typed.
     pub(super) fn lock_screen(&mut self, why: LockWhy) {
         self.flush_draft(Instant::now());
-        self.modal = None;
+        // An open dialog (a note half written) stays behind the lock, as it was.
         self.lock = Some(Lock {
             why,
             pin: String::new(),
