@@ -18,6 +18,13 @@ struct Session {
 
 impl Session {
     fn start(db: &Path, user: &str) -> Session {
+        let mut s = Session::spawn(db, user);
+        s.wait_for("PIN:");
+        s.send("2468\r");
+        s
+    }
+
+    fn spawn(db: &Path, user: &str) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -51,15 +58,12 @@ impl Session {
                 s.lock().unwrap().process(&buf[..n]);
             }
         });
-        let mut s = Session {
+        Session {
             child,
             writer,
             screen,
             _master: pair.master,
-        };
-        s.wait_for("PIN:");
-        s.send("2468\r");
-        s
+        }
     }
 
     fn text(&self) -> String {
@@ -193,4 +197,39 @@ fn two_staff_in_two_processes_are_each_credited_with_their_own_actions() {
         )
         .unwrap();
     assert_eq!(signed_in, 2);
+}
+
+#[test]
+fn a_new_database_asks_for_its_first_supervisor_then_signs_her_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let mut s = Session::spawn(&db, "ani");
+    s.wait_for("supervisor pertama");
+    s.wait_for("Nama lengkap [ani]");
+    s.send("Ani Wulandari\r");
+    s.wait_for("PIN baru");
+    s.send("12\r");
+    s.wait_for("4–12 angka");
+    s.send("2468\r");
+    s.wait_for("Ulangi PIN");
+    s.send("2468\r");
+    // Then the sign-in screen, which wants the PIN just chosen.
+    s.wait_for("Masuk");
+    s.send("1111\r");
+    s.wait_for("PIN salah");
+    s.send("2468\r");
+    s.wait_for("Pengaduan baru");
+    s.quit();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let (name, role): (String, String) = c
+        .query_row(
+            "SELECT display_name, role FROM staff WHERE username = 'ani'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (name.as_str(), role.as_str()),
+        ("Ani Wulandari", "supervisor")
+    );
 }
