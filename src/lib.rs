@@ -3,6 +3,8 @@
 //! Layers: `domain` (pure rules, no I/O) ← `store` (SQLite) and `io` (directory files) ← `ui`
 //! (terminal). `main.rs` only parses arguments and dispatches to `cli`.
 
+pub mod backup;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -12,4 +14,5 @@ pub mod i18n;
 pub mod io;
 pub mod letters;
 pub mod store;
+pub mod transfer;
 pub mod ui;

@@ -7,13 +7,19 @@
 
 pub mod access;
 pub mod agencies;
+pub mod backup;
 pub mod cases;
 pub mod casework;
 pub mod demo;
 pub mod drafts;
+pub mod export;
+pub mod health;
+pub mod perms;
 pub mod referrals;
-mod schema;
+pub mod report;
+pub(crate) mod schema;
 pub mod search;
+pub mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
