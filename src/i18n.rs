@@ -401,6 +401,7 @@ messages! {
     RepClosed => "Kasus ditutup dalam periode", "Cases closed in the period";
     RepMedianAssess => "Median hari dari pengaduan ke asesmen", "Median days from intake to assessment";
     RepMedianClose => "Median hari dari pengaduan ke penutupan", "Median days from intake to closure";
+    RepScreenMedians => "Median hari dari pengaduan: ke asesmen {} · ke penutupan {}", "Median days from intake: to assessment {} · to closure {}";
     RepOverdue => "Kasus terbuka yang terlambat per {}", "Open cases overdue on {}";
     RepNoValue => "—", "—";
     RepNotRecorded => "Tidak tercatat", "Not recorded";

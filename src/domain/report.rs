@@ -388,6 +388,20 @@ impl Month {
         }
     }
 
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
     }
@@ -572,5 +586,7 @@ mod tests {
         let t = trend(&m, &[(m[1], 4)]);
         assert_eq!(t.iter().map(|x| x.1).collect::<Vec<_>>(), [0, 4, 0]);
         assert_eq!(last_month(d(2026, 3, 10)), (d(2026, 2, 1), d(2026, 2, 28)));
+        assert_eq!(m[0].next(), m[1]);
+        assert_eq!(m[2].prev(), m[1]);
     }
 }

@@ -10,6 +10,7 @@ pub enum Global {
     NewIntake,
     Board,
     Directory,
+    Report,
     Quit,
 }
 
@@ -36,10 +37,13 @@ pub fn global(key: &KeyEvent) -> Option<Global> {
         KeyCode::F(3) => Global::Board,
         KeyCode::F(4) => Global::Directory,
         KeyCode::F(10) => Global::Quit,
+        // F5–F9 are taken inside screens (the form, the directory), so the report has F12.
+        KeyCode::F(12) => Global::Report,
         _ if ctrl(key, 'g') => Global::Help,
         _ if ctrl(key, 'n') => Global::NewIntake,
         _ if ctrl(key, 'p') => Global::Board,
         _ if ctrl(key, 'd') => Global::Directory,
+        _ if ctrl(key, 'z') => Global::Report,
         _ if ctrl(key, 'q') || ctrl(key, 'c') => Global::Quit,
         _ => return None,
     })
@@ -74,5 +78,6 @@ pub const HELP: &[(&str, &str, Global)] = &[
     ("F2", "Ctrl-N", Global::NewIntake),
     ("F3", "Ctrl-P", Global::Board),
     ("F4", "Ctrl-D", Global::Directory),
+    ("F12", "Ctrl-Z", Global::Report),
     ("F10", "Ctrl-Q", Global::Quit),
 ];

@@ -25,6 +25,7 @@ use casework::SearchView;
 
 mod casework;
 mod directory;
+mod report;
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
 use directory::DirThen;
@@ -68,6 +69,7 @@ pub enum Screen {
     Help,
     Board,
     Directory,
+    Report,
 }
 
 /// What to do with the answer of the open dialog.
@@ -125,6 +127,9 @@ pub struct App {
     directory: DirectoryView,
     /// Where Esc leaves the directory to.
     dir_return: Screen,
+    report: crate::ui::report::ReportView,
+    /// Where Esc leaves the report to.
+    report_return: Screen,
     data_version: i64,
     next_poll: Option<Instant>,
     targets: Targets,
@@ -153,6 +158,8 @@ impl App {
             search: SearchView::default(),
             directory: DirectoryView::default(),
             dir_return: Screen::Board,
+            report: Default::default(),
+            report_return: Screen::Board,
             data_version: 0,
             next_poll: None,
             targets: Targets::default(),
@@ -368,6 +375,7 @@ impl App {
             Screen::Case => self.on_case_key(key),
             Screen::Search => self.on_search_key(key),
             Screen::Directory => self.on_directory_key(key),
+            Screen::Report => self.on_report_key(key),
         }
     }
 
@@ -385,6 +393,7 @@ impl App {
             Global::NewIntake => self.on_new_intake_key(),
             Global::Board => self.open_board(),
             Global::Directory => self.open_directory(),
+            Global::Report => self.open_report(),
             Global::Quit => {
                 if self.flush_draft(Instant::now()) {
                     self.quit = true;
@@ -613,6 +622,7 @@ impl App {
             }
             Screen::Search => self.search.draw(f, body, lang, &theme, today),
             Screen::Directory => self.directory.draw(f, body, lang, &theme, today),
+            Screen::Report => self.report.draw(f, body, lang, &theme),
         }
         self.draw_status(f, status);
         self.draw_keybar(f, keybar);
@@ -633,6 +643,7 @@ impl App {
             Screen::Case => Msg::TitleCase,
             Screen::Search => Msg::TitleSearch,
             Screen::Directory => Msg::TitleDirectory,
+            Screen::Report => Msg::TitleReport,
         };
         let left = format!(
             " meja · {} · {}",
@@ -771,6 +782,11 @@ impl App {
                     ]);
                 }
             }
+            Screen::Report => items.extend([
+                ("←", Msg::KeyPrevMonth),
+                ("→", Msg::KeyNextMonth),
+                ("Esc", Msg::KeyBack),
+            ]),
             _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
         }
         // Quit is always shown: it goes last, and the bar drops middle items to keep it.
@@ -887,6 +903,7 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
             Global::NewIntake => Msg::HNew,
             Global::Board => Msg::HBoard,
             Global::Directory => Msg::HDirectory,
+            Global::Report => Msg::HReport,
             Global::Quit => Msg::HQuit,
         };
         lines.push(Line::from(vec![
@@ -975,6 +992,17 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
         lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
     }
     lines.push(Line::raw(format!("  {}", Msg::HDirSheet.get(lang))));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpReport.get(lang),
+        theme.section(),
+    )));
+    for (k, m) in [
+        ("← → / [ ]", Msg::HReportMonth),
+        ("↑ ↓ PgUp PgDn", Msg::HReportScroll),
+    ] {
+        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         Msg::HelpDrafts.get(lang),
