@@ -1,7 +1,12 @@
 //! Moving a case between two offices' databases: one file out, a new local case in, both
 //! histories told, nothing of the people, notes or referrals lost.
 
+mod common;
+
 use std::path::Path;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
 
 use chrono::{DateTime, Datelike, Local, TimeZone};
 use meja::domain::agency::Agency;
@@ -249,6 +254,19 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
     assert_eq!(file_b.intake.consent.withhold, vec!["alamat"]);
     // Found by its origin number too, and not counted in the new office's assessments.
     assert_eq!(b.find_case_number(&opened.number).unwrap(), Some(opened.id));
+
+    // The case file's timeline tells the arrival and marks the origin's history.
+    drop(b);
+    let mut app = app_on(&b_path, Lang::Id, "dewi");
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('t'));
+    let text = screen_text(&render(&mut app, 120, 40));
+    assert!(text.contains("Diterima dari UPTD PPA Kota Metro"), "{text}");
+    assert!(text.contains("[kantor asal] Kasus dibuka"), "{text}");
+    assert!(text.contains("ani (UPTD PPA Kota Metro)"), "{text}");
+    drop(app);
+    let mut b = Store::open(&b_path).unwrap();
 
     // The same file again is refused: one case, one local number.
     let again = meja::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id)
