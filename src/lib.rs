@@ -5,6 +5,8 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod backup;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -14,4 +16,5 @@ pub mod i18n;
 pub mod io;
 pub mod letters;
 pub mod store;
+pub mod transfer;
 pub mod ui;

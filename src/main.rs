@@ -85,6 +85,88 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// Laporan bulanan seperti SIMFONI-PPA / monthly report as SIMFONI-PPA counts
+    Report {
+        /// Awal periode (hari-bulan-tahun) / first day [default: awal bulan lalu]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Akhir periode / last day [default: akhir bulan lalu]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+        format: ReportFormatArg,
+        /// Tulis ke berkas / write to a file [default: layar]
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Ekspor kasus (satu baris per korban) / export cases, one row per victim
+    Export {
+        #[arg(long, value_enum)]
+        format: CaseExportFormat,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Kasus yang dibuka sejak / cases opened from
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Kasus yang dibuka sampai / cases opened until
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Tanpa nama, NIK, telepon, alamat / without names, NIK, phones, addresses
+        #[arg(long)]
+        deidentified: bool,
+        /// CSV untuk spreadsheet berbahasa Indonesia: BOM, titik koma, tanggal dd/mm/yyyy
+        /// / CSV for a spreadsheet set to Indonesian
+        #[arg(long)]
+        excel_id: bool,
+    },
+    /// Cadangkan basis data (aman saat dipakai) / back up the database (safe while in use)
+    Backup {
+        path: PathBuf,
+        /// Enkripsi dengan frasa sandi (MEJA_BACKUP_PASSPHRASE) / encrypt with a passphrase
+        #[arg(long)]
+        encrypt: bool,
+        /// Baris pertama berkas ini adalah frasa sandi / the passphrase is this file's first line
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Pulihkan --db dari cadangan / restore --db from a backup
+    Restore {
+        path: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Periksa kesehatan basis data / check the database's health
+    Check,
+    /// Pindah kasus antar-UPTD PPA / move a case to another UPTD PPA
+    Case {
+        #[command(subcommand)]
+        action: CaseAction,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormatArg {
+    Text,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CaseExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum CaseAction {
+    /// Tulis satu kasus ke berkas pindah / write one case to a transfer file
+    Export {
+        number: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Terima kasus dari berkas pindah / receive a case from a transfer file
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -204,18 +286,82 @@ fn main() -> ExitCode {
             from,
             to,
         }) => {
-            let date = |s: Option<String>| -> Result<Option<NaiveDate>, Error> {
-                s.map(|s| {
-                    parse_date(&s, NaiveDate::MAX).map_err(|_| Error::new(Msg::ErrDateArg, &[&s]))
-                })
-                .transpose()
+            let date = |flag: &str, s: Option<String>| -> Result<Option<NaiveDate>, Error> {
+                s.map(|s| cli::parse_cli_date(flag, &s)).transpose()
             };
-            match (date(from), date(to)) {
+            match (date("--from", from), date("--to", to)) {
                 (Ok(from), Ok(to)) => accounts::run_audit(&env, staff, case, from, to).map(Some),
                 (Err(e), _) | (_, Err(e)) => Err(e),
             }
         }
         Some(Command::Migrate) => accounts::run_migrate(&env).map(Some),
+        Some(Command::Report {
+            from,
+            to,
+            format,
+            out,
+        }) => {
+            let format = match format {
+                ReportFormatArg::Text => meja::io::report::ReportFormat::Text,
+                ReportFormatArg::Csv => meja::io::report::ReportFormat::Csv,
+                ReportFormatArg::Json => meja::io::report::ReportFormat::Json,
+            };
+            cli::run_report(&env, from.as_deref(), to.as_deref(), format, out.as_deref()).map(Some)
+        }
+        Some(Command::Export {
+            format,
+            out,
+            from,
+            to,
+            deidentified,
+            excel_id,
+        }) => {
+            let format = match (format, excel_id) {
+                (CaseExportFormat::Csv, false) => meja::io::export::ExportFormat::Csv,
+                (CaseExportFormat::Csv, true) => meja::io::export::ExportFormat::CsvExcelId,
+                (CaseExportFormat::Json, false) => meja::io::export::ExportFormat::Json,
+                (CaseExportFormat::Json, true) => {
+                    return fail(Error::new(Msg::ErrSepNeedsCsv, &[]), lang);
+                }
+            };
+            cli::run_export(
+                &env,
+                format,
+                &out,
+                from.as_deref(),
+                to.as_deref(),
+                deidentified,
+            )
+            .map(Some)
+        }
+        Some(Command::Backup {
+            path,
+            encrypt,
+            passphrase_file,
+        }) => cli::run_backup(&env, &path, encrypt, passphrase_file.as_deref()).map(Some),
+        Some(Command::Restore {
+            path,
+            passphrase_file,
+        }) => cli::run_restore(&env, &path, passphrase_file.as_deref()).map(Some),
+        Some(Command::Check) => {
+            // Healthy or not is the exit code (0 or 1), so scripts can act on it; a check
+            // that could not run at all is an error (2) like any other.
+            return match cli::run_check(&env) {
+                Ok((text, healthy)) => {
+                    for line in text.lines() {
+                        println!("{}", clean_line(line));
+                    }
+                    ExitCode::from(if healthy { 0 } else { 1 })
+                }
+                Err(e) => fail(e, lang),
+            };
+        }
+        Some(Command::Case {
+            action: CaseAction::Export { number, out },
+        }) => cli::run_case_export(&env, &number, &out).map(Some),
+        Some(Command::Case {
+            action: CaseAction::Import { file },
+        }) => cli::run_case_import(&env, &file).map(Some),
         Some(Command::Demo {
             cases,
             agencies,
@@ -239,10 +385,16 @@ fn main() -> ExitCode {
         }
     };
     match result {
+        Ok(Some(msg)) if msg.is_empty() => ExitCode::SUCCESS,
         Ok(Some(msg)) => {
             // Reports run over several lines; each is cleaned, since names come from files.
+            // A reader that stops early (`| head`) is not an error.
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
             for line in msg.lines() {
-                println!("{}", clean_line(line));
+                if writeln!(out, "{}", clean_line(line)).is_err() {
+                    break;
+                }
             }
             ExitCode::SUCCESS
         }

@@ -433,6 +433,15 @@ fn staff_commands_need_a_supervisor_and_the_right_pin() {
     assert_clean_failure(&o, "tidak boleh");
     let o = as_budi(&["--db", db, "audit"]);
     assert_clean_failure(&o, "tidak boleh");
+    for cmd in [
+        &["report"][..],
+        &["export", "--format", "csv", "--out", "/tmp/never.csv"],
+        &["backup", "/tmp/never.db"],
+    ] {
+        let args: Vec<&str> = ["--db", db].iter().chain(cmd).copied().collect();
+        assert_clean_failure(&as_budi(&args), "tidak boleh");
+    }
+    assert!(!std::path::Path::new("/tmp/never.csv").exists());
     // But he may change his own PIN.
     let o = as_budi(&["--db", db, "staff", "set-pin", "budi"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -206,6 +206,8 @@ fn a_front_desk_worker_is_not_offered_moves_and_cannot_make_them() {
     typ(&mut app, ">");
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("tidak boleh"), "{text}");
+    typ(&mut app, "R");
+    assert_eq!(app.screen(), Screen::Board, "reports are the supervisor's");
     key(&mut app, KeyCode::Enter);
     typ(&mut app, "e");
     let text = screen_text(&render(&mut app, 80, 24));

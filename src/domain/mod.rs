@@ -3,12 +3,15 @@
 pub mod access;
 pub mod agency;
 pub mod case;
+pub mod export;
 pub mod intake;
 pub mod letter;
 pub mod referral;
 pub mod region;
+pub mod report;
 pub mod staff;
 pub mod text;
+pub mod transfer;
 pub mod validate;
 pub mod vocab;
 

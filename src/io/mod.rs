@@ -6,8 +6,10 @@
 //! two hundred agencies with one typo should still arrive; only a source that cannot be read
 //! at all is an error.
 
+pub mod export;
 mod hsds;
 pub mod pdf;
+pub mod report;
 mod sheet;
 mod table;
 

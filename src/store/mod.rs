@@ -7,14 +7,20 @@
 
 pub mod access;
 pub mod agencies;
+pub mod backup;
 pub mod cases;
 pub mod casework;
 pub mod demo;
 pub mod drafts;
+pub mod export;
+pub mod health;
+pub mod perms;
 pub mod referrals;
-mod schema;
+pub mod report;
+pub(crate) mod schema;
 pub mod search;
 pub mod staff;
+pub mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -82,43 +88,13 @@ fn create_private(path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// The database and its -wal and -shm files as they exist now: the -wal holds recent saves in
-/// full, so it is as sensitive as the database.
-pub fn database_files(path: &Path) -> Vec<PathBuf> {
-    let mut out = vec![path.to_path_buf()];
-    for suffix in ["-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let p = PathBuf::from(p);
-        if p.exists() {
-            out.push(p);
-        }
-    }
-    out
-}
-
-/// The permission bits of `file` that let anyone outside its owner and group in (Unix).
-pub fn open_to_others(file: &Path) -> Option<u32> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(file).ok()?.permissions().mode() & 0o777;
-        (mode & 0o007 != 0).then_some(mode)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = file;
-        None
-    }
-}
-
 /// Case files of child victims must not be readable by every account on a shared server:
 /// 0600 for one user, 0660 with a group for a shared install. Anything wider is refused with
 /// the command that fixes it, rather than silently tightened: the person who made it so
 /// should know.
 fn refuse_open_to_others(path: &Path) -> Result<()> {
-    for f in database_files(path) {
-        if let Some(mode) = open_to_others(&f) {
+    for f in perms::db_files(path) {
+        if let Some(mode) = perms::world_accessible(&f) {
             return Err(Error::new(
                 Msg::ErrDbOpenToOthers,
                 &[&f.display(), &format!("{mode:o}"), &f.display()],

@@ -219,8 +219,15 @@ ALTER TABLE cases ADD COLUMN origin_number TEXT;
 ALTER TABLE cases ADD COLUMN origin_office TEXT;
 "#;
 
+const ALL: &[&str] = &[V1, V2, V3, V4, V5];
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(ALL.iter().map(|m| M::up(m)).collect())
+}
+
+/// The schema version this build brings a database to (`PRAGMA user_version`).
+pub fn latest() -> i64 {
+    ALL.len() as i64
 }
 
 #[cfg(test)]

@@ -112,7 +112,12 @@ impl CaseView {
         // History rows and notes merged, newest first. A note's history row only marks
         // that it was written; the note itself carries the words.
         let mut items: Vec<(String, Vec<Line<'static>>)> = Vec::new();
-        for h in self.file.history.iter().filter(|h| h.action != "catatan") {
+        for h in self
+            .file
+            .history
+            .iter()
+            .filter(|h| h.action.trim_start_matches("asal:") != "catatan")
+        {
             let label = |v: &Option<String>| -> String {
                 let v = v.clone().unwrap_or_default();
                 if h.field.as_deref() == Some("tahap") {
@@ -123,8 +128,22 @@ impl CaseView {
                     v
                 }
             };
-            let what = match h.action.as_str() {
+            // History copied from another office on a transfer is marked `asal:`.
+            let (origin, action) = match h.action.strip_prefix("asal:") {
+                Some(a) => (true, a),
+                None => (false, h.action.as_str()),
+            };
+            let what = match action {
                 "dibuka" => Msg::TlOpened.get(lang).to_string(),
+                "pindah_keluar" => fill(
+                    Msg::TlTransferOut.get(lang),
+                    &[&h.note.clone().unwrap_or_default()],
+                ),
+                "pindah_masuk" => {
+                    let n = h.note.clone().unwrap_or_default();
+                    let (office, number) = n.rsplit_once(": ").unwrap_or((n.as_str(), ""));
+                    fill(Msg::TlTransferIn.get(lang), &[&office, &number])
+                }
                 "tahap" | "tahap_mundur" | "ditutup" | "dibuka_kembali" => {
                     fill(Msg::TlStage.get(lang), &[&label(&h.old), &label(&h.new)])
                 }
@@ -148,12 +167,18 @@ impl CaseView {
                 "tanpa_persetujuan" => Msg::TlNoConsent.get(lang).to_string(),
                 other => other.to_string(),
             };
+            let what = if origin {
+                fill(Msg::TlOrigin.get(lang), &[&what])
+            } else {
+                what
+            };
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{} {} ", when(&h.at), h.staff), theme.placeholder()),
                 Span::raw(what),
             ])];
-            if let Some(n) = &h.note {
-                let n = if h.action == "ditutup" {
+            let told = matches!(action, "pindah_keluar" | "pindah_masuk");
+            if let Some(n) = h.note.as_ref().filter(|_| !told) {
+                let n = if action == "ditutup" {
                     let (code, rest) = n.split_once(": ").unwrap_or((n.as_str(), ""));
                     let reason = vocab::CLOSURE_REASONS.label(code, lang);
                     if rest.is_empty() {

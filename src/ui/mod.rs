@@ -14,6 +14,7 @@ pub mod keys;
 pub mod modal;
 pub mod picklist;
 pub mod regionpicker;
+pub mod report;
 pub mod textarea;
 pub mod theme;
 pub mod widgets;

@@ -504,9 +504,15 @@ impl App {
             }
             return;
         }
-        if key.code == KeyCode::Char('L') {
-            self.open_audit();
-            return;
+        match key.code {
+            KeyCode::Char('L') => return self.open_audit(),
+            KeyCode::Char('R') => {
+                if self.permitted(Action::Report, None) {
+                    self.open_report();
+                }
+                return;
+            }
+            _ => {}
         }
         let ev = self.board.handle(key);
         self.request(ev);

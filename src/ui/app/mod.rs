@@ -27,6 +27,7 @@ use casework::SearchView;
 mod casework;
 mod directory;
 mod lock;
+mod report;
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
 use directory::DirThen;
@@ -77,6 +78,7 @@ pub enum Screen {
     Board,
     Directory,
     Audit,
+    Report,
 }
 
 /// What to do with the answer of the open dialog.
@@ -135,6 +137,9 @@ pub struct App {
     audit: crate::ui::audit::AuditView,
     /// Where Esc leaves the directory to.
     dir_return: Screen,
+    report: crate::ui::report::ReportView,
+    /// Where Esc leaves the report to.
+    report_return: Screen,
     data_version: i64,
     next_poll: Option<Instant>,
     targets: Targets,
@@ -167,6 +172,8 @@ impl App {
             directory: DirectoryView::default(),
             audit: Default::default(),
             dir_return: Screen::Board,
+            report: Default::default(),
+            report_return: Screen::Board,
             data_version: 0,
             next_poll: None,
             targets: Targets::default(),
@@ -430,6 +437,7 @@ impl App {
                     self.open_board();
                 }
             }
+            Screen::Report => self.on_report_key(key),
         }
     }
 
@@ -680,6 +688,7 @@ impl App {
             Screen::Search => self.search.draw(f, body, lang, &theme, today),
             Screen::Directory => self.directory.draw(f, body, lang, &theme, today),
             Screen::Audit => self.audit.draw(f, body, lang, &theme),
+            Screen::Report => self.report.draw(f, body, lang, &theme),
         }
         self.draw_status(f, status);
         self.draw_keybar(f, keybar);
@@ -701,6 +710,7 @@ impl App {
             Screen::Search => Msg::TitleSearch,
             Screen::Directory => Msg::TitleDirectory,
             Screen::Audit => Msg::TitleAudit,
+            Screen::Report => Msg::TitleReport,
         };
         let left = format!(
             " meja · {} · {}",
@@ -784,6 +794,7 @@ impl App {
                 ("f", Msg::KeyFilterBoard),
                 ("t", Msg::KeyClosed),
                 ("L", Msg::KeyAudit),
+                ("R", Msg::KeyReport),
             ]),
             Screen::Audit => items.extend([("a–z", Msg::KeyNarrow), ("Esc", Msg::KeyBack)]),
             Screen::Case => {
@@ -842,6 +853,11 @@ impl App {
                     ]);
                 }
             }
+            Screen::Report => items.extend([
+                ("←", Msg::KeyPrevMonth),
+                ("→", Msg::KeyNextMonth),
+                ("Esc", Msg::KeyBack),
+            ]),
             _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
         }
         // What the role may not do is not offered.
@@ -861,6 +877,7 @@ impl App {
                 Msg::KeyAssign => Action::Assign,
                 Msg::KeyNote => Action::AddNote,
                 Msg::KeyAudit => Action::ReadAudit,
+                Msg::KeyReport => Action::Report,
                 Msg::KeyEdit | Msg::KeySave | Msg::KeyActive | Msg::KeyAdd if in_directory => {
                     Action::ManageDirectory
                 }
@@ -1043,6 +1060,7 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
         ("/", Msg::HBoardSearch),
         ("f / t", Msg::HBoardFilter),
         ("L", Msg::HBoardAudit),
+        ("R", Msg::HReport),
     ] {
         lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
     }
@@ -1077,6 +1095,17 @@ fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) 
         lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
     }
     lines.push(Line::raw(format!("  {}", Msg::HDirSheet.get(lang))));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        Msg::HelpReport.get(lang),
+        theme.section(),
+    )));
+    for (k, m) in [
+        ("← → / [ ]", Msg::HReportMonth),
+        ("↑ ↓ PgUp PgDn", Msg::HReportScroll),
+    ] {
+        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         Msg::HelpDrafts.get(lang),

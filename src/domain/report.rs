@@ -1,0 +1,592 @@
+//! The monthly report: figures counted the way SIMFONI-PPA counts them, so a worker can copy
+//! them into the national system field by field.
+//!
+//! Counting rules (also printed in the report's header):
+//! - The period's cases are those *reported* (opened at this desk) between the two dates,
+//!   inclusive, as SIMFONI counts by the date of the report.
+//! - The SIMFONI tables count **victims**: a case with two victims counts twice. A victim is
+//!   counted once under each jenis kekerasan, layanan and hubungan pelaku recorded on the case
+//!   (several per case are allowed), so those tables may add up to more than the number of
+//!   victims. Jenis kekerasan, tempat kejadian and layanan are stored per case and apply to
+//!   every victim of it; sex, age, AMPK and kecamatan are per victim.
+//! - AMPK counts child victims only (under 18, UU 35/2014 Pasal 1), once per category.
+//! - Layanan is what was recorded as needed at triage plus every service a referral asked
+//!   for, unless the referral was rejected or revoked.
+//! - Stage and risk count **cases** (a case moves as one); referral outcomes count
+//!   **referrals** made for the period's cases, by their status today.
+//! - Rows follow the SIMFONI order of each list; a value this build does not know follows
+//!   them, and "not recorded" comes last, so every table adds up.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::case::{Card, Targets};
+use super::vocab::{self, ADULT_AGE, Vocab};
+
+/// One victim of a case, as the report needs it: no name, no NIK.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VictimRow {
+    pub sex: Option<String>,
+    pub age: Option<u32>,
+    pub ampk: Vec<String>,
+    /// Kemendagri code of the victim's address, any level.
+    pub region: Option<String>,
+}
+
+/// One case reported in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseRow {
+    pub id: i64,
+    pub opened: NaiveDate,
+    pub stage: String,
+    pub risk: String,
+    pub place: Option<String>,
+    pub violence: Vec<String>,
+    /// Layanan recorded at triage and asked for by referrals (see the module rules).
+    pub services: Vec<String>,
+    /// Each alleged perpetrator's relation to the victim (None when not recorded).
+    pub relations: Vec<Option<String>>,
+    pub victims: Vec<VictimRow>,
+    /// The status code of each referral made for the case.
+    pub referrals: Vec<String>,
+    /// The first day the case moved into assessment, if it has.
+    pub assessed: Option<NaiveDate>,
+}
+
+/// A case closed in the period: when it was opened and when it was (first) closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closure {
+    pub opened: NaiveDate,
+    pub closed: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    Violence,
+    Sex,
+    AgeBand,
+    Ampk,
+    Place,
+    Relation,
+    Service,
+    District,
+    Stage,
+    Risk,
+    Referral,
+}
+
+/// What a table's numbers count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Victims,
+    ChildVictims,
+    Cases,
+    Referrals,
+}
+
+/// One line of a table. An empty code is "not recorded".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub code: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub kind: TableKind,
+    pub unit: Unit,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    pub fn count(&self, code: &str) -> u64 {
+        self.rows
+            .iter()
+            .find(|r| r.code == code)
+            .map_or(0, |r| r.count)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The day overdue cases were counted on.
+    pub as_of: NaiveDate,
+    pub cases_opened: u64,
+    pub victims: u64,
+    pub cases_closed: u64,
+    pub median_days_to_assessment: Option<f64>,
+    pub median_days_to_closure: Option<f64>,
+    /// Open cases past their follow-up target (or with an unanswered referral) on `as_of`.
+    pub overdue: u64,
+    pub tables: Vec<Table>,
+}
+
+impl Report {
+    pub fn table(&self, kind: TableKind) -> &Table {
+        self.tables
+            .iter()
+            .find(|t| t.kind == kind)
+            .expect("every kind is built")
+    }
+}
+
+/// Tally that remembers nothing about who was counted.
+#[derive(Default)]
+struct Tally(BTreeMap<String, u64>);
+
+impl Tally {
+    fn add(&mut self, code: Option<&str>) {
+        let code = code.map(str::trim).unwrap_or("");
+        *self.0.entry(code.to_string()).or_default() += 1;
+    }
+
+    /// Every code of `order` (zeros included), then unknown codes, then "not recorded".
+    fn rows(mut self, order: &[&str]) -> Vec<Row> {
+        let mut out: Vec<Row> = order
+            .iter()
+            .map(|c| Row {
+                code: (*c).to_string(),
+                count: self.0.remove(*c).unwrap_or(0),
+            })
+            .collect();
+        let missing = self.0.remove("");
+        out.extend(self.0.into_iter().map(|(code, count)| Row { code, count }));
+        if let Some(count) = missing {
+            out.push(Row {
+                code: String::new(),
+                count,
+            });
+        }
+        out
+    }
+}
+
+fn codes(v: &Vocab) -> Vec<&'static str> {
+    v.terms.iter().map(|t| t.code).collect()
+}
+
+/// Distinct values in first-seen order: a case listing "fisik" twice is one kind of violence.
+fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The kecamatan a region code lies in (`18.72.01.1001` → `18.72.01`); None above that level.
+pub fn kecamatan(code: &str) -> Option<&str> {
+    let mut parts = code.match_indices('.');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(_), Some(_), Some((third, _))) => Some(&code[..third]),
+        (Some(_), Some(_), None) => Some(code),
+        _ => None,
+    }
+}
+
+/// The kab/kota a region code lies in (`18.72.01` → `18.72`); None above that level.
+pub fn kabkota(code: &str) -> Option<&str> {
+    let mut parts = code.match_indices('.');
+    match (parts.next(), parts.next()) {
+        (Some(_), Some((second, _))) => Some(&code[..second]),
+        (Some(_), None) => Some(code),
+        _ => None,
+    }
+}
+
+/// The middle value, or the mean of the two middle values; None for no values.
+pub fn median(mut days: Vec<i64>) -> Option<f64> {
+    if days.is_empty() {
+        return None;
+    }
+    days.sort_unstable();
+    let n = days.len();
+    Some(if n % 2 == 1 {
+        days[n / 2] as f64
+    } else {
+        (days[n / 2 - 1] + days[n / 2]) as f64 / 2.0
+    })
+}
+
+/// Builds the report of `cases` (reported between `from` and `to`), the `closures` in that
+/// period, and the open cases' `cards` for what is overdue on `today`.
+pub fn build(
+    from: NaiveDate,
+    to: NaiveDate,
+    cases: &[CaseRow],
+    closures: &[Closure],
+    cards: &[Card],
+    targets: &Targets,
+    today: NaiveDate,
+) -> Report {
+    let mut violence = Tally::default();
+    let mut sex = Tally::default();
+    let mut age = Tally::default();
+    let mut ampk = Tally::default();
+    let mut place = Tally::default();
+    let mut relation = Tally::default();
+    let mut service = Tally::default();
+    let mut district = Tally::default();
+    let mut stage = Tally::default();
+    let mut risk = Tally::default();
+    let mut referral = Tally::default();
+    let mut victims = 0;
+    for c in cases {
+        let kinds = distinct(c.violence.iter().map(String::as_str));
+        let services = distinct(c.services.iter().map(String::as_str));
+        let relations = distinct(c.relations.iter().map(|r| r.as_deref().unwrap_or("")));
+        for v in &c.victims {
+            victims += 1;
+            if kinds.is_empty() {
+                violence.add(None);
+            }
+            for k in &kinds {
+                violence.add(Some(k));
+            }
+            sex.add(v.sex.as_deref());
+            age.add(v.age.map(vocab::age_band));
+            if v.age.is_none_or(|a| a < ADULT_AGE) && !(v.age.is_none() && v.ampk.is_empty()) {
+                if v.ampk.is_empty() {
+                    ampk.add(None);
+                }
+                for a in distinct(v.ampk.iter().map(String::as_str)) {
+                    ampk.add(Some(a));
+                }
+            }
+            place.add(c.place.as_deref());
+            if relations.is_empty() {
+                relation.add(None);
+            }
+            for r in &relations {
+                relation.add(Some(r));
+            }
+            if services.is_empty() {
+                service.add(None);
+            }
+            for s in &services {
+                service.add(Some(s));
+            }
+            district.add(v.region.as_deref().and_then(kecamatan));
+        }
+        stage.add(Some(&c.stage));
+        risk.add(Some(&c.risk));
+        for r in &c.referrals {
+            referral.add(Some(r));
+        }
+    }
+    let districts: Vec<&str> = Vec::new();
+    let table = |kind, unit, t: Tally, order: &[&str]| Table {
+        kind,
+        unit,
+        rows: t.rows(order),
+    };
+    let tables = vec![
+        table(
+            TableKind::Violence,
+            Unit::Victims,
+            violence,
+            &codes(&vocab::VIOLENCE),
+        ),
+        table(TableKind::Sex, Unit::Victims, sex, &codes(&vocab::SEX)),
+        table(
+            TableKind::AgeBand,
+            Unit::Victims,
+            age,
+            &codes(&vocab::AGE_BANDS),
+        ),
+        table(
+            TableKind::Ampk,
+            Unit::ChildVictims,
+            ampk,
+            &codes(&vocab::AMPK),
+        ),
+        table(
+            TableKind::Place,
+            Unit::Victims,
+            place,
+            &codes(&vocab::PLACES),
+        ),
+        table(
+            TableKind::Relation,
+            Unit::Victims,
+            relation,
+            &codes(&vocab::PERPETRATOR_RELATIONS),
+        ),
+        table(
+            TableKind::Service,
+            Unit::Victims,
+            service,
+            &codes(&vocab::SERVICES),
+        ),
+        // Kecamatan have no fixed list: those with victims, in code order.
+        table(TableKind::District, Unit::Victims, district, &districts),
+        table(TableKind::Stage, Unit::Cases, stage, &codes(&vocab::STAGES)),
+        table(TableKind::Risk, Unit::Cases, risk, &codes(&vocab::RISK)),
+        table(
+            TableKind::Referral,
+            Unit::Referrals,
+            referral,
+            &codes(&vocab::REFERRAL_STATUS),
+        ),
+    ];
+    let to_assessment = cases
+        .iter()
+        .filter_map(|c| c.assessed.map(|a| (a - c.opened).num_days().max(0)))
+        .collect();
+    let to_closure = closures
+        .iter()
+        .map(|c| (c.closed - c.opened).num_days().max(0))
+        .collect();
+    Report {
+        from,
+        to,
+        as_of: today,
+        cases_opened: cases.len() as u64,
+        victims,
+        cases_closed: closures.len() as u64,
+        median_days_to_assessment: median(to_assessment),
+        median_days_to_closure: median(to_closure),
+        overdue: cards.iter().filter(|c| c.overdue(targets, today)).count() as u64,
+        tables,
+    }
+}
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn of(d: NaiveDate) -> Month {
+        Month {
+            year: d.year(),
+            month: d.month(),
+        }
+    }
+
+    pub fn prev(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
+    /// The `n` months ending with this one, oldest first.
+    pub fn last(self, n: usize) -> Vec<Month> {
+        let mut out = Vec::with_capacity(n);
+        let mut m = self;
+        for _ in 0..n {
+            out.push(m);
+            m = m.prev();
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// New cases per month for each of `months`, zero where none were opened.
+pub fn trend(months: &[Month], counts: &[(Month, u64)]) -> Vec<(Month, u64)> {
+    months
+        .iter()
+        .map(|m| {
+            let n = counts.iter().filter(|(c, _)| c == m).map(|(_, n)| n).sum();
+            (*m, n)
+        })
+        .collect()
+}
+
+/// The first and last day of the month before the one `today` is in: the usual report period.
+pub fn last_month(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let this = Month::of(today).first_day();
+    let prev = Month::of(today).prev().first_day();
+    (prev, this.pred_opt().unwrap_or(this))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn victim(sex: &str, age: u32, ampk: &[&str], region: &str) -> VictimRow {
+        VictimRow {
+            sex: Some(sex.into()),
+            age: Some(age),
+            ampk: ampk.iter().map(|s| s.to_string()).collect(),
+            region: Some(region.into()),
+        }
+    }
+
+    fn case(violence: &[&str], victims: Vec<VictimRow>) -> CaseRow {
+        CaseRow {
+            id: 1,
+            opened: d(2026, 10, 5),
+            stage: "pengaduan".into(),
+            risk: "sedang".into(),
+            place: Some("rumah_tangga".into()),
+            violence: violence.iter().map(|s| s.to_string()).collect(),
+            services: vec![],
+            relations: vec![Some("orang_tua".into())],
+            victims,
+            referrals: vec![],
+            assessed: None,
+        }
+    }
+
+    fn report(cases: &[CaseRow]) -> Report {
+        build(
+            d(2026, 10, 1),
+            d(2026, 10, 31),
+            cases,
+            &[],
+            &[],
+            &Targets::default(),
+            d(2026, 11, 1),
+        )
+    }
+
+    #[test]
+    fn a_case_with_two_victims_counts_twice_in_victim_tables_once_in_case_tables() {
+        let c = case(
+            &["fisik", "psikis"],
+            vec![
+                victim("P", 9, &["i"], "18.72.01.1001"),
+                victim("L", 12, &["i", "m"], "18.72.02"),
+            ],
+        );
+        let r = report(&[c]);
+        assert_eq!(r.victims, 2);
+        assert_eq!(r.cases_opened, 1);
+        let v = r.table(TableKind::Violence);
+        assert_eq!((v.count("fisik"), v.count("psikis")), (2, 2));
+        assert_eq!(r.table(TableKind::Place).count("rumah_tangga"), 2);
+        assert_eq!(r.table(TableKind::Relation).count("orang_tua"), 2);
+        assert_eq!(r.table(TableKind::Stage).count("pengaduan"), 1);
+        assert_eq!(r.table(TableKind::Risk).count("sedang"), 1);
+        let a = r.table(TableKind::Ampk);
+        assert_eq!((a.count("i"), a.count("m")), (2, 1));
+        let k = r.table(TableKind::District);
+        assert_eq!((k.count("18.72.01"), k.count("18.72.02")), (1, 1));
+        assert_eq!(r.table(TableKind::AgeBand).count("6-12"), 2);
+    }
+
+    #[test]
+    fn tables_keep_simfoni_order_with_zeros_and_put_not_recorded_last() {
+        let mut c = case(&["seksual"], vec![victim("P", 30, &[], "18")]);
+        c.victims.push(VictimRow::default());
+        c.place = None;
+        let r = report(&[c]);
+        let v = r.table(TableKind::Violence);
+        let order: Vec<&str> = v.rows.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "fisik",
+                "psikis",
+                "seksual",
+                "eksploitasi",
+                "trafficking",
+                "penelantaran",
+                "lainnya"
+            ]
+        );
+        let sex = r.table(TableKind::Sex);
+        assert_eq!(sex.rows.last().unwrap().code, "", "not recorded last");
+        assert_eq!(sex.count(""), 1);
+        assert_eq!(r.table(TableKind::Place).count(""), 2);
+        // A region above kecamatan level is not a kecamatan.
+        assert_eq!(r.table(TableKind::District).count(""), 2);
+        // Adults are not in the AMPK table; a victim of unknown age with no AMPK neither.
+        assert!(r.table(TableKind::Ampk).rows.iter().all(|r| r.count == 0));
+    }
+
+    #[test]
+    fn an_unknown_code_is_shown_not_dropped() {
+        let c = case(&["siber"], vec![victim("P", 15, &["a"], "18.72.01")]);
+        let v = report(&[c]).table(TableKind::Violence).clone();
+        assert_eq!(v.rows.len(), 8);
+        assert_eq!(v.rows[7].code, "siber");
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![5, 1, 3]), Some(3.0));
+        assert_eq!(median(vec![4, 1, 2, 10]), Some(3.0));
+        assert_eq!(median(vec![1, 2]), Some(1.5));
+    }
+
+    #[test]
+    fn region_levels_cut_to_kecamatan_and_kabkota() {
+        assert_eq!(kecamatan("18.72.01.1001"), Some("18.72.01"));
+        assert_eq!(kecamatan("18.72.01"), Some("18.72.01"));
+        assert_eq!(kecamatan("18.72"), None);
+        assert_eq!(kabkota("18.72.01.1001"), Some("18.72"));
+        assert_eq!(kabkota("18.72"), Some("18.72"));
+        assert_eq!(kabkota("18"), None);
+    }
+
+    #[test]
+    fn months_run_back_across_the_new_year() {
+        let m = Month::of(d(2026, 2, 14)).last(3);
+        assert_eq!(
+            m,
+            [
+                Month {
+                    year: 2025,
+                    month: 12
+                },
+                Month {
+                    year: 2026,
+                    month: 1
+                },
+                Month {
+                    year: 2026,
+                    month: 2
+                }
+            ]
+        );
+        let t = trend(&m, &[(m[1], 4)]);
+        assert_eq!(t.iter().map(|x| x.1).collect::<Vec<_>>(), [0, 4, 0]);
+        assert_eq!(last_month(d(2026, 3, 10)), (d(2026, 2, 1), d(2026, 2, 28)));
+        assert_eq!(m[0].next(), m[1]);
+        assert_eq!(m[2].prev(), m[1]);
+    }
+}

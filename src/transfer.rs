@@ -1,0 +1,71 @@
+//! `meja case export` and `meja case import`: one case moved to another UPTD PPA as a JSON
+//! file (`domain::transfer`), written private to its owner and recorded on both sides.
+
+use std::path::Path;
+
+use chrono::{DateTime, Local};
+
+use crate::domain::transfer::{CaseTransfer, FileError};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+use crate::io::export::write_private;
+use crate::store::Store;
+use crate::store::cases::Opened;
+use crate::store::transfer::ImportRefused;
+
+/// Writes case `number` to `out` and records the transfer in its history and the access log.
+/// The file is written first and removed again if the record cannot be made: no case leaves
+/// without its log row.
+pub fn export_case(
+    store: &mut Store,
+    number: &str,
+    out: &Path,
+    office: &str,
+    staff: &str,
+    now: DateTime<Local>,
+) -> Result<String> {
+    let number = number.trim();
+    let (id, file) = store
+        .transfer_file(number, office, staff, now)?
+        .ok_or_else(|| Error::new(Msg::ErrCaseNotFound, &[&number]))?;
+    let mut json = serde_json::to_string_pretty(&file).expect("a case always serializes");
+    json.push('\n');
+    write_private(out, json.as_bytes())?;
+    if let Err(e) = store.record_transfer_out(id, &out.display().to_string(), staff, now) {
+        let _ = std::fs::remove_file(out);
+        return Err(e);
+    }
+    Ok(file.case.number)
+}
+
+/// Reads and checks a transfer file.
+pub fn read_file(path: &Path) -> Result<CaseTransfer> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::new(Msg::ErrTransferRead, &[&path.display(), &e]))?;
+    let t: CaseTransfer = serde_json::from_str(&text)
+        .map_err(|_| Error::new(Msg::ErrTransferFormat, &[&path.display()]))?;
+    t.check().map_err(|e| match e {
+        FileError::NotATransfer => Error::new(Msg::ErrTransferFormat, &[&path.display()]),
+        FileError::TooNew(v) => Error::new(Msg::ErrTransferVersion, &[&path.display(), &v]),
+    })?;
+    Ok(t)
+}
+
+/// Imports the case in `path` as a new local case numbered with `prefix`.
+pub fn import_case(
+    store: &mut Store,
+    path: &Path,
+    prefix: &str,
+    staff: &str,
+    now: DateTime<Local>,
+    lang: Lang,
+) -> Result<(CaseTransfer, Opened)> {
+    let t = read_file(path)?;
+    match store.import_transfer(&t, prefix, staff, now, lang)? {
+        Ok(opened) => Ok((t, opened)),
+        Err(ImportRefused::Duplicate(local)) => Err(Error::new(
+            Msg::ErrTransferDuplicate,
+            &[&t.case.number, &t.office, &local],
+        )),
+    }
+}

@@ -1,0 +1,333 @@
+//! Backups taken while another connection writes, restores that check first and refuse a
+//! database in use, and encrypted backups.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use age::secrecy::SecretString;
+use chrono::{Local, TimeZone};
+use meja::domain::intake::Intake;
+use meja::i18n::Msg;
+use meja::store::Store;
+
+fn now() -> chrono::DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap()
+}
+
+fn intake(name: &str) -> Intake {
+    let mut i = Intake::default();
+    i.victims[0].name = name.into();
+    i.victims[0].sex = "P".into();
+    i.victims[0].age = "30".into();
+    i.incident.violence = vec!["psikis".into()];
+    i.incident.chronology = format!("Kronologi {name}");
+    i.triage.risk = "rendah".into();
+    i.consent.services = "ya".into();
+    i
+}
+
+fn open_cases(store: &mut Store, n: usize, tag: &str) {
+    for k in 0..n {
+        let rec = intake(&format!("{tag} {k}"))
+            .to_record(now().date_naive())
+            .unwrap();
+        store.open_case(&rec, "PPA", "ani", now(), None).unwrap();
+    }
+}
+
+/// Every row of the tables a case is made of, as text, in rowid order, up to `max_case`.
+fn content(path: &Path, max_case: i64) -> Vec<String> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for (table, cols) in [
+        ("cases", "id, number, stage, risk, opened_at, chronology"),
+        ("persons", "id, case_id, role, name, age"),
+        ("codes", "case_id, person_id, vocab, code"),
+        ("case_history", "id, case_id, action, new_value"),
+    ] {
+        let key = if table == "cases" { "id" } else { "case_id" };
+        let sql = format!("SELECT {cols} FROM {table} WHERE {key} <= ?1 ORDER BY rowid");
+        let mut st = c.prepare(&sql).unwrap();
+        let n = cols.split(',').count();
+        let rows = st
+            .query_map([max_case], |r| {
+                let mut s = format!("{table}:");
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    s.push_str(&format!("{v:?}|"));
+                }
+                Ok(s)
+            })
+            .unwrap();
+        out.extend(rows.map(|r| r.unwrap()));
+    }
+    out
+}
+
+fn integrity(path: &Path) -> String {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn max_case(path: &Path) -> i64 {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_backup_taken_while_another_connection_writes_restores_identical_and_sound() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kantor.db");
+    let mut store = Store::open(&db).unwrap();
+    open_cases(&mut store, 40, "Awal");
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (db, stop) = (db.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut other = Store::open(&db).unwrap();
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) && n < 400 {
+                open_cases(&mut other, 1, "Selama");
+                n += 1;
+            }
+            n
+        })
+    };
+    // Let the writer get going, then back up in the middle of its saves.
+    while max_case(&db) < 45 {
+        std::thread::yield_now();
+    }
+    let out = dir.path().join("cadangan.db");
+    let done = meja::backup::backup(&mut store, &out, None, "ani", now()).unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let written = writer.join().unwrap();
+    assert!(written > 5, "the writer kept writing ({written})");
+    assert!(done.cases >= 45, "{}", done.cases);
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    let restored = dir.path().join("pulih.db");
+    let r = meja::backup::restore(&out, &restored, None, now()).unwrap();
+    assert_eq!(r.cases, done.cases);
+    assert!(r.kept.is_none(), "nothing to keep for a new file");
+    assert_eq!(integrity(&restored), "ok");
+    let last = max_case(&restored);
+    assert_eq!(last, done.cases, "case ids run without gaps");
+    // Every row in the restore is the source's row, and none is missing up to that point:
+    // a consistent snapshot, no half-written case.
+    assert_eq!(content(&restored, last), content(&db, last));
+    let c = rusqlite::Connection::open(&restored).unwrap();
+    let (opened, victims): (i64, i64) = c
+        .query_row(
+            "SELECT (SELECT count(*) FROM case_history WHERE action = 'dibuka'),
+                    (SELECT count(*) FROM persons WHERE role = 'korban')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((opened, victims), (last, last));
+    // The restored file opens as a meja database, in WAL mode again.
+    let s = Store::open(&restored).unwrap();
+    assert_eq!(s.case_count().unwrap(), last);
+    // The backup is in the access log of the source.
+    let log = store
+        .access_log(&meja::store::access::AccessFilter::default())
+        .unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.code == "ekspor" && e.detail.contains("cadangan.db")),
+        "{log:?}"
+    );
+}
+
+#[test]
+fn restore_onto_a_database_in_use_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("sumber.db");
+    let mut s = Store::open(&src).unwrap();
+    open_cases(&mut s, 3, "Sumber");
+    let out = dir.path().join("cadangan.db");
+    meja::backup::backup(&mut s, &out, None, "ani", now()).unwrap();
+
+    let target = dir.path().join("dipakai.db");
+    let mut holder = Store::open(&target).unwrap();
+    open_cases(&mut holder, 5, "Dipakai");
+    let before = content(&target, i64::MAX);
+    let err = meja::backup::restore(&out, &target, None, now())
+        .err()
+        .expect("refused while open");
+    assert_eq!(err.msg, Msg::ErrDbInUse);
+    assert_eq!(content(&target, i64::MAX), before, "untouched");
+    // The holder still works.
+    open_cases(&mut holder, 1, "Masih");
+    drop(holder);
+
+    // Once nobody has it open, the restore goes ahead and keeps the old content beside it.
+    let r = meja::backup::restore(&out, &target, None, now()).unwrap();
+    assert_eq!(r.cases, 3);
+    assert_eq!(Store::open(&target).unwrap().case_count().unwrap(), 3);
+    let kept = r.kept.expect("old content kept");
+    assert_eq!(integrity(&kept), "ok");
+    let old: i64 = rusqlite::Connection::open(&kept)
+        .unwrap()
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(old, 6);
+}
+
+#[test]
+fn an_encrypted_backup_needs_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("sumber.db");
+    let mut s = Store::open(&src).unwrap();
+    open_cases(&mut s, 2, "Rahasia Sekali");
+    let out = dir.path().join("cadangan.age");
+    let pass = || Some(SecretString::from("kuda-lumping-7".to_string()));
+    let done = meja::backup::backup(&mut s, &out, pass(), "ani", now()).unwrap();
+    assert!(done.encrypted);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(meja::backup::is_encrypted(&bytes));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("Rahasia") && !text.contains("SQLite format"));
+
+    let target = dir.path().join("pulih.db");
+    let wrong = meja::backup::restore(
+        &out,
+        &target,
+        Some(SecretString::from("salah".to_string())),
+        now(),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(wrong.msg, Msg::ErrDecrypt);
+    let none = meja::backup::restore(&out, &target, None, now())
+        .err()
+        .unwrap();
+    assert_eq!(none.msg, Msg::ErrNoPassphrase);
+    let r = meja::backup::restore(&out, &target, pass(), now()).unwrap();
+    assert_eq!(r.cases, 2);
+    assert_eq!(integrity(&target), "ok");
+}
+
+#[test]
+fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("sumber.db");
+    let mut s = Store::open(&src).unwrap();
+    open_cases(&mut s, 2, "Utuh");
+    let out = dir.path().join("cadangan.db");
+    meja::backup::backup(&mut s, &out, None, "ani", now()).unwrap();
+    let mut bytes = std::fs::read(&out).unwrap();
+    let n = bytes.len();
+    for b in &mut bytes[n / 2..n / 2 + 2048] {
+        *b ^= 0x5a;
+    }
+    let broken = dir.path().join("rusak.db");
+    std::fs::write(&broken, &bytes).unwrap();
+    let target = dir.path().join("tujuan.db");
+    let err = meja::backup::restore(&broken, &target, None, now())
+        .err()
+        .unwrap();
+    assert_eq!(err.msg, Msg::ErrBackupBroken, "{err}");
+    assert!(!target.exists(), "no file made for a refused restore");
+
+    let text = dir.path().join("catatan.txt");
+    std::fs::write(&text, "bukan cadangan").unwrap();
+    let err = meja::backup::restore(&text, &target, None, now())
+        .err()
+        .unwrap();
+    assert_eq!(err.msg, Msg::ErrBackupNotMeja);
+}
+
+fn meja(db: &Path, args: &[&str]) -> std::process::Output {
+    common::ensure_supervisor(db, "ani");
+    std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
+        .arg("--db")
+        .arg(db)
+        .args(["--config", "/nonexistent/meja.toml", "--user", "ani"])
+        .args(args)
+        .env_remove("MEJA_LANG")
+        .env_remove(meja::backup::PASSPHRASE_ENV)
+        .env_remove("SUDO_USER")
+        .env("MEJA_PIN", "2468")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_is_healthy_only_when_nothing_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let mut s = Store::open(&db).unwrap();
+    open_cases(&mut s, 2, "Sehat");
+    drop(s);
+    let o = meja(&db, &["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("Integritas: ok") && out.contains("Sehat."),
+        "{out}"
+    );
+    assert!(out.contains("Kasus: 2"), "{out}");
+    assert!(out.contains(&format!("SQLite: {}", rusqlite::version())));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let o = meja(&db, &["--lang", "en", "check"]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(out.contains("0644") && out.contains("chmod 600"), "{out}");
+        assert!(out.contains("NOT HEALTHY: 1"), "{out}");
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let o = meja(&dir.path().join("tidak-ada.db"), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tidak ada"));
+    assert!(
+        !dir.path().join("tidak-ada.db").exists(),
+        "check creates nothing"
+    );
+}
+
+#[test]
+fn backup_and_restore_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let mut s = Store::open(&db).unwrap();
+    open_cases(&mut s, 3, "Perintah");
+    drop(s);
+    let out = dir.path().join("cadangan.db");
+    let o = meja(&db, &["backup", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("3 kasus, integritas ok"));
+    // Refused: encrypting without a passphrase, and writing over the database itself.
+    let o = meja(&db, &["backup", "--encrypt", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("MEJA_BACKUP_PASSPHRASE"));
+    let o = meja(&db, &["backup", db.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(Store::open(&db).unwrap().case_count().unwrap(), 3);
+
+    let fresh = dir.path().join("baru.db");
+    let o = meja(&fresh, &["restore", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(Store::open(&fresh).unwrap().case_count().unwrap(), 3);
+    let o = meja(&fresh, &["check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
