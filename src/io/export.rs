@@ -55,7 +55,9 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 /// a formula: a leading `'` keeps it text (OWASP's CSV injection advice).
 fn sheet_cell(s: &str) -> String {
     let digits_and_dots = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    let numberish = digits_and_dots && (s.starts_with('0') || s.contains('.') || s.len() >= 12);
+    // A lone 0 is a count, not an identifier with a leading zero.
+    let numberish = digits_and_dots
+        && ((s.starts_with('0') && s.len() > 1) || s.contains('.') || s.len() >= 12);
     if numberish {
         format!("=\"{s}\"")
     } else if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
