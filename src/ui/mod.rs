@@ -29,6 +29,7 @@ use ratatui::crossterm::terminal::{
     LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::layout::Rect;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
@@ -161,12 +162,16 @@ fn event_loop(
             },
         };
         let mut redraw = false;
+        let mut resized = false;
         // Drain everything already queued before drawing, so a held key or a paste does not
         // queue one frame per event.
         let mut next = first;
         loop {
             match next {
-                Some(Wake::Input(ev)) => redraw |= app.handle(&ev),
+                Some(Wake::Input(ev)) => {
+                    resized |= matches!(ev, Event::Resize(..));
+                    redraw |= app.handle(&ev);
+                }
                 Some(Wake::InputClosed) | Some(Wake::Signal) => return Ok(()),
                 None => {}
             }
@@ -179,6 +184,19 @@ fn event_loop(
             }
         }
         redraw |= app.tick(Instant::now());
+        // A terminal that shrank cut off what no longer fitted, and one that grew back does
+        // not bring it back; when a storm of resizes ends at the size of the last frame,
+        // ratatui sees no change and would only draw the differences. Repaint everything.
+        // (`Terminal::resize` clears without asking the terminal where its cursor is;
+        // `Terminal::clear` asks, and the answer would go to the input thread.)
+        if resized {
+            let repainted = terminal
+                .size()
+                .and_then(|s| terminal.resize(Rect::new(0, 0, s.width, s.height)));
+            if repainted.is_err() {
+                return Ok(());
+            }
+        }
         if redraw {
             // A failed draw means the terminal is gone: leave, the caller saves the draft.
             if draw(app, terminal).is_err() {

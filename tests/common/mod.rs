@@ -2,6 +2,8 @@
 //! helpers, and rendering into ratatui's TestBackend.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
