@@ -92,7 +92,11 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
+    // A write past a file-size limit (`ulimit -f` on a shared server) would kill the process
+    // by default, losing the typing since the last draft. With a handler the write fails
+    // with EFBIG instead: SQLite reports it, the form stays and the save is retried.
+    signal_hook::flag::register(SIGXFSZ, std::sync::Arc::default())?;
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {

@@ -262,12 +262,19 @@ impl Session {
         (i, text)
     }
 
-    /// Writes bytes as they are (one key, or a burst a terminal would send at once).
+    /// Writes bytes as they are (one key, or a burst a terminal would send at once), then
+    /// pauses a moment like a person between keys.
     pub fn send(&mut self, bytes: &str) {
+        self.send_now(bytes);
+        std::thread::sleep(KEY_PAUSE);
+    }
+
+    /// Writes bytes with no pause after them: for a kill that must be able to land while
+    /// the app is still handling the key.
+    pub fn send_now(&mut self, bytes: &str) {
         let w = self.writer.as_mut().expect("the pty is open");
         w.write_all(bytes.as_bytes()).expect("write to pty");
         w.flush().expect("flush pty");
-        std::thread::sleep(KEY_PAUSE);
     }
 
     /// Types `s` one character at a time.
@@ -534,4 +541,54 @@ pub fn case_number_after(text: &str, label: &str) -> Option<String> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
         .collect();
     (!n.is_empty()).then_some(n)
+}
+
+/// Waits until `ok` holds for the database (a save the app makes on its own, on a timer).
+/// The deadline only bounds a hang.
+pub fn wait_db(what: &str, ok: impl Fn() -> bool) {
+    let deadline = Instant::now() + DEADLINE;
+    while !ok() {
+        if Instant::now() > deadline {
+            panic!("the database never showed {what}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The drafts in the file, as intakes.
+pub fn drafts(db: &Path) -> Vec<meja::domain::intake::Intake> {
+    column(db, "SELECT body FROM drafts ORDER BY id")
+        .iter()
+        .map(|b| serde_json::from_str(b).expect("a draft body"))
+        .collect()
+}
+
+/// The draft whose first victim is named `name`.
+pub fn draft_named(db: &Path, name: &str) -> Option<meja::domain::intake::Intake> {
+    drafts(db).into_iter().find(|d| d.victims[0].name == name)
+}
+
+impl Session {
+    /// Sets the process's file-size limit (RLIMIT_FSIZE) from outside, as `prlimit` does;
+    /// `None` lifts it. Writes past the limit fail (EFBIG), which SQLite reports as it
+    /// reports a full disk or a filesystem gone read-only. Unlike file permissions, root is
+    /// bound by it too, and it reaches files the process already has open.
+    pub fn limit_file_size(&mut self, bytes: Option<u64>) {
+        let v = bytes.unwrap_or(libc::RLIM_INFINITY);
+        let lim = libc::rlimit {
+            rlim_cur: v,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        // SAFETY: prlimit(2) on the pid this session spawned, with a valid new limit and no
+        // old-limit output.
+        let r = unsafe {
+            libc::prlimit(
+                self.pid as libc::pid_t,
+                libc::RLIMIT_FSIZE,
+                &lim,
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(r, 0, "prlimit: {}", std::io::Error::last_os_error());
+    }
 }
