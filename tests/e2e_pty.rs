@@ -3,6 +3,7 @@
 //! killed session's draft, the terminal vanishing, and resize storms.
 //!
 //! Every assertion is on screen text or database content; waits only bound a hang.
+#![cfg(unix)]
 
 mod common;
 

@@ -568,6 +568,7 @@ pub fn draft_named(db: &Path, name: &str) -> Option<meja::domain::intake::Intake
     drafts(db).into_iter().find(|d| d.victims[0].name == name)
 }
 
+#[cfg(target_os = "linux")]
 impl Session {
     /// Sets the process's file-size limit (RLIMIT_FSIZE) from outside, as `prlimit` does;
     /// `None` lifts it. Writes past the limit fail (EFBIG), which SQLite reports as it
