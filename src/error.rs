@@ -47,11 +47,27 @@ impl From<rusqlite::Error> for Error {
     /// ("disk I/O error") says nothing to a worker.
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode::*;
+        use rusqlite::ffi;
+        let extended = e.sqlite_error().map(|f| f.extended_code);
         match e.sqlite_error_code() {
             Some(DiskFull) => Error::new(Msg::ErrDiskFull, &[]),
-            // A write the system refused: a full disk (EFBIG, a short write), a file-size
-            // limit, a filesystem remounted read-only (EROFS).
-            Some(SystemIoFailure) => Error::new(Msg::ErrDiskRefused, &[]),
+            // A write the system refused: a file-size limit (EFBIG), a filesystem remounted
+            // read-only (EROFS), a disk that fails. Read errors keep SQLite's own words.
+            Some(SystemIoFailure)
+                if matches!(
+                    extended,
+                    Some(
+                        ffi::SQLITE_IOERR_WRITE
+                            | ffi::SQLITE_IOERR_FSYNC
+                            | ffi::SQLITE_IOERR_DIR_FSYNC
+                            | ffi::SQLITE_IOERR_TRUNCATE
+                            | ffi::SQLITE_IOERR_SHMSIZE
+                            | ffi::SQLITE_IOERR_SHMMAP
+                    )
+                ) =>
+            {
+                Error::new(Msg::ErrDiskRefused, &[])
+            }
             Some(ReadOnly) | Some(PermissionDenied) => Error::new(Msg::ErrDbReadOnlyNow, &[]),
             Some(DatabaseBusy) | Some(DatabaseLocked) => Error::new(Msg::ErrDbBusy, &[]),
             _ => Error::new(Msg::ErrDb, &[&e]),
@@ -77,5 +93,6 @@ mod tests {
         assert!(say(rusqlite::ffi::SQLITE_READONLY).contains("hanya-baca"));
         assert!(say(rusqlite::ffi::SQLITE_BUSY).contains("sibuk"));
         assert!(say(rusqlite::ffi::SQLITE_CORRUPT).starts_with("galat basis data"));
+        assert!(say(rusqlite::ffi::SQLITE_IOERR_READ).starts_with("galat basis data"));
     }
 }
