@@ -209,7 +209,7 @@ messages! {
     CaseOpenedNumber => "Nomor kasus: {}", "Case number: {}";
     WriteOnPaper => "Tulis nomor ini pada berkas kertas.", "Write this number on the paper file.";
     SavedNext => "Enter: pengaduan baru · F10: keluar", "Enter: new intake · F10: quit";
-    SaveFailed => "Gagal menyimpan: {}", "Save failed: {}";
+    SaveFailed => "Gagal menyimpan: {}. Isian tetap; coba ^S lagi.", "Save failed: {}. Form kept; try ^S again.";
     ConfirmRemoveVictim => "Hapus korban {} dari formulir? (y/t)", "Remove victim {} from the form? (y/n)";
     ConfirmRemovePerp => "Hapus terlapor {} dari formulir? (y/t)", "Remove perpetrator {} from the form? (y/n)";
     LastVictimStays => "Minimal satu korban.", "At least one victim is needed.";
@@ -348,6 +348,10 @@ messages! {
     ErrNoReferral => "rujukan {} tidak ditemukan", "referral {} not found";
     ErrWriteFile => "tidak bisa menulis {}: {}", "cannot write {}: {}";
     ErrDb => "galat basis data: {}", "database error: {}";
+    ErrDiskFull => "disk penuh", "the disk is full";
+    ErrDiskRefused => "disk tidak bisa ditulis", "the disk cannot be written";
+    ErrDbReadOnlyNow => "basis data hanya-baca", "the database is read-only";
+    ErrDbBusy => "basis data sibuk; coba lagi", "the database is busy; try again";
     ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
     ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
     ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";

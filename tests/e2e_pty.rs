@@ -1,181 +1,273 @@
-//! The real binary in a pseudo-terminal: type part of an intake, SIGKILL the process, start it
-//! again and find the draft offered with what was typed.
+//! The real binary in a pseudo-terminal at 80×24: a whole day's path through the app typed key
+//! by key (intake → board → asesmen → referral → letter) under three terminal set-ups, a
+//! killed session's draft, the terminal vanishing, and resize storms.
+//!
+//! Every assertion is on screen text or database content; waits only bound a hang.
+#![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use common::pty::*;
 
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
+/// Intake typed key by key → saved → on the board → moved to Asesmen → referred → letter.
+fn whole_path(opts: Opts) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepare_db(dir.path());
+    let fkeys = opts.term.starts_with("xterm");
+    let mut s = Session::start(&db, opts.clone());
+    s.wait_for("Pengaduan baru");
+
+    let intake = IntakeKeys::default();
+    type_intake(&mut s, &intake);
+    s.send(&ctrl('s'));
+    let text = s.wait_for("Nomor kasus:");
+    let number = case_number_after(&text, "Nomor kasus:").expect("a case number");
+    assert!(number.starts_with("PPA/"), "{number}");
+    assert_eq!(
+        column(
+            &db,
+            "SELECT name FROM persons p JOIN cases c ON c.id = p.case_id WHERE p.role = 'korban'"
+        ),
+        vec![intake.victim.clone()]
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM drafts"),
+        0,
+        "the draft became the case"
+    );
+
+    // The board: the case is a card in Pengaduan, by initials only.
+    s.send(ENTER);
+    s.wait_for("Pengaduan baru");
+    s.send(&if fkeys { F3.to_string() } else { ctrl('p') });
+    let board = s.wait_for("S.A.");
+    assert!(
+        !board.contains("Siti Aminah"),
+        "no full names on the board:\n{board}"
+    );
+
+    // Forward to Asesmen, confirmed.
+    s.send(">");
+    s.wait_for(&format!("Pindahkan {number} ke Asesmen? (y/t)"));
+    s.send("y");
+    s.wait_for("Tahap diperbarui.");
+    assert_eq!(
+        column(&db, "SELECT stage FROM cases"),
+        vec!["asesmen".to_string()]
+    );
+
+    // The case file, then a referral to an agency of the example directory.
+    s.send(ENTER);
+    s.wait_for(&number);
+    s.send("r");
+    s.wait_for("(CONTOH)");
+    s.typ("psikolog");
+    s.wait_for("Biro Psikologi Harapan");
+    s.send(ENTER);
+    s.wait_for("Layanan yang diminta");
+    s.send(ENTER);
+    s.wait_for("Alasan rujukan");
+    s.typ("Anak menunjukkan tanda trauma.");
+    s.send(&ctrl('s'));
+    s.wait_for("Tanggal tindak lanjut");
+    s.send(ENTER);
+    s.wait_for("dicatat.");
+    let text = s.wait_for("Dikirim · Biro Psikologi Harapan");
+    assert!(text.contains("Rujukan ke Biro Psikologi Harapan"), "{text}");
+
+    // The letter.
+    s.send("l");
+    let text = s.wait_for("ditulis:");
+    assert!(text.contains("Surat 001/UPTD-PPA/"), "{text}");
+    let letters: Vec<_> = std::fs::read_dir(dir.path().join("surat"))
+        .expect("surat/ beside the database")
+        .map(|e| e.unwrap().path())
+        .collect();
+    let txt = letters
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a text letter");
+    let letter = std::fs::read_to_string(txt).unwrap();
+    assert!(
+        letter.contains("Anak menunjukkan tanda trauma."),
+        "{letter}"
+    );
+    assert!(
+        letters
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "pdf"))
+    );
+
+    // What the history holds: opened, moved, referred.
+    let actions = column(&db, "SELECT action FROM case_history ORDER BY id");
+    assert_eq!(actions[0], "dibuka");
+    assert!(actions.contains(&"tahap".to_string()), "{actions:?}");
+    assert_eq!(count(&db, "SELECT count(*) FROM referrals"), 1);
+    assert_eq!(integrity(&db), "ok");
+
+    if !opts.no_color {
+        // Colour is used (the title bar) unless NO_COLOR asks otherwise.
+        assert!(s.with_screen(any_colour), "some colour on screen");
+    } else {
+        assert!(!s.with_screen(any_colour), "NO_COLOR: no colour at all");
+    }
+    s.send(ENTER);
+    s.quit();
 }
 
-impl Session {
-    /// Starts meja for ani and signs her in with her PIN (making her the first supervisor of
-    /// a new database).
-    fn start(db: &Path, term: &str) -> Session {
-        if !db.exists() {
-            let o = std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
-                .args(["--db", db.to_str().unwrap(), "staff", "add", "ani"])
-                .args(["--name", "Ani", "--role", "supervisor"])
-                .env("USER", "ani")
-                .env_remove("SUDO_USER")
-                .env("MEJA_NEW_PIN", "2468")
-                .output()
-                .unwrap();
-            assert!(o.status.success(), "{o:?}");
-        }
-        let mut s = Session::spawn(db, term);
-        s.wait_for("PIN:");
-        s.send("2468\r");
-        s
-    }
-
-    fn spawn(db: &Path, term: &str) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
+fn any_colour(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows.get()).any(|r| {
+        (0..cols.get()).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
             })
-            .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meja"));
-        cmd.args([
-            "--db",
-            db.to_str().unwrap(),
-            "--user",
-            "ani",
-            "--lang",
-            "id",
-        ]);
-        cmd.env("TERM", term);
-        cmd.env("NO_COLOR", "1");
-        cmd.env_remove("MEJA_DB");
-        cmd.env_remove("SUDO_USER");
-        let child = pair.slave.spawn_command(cmd).expect("spawn meja");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(24).unwrap(),
-            std::num::NonZero::new(80).unwrap(),
-            0,
-        )));
-        let s = screen.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Session {
-            child,
-            writer,
-            screen,
-            _master: pair.master,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits for `needle` on screen. The deadline only bounds a hung test; nothing is
-    /// asserted about how fast the screen appears.
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-        panic!("{needle:?} never appeared; screen:\n{}", self.text());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // Give the app a moment between keys, like a person; screen checks come after.
-        std::thread::sleep(Duration::from_millis(15));
-    }
-
-    fn sigkill(&mut self) {
-        let pid = self.child.process_id().expect("pid");
-        let ok = std::process::Command::new("kill")
-            .args(["-9", &pid.to_string()])
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        self.child.wait().unwrap();
-    }
+        })
+    })
 }
 
-const TAB: &str = "\t";
+#[test]
+fn whole_path_in_xterm_256color() {
+    whole_path(Opts::default().term("xterm-256color"));
+}
+
+#[test]
+fn whole_path_on_the_linux_console_with_ctrl_keys() {
+    whole_path(Opts::default().term("linux"));
+}
+
+#[test]
+fn whole_path_with_no_color() {
+    whole_path(Opts::default().term("xterm-256color").no_color());
+}
 
 #[test]
 fn a_killed_session_leaves_its_draft_to_resume() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("meja.db");
-    let mut s = Session::start(&db, "xterm-256color");
+    let db = prepare_db(dir.path());
+    let mut s = Session::start_default(&db);
     s.wait_for("Pengaduan baru");
-    for _ in 0..7 {
-        s.send(TAB);
-    }
-    for c in "Siti Aminah".chars() {
-        s.send(&c.to_string());
-    }
+    s.goto_field(at::VICTIM_NAME);
+    s.typ("Siti Aminah");
     s.send(TAB);
-    for c in "3372015205900001".chars() {
-        s.send(&c.to_string());
-    }
+    s.typ("3372015205900001");
     s.wait_for("3372015205900001");
     // The status line confirms the draft is on disk; then the process dies without warning.
     s.wait_for("Draf tersimpan");
     s.sigkill();
 
-    let mut s = Session::start(&db, "xterm-256color");
+    let s = Session::start_default(&db);
     s.wait_for("Draf yang belum selesai");
     s.wait_for("korban S.A.");
-    s.send("\r");
+    let mut s = s;
+    s.send(ENTER);
     s.wait_for("Siti Aminah");
     s.wait_for("3372015205900001");
-    s.send("\x11"); // Ctrl-Q
-    let status = s.child.wait().unwrap();
-    assert!(status.success());
+    s.quit();
+}
+
+fn draft_body(db: &std::path::Path) -> String {
+    column(db, "SELECT body FROM drafts").join("\n")
 }
 
 #[test]
 fn sighup_saves_the_draft_and_exits() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("meja.db");
-    let mut s = Session::start(&db, "linux");
-    s.wait_for("Pengaduan baru");
-    for _ in 0..7 {
-        s.send(TAB);
-    }
-    s.send("Dewi");
+    let db = prepare_db(dir.path());
+    let mut s = Session::start(&db, Opts::default().term("linux"));
+    s.goto_field(at::VICTIM_NAME);
+    s.typ("Dewi");
     s.wait_for("Dewi");
-    let pid = s.child.process_id().unwrap();
-    std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    let status = s.child.wait().unwrap();
+    s.signal(libc::SIGHUP);
+    let status = s.wait_exit();
     assert!(status.success(), "a clean exit, not a death by signal");
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let body: String = conn
-        .query_row("SELECT body FROM drafts", [], |r| r.get(0))
-        .unwrap();
-    assert!(body.contains("Dewi"), "{body}");
+    assert!(draft_body(&db).contains("Dewi"));
+}
+
+/// The terminal closes under the app (ssh link dropped, window closed): the kernel hangs up
+/// the pty. The draft is saved and the process is gone, not left spinning.
+#[test]
+fn a_closed_terminal_saves_the_draft_and_leaves_no_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepare_db(dir.path());
+    let mut s = Session::start_default(&db);
+    s.goto_field(at::VICTIM_NAME);
+    // Typed and closed at once: the draft timer has not fired, so only the exit path can
+    // have saved it.
+    s.typ("Wulan Sari");
+    s.wait_for("Wulan Sari");
+    let pid = s.pid();
+    s.close_pty();
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        "process {pid} is gone"
+    );
+    assert!(draft_body(&db).contains("Wulan Sari"));
+}
+
+/// Many size changes in a row, on each main screen, including sizes no one can work in: the
+/// process survives and, back at 80×24, the screen is whole again.
+#[test]
+fn resize_storms_and_tiny_sizes_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepare_db(dir.path());
+    let mut s = Session::start_default(&db);
+    s.goto_field(at::VICTIM_NAME);
+    s.typ("Siti Aminah");
+    let sizes: &[(u16, u16)] = &[
+        (1, 1),
+        (0, 0),
+        (10, 3),
+        (200, 60),
+        (2, 40),
+        (300, 2),
+        (39, 9),
+        (40, 10),
+        (79, 23),
+        (120, 40),
+        (20, 6),
+        (1, 200),
+    ];
+    let storm = |s: &mut Session| {
+        for round in 0..3 {
+            for &(c, r) in sizes {
+                s.resize(c + round, r);
+            }
+        }
+        s.resize(80, 24);
+    };
+    // (key to reach the screen, text that shows it is drawn whole at 80×24)
+    let screens: &[(&str, &str)] = &[
+        ("", "Nama / inisial*"),
+        (F1, "· Bantuan"),
+        (F3, "Papan kasus"),
+        (F4, "(CONTOH)"),
+        (F2, "Siti Aminah"),
+    ];
+    for (key, shows) in screens {
+        if !key.is_empty() {
+            s.send(key);
+        }
+        s.wait_for(shows);
+        storm(&mut s);
+        assert!(s.is_running(), "meja died in a resize storm");
+        // Back at 80×24 the app redraws the whole screen: the title row and the key bar.
+        let text = s.wait_until("a full 80×24 screen", |t| {
+            t.contains(shows) && t.contains(" meja · ") && t.contains("F10 Keluar")
+        });
+        assert!(!text.contains("Layar terlalu kecil"), "{text}");
+        if *key == F1 {
+            s.send(ESC);
+            s.wait_for("Nama / inisial*");
+        }
+    }
+    // At a tiny size the app says so instead of drawing a broken form.
+    s.resize(30, 8);
+    s.wait_for("Layar terlalu kecil");
+    s.resize(80, 24);
+    s.wait_for("Nama / inisial*");
+    s.quit();
+    assert!(draft_body(&db).contains("Siti Aminah"));
 }

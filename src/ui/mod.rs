@@ -31,6 +31,7 @@ use ratatui::crossterm::terminal::{
     LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::layout::Rect;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
@@ -93,7 +94,11 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
+    // A write past a file-size limit (`ulimit -f` on a shared server) would kill the process
+    // by default, losing the typing since the last draft. With a handler the write fails
+    // with EFBIG instead: SQLite reports it, the form stays and the save is retried.
+    signal_hook::flag::register(SIGXFSZ, std::sync::Arc::default())?;
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
@@ -163,12 +168,16 @@ fn event_loop(
             },
         };
         let mut redraw = false;
+        let mut resized = false;
         // Drain everything already queued before drawing, so a held key or a paste does not
         // queue one frame per event.
         let mut next = first;
         loop {
             match next {
-                Some(Wake::Input(ev)) => redraw |= app.handle(&ev),
+                Some(Wake::Input(ev)) => {
+                    resized |= matches!(ev, Event::Resize(..));
+                    redraw |= app.handle(&ev);
+                }
                 Some(Wake::InputClosed) | Some(Wake::Signal) => return Ok(()),
                 None => {}
             }
@@ -181,6 +190,19 @@ fn event_loop(
             }
         }
         redraw |= app.tick(Instant::now());
+        // A terminal that shrank cut off what no longer fitted, and one that grew back does
+        // not bring it back; when a storm of resizes ends at the size of the last frame,
+        // ratatui sees no change and would only draw the differences. Repaint everything.
+        // (`Terminal::resize` clears without asking the terminal where its cursor is;
+        // `Terminal::clear` asks, and the answer would go to the input thread.)
+        if resized {
+            let repainted = terminal
+                .size()
+                .and_then(|s| terminal.resize(Rect::new(0, 0, s.width, s.height)));
+            if repainted.is_err() {
+                return Ok(());
+            }
+        }
         if redraw {
             // A failed draw means the terminal is gone: leave, the caller saves the draft.
             if draw(app, terminal).is_err() {

@@ -2,6 +2,9 @@
 //! helpers, and rendering into ratatui's TestBackend.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
