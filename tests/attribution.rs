@@ -1,98 +1,14 @@
 //! Two meja processes, two staff, one database, at the same time: each one's actions are
 //! written under their own name, in the history and in the access log.
 
-use std::io::{Read, Write};
+#![cfg(unix)]
+
+mod common;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
+use common::pty::{F3, Opts, Session, ctrl};
 use meja::domain::intake::Intake;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(db: &Path, user: &str) -> Session {
-        let mut s = Session::spawn(db, user);
-        s.wait_for("PIN:");
-        s.send("2468\r");
-        s
-    }
-
-    fn spawn(db: &Path, user: &str) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meja"));
-        cmd.args(["--db", db.to_str().unwrap(), "--lang", "id"]);
-        cmd.env("USER", user);
-        cmd.env_remove("SUDO_USER");
-        cmd.env_remove("MEJA_DB");
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(24).unwrap(),
-            std::num::NonZero::new(80).unwrap(),
-            0,
-        )));
-        let s = screen.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Session {
-            child,
-            writer,
-            screen,
-            _master: pair.master,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// The deadline only bounds a hung test; nothing is asserted about speed.
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-        panic!("{needle:?} never appeared; screen:\n{}", self.text());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(15));
-    }
-
-    fn quit(mut self) {
-        self.send("\x11");
-        assert!(self.child.wait().unwrap().success());
-    }
-}
 
 fn meja(db: &Path, user: &str, args: &[&str]) {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
@@ -149,20 +65,20 @@ fn two_staff_in_two_processes_are_each_credited_with_their_own_actions() {
     }
 
     // Both signed in at once.
-    let mut ani = Session::start(&db, "ani");
-    let mut budi = Session::start(&db, "budi");
+    let mut ani = Session::start(&db, Opts::default().user("ani"));
+    let mut budi = Session::start(&db, Opts::default().user("budi"));
     ani.wait_for("Pengaduan baru");
     budi.wait_for("Pengaduan baru");
     for s in [&mut ani, &mut budi] {
-        s.send("\x1bOR"); // F3: the board
+        s.send(F3);
         s.wait_for("0001");
         s.send("\r");
         s.wait_for("1872••••••••0001");
     }
     ani.send("n");
     ani.wait_for("Ctrl-S");
-    ani.send("Kunjungan rumah oleh Ani.");
-    ani.send("\x13");
+    ani.typ("Kunjungan rumah oleh Ani.");
+    ani.send(&ctrl('s'));
     ani.wait_for("Catatan disimpan");
     budi.send("v");
     budi.wait_for("1872015205140001");
@@ -203,7 +119,7 @@ fn two_staff_in_two_processes_are_each_credited_with_their_own_actions() {
 fn a_new_database_asks_for_its_first_supervisor_then_signs_her_in() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("meja.db");
-    let mut s = Session::spawn(&db, "ani");
+    let mut s = Session::spawn(&db, &Opts::default().user("ani"));
     s.wait_for("supervisor pertama");
     s.wait_for("Nama lengkap [ani]");
     s.send("Ani Wulandari\r");

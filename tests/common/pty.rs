@@ -201,7 +201,9 @@ impl Session {
         Session::start(db, Opts::default())
     }
 
-    fn spawn(db: &Path, opts: &Opts) -> Session {
+    /// Starts meja without signing in: for tests of what comes before (the first start of a
+    /// new database, the sign-in screen itself).
+    pub fn spawn(db: &Path, opts: &Opts) -> Session {
         let (cols, rows) = opts.size;
         let pair = native_pty_system()
             .openpty(pty_size(cols, rows))
