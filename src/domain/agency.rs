@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::{Deserialize, Serialize};
 
 use super::region;
@@ -361,16 +361,50 @@ impl DirectoryFilter {
     }
 }
 
-/// The directory prepared for searching on every keystroke: the haystacks are built once,
-/// when the directory is loaded, not per key.
+/// The directory prepared for searching on every keystroke: the haystacks and the tie-break
+/// order are built once, when the directory is loaded, not per key.
 pub struct Index {
     names: Vec<Utf32String>,
     hay: Vec<Utf32String>,
+    /// Each agency's place in (active first, shorter name, name) order: ties in score are
+    /// broken by one integer comparison instead of comparing names.
+    order: Vec<u32>,
     matcher: Matcher,
+    /// The last ranked query, its filter, and the agencies whose haystack it matched. A query
+    /// typed by appending to it can only match a subset of those (every word must still
+    /// match, and a longer word is a longer subsequence), so only they are scored again.
+    last: Option<(String, DirectoryFilter, Vec<usize>)>,
+}
+
+/// The most a fuzzy match of `q` can score on any text: every letter matched with the
+/// largest bonus there is, doubled as for a first letter (nucleo-matcher: 16 per letter,
+/// bonus at most 10, first-letter multiplier 2; plus the prefix bonus, 8, per word).
+fn score_ceiling(q: &str) -> u32 {
+    let letters = q.chars().filter(|c| !c.is_whitespace()).count() as u32;
+    let words = q.split_whitespace().count() as u32;
+    letters * (16 + 2 * 10) + words * 8
+}
+
+/// Plain letters, digits and spaces: no pattern syntax (`^ $ ! ' \\`) and nothing that changes
+/// how the matcher normalises, so extending the query can only narrow what it matches.
+fn plain_query(q: &str) -> bool {
+    q.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
 }
 
 impl Index {
     pub fn new(agencies: &[Agency], lang: Lang) -> Index {
+        let mut by: Vec<usize> = (0..agencies.len()).collect();
+        by.sort_by(|&a, &b| {
+            let (x, y) = (&agencies[a], &agencies[b]);
+            y.active
+                .cmp(&x.active)
+                .then_with(|| x.name.len().cmp(&y.name.len()))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        let mut order = vec![0u32; agencies.len()];
+        for (rank, i) in by.into_iter().enumerate() {
+            order[i] = rank as u32;
+        }
         Index {
             names: agencies
                 .iter()
@@ -380,7 +414,9 @@ impl Index {
                 .iter()
                 .map(|a| Utf32String::from(a.haystack(lang).as_str()))
                 .collect(),
+            order,
             matcher: Matcher::new(Config::DEFAULT),
+            last: None,
         }
     }
 
@@ -396,6 +432,7 @@ impl Index {
         let admitted = |i: &usize| filter.admits(&agencies[*i]);
         let q = query.trim();
         if q.is_empty() {
+            self.last = None;
             let mut all: Vec<usize> = (0..agencies.len()).filter(admitted).collect();
             all.sort_by(|&a, &b| {
                 let (x, y) = (&agencies[a], &agencies[b]);
@@ -424,6 +461,11 @@ impl Index {
             .is_none_or(|h| u64::from(h.score) * 10 < u64::from(perfect) * 9);
         if weak && q.chars().count() >= 4 {
             let chars: Vec<char> = q.chars().collect();
+            let mut seen: std::collections::HashMap<usize, usize> = hits
+                .iter()
+                .enumerate()
+                .map(|(at, h)| (h.index, at))
+                .collect();
             for skip in 0..chars.len() {
                 let variant: String = chars
                     .iter()
@@ -433,14 +475,17 @@ impl Index {
                     .collect();
                 for mut h in self.rank_names(agencies, &variant, filter) {
                     h.dropped = Some(skip);
-                    match hits.iter_mut().find(|x: &&mut Hit| x.index == h.index) {
-                        Some(x) if x.score >= h.score => {}
-                        Some(x) => *x = h,
-                        None => hits.push(h),
+                    match seen.get(&h.index) {
+                        Some(&at) if hits[at].score >= h.score => {}
+                        Some(&at) => hits[at] = h,
+                        None => {
+                            seen.insert(h.index, hits.len());
+                            hits.push(h);
+                        }
                     }
                 }
             }
-            sort_hits(&mut hits, agencies);
+            self.sort_hits(&mut hits, agencies);
         }
         hits
     }
@@ -502,23 +547,43 @@ impl Index {
         }
     }
 
+    /// The agencies worth scoring for `q`: the last query's matches when `q` extends it.
+    fn candidates(&self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<usize> {
+        match &self.last {
+            Some((last, f, found))
+                if f == filter && plain_query(q) && plain_query(last) && q.starts_with(last) =>
+            {
+                found.clone()
+            }
+            _ => (0..agencies.len())
+                .filter(|&i| filter.admits(&agencies[i]))
+                .collect(),
+        }
+    }
+
     fn rank(&mut self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<Hit> {
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        let ceiling = score_ceiling(q);
+        let candidates = self.candidates(agencies, q, filter);
+        let mut found = Vec::with_capacity(candidates.len());
         let mut hits = Vec::new();
-        for (i, a) in agencies.iter().enumerate() {
-            if !filter.admits(a) {
-                continue;
-            }
-            let Some(hay) = pattern.score(self.hay[i].slice(..), &mut self.matcher) else {
-                continue;
-            };
-            let name: Utf32Str<'_> = self.names[i].slice(..);
+        for i in candidates {
             // A match in the name outranks one spread over services and areas: "polres"
-            // should put "Unit PPA Polres" above a clinic whose area is "Polres Street".
-            let score = match pattern.score(name, &mut self.matcher) {
-                Some(s) => s.saturating_mul(2).max(hay),
-                None => hay,
+            // should put "Unit PPA Polres" above a clinic whose area is "Polres Street". The
+            // name is scored first (it is short); when twice its score reaches the most any
+            // text can score, the longer haystack (which starts with the name, so matches
+            // too) cannot win and is not scored.
+            let name = pattern.score(self.names[i].slice(..), &mut self.matcher);
+            let score = match name {
+                Some(n) if n.saturating_mul(2) >= ceiling => n.saturating_mul(2),
+                _ => {
+                    let Some(hay) = pattern.score(self.hay[i].slice(..), &mut self.matcher) else {
+                        continue;
+                    };
+                    name.map_or(hay, |n| n.saturating_mul(2).max(hay))
+                }
             };
+            found.push(i);
             hits.push(Hit {
                 index: i,
                 score,
@@ -526,20 +591,21 @@ impl Index {
                 dropped: None,
             });
         }
-        sort_hits(&mut hits, agencies);
+        self.last = Some((q.to_string(), filter.clone(), found));
+        self.sort_hits(&mut hits, agencies);
         hits
     }
-}
 
-fn sort_hits(hits: &mut [Hit], agencies: &[Agency]) {
-    hits.sort_by(|a, b| {
-        let (x, y) = (&agencies[a.index], &agencies[b.index]);
-        y.active
-            .cmp(&x.active)
-            .then(b.score.cmp(&a.score))
-            .then_with(|| x.name.len().cmp(&y.name.len()))
-            .then_with(|| x.name.cmp(&y.name))
-    });
+    /// Active first, then by score, then shorter and alphabetical names.
+    fn sort_hits(&self, hits: &mut [Hit], agencies: &[Agency]) {
+        hits.sort_unstable_by_key(|h| {
+            (
+                !agencies[h.index].active,
+                std::cmp::Reverse(h.score),
+                self.order[h.index],
+            )
+        });
+    }
 }
 
 #[cfg(test)]
@@ -622,6 +688,81 @@ mod tests {
         // By type and by service, not only by name.
         assert!(names("bantuan hukum").contains(&"LBH Metro Adil".to_string()));
         assert_eq!(names("dinsos")[0], "Dinas Sosial Kota Metro");
+    }
+
+    /// The ranking as first written: every admitted agency scored on name and haystack, sorted
+    /// by comparing names. The index's shortcuts must give exactly this.
+    fn reference(agencies: &[Agency], q: &str) -> Vec<(usize, u32)> {
+        let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        let mut m = Matcher::new(Config::DEFAULT);
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        for (i, a) in agencies.iter().enumerate() {
+            let hay = Utf32String::from(a.haystack(Lang::Id).as_str());
+            let name = Utf32String::from(a.name.as_str());
+            let Some(h) = pattern.score(hay.slice(..), &mut m) else {
+                continue;
+            };
+            let score = match pattern.score(name.slice(..), &mut m) {
+                Some(n) => n.saturating_mul(2).max(h),
+                None => h,
+            };
+            hits.push((i, score));
+        }
+        hits.sort_by(|a, b| {
+            let (x, y) = (&agencies[a.0], &agencies[b.0]);
+            y.active
+                .cmp(&x.active)
+                .then(b.1.cmp(&a.1))
+                .then_with(|| x.name.len().cmp(&y.name.len()))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        hits
+    }
+
+    #[test]
+    fn typing_letter_by_letter_ranks_as_a_full_search() {
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let o = crate::demo::DemoOptions {
+            cases: 0,
+            agencies: 1500,
+            seed: 3,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
+        crate::demo::fill(&mut store, "PPA", o).unwrap();
+        let mut d = store.agencies().unwrap();
+        d.extend(directory());
+        d[5].active = false;
+        let mut ix = Index::new(&d, Lang::Id);
+        let f = DirectoryFilter::default();
+        for q in [
+            "polres",
+            "rumah aman",
+            "psikolog",
+            "lbh metro",
+            "p",
+            "po s",
+            "dinsos 2",
+        ] {
+            for end in 1..=q.len() {
+                let prefix = &q[..end];
+                // Only the main ranking: short or strong queries, where no typo pass runs.
+                let got: Vec<(usize, u32)> = ix
+                    .rank(&d, prefix.trim(), &f)
+                    .iter()
+                    .map(|h| (h.index, h.score))
+                    .collect();
+                assert_eq!(got, reference(&d, prefix.trim()), "query {prefix:?}");
+                // And a fresh index (no previous query) agrees.
+                let mut fresh = Index::new(&d, Lang::Id);
+                let again: Vec<usize> = fresh
+                    .search(&d, prefix, &f)
+                    .iter()
+                    .map(|h| h.index)
+                    .collect();
+                let typed: Vec<usize> = ix.search(&d, prefix, &f).iter().map(|h| h.index).collect();
+                assert_eq!(typed, again, "query {prefix:?}");
+            }
+        }
     }
 
     #[test]

@@ -128,6 +128,25 @@ fn refuse_open_to_others(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How long a write waits for another session's write before giving up.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+/// How often it tries again meanwhile.
+const BUSY_RETRY: Duration = Duration::from_micros(500);
+
+/// Called by SQLite while another connection holds the write lock; true means try again.
+/// SQLite's own busy timeout sleeps longer and longer between tries (up to 100 ms each), so
+/// with several desks saving at once a waiting save kept missing its turn behind saves that
+/// take a few milliseconds, and waited up to a second (benches/figures.rs, 8 writers). Trying
+/// every half millisecond keeps a wait close to the writes it waits for.
+fn wait_for_writer(tries: i32) -> bool {
+    let limit = BUSY_WAIT.as_micros() / BUSY_RETRY.as_micros();
+    if u128::try_from(tries).unwrap_or(0) >= limit {
+        return false;
+    }
+    std::thread::sleep(BUSY_RETRY);
+    true
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`. A new file gets the whole schema; an
     /// existing one must already be current: upgrading is `meja migrate`, a deliberate deploy
@@ -190,7 +209,7 @@ impl Store {
 
     fn configure(&mut self) -> rusqlite::Result<()> {
         let c = &mut self.conn;
-        c.busy_timeout(Duration::from_secs(10))?;
+        c.busy_handler(Some(wait_for_writer))?;
         // The first statement reads the file header: a non-SQLite file fails here.
         let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         debug_assert!(mode == "wal" || mode == "memory", "journal mode {mode}");

@@ -275,6 +275,24 @@ impl App {
         self.next_poll = Some(Instant::now() + POLL);
     }
 
+    /// After this session changed case `id`: reads that card alone again, when no other
+    /// session has written since the board was loaded (`data_version` moves only for other
+    /// connections' commits), instead of all of the board's thousands. False when the whole
+    /// board must be read.
+    fn refresh_card(&mut self, id: i64) -> bool {
+        if !self.board.has(id) || self.ctx.store.data_version().ok() != Some(self.data_version) {
+            return false;
+        }
+        let Ok(mut found) = self.ctx.store.cards(&[id]) else {
+            return false;
+        };
+        let today = self.ctx.today();
+        let card = found.pop();
+        self.board
+            .replace_card(id, card, &self.ctx.staff, &self.targets, today);
+        true
+    }
+
     fn reload_case(&mut self) {
         let Some(id) = self.case.as_ref().map(|c| c.file.card.id) else {
             return;
@@ -450,10 +468,16 @@ impl App {
         }
     }
 
-    fn after_write(&mut self, r: crate::error::Result<Saved>, done: Msg) {
+    fn after_write(&mut self, id: i64, r: crate::error::Result<Saved>, done: Msg) {
         let lang = self.lang();
         match r {
-            Ok(Saved::Done(_)) => self.set_status(done.get(lang).into(), false),
+            Ok(Saved::Done(_)) => {
+                self.set_status(done.get(lang).into(), false);
+                if self.refresh_card(id) {
+                    self.reload_case();
+                    return;
+                }
+            }
             Ok(Saved::Conflict) => self.set_status(Msg::ConflictReloaded.get(lang).into(), true),
             Err(e) => {
                 let t = e.render(lang);
@@ -477,7 +501,7 @@ impl App {
             self.ctx
                 .store
                 .apply_move(card.id, card.version, card.stage, &mv, &self.ctx.staff, now);
-        self.after_write(r, Msg::Moved);
+        self.after_write(card.id, r, Msg::Moved);
     }
 
     fn assign(&mut self, card: &Card, name: &str) {
@@ -489,7 +513,7 @@ impl App {
             .ctx
             .store
             .assign(card.id, card.version, name, &self.ctx.staff, now);
-        self.after_write(r, Msg::Assigned);
+        self.after_write(card.id, r, Msg::Assigned);
     }
 
     pub(super) fn on_board_key(&mut self, key: &KeyEvent) {

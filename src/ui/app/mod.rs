@@ -188,6 +188,12 @@ impl App {
         app
     }
 
+    /// `meja --board`: starts on the case board (loaded now) rather than the intake; Esc
+    /// still leads to the intake or the drafts.
+    pub fn start_on_board(&mut self) {
+        self.open_board();
+    }
+
     pub fn screen(&self) -> Screen {
         self.screen
     }
