@@ -125,7 +125,8 @@ fn run_app(
     };
     let mut app = App::new(ctx);
     if board {
-        app.start_on_board();
+        let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, h)| h);
+        app.start_on_board(rows);
     }
     if pin {
         app.require_sign_in();

@@ -48,6 +48,15 @@ fn ymd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
+/// The open stages by name, so the stage index is used (`!=` scans every case).
+fn open_stages() -> String {
+    let open: Vec<String> = Stage::OPEN
+        .iter()
+        .map(|s| format!("'{}'", s.code()))
+        .collect();
+    format!("c.stage IN ({})", open.join(", "))
+}
+
 fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
     let stage: String = r.get(2)?;
     let name: Option<String> = r.get(8)?;
@@ -202,17 +211,32 @@ impl Store {
             .flatten())
     }
 
+    /// Every open case with only what places it on the board — stage, dates, risk,
+    /// emergency, assignment, referral follow-up — and not its victim or codes (initials
+    /// "?", no jenis kekerasan): a third of the reads of [`Store::board`], for a first frame
+    /// that shows the board at once; `cards` completes the ones on screen.
+    pub fn board_outline(&self) -> Result<Vec<Card>> {
+        let sql = format!(
+            "SELECT c.id, c.number, c.stage, c.stage_since, c.opened_at, c.risk, c.emergency,
+                    c.assigned_to, NULL, NULL, NULL, c.version, NULL, NULL, NULL,
+                    (SELECT min(follow_up) FROM referrals r
+                     WHERE r.case_id = c.id AND r.status = 'dikirim')
+             FROM cases c WHERE {}",
+            open_stages()
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let cards = st
+            .query_map([], card)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(cards)
+    }
+
     /// Every open case (and the closed ones when `closed`), as board cards.
     pub fn board(&self, closed: bool) -> Result<Vec<Card>> {
         let sql = if closed {
             format!("{CARD_SQL} WHERE c.stage = 'terminasi' ORDER BY c.stage_since DESC LIMIT 500")
         } else {
-            // The open stages by name, so the stage index is used (`!=` scans every case).
-            let open: Vec<String> = Stage::OPEN
-                .iter()
-                .map(|s| format!("'{}'", s.code()))
-                .collect();
-            format!("{CARD_SQL} WHERE c.stage IN ({})", open.join(", "))
+            format!("{CARD_SQL} WHERE {}", open_stages())
         };
         let mut st = self.conn().prepare_cached(&sql)?;
         let cards = st

@@ -126,6 +126,30 @@ impl Board {
         }
     }
 
+    /// The first `per_column` cards of each column, in board order: those a first frame shows.
+    pub fn top_ids(&self, per_column: usize) -> Vec<i64> {
+        self.columns
+            .iter()
+            .flat_map(|(_, col)| col.iter().take(per_column).map(|&i| self.cards[i].id))
+            .collect()
+    }
+
+    /// Puts complete reads of some cards in place of their outlines (see
+    /// `Store::board_outline`); board order does not depend on what they add.
+    pub fn fill_in(&mut self, complete: Vec<Card>) {
+        let at: std::collections::HashMap<i64, usize> = self
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        for c in complete {
+            if let Some(&i) = at.get(&c.id) {
+                self.cards[i] = c;
+            }
+        }
+    }
+
     pub fn has(&self, id: i64) -> bool {
         self.cards.iter().any(|c| c.id == id)
     }

@@ -423,9 +423,9 @@ impl<W: Write> Backend for Lean<W> {
         let mut diff = std::mem::take(&mut self.scratch);
         diff.clear();
         let after_diff = encode(&mut diff, updates.iter().copied(), self.state, shown, width);
-        // A frame that changes much of the screen may be cheaper as clear + repaint.
-        let area = usize::from(self.shown.area.width) * usize::from(self.shown.area.height);
-        if updates.len() * 4 >= area {
+        // A frame that changes much of the screen may be cheaper as clear + repaint: for any
+        // frame longer than a few lines of text, both are encoded and the shorter is sent.
+        if diff.len() > 256 {
             let mut full = Vec::with_capacity(diff.len());
             let mut pen = self.state.pen;
             if erase_shows(pen) {

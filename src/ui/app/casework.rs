@@ -255,7 +255,33 @@ impl App {
         self.screen = Screen::Board;
     }
 
+    /// `meja --board`: the first frame from the board's outline and the cards that fit in
+    /// `rows` terminal rows; the rest is read right after it is drawn (see `tick`).
+    pub(super) fn open_board_fast(&mut self, rows: u16) {
+        let today = self.ctx.today();
+        let Ok(outline) = self.ctx.store.board_outline() else {
+            self.open_board();
+            return;
+        };
+        self.board
+            .set_cards(outline, &self.ctx.staff, &self.targets, today);
+        // A card takes two rows at least.
+        let ids = self.board.top_ids(usize::from(rows / 2 + 1));
+        match self.ctx.store.cards(&ids) {
+            Ok(cards) => self.board.fill_in(cards),
+            Err(_) => {
+                self.open_board();
+                return;
+            }
+        }
+        self.board_partial = true;
+        self.data_version = self.ctx.store.data_version().unwrap_or(0);
+        self.next_poll = Some(Instant::now() + POLL);
+        self.screen = Screen::Board;
+    }
+
     pub(super) fn reload_board(&mut self) {
+        self.board_partial = false;
         let today = self.ctx.today();
         match self.ctx.store.board(false).and_then(|mut open| {
             if self.board.show_closed {
