@@ -369,6 +369,10 @@ pub struct Index {
     /// Each agency's place in (active first, shorter name, name) order: ties in score are
     /// broken by one integer comparison instead of comparing names.
     order: Vec<u32>,
+    /// The letters and digits in each name and haystack (see `letters`): a text lacking one
+    /// of the query's cannot match it, and is skipped without running the matcher.
+    name_letters: Vec<u64>,
+    hay_letters: Vec<u64>,
     matcher: Matcher,
     /// A second matcher, for scoring half of a large directory on another core.
     helper: Matcher,
@@ -411,6 +415,27 @@ where
     })
 }
 
+/// The ASCII letters (case folded) and digits in a text, one bit each. A text with any other
+/// letter (an accented one may match a plain query letter) gets every bit: never skipped.
+fn letters(text: &str) -> u64 {
+    let mut m = 0u64;
+    for c in text.chars() {
+        match c.to_ascii_lowercase() {
+            l @ 'a'..='z' => m |= 1 << (l as u32 - 'a' as u32),
+            d @ '0'..='9' => m |= 1 << (26 + d as u32 - '0' as u32),
+            c if c.is_alphanumeric() => return u64::MAX,
+            _ => {}
+        }
+    }
+    m
+}
+
+/// The letters a text must contain to match `q`; none (0) when `q` has anything but ASCII
+/// letters, digits and spaces, where the matcher's own rules apply.
+fn needed(q: &str) -> u64 {
+    if plain_query(q) { letters(q) } else { 0 }
+}
+
 /// From this many agencies to score, the work is shared by two threads.
 const PARALLEL_FROM: usize = 2000;
 
@@ -443,15 +468,15 @@ impl Index {
         for (rank, i) in by.into_iter().enumerate() {
             order[i] = rank as u32;
         }
+        let hays: Vec<String> = agencies.iter().map(|a| a.haystack(lang)).collect();
         Index {
             names: agencies
                 .iter()
                 .map(|a| Utf32String::from(a.name.as_str()))
                 .collect(),
-            hay: agencies
-                .iter()
-                .map(|a| Utf32String::from(a.haystack(lang).as_str()))
-                .collect(),
+            name_letters: agencies.iter().map(|a| letters(&a.name)).collect(),
+            hay_letters: hays.iter().map(|h| letters(h)).collect(),
+            hay: hays.iter().map(|h| Utf32String::from(h.as_str())).collect(),
             order,
             matcher: Matcher::new(Config::DEFAULT),
             helper: Matcher::new(Config::DEFAULT),
@@ -542,8 +567,9 @@ impl Index {
 
     fn rank_names(&mut self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<Hit> {
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        let need = needed(q);
         let admitted: Vec<usize> = (0..agencies.len())
-            .filter(|&i| filter.admits(&agencies[i]))
+            .filter(|&i| self.name_letters[i] & need == need && filter.admits(&agencies[i]))
             .collect();
         let names = &self.names;
         score_each(&mut self.matcher, &mut self.helper, &admitted, |m, i| {
@@ -588,16 +614,19 @@ impl Index {
         }
     }
 
-    /// The agencies worth scoring for `q`: the last query's matches when `q` extends it.
+    /// The agencies worth scoring for `q`: the last query's matches when `q` extends it,
+    /// and only those whose haystack has every letter of `q`.
     fn candidates(&self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<usize> {
+        let need = needed(q);
+        let has = |i: &usize| self.hay_letters[*i] & need == need;
         match &self.last {
             Some((last, f, found))
                 if f == filter && plain_query(q) && plain_query(last) && q.starts_with(last) =>
             {
-                found.clone()
+                found.iter().copied().filter(has).collect()
             }
             _ => (0..agencies.len())
-                .filter(|&i| filter.admits(&agencies[i]))
+                .filter(|i| has(i) && filter.admits(&agencies[*i]))
                 .collect(),
         }
     }
@@ -803,6 +832,33 @@ mod tests {
                     .collect();
                 let typed: Vec<usize> = ix.search(&d, prefix, &f).iter().map(|h| h.index).collect();
                 assert_eq!(typed, again, "query {prefix:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_skipped_for_missing_letters_never_matches() {
+        let mut d = directory();
+        d[0].name = "Klinik Psikologi Ébène 24 jam".into();
+        let mut m = Matcher::new(Config::DEFAULT);
+        for q in [
+            "polres",
+            "olres",
+            "psikilogi",
+            "sikilogi",
+            "ebene",
+            "24",
+            "aman rmh",
+            "zz",
+        ] {
+            let p = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+            for a in &d {
+                for text in [a.name.clone(), a.haystack(Lang::Id)] {
+                    let t = Utf32String::from(text.as_str());
+                    if p.score(t.slice(..), &mut m).is_some() {
+                        assert_eq!(letters(&text) & needed(q), needed(q), "{q:?} in {text:?}");
+                    }
+                }
             }
         }
     }
