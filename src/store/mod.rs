@@ -131,20 +131,22 @@ fn refuse_open_to_others(path: &Path) -> Result<()> {
 /// Called by SQLite while another connection holds the write lock; true means try again
 /// (for about 10 s, as the busy timeout did).
 ///
-/// SQLite's own busy timeout sleeps longer and longer between tries (up to 100 ms each), so
-/// with several desks saving at once a waiting save kept missing its turn behind saves that
-/// take a millisecond, and waited up to a second (benches/figures.rs, 8 writers). Polling
-/// at one steady rate is no fairer: whoever tries first after a commit wins, and an unlucky
-/// save loses round after round. So a save that has waited longer tries more often — every
-/// 0.5 ms at first, every 0.05 ms after a few milliseconds — and so comes first, much as in
-/// a queue. After 25 ms (a writer holding on, an import, a migration) it settles to 1 ms.
+/// SQLite's own busy timeout sleeps longer and longer between tries (up to 100 ms each): the
+/// sessions that are awake keep the lock, and with eight processes saving back to back a
+/// save waited up to 0.7 s (benches/figures.rs). Polling at one steady rate is no fairer:
+/// whoever tries first after a commit wins, and an unlucky save loses round after round
+/// (p99 45-54 ms). Here a new waiter first backs off (1, 2, 5, 10 ms), leaving the lock to
+/// the writers already running; one that has waited that long then tries every 0.05 ms, so
+/// it takes the next free moment ahead of those still backing off. A/B, eight writers:
+/// median 1 ms, p99 34-36 ms. After a second (an import, a migration) it tries every 1 ms.
 fn wait_for_writer(tries: i32) -> bool {
     let pause = match tries {
-        0..4 => 500,
-        4..16 => 200,
-        16..500 => 50,
-        // About 10 s in all.
-        500..10_500 => 1000,
+        0 => 1000,
+        1 => 2000,
+        2 => 5000,
+        3 => 10_000,
+        4..20_004 => 50,
+        20_004..29_004 => 1000,
         _ => return false,
     };
     std::thread::sleep(Duration::from_micros(pause));
