@@ -64,6 +64,8 @@ pub struct Env {
     pub config_path: Option<PathBuf>,
     pub lang_flag: Option<Lang>,
     pub user: Option<String>,
+    /// `--board`: start on the case board instead of the intake.
+    pub board: bool,
 }
 
 impl Env {
@@ -100,7 +102,13 @@ impl Env {
     }
 }
 
-fn run_app(mut store: Store, config: Config, lang: Lang, me: StaffMember) -> Result<()> {
+fn run_app(
+    mut store: Store,
+    config: Config,
+    lang: Lang,
+    me: StaffMember,
+    board: bool,
+) -> Result<()> {
     let pin = config.access.pin;
     if !pin {
         // No PIN asked: the login is the sign-in, and it is logged as one.
@@ -116,6 +124,10 @@ fn run_app(mut store: Store, config: Config, lang: Lang, me: StaffMember) -> Res
         clock: Box::new(Local::now),
     };
     let mut app = App::new(ctx);
+    if board {
+        let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, h)| h);
+        app.start_on_board(rows);
+    }
     if pin {
         app.require_sign_in();
     }
@@ -128,8 +140,11 @@ pub fn run_default(env: &Env) -> Result<()> {
     let lang = env.lang(Some(&config));
     let mut store = Store::open(&env.db_path()?)?;
     let me = crate::accounts::app_member(env, &mut store, &config)?;
-    store.seed_directory(&example_directory(), Local::now())?;
-    run_app(store, config, lang, me)
+    // Reading the example list parses the region table (2 MB): only when it is needed.
+    if !store.directory_seeded()? {
+        store.seed_directory(&example_directory(), Local::now())?;
+    }
+    run_app(store, config, lang, me, env.board)
 }
 
 /// `meja --demo`: the app on a throw-away database with a fictional office.
@@ -162,7 +177,7 @@ pub fn run_demo_app(env: &Env) -> Result<()> {
         store.add_staff(&me, None, Local::now(), &me.username)?;
         let mut config = config.clone();
         config.access.pin = false;
-        run_app(store, config, lang, me)
+        run_app(store, config, lang, me, env.board)
     })();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

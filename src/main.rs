@@ -30,6 +30,9 @@ struct Args {
     /// Buka dengan kantor contoh di basis data sementara / open a fictional demo office
     #[arg(long)]
     demo: bool,
+    /// Buka papan kasus saat mulai / open on the case board
+    #[arg(long)]
+    board: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -243,6 +246,7 @@ fn main() -> ExitCode {
         config_path: args.config.clone(),
         lang_flag,
         user: args.user.clone(),
+        board: args.board,
     };
     let lang = env.lang(None);
     let result = match args.command {

@@ -416,3 +416,33 @@ fn another_workers_change_appears_without_a_keypress() {
         before + 1
     );
 }
+
+#[test]
+fn starting_on_the_board_shows_the_same_first_screen_then_the_whole_board() {
+    let (_dir, path) = seeded(400);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut full = app_on(&path, Lang::Id, "ani");
+        key(&mut full, KeyCode::F(3));
+        let want = screen_text(&render(&mut full, w, h));
+
+        // `meja --board`: outlines, with the cards that fit in the terminal complete.
+        let mut fast = app_on(&path, Lang::Id, "ani");
+        fast.start_on_board(h);
+        assert_eq!(fast.screen(), Screen::Board);
+        assert_eq!(
+            screen_text(&render(&mut fast, w, h)),
+            want,
+            "first frame {w}x{h}"
+        );
+        // The rest is read at once, before any key: the board is then the full one.
+        assert!(fast.next_deadline().is_some());
+        assert!(fast.tick(std::time::Instant::now()));
+        assert_eq!(screen_text(&render(&mut fast, w, h)), want);
+        key(&mut fast, KeyCode::End);
+        key(&mut full, KeyCode::End);
+        assert_eq!(
+            screen_text(&render(&mut fast, w, h)),
+            screen_text(&render(&mut full, w, h))
+        );
+    }
+}

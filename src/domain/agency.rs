@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::{Deserialize, Serialize};
 
 use super::region;
@@ -361,26 +361,126 @@ impl DirectoryFilter {
     }
 }
 
-/// The directory prepared for searching on every keystroke: the haystacks are built once,
-/// when the directory is loaded, not per key.
+/// The directory prepared for searching on every keystroke: the haystacks and the tie-break
+/// order are built once, when the directory is loaded, not per key.
 pub struct Index {
     names: Vec<Utf32String>,
     hay: Vec<Utf32String>,
+    /// Each agency's place in (active first, shorter name, name) order: ties in score are
+    /// broken by one integer comparison instead of comparing names.
+    order: Vec<u32>,
+    /// The letters and digits in each name and haystack (see `letters`): a text lacking one
+    /// of the query's cannot match it, and is skipped without running the matcher.
+    name_letters: Vec<u64>,
+    hay_letters: Vec<u64>,
     matcher: Matcher,
+    /// A second matcher, for scoring half of a large directory on another core.
+    helper: Matcher,
+    /// The last ranked query, its filter, and the agencies whose haystack it matched. A query
+    /// typed by appending to it can only match a subset of those (every word must still
+    /// match, and a longer word is a longer subsequence), so only they are scored again.
+    last: Option<(String, DirectoryFilter, Vec<usize>)>,
+}
+
+/// Scores `indices` in order with `score`, keeping those that match. A large directory
+/// is split in two and scored on two cores: the office PCs have two, and a keystroke
+/// over ten thousand agencies is otherwise near the 5 ms it may take.
+fn score_each<F>(
+    main: &mut Matcher,
+    helper: &mut Matcher,
+    indices: &[usize],
+    score: F,
+) -> Vec<(usize, u32)>
+where
+    F: Fn(&mut Matcher, usize) -> Option<u32> + Sync,
+{
+    let run = |m: &mut Matcher, part: &[usize]| -> Vec<(usize, u32)> {
+        part.iter()
+            .filter_map(|&i| score(m, i).map(|s| (i, s)))
+            .collect()
+    };
+    if indices.len() < PARALLEL_FROM {
+        return run(main, indices);
+    }
+    let (first, second) = indices.split_at(indices.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| run(helper, second));
+        let mut out = run(main, first);
+        out.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        out
+    })
+}
+
+/// The ASCII letters (case folded) and digits in a text, one bit each. A text with any other
+/// letter (an accented one may match a plain query letter) gets every bit: never skipped.
+fn letters(text: &str) -> u64 {
+    let mut m = 0u64;
+    for c in text.chars() {
+        match c.to_ascii_lowercase() {
+            l @ 'a'..='z' => m |= 1 << (l as u32 - 'a' as u32),
+            d @ '0'..='9' => m |= 1 << (26 + d as u32 - '0' as u32),
+            c if c.is_alphanumeric() => return u64::MAX,
+            _ => {}
+        }
+    }
+    m
+}
+
+/// The letters a text must contain to match `q`; none (0) when `q` has anything but ASCII
+/// letters, digits and spaces, where the matcher's own rules apply.
+fn needed(q: &str) -> u64 {
+    if plain_query(q) { letters(q) } else { 0 }
+}
+
+/// From this many agencies to score, the work is shared by two threads.
+const PARALLEL_FROM: usize = 2000;
+
+/// The most a fuzzy match of `q` can score on any text: every letter matched with the
+/// largest bonus there is, doubled as for a first letter (nucleo-matcher: 16 per letter,
+/// bonus at most 10, first-letter multiplier 2; plus the prefix bonus, 8, per word).
+fn score_ceiling(q: &str) -> u32 {
+    let letters = q.chars().filter(|c| !c.is_whitespace()).count() as u32;
+    let words = q.split_whitespace().count() as u32;
+    letters * (16 + 2 * 10) + words * 8
+}
+
+/// Plain letters, digits and spaces: no pattern syntax (`^ $ ! ' \\`) and nothing that changes
+/// how the matcher normalises, so extending the query can only narrow what it matches.
+fn plain_query(q: &str) -> bool {
+    q.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
 }
 
 impl Index {
     pub fn new(agencies: &[Agency], lang: Lang) -> Index {
+        let mut by: Vec<usize> = (0..agencies.len()).collect();
+        by.sort_by(|&a, &b| {
+            let (x, y) = (&agencies[a], &agencies[b]);
+            y.active
+                .cmp(&x.active)
+                .then_with(|| x.name.len().cmp(&y.name.len()))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        let mut order = vec![0u32; agencies.len()];
+        for (rank, i) in by.into_iter().enumerate() {
+            order[i] = rank as u32;
+        }
+        let hays: Vec<String> = agencies.iter().map(|a| a.haystack(lang)).collect();
         Index {
             names: agencies
                 .iter()
                 .map(|a| Utf32String::from(a.name.as_str()))
                 .collect(),
-            hay: agencies
-                .iter()
-                .map(|a| Utf32String::from(a.haystack(lang).as_str()))
-                .collect(),
+            name_letters: agencies.iter().map(|a| letters(&a.name)).collect(),
+            hay_letters: hays.iter().map(|h| letters(h)).collect(),
+            hay: hays.iter().map(|h| Utf32String::from(h.as_str())).collect(),
+            order,
             matcher: Matcher::new(Config::DEFAULT),
+            helper: Matcher::new(Config::DEFAULT),
+            last: None,
         }
     }
 
@@ -396,6 +496,7 @@ impl Index {
         let admitted = |i: &usize| filter.admits(&agencies[*i]);
         let q = query.trim();
         if q.is_empty() {
+            self.last = None;
             let mut all: Vec<usize> = (0..agencies.len()).filter(admitted).collect();
             all.sort_by(|&a, &b| {
                 let (x, y) = (&agencies[a], &agencies[b]);
@@ -424,6 +525,11 @@ impl Index {
             .is_none_or(|h| u64::from(h.score) * 10 < u64::from(perfect) * 9);
         if weak && q.chars().count() >= 4 {
             let chars: Vec<char> = q.chars().collect();
+            let mut seen: std::collections::HashMap<usize, usize> = hits
+                .iter()
+                .enumerate()
+                .map(|(at, h)| (h.index, at))
+                .collect();
             for skip in 0..chars.len() {
                 let variant: String = chars
                     .iter()
@@ -433,14 +539,17 @@ impl Index {
                     .collect();
                 for mut h in self.rank_names(agencies, &variant, filter) {
                     h.dropped = Some(skip);
-                    match hits.iter_mut().find(|x: &&mut Hit| x.index == h.index) {
-                        Some(x) if x.score >= h.score => {}
-                        Some(x) => *x = h,
-                        None => hits.push(h),
+                    match seen.get(&h.index) {
+                        Some(&at) if hits[at].score >= h.score => {}
+                        Some(&at) => hits[at] = h,
+                        None => {
+                            seen.insert(h.index, hits.len());
+                            hits.push(h);
+                        }
                     }
                 }
             }
-            sort_hits(&mut hits, agencies);
+            self.sort_hits(&mut hits, agencies);
         }
         hits
     }
@@ -458,21 +567,24 @@ impl Index {
 
     fn rank_names(&mut self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<Hit> {
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-        let mut hits = Vec::new();
-        for (i, a) in agencies.iter().enumerate() {
-            if !filter.admits(a) {
-                continue;
-            }
-            if let Some(s) = pattern.score(self.names[i].slice(..), &mut self.matcher) {
-                hits.push(Hit {
-                    index: i,
-                    score: s.saturating_mul(2),
-                    name_matches: Vec::new(),
-                    dropped: None,
-                });
-            }
-        }
-        hits
+        let need = needed(q);
+        let admitted: Vec<usize> = (0..agencies.len())
+            .filter(|&i| self.name_letters[i] & need == need && filter.admits(&agencies[i]))
+            .collect();
+        let names = &self.names;
+        score_each(&mut self.matcher, &mut self.helper, &admitted, |m, i| {
+            pattern
+                .score(names[i].slice(..), m)
+                .map(|s| s.saturating_mul(2))
+        })
+        .into_iter()
+        .map(|(index, score)| Hit {
+            index,
+            score,
+            name_matches: Vec::new(),
+            dropped: None,
+        })
+        .collect()
     }
 
     /// Marks which letters of each hit's name the query matched.
@@ -502,44 +614,68 @@ impl Index {
         }
     }
 
+    /// The agencies worth scoring for `q`: the last query's matches when `q` extends it,
+    /// and only those whose haystack has every letter of `q`.
+    fn candidates(&self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<usize> {
+        let need = needed(q);
+        let has = |i: &usize| self.hay_letters[*i] & need == need;
+        match &self.last {
+            Some((last, f, found))
+                if f == filter && plain_query(q) && plain_query(last) && q.starts_with(last) =>
+            {
+                found.iter().copied().filter(has).collect()
+            }
+            _ => (0..agencies.len())
+                .filter(|i| has(i) && filter.admits(&agencies[*i]))
+                .collect(),
+        }
+    }
+
     fn rank(&mut self, agencies: &[Agency], q: &str, filter: &DirectoryFilter) -> Vec<Hit> {
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-        let mut hits = Vec::new();
-        for (i, a) in agencies.iter().enumerate() {
-            if !filter.admits(a) {
-                continue;
-            }
-            let Some(hay) = pattern.score(self.hay[i].slice(..), &mut self.matcher) else {
-                continue;
-            };
-            let name: Utf32Str<'_> = self.names[i].slice(..);
+        let ceiling = score_ceiling(q);
+        let candidates = self.candidates(agencies, q, filter);
+        let (names, hay) = (&self.names, &self.hay);
+        let scored = score_each(&mut self.matcher, &mut self.helper, &candidates, |m, i| {
             // A match in the name outranks one spread over services and areas: "polres"
-            // should put "Unit PPA Polres" above a clinic whose area is "Polres Street".
-            let score = match pattern.score(name, &mut self.matcher) {
-                Some(s) => s.saturating_mul(2).max(hay),
-                None => hay,
-            };
-            hits.push(Hit {
-                index: i,
+            // should put "Unit PPA Polres" above a clinic whose area is "Polres Street". The
+            // name is scored first (it is short); when twice its score reaches the most any
+            // text can score, the longer haystack (which starts with the name, so matches
+            // too) cannot win and is not scored.
+            let name = pattern.score(names[i].slice(..), m);
+            match name {
+                Some(n) if n.saturating_mul(2) >= ceiling => Some(n.saturating_mul(2)),
+                _ => {
+                    let hay = pattern.score(hay[i].slice(..), m)?;
+                    Some(name.map_or(hay, |n| n.saturating_mul(2).max(hay)))
+                }
+            }
+        });
+        let found = scored.iter().map(|(i, _)| *i).collect();
+        let mut hits: Vec<Hit> = scored
+            .into_iter()
+            .map(|(index, score)| Hit {
+                index,
                 score,
                 name_matches: Vec::new(),
                 dropped: None,
-            });
-        }
-        sort_hits(&mut hits, agencies);
+            })
+            .collect();
+        self.last = Some((q.to_string(), filter.clone(), found));
+        self.sort_hits(&mut hits, agencies);
         hits
     }
-}
 
-fn sort_hits(hits: &mut [Hit], agencies: &[Agency]) {
-    hits.sort_by(|a, b| {
-        let (x, y) = (&agencies[a.index], &agencies[b.index]);
-        y.active
-            .cmp(&x.active)
-            .then(b.score.cmp(&a.score))
-            .then_with(|| x.name.len().cmp(&y.name.len()))
-            .then_with(|| x.name.cmp(&y.name))
-    });
+    /// Active first, then by score, then shorter and alphabetical names.
+    fn sort_hits(&self, hits: &mut [Hit], agencies: &[Agency]) {
+        hits.sort_unstable_by_key(|h| {
+            (
+                !agencies[h.index].active,
+                std::cmp::Reverse(h.score),
+                self.order[h.index],
+            )
+        });
+    }
 }
 
 #[cfg(test)]
@@ -622,6 +758,109 @@ mod tests {
         // By type and by service, not only by name.
         assert!(names("bantuan hukum").contains(&"LBH Metro Adil".to_string()));
         assert_eq!(names("dinsos")[0], "Dinas Sosial Kota Metro");
+    }
+
+    /// The ranking as first written: every admitted agency scored on name and haystack, sorted
+    /// by comparing names. The index's shortcuts must give exactly this.
+    fn reference(agencies: &[Agency], q: &str) -> Vec<(usize, u32)> {
+        let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        let mut m = Matcher::new(Config::DEFAULT);
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        for (i, a) in agencies.iter().enumerate() {
+            let hay = Utf32String::from(a.haystack(Lang::Id).as_str());
+            let name = Utf32String::from(a.name.as_str());
+            let Some(h) = pattern.score(hay.slice(..), &mut m) else {
+                continue;
+            };
+            let score = match pattern.score(name.slice(..), &mut m) {
+                Some(n) => n.saturating_mul(2).max(h),
+                None => h,
+            };
+            hits.push((i, score));
+        }
+        hits.sort_by(|a, b| {
+            let (x, y) = (&agencies[a.0], &agencies[b.0]);
+            y.active
+                .cmp(&x.active)
+                .then(b.1.cmp(&a.1))
+                .then_with(|| x.name.len().cmp(&y.name.len()))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        hits
+    }
+
+    #[test]
+    fn typing_letter_by_letter_ranks_as_a_full_search() {
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let o = crate::demo::DemoOptions {
+            cases: 0,
+            // Above PARALLEL_FROM, so the two-thread scoring is checked too.
+            agencies: 2500,
+            seed: 3,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
+        crate::demo::fill(&mut store, "PPA", o).unwrap();
+        let mut d = store.agencies().unwrap();
+        d.extend(directory());
+        d[5].active = false;
+        let mut ix = Index::new(&d, Lang::Id);
+        let f = DirectoryFilter::default();
+        for q in [
+            "polres",
+            "rumah aman",
+            "psikolog",
+            "lbh metro",
+            "p",
+            "po s",
+            "dinsos 2",
+        ] {
+            for end in 1..=q.len() {
+                let prefix = &q[..end];
+                // Only the main ranking: short or strong queries, where no typo pass runs.
+                let got: Vec<(usize, u32)> = ix
+                    .rank(&d, prefix.trim(), &f)
+                    .iter()
+                    .map(|h| (h.index, h.score))
+                    .collect();
+                assert_eq!(got, reference(&d, prefix.trim()), "query {prefix:?}");
+                // And a fresh index (no previous query) agrees.
+                let mut fresh = Index::new(&d, Lang::Id);
+                let again: Vec<usize> = fresh
+                    .search(&d, prefix, &f)
+                    .iter()
+                    .map(|h| h.index)
+                    .collect();
+                let typed: Vec<usize> = ix.search(&d, prefix, &f).iter().map(|h| h.index).collect();
+                assert_eq!(typed, again, "query {prefix:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_skipped_for_missing_letters_never_matches() {
+        let mut d = directory();
+        d[0].name = "Klinik Psikologi Ébène 24 jam".into();
+        let mut m = Matcher::new(Config::DEFAULT);
+        for q in [
+            "polres",
+            "olres",
+            "psikilogi",
+            "sikilogi",
+            "ebene",
+            "24",
+            "aman rmh",
+            "zz",
+        ] {
+            let p = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+            for a in &d {
+                for text in [a.name.clone(), a.haystack(Lang::Id)] {
+                    let t = Utf32String::from(text.as_str());
+                    if p.score(t.slice(..), &mut m).is_some() {
+                        assert_eq!(letters(&text) & needed(q), needed(q), "{q:?} in {text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

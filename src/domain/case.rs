@@ -475,16 +475,19 @@ impl Card {
     }
 }
 
-/// Board order within a column: emergencies, then overdue, then the longest waiting.
-pub fn board_order(cards: &mut [&Card], targets: &Targets, today: chrono::NaiveDate) {
-    cards.sort_by_key(|c| {
-        (
-            !c.emergency,
-            !c.overdue(targets, today),
-            std::cmp::Reverse(c.days_in_stage(today)),
-            c.id,
-        )
-    });
+/// Board order within a column, as a sort key: emergencies, then overdue, then the longest
+/// waiting.
+pub fn board_key(
+    c: &Card,
+    targets: &Targets,
+    today: chrono::NaiveDate,
+) -> (bool, bool, std::cmp::Reverse<i64>, i64) {
+    (
+        !c.emergency,
+        !c.overdue(targets, today),
+        std::cmp::Reverse(c.days_in_stage(today)),
+        c.id,
+    )
 }
 
 /// One line of a case's timeline.

@@ -254,6 +254,17 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether the directory was ever seeded or filled: one read, so that start-up neither
+    /// builds the example list nor takes the write lock when there is nothing to do.
+    pub fn directory_seeded(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'directory_seeded')
+                 OR EXISTS (SELECT 1 FROM agencies)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Loads the example directory into a database that has never had one; true if it did.
     /// Remembered in `meta`, so a directory the office emptied is not refilled.
     pub fn seed_directory(&mut self, list: &[Agency], now: DateTime<Local>) -> Result<bool> {

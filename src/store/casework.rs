@@ -33,11 +33,28 @@ const CARD_SQL: &str = "
     FROM cases c
     LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0";
 
+/// The date of a stored timestamp (RFC 3339 in the writer's offset: its first ten characters
+/// are the local date) or of a stored date. Read by hand: the board reads thousands.
 fn date_of(ts: &str) -> NaiveDate {
-    DateTime::parse_from_rfc3339(ts)
-        .map(|t| t.date_naive())
-        .or_else(|_| NaiveDate::parse_from_str(ts.get(..10).unwrap_or(""), "%Y-%m-%d"))
-        .unwrap_or_default()
+    ymd(ts).unwrap_or_default()
+}
+
+fn ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// The open stages by name, so the stage index is used (`!=` scans every case).
+fn open_stages() -> String {
+    let open: Vec<String> = Stage::OPEN
+        .iter()
+        .map(|s| format!("'{}'", s.code()))
+        .collect();
+    format!("c.stage IN ({})", open.join(", "))
 }
 
 fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
@@ -62,9 +79,7 @@ fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
             .map(|s| s.split(',').map(str::to_string).collect())
             .unwrap_or_default(),
         region: r.get(14)?,
-        referral_due: r
-            .get::<_, Option<String>>(15)?
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        referral_due: r.get::<_, Option<String>>(15)?.and_then(|d| ymd(&d)),
     })
 }
 
@@ -196,12 +211,32 @@ impl Store {
             .flatten())
     }
 
+    /// Every open case with only what places it on the board — stage, dates, risk,
+    /// emergency, assignment, referral follow-up — and not its victim or codes (initials
+    /// "?", no jenis kekerasan): a third of the reads of [`Store::board`], for a first frame
+    /// that shows the board at once; `cards` completes the ones on screen.
+    pub fn board_outline(&self) -> Result<Vec<Card>> {
+        let sql = format!(
+            "SELECT c.id, c.number, c.stage, c.stage_since, c.opened_at, c.risk, c.emergency,
+                    c.assigned_to, NULL, NULL, NULL, c.version, NULL, NULL, NULL,
+                    (SELECT min(follow_up) FROM referrals r
+                     WHERE r.case_id = c.id AND r.status = 'dikirim')
+             FROM cases c WHERE {}",
+            open_stages()
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let cards = st
+            .query_map([], card)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(cards)
+    }
+
     /// Every open case (and the closed ones when `closed`), as board cards.
     pub fn board(&self, closed: bool) -> Result<Vec<Card>> {
         let sql = if closed {
             format!("{CARD_SQL} WHERE c.stage = 'terminasi' ORDER BY c.stage_since DESC LIMIT 500")
         } else {
-            format!("{CARD_SQL} WHERE c.stage != 'terminasi'")
+            format!("{CARD_SQL} WHERE {}", open_stages())
         };
         let mut st = self.conn().prepare_cached(&sql)?;
         let cards = st

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::domain::case::{Card, Stage, Targets, board_order};
+use crate::domain::case::{Card, Stage, Targets, board_key};
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::intake::truncate;
@@ -41,35 +41,61 @@ pub struct Filter {
 
 impl Filter {
     pub fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
-        let risks: Vec<&str> = self
-            .codes
-            .iter()
-            .filter_map(|x| x.strip_prefix("risk:"))
-            .collect();
-        let kinds: Vec<&str> = self
-            .codes
-            .iter()
-            .filter_map(|x| x.strip_prefix("kk:"))
-            .collect();
-        let ampk: Vec<&str> = self
-            .codes
-            .iter()
-            .filter_map(|x| x.strip_prefix("ampk:"))
-            .collect();
+        self.compile().keeps(c, me, targets, today)
+    }
+
+    /// The codes sorted by kind once, for testing thousands of cards.
+    fn compile(&self) -> Compiled<'_> {
+        let with = |prefix: &str| -> Vec<&str> {
+            self.codes
+                .iter()
+                .filter_map(|x| x.strip_prefix(prefix))
+                .collect()
+        };
         let has = |k: &str| self.codes.iter().any(|x| x == k);
-        (!has("mine") || c.assigned_to.as_deref() == Some(me))
-            && (!has("emergency") || c.emergency)
-            && (!has("overdue") || c.overdue(targets, today))
-            && (risks.is_empty() || risks.contains(&c.risk.as_str()))
-            && (kinds.is_empty() || c.violence.as_deref().is_some_and(|v| kinds.contains(&v)))
-            && (ampk.is_empty() || c.ampk.iter().any(|a| ampk.contains(&a.as_str())))
+        Compiled {
+            mine: has("mine"),
+            emergency: has("emergency"),
+            overdue: has("overdue"),
+            risks: with("risk:"),
+            kinds: with("kk:"),
+            ampk: with("ampk:"),
+            opened: self.opened,
+            region: self.region.as_deref().map(|r| (r, format!("{r}."))),
+        }
+    }
+}
+
+struct Compiled<'a> {
+    mine: bool,
+    emergency: bool,
+    overdue: bool,
+    risks: Vec<&'a str>,
+    kinds: Vec<&'a str>,
+    ampk: Vec<&'a str>,
+    opened: Option<(NaiveDate, NaiveDate)>,
+    /// The region and its prefix for the levels inside it.
+    region: Option<(&'a str, String)>,
+}
+
+impl Compiled<'_> {
+    fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
+        (!self.mine || c.assigned_to.as_deref() == Some(me))
+            && (!self.emergency || c.emergency)
+            && (!self.overdue || c.overdue(targets, today))
+            && (self.risks.is_empty() || self.risks.contains(&c.risk.as_str()))
+            && (self.kinds.is_empty()
+                || c.violence
+                    .as_deref()
+                    .is_some_and(|v| self.kinds.contains(&v)))
+            && (self.ampk.is_empty() || c.ampk.iter().any(|a| self.ampk.contains(&a.as_str())))
             && self
                 .opened
                 .is_none_or(|(from, to)| c.opened >= from && c.opened <= to)
-            && self.region.as_deref().is_none_or(|r| {
+            && self.region.as_ref().is_none_or(|(r, inside)| {
                 c.region
                     .as_deref()
-                    .is_some_and(|cr| cr == r || cr.starts_with(&format!("{r}.")))
+                    .is_some_and(|cr| cr == *r || cr.starts_with(inside.as_str()))
             })
     }
 }
@@ -100,28 +126,81 @@ impl Board {
         }
     }
 
+    /// The first `per_column` cards of each column, in board order: those a first frame shows.
+    pub fn top_ids(&self, per_column: usize) -> Vec<i64> {
+        self.columns
+            .iter()
+            .flat_map(|(_, col)| col.iter().take(per_column).map(|&i| self.cards[i].id))
+            .collect()
+    }
+
+    /// Puts complete reads of some cards in place of their outlines (see
+    /// `Store::board_outline`); board order does not depend on what they add.
+    pub fn fill_in(&mut self, complete: Vec<Card>) {
+        let at: std::collections::HashMap<i64, usize> = self
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        for c in complete {
+            if let Some(&i) = at.get(&c.id) {
+                self.cards[i] = c;
+            }
+        }
+    }
+
+    pub fn has(&self, id: i64) -> bool {
+        self.cards.iter().any(|c| c.id == id)
+    }
+
+    /// Puts a fresh read of one case in place of its card (or drops it: `None`, or closed
+    /// while closed cases are hidden), keeping the selection on it.
+    pub fn replace_card(
+        &mut self,
+        id: i64,
+        card: Option<Card>,
+        me: &str,
+        targets: &Targets,
+        today: NaiveDate,
+    ) {
+        let selected = self.selected().map(|c| c.id);
+        let card = card.filter(|c| self.show_closed || c.stage != Stage::Terminasi);
+        match (self.cards.iter().position(|c| c.id == id), card) {
+            (Some(at), Some(c)) => self.cards[at] = c,
+            (Some(at), None) => {
+                self.cards.remove(at);
+            }
+            (None, Some(c)) => self.cards.push(c),
+            (None, None) => {}
+        }
+        self.rebuild(me, targets, today);
+        if let Some(id) = selected {
+            self.select(id);
+        }
+    }
+
     pub fn rebuild(&mut self, me: &str, targets: &Targets, today: NaiveDate) {
         let stages: Vec<Stage> = if self.show_closed {
             Stage::ALL.to_vec()
         } else {
             Stage::OPEN.to_vec()
         };
-        self.columns = stages
-            .into_iter()
-            .map(|s| {
-                let mut col: Vec<&Card> = self
-                    .cards
-                    .iter()
-                    .filter(|c| c.stage == s && self.filter.keeps(c, me, targets, today))
-                    .collect();
-                board_order(&mut col, targets, today);
-                let idx = col
-                    .iter()
-                    .map(|c| self.cards.iter().position(|x| x.id == c.id).unwrap_or(0))
-                    .collect();
-                (s, idx)
-            })
-            .collect();
+        // One pass over the cards, by index: a board holds thousands of them.
+        let filter = self.filter.compile();
+        let mut columns: Vec<(Stage, Vec<usize>)> =
+            stages.iter().map(|s| (*s, Vec::new())).collect();
+        for (i, c) in self.cards.iter().enumerate() {
+            if let Some((_, col)) = columns.iter_mut().find(|(s, _)| *s == c.stage)
+                && filter.keeps(c, me, targets, today)
+            {
+                col.push(i);
+            }
+        }
+        for (_, col) in &mut columns {
+            col.sort_by_cached_key(|&i| board_key(&self.cards[i], targets, today));
+        }
+        self.columns = columns;
         let n = self.columns.len();
         self.rows.resize(n, 0);
         self.scroll.resize(n, 0);

@@ -15,6 +15,7 @@ pub mod modal;
 pub mod picklist;
 pub mod regionpicker;
 pub mod report;
+pub mod term;
 pub mod textarea;
 pub mod theme;
 pub mod widgets;
@@ -24,14 +25,14 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
+use term::Lean;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
@@ -52,6 +53,7 @@ pub fn restore_terminal() {
     // Clear the alternate screen first so no case data lingers in a terminal's buffer.
     let _ = execute!(
         out,
+        SetAttribute(Attribute::Reset),
         Clear(ClearType::All),
         DisableBracketedPaste,
         LeaveAlternateScreen,
@@ -122,7 +124,14 @@ pub fn run(mut app: App) -> Result<()> {
         restore_terminal();
         return Err(term_err(e));
     }
-    let mut terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
+    let backend = match terminal_out() {
+        Ok(o) => Lean::new(o),
+        Err(e) => {
+            restore_terminal();
+            return Err(term_err(e));
+        }
+    };
+    let mut terminal = match Terminal::new(backend) {
         Ok(t) => t,
         Err(e) => {
             restore_terminal();
@@ -138,19 +147,36 @@ pub fn run(mut app: App) -> Result<()> {
     result
 }
 
-fn draw(
-    app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-) -> std::io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| app.draw(f))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
+/// The terminal as a file of its own (a duplicate of stdout), so that a frame leaves in one
+/// `write` rather than in the pieces stdout's line buffering would cut it into.
+#[cfg(unix)]
+type Out = std::fs::File;
+#[cfg(not(unix))]
+type Out = std::io::Stdout;
+
+#[cfg(unix)]
+fn terminal_out() -> std::io::Result<Out> {
+    use std::os::fd::AsFd;
+    Ok(std::fs::File::from(stdout().as_fd().try_clone_to_owned()?))
+}
+#[cfg(not(unix))]
+fn terminal_out() -> std::io::Result<Out> {
+    Ok(stdout())
+}
+
+/// Draws one frame, wrapped in a synchronized update so the terminal shows it whole, and
+/// writes it in one piece. Generic over the writer so the benchmarks count exactly the bytes
+/// a terminal would receive.
+pub fn draw<W: Write>(app: &mut App, terminal: &mut Terminal<Lean<W>>) -> std::io::Result<()> {
+    terminal.backend_mut().begin_frame();
+    let drawn = terminal.draw(|f| app.draw(f)).map(|_| ());
+    let sent = terminal.backend_mut().end_frame();
+    drawn.and(sent)
 }
 
 fn event_loop(
     app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    terminal: &mut Terminal<Lean<Out>>,
     rx: &mpsc::Receiver<Wake>,
 ) -> Result<()> {
     let term_err = |e: std::io::Error| Error::new(Msg::ErrTerminal, &[&e]);

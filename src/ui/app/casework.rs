@@ -255,7 +255,33 @@ impl App {
         self.screen = Screen::Board;
     }
 
+    /// `meja --board`: the first frame from the board's outline and the cards that fit in
+    /// `rows` terminal rows; the rest is read right after it is drawn (see `tick`).
+    pub(super) fn open_board_fast(&mut self, rows: u16) {
+        let today = self.ctx.today();
+        let Ok(outline) = self.ctx.store.board_outline() else {
+            self.open_board();
+            return;
+        };
+        self.board
+            .set_cards(outline, &self.ctx.staff, &self.targets, today);
+        // A card takes two rows at least.
+        let ids = self.board.top_ids(usize::from(rows / 2 + 1));
+        match self.ctx.store.cards(&ids) {
+            Ok(cards) => self.board.fill_in(cards),
+            Err(_) => {
+                self.open_board();
+                return;
+            }
+        }
+        self.board_partial = true;
+        self.data_version = self.ctx.store.data_version().unwrap_or(0);
+        self.next_poll = Some(Instant::now() + POLL);
+        self.screen = Screen::Board;
+    }
+
     pub(super) fn reload_board(&mut self) {
+        self.board_partial = false;
         let today = self.ctx.today();
         match self.ctx.store.board(false).and_then(|mut open| {
             if self.board.show_closed {
@@ -273,6 +299,24 @@ impl App {
         }
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.next_poll = Some(Instant::now() + POLL);
+    }
+
+    /// After this session changed case `id`: reads that card alone again, when no other
+    /// session has written since the board was loaded (`data_version` moves only for other
+    /// connections' commits), instead of all of the board's thousands. False when the whole
+    /// board must be read.
+    fn refresh_card(&mut self, id: i64) -> bool {
+        if !self.board.has(id) || self.ctx.store.data_version().ok() != Some(self.data_version) {
+            return false;
+        }
+        let Ok(mut found) = self.ctx.store.cards(&[id]) else {
+            return false;
+        };
+        let today = self.ctx.today();
+        let card = found.pop();
+        self.board
+            .replace_card(id, card, &self.ctx.staff, &self.targets, today);
+        true
     }
 
     fn reload_case(&mut self) {
@@ -450,10 +494,16 @@ impl App {
         }
     }
 
-    fn after_write(&mut self, r: crate::error::Result<Saved>, done: Msg) {
+    fn after_write(&mut self, id: i64, r: crate::error::Result<Saved>, done: Msg) {
         let lang = self.lang();
         match r {
-            Ok(Saved::Done(_)) => self.set_status(done.get(lang).into(), false),
+            Ok(Saved::Done(_)) => {
+                self.set_status(done.get(lang).into(), false);
+                if self.refresh_card(id) {
+                    self.reload_case();
+                    return;
+                }
+            }
             Ok(Saved::Conflict) => self.set_status(Msg::ConflictReloaded.get(lang).into(), true),
             Err(e) => {
                 let t = e.render(lang);
@@ -477,7 +527,7 @@ impl App {
             self.ctx
                 .store
                 .apply_move(card.id, card.version, card.stage, &mv, &self.ctx.staff, now);
-        self.after_write(r, Msg::Moved);
+        self.after_write(card.id, r, Msg::Moved);
     }
 
     fn assign(&mut self, card: &Card, name: &str) {
@@ -489,7 +539,7 @@ impl App {
             .ctx
             .store
             .assign(card.id, card.version, name, &self.ctx.staff, now);
-        self.after_write(r, Msg::Assigned);
+        self.after_write(card.id, r, Msg::Assigned);
     }
 
     pub(super) fn on_board_key(&mut self, key: &KeyEvent) {

@@ -141,6 +141,9 @@ pub struct App {
     /// Where Esc leaves the report to.
     report_return: Screen,
     data_version: i64,
+    /// The board holds outlines beyond the cards on screen (`meja --board`): read the rest
+    /// before anything else.
+    board_partial: bool,
     next_poll: Option<Instant>,
     targets: Targets,
     status: Option<Status>,
@@ -175,6 +178,7 @@ impl App {
             report: Default::default(),
             report_return: Screen::Board,
             data_version: 0,
+            board_partial: false,
             next_poll: None,
             targets: Targets::default(),
             status: None,
@@ -193,6 +197,13 @@ impl App {
             app.screen = Screen::Drafts;
         }
         app
+    }
+
+    /// `meja --board`: starts on the case board rather than the intake (Esc still leads to
+    /// the intake or the drafts). The first frame needs only the cards that fit in `rows`
+    /// terminal rows; the rest of the board is read just after it is drawn.
+    pub fn start_on_board(&mut self, rows: u16) {
+        self.open_board_fast(rows);
     }
 
     pub fn screen(&self) -> Screen {
@@ -256,7 +267,11 @@ impl App {
             .idle_limit()
             .filter(|_| self.lock.is_none())
             .map(|l| self.last_input + l);
-        [draft, self.next_poll, idle].into_iter().flatten().min()
+        let board = self.board_partial.then(Instant::now);
+        [draft, self.next_poll, idle, board]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Whether the worker's role allows `action` on a case assigned to `assigned_to`.
@@ -278,6 +293,10 @@ impl App {
     /// Runs what is due at `now`. Returns true when the screen changed.
     pub fn tick(&mut self, now: Instant) -> bool {
         let mut changed = false;
+        if self.board_partial {
+            self.reload_board();
+            changed = true;
+        }
         if let Some(d) = self.dirty {
             let due = d
                 .retry_at
@@ -357,6 +376,10 @@ impl App {
     pub fn handle(&mut self, ev: &Event) -> bool {
         if matches!(ev, Event::Key(_) | Event::Paste(_)) {
             self.last_input = Instant::now();
+        }
+        if self.board_partial {
+            // Keys act on the whole board (filters, scrolling), never on its outline.
+            self.reload_board();
         }
         if self.lock.is_some() {
             match ev {

@@ -1,0 +1,978 @@
+//! meja's performance figures, in one run: `cargo bench --bench figures`.
+//!
+//! Builds a database with `meja demo --cases 100000 --agencies 10000`, then measures start-up
+//! (against a floor program), keystrokes (time and bytes to the terminal), the board, search,
+//! saves with 1 and 8 writer processes, memory and binary size, and prints one table with each
+//! figure beside its target.
+//!
+//! A custom runner rather than criterion or divan: half the figures are about processes (a
+//! real binary in a pty, eight concurrent writers, peak RSS), which an in-process harness
+//! cannot measure, and the whole run — cold build included — must stay under ten minutes on a
+//! 2-core machine. Every figure is the median (and p99 where asked) of repeated samples.
+//!
+//! The same binary re-executes itself for the process-level parts: `figures floor DB` (the
+//! floor program) and `figures writer DB N START_MS` (one writer process).
+//!
+//! `MEJA_BENCH_CASES` / `MEJA_BENCH_AGENCIES` shrink the database for a quick trial run;
+//! the targets only mean something at the default 100,000 / 10,000.
+
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::rc::Rc;
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use chrono::Local;
+use meja::config::Config;
+use meja::domain::case::{Move, Stage};
+use meja::domain::intake::Intake;
+use meja::domain::staff::{Role, StaffMember};
+use meja::i18n::Lang;
+use meja::store::Store;
+use meja::ui::term::Lean;
+use meja::ui::theme::Theme;
+use meja::ui::{App, Ctx};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+const STAFF: &str = "bench";
+/// The end of a synchronized update: the app's frames (and the floor's one frame) end here.
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+fn main() {
+    // `cargo bench` passes `--bench`; the re-executed children get their own first word.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    match args.first().map(String::as_str) {
+        Some("floor") => floor(Path::new(&args[1])),
+        Some("writer") => writer(Path::new(&args[1]), args[2].parse().unwrap(), &args[3]),
+        _ => run(),
+    }
+}
+
+// ---- statistics and the table ---------------------------------------------------------------
+
+fn sorted(v: &[f64]) -> Vec<f64> {
+    let mut s = v.to_vec();
+    s.sort_by(|a, b| a.total_cmp(b));
+    s
+}
+
+fn median(v: &[f64]) -> f64 {
+    let s = sorted(v);
+    if s.is_empty() {
+        return f64::NAN;
+    }
+    let n = s.len();
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    }
+}
+
+/// Nearest-rank percentile.
+fn pct(v: &[f64], p: f64) -> f64 {
+    let s = sorted(v);
+    if s.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * s.len() as f64).ceil() as usize;
+    s[rank.clamp(1, s.len()) - 1]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+struct Row {
+    figure: String,
+    median: String,
+    p99: String,
+    target: String,
+    /// None: reported, no target.
+    pass: Option<bool>,
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<Row>,
+}
+
+impl Table {
+    fn section(&mut self, title: &str) {
+        eprintln!("== {title}");
+        self.rows.push(Row {
+            figure: title.into(),
+            median: String::new(),
+            p99: String::new(),
+            target: String::new(),
+            pass: None,
+        });
+    }
+
+    fn add(&mut self, figure: &str, median: String, p99: String, target: &str, pass: Option<bool>) {
+        eprintln!("   {figure}: {median} {p99} {target}");
+        self.rows.push(Row {
+            figure: figure.into(),
+            median,
+            p99,
+            target: target.into(),
+            pass,
+        });
+    }
+
+    fn print(&self) {
+        let w = self
+            .rows
+            .iter()
+            .map(|r| r.figure.chars().count())
+            .max()
+            .unwrap_or(10);
+        println!();
+        println!(
+            "{:<w$}  {:>12}  {:>10}  {:<26} result",
+            "figure", "median", "p99", "target"
+        );
+        println!("{}", "-".repeat(w + 64));
+        for r in &self.rows {
+            if r.median.is_empty() && r.target.is_empty() {
+                println!("{}", r.figure);
+                continue;
+            }
+            let verdict = match r.pass {
+                Some(true) => "pass",
+                Some(false) => "MISS",
+                None => "",
+            };
+            println!(
+                "{:<w$}  {:>12}  {:>10}  {:<26} {verdict}",
+                r.figure, r.median, r.p99, r.target
+            );
+        }
+    }
+}
+
+fn f_ms(x: f64) -> String {
+    if x < 10.0 {
+        format!("{x:.2} ms")
+    } else {
+        format!("{x:.1} ms")
+    }
+}
+
+// ---- set-up ----------------------------------------------------------------------------------
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    config: PathBuf,
+    cases: usize,
+    agencies: usize,
+}
+
+fn setup(t: &mut Table) -> Setup {
+    let cases = env_usize("MEJA_BENCH_CASES", 100_000);
+    let agencies = env_usize("MEJA_BENCH_AGENCIES", 10_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("meja.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[akses]\npin = false\nidle_minutes = 0\n").unwrap();
+    t.section(&format!(
+        "database: meja demo --cases {cases} --agencies {agencies}"
+    ));
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_meja"))
+        .args(["demo", "--db", db.to_str().unwrap()])
+        .args(["--cases", &cases.to_string()])
+        .args(["--agencies", &agencies.to_string()])
+        .args(["--seed", "1", "--config", config.to_str().unwrap()])
+        .env_remove("MEJA_DB")
+        .output()
+        .expect("run meja demo");
+    assert!(
+        out.status.success(),
+        "meja demo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fill = started.elapsed();
+    let mut store = Store::open(&db).unwrap();
+    let me = StaffMember {
+        username: STAFF.into(),
+        display_name: "Bench".into(),
+        role: Role::Supervisor,
+        active: true,
+        has_pin: false,
+    };
+    store.add_staff(&me, None, Local::now(), STAFF).unwrap();
+    let open = store.board(false).unwrap().len();
+    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    t.add(
+        "demo fill (one run)",
+        f_ms(ms(fill)),
+        String::new(),
+        "",
+        None,
+    );
+    t.add(
+        "open cases on the board",
+        open.to_string(),
+        String::new(),
+        "about 5,000 at 100k",
+        None,
+    );
+    t.add(
+        "database file",
+        format!("{:.1} MB", size as f64 / 1e6),
+        String::new(),
+        "",
+        None,
+    );
+    Setup {
+        _dir: dir,
+        db,
+        config,
+        cases,
+        agencies,
+    }
+}
+
+// ---- 1. start-up, and 6. peak RSS --------------------------------------------------------------
+
+/// Spawns `cmd` in an 80×24 pty and times it from spawn to the end of its first complete
+/// frame; returns that time and the process's peak RSS (kB) at that moment.
+fn first_frame(cmd: CommandBuilder) -> (Duration, u64) {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 16384];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut seen = Vec::new();
+    let deadline = started + Duration::from_secs(60);
+    let took = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let chunk = rx
+            .recv_timeout(left)
+            .unwrap_or_else(|_| panic!("no frame; output: {}", String::from_utf8_lossy(&seen)));
+        seen.extend_from_slice(&chunk);
+        if seen.windows(FRAME_END.len()).any(|w| w == FRAME_END) {
+            break started.elapsed();
+        }
+    };
+    let rss = child.process_id().map_or(0, |pid| {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .unwrap_or(0)
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    (took, rss)
+}
+
+fn meja_cmd(s: &Setup) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meja"));
+    cmd.args(["--db", s.db.to_str().unwrap()]);
+    cmd.args(["--config", s.config.to_str().unwrap()]);
+    cmd.args(["--lang", "id", "--board"]);
+    cmd.env("USER", STAFF);
+    cmd.env_remove("SUDO_USER");
+    cmd.env_remove("MEJA_DB");
+    cmd.env_remove("NO_COLOR");
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(s.db.parent().unwrap());
+    cmd
+}
+
+fn floor_cmd(s: &Setup) -> CommandBuilder {
+    let me = std::env::current_exe().unwrap();
+    let mut cmd = CommandBuilder::new(me);
+    cmd.args(["floor", s.db.to_str().unwrap()]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(s.db.parent().unwrap());
+    cmd
+}
+
+/// The floor: the least any SQLite-backed ratatui program does before its first frame —
+/// open the file, run one query, take the terminal, draw one frame in a synchronized update.
+fn floor(db: &Path) {
+    use ratatui::crossterm::terminal::{
+        BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+        disable_raw_mode, enable_raw_mode,
+    };
+    use ratatui::crossterm::{execute, queue};
+    use ratatui::widgets::{Block, Borders, Paragraph};
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM staff", [], |r| r.get(0))
+        .unwrap();
+    enable_raw_mode().unwrap();
+    let mut out = std::io::stdout();
+    execute!(out, EnterAlternateScreen).unwrap();
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout())).unwrap();
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate).unwrap();
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                Paragraph::new(format!("{n} staff"))
+                    .block(Block::default().borders(Borders::ALL).title("floor")),
+                f.area(),
+            )
+        })
+        .unwrap();
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate).unwrap();
+    // Wait to be told to go, like the app, so both are measured the same way.
+    let mut b = [0u8; 1];
+    let _ = std::io::stdin().read(&mut b);
+    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+}
+
+fn startup(s: &Setup, t: &mut Table) {
+    t.section("1. start-up to first complete frame (80x24 pty, --board at 100k)");
+    // Warm the page cache and the binary once each, unmeasured.
+    first_frame(meja_cmd(s));
+    first_frame(floor_cmd(s));
+    let (mut app, mut fl, mut rss) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..15 {
+        let (d, r) = first_frame(meja_cmd(s));
+        app.push(ms(d));
+        rss.push(r as f64);
+        fl.push(ms(first_frame(floor_cmd(s)).0));
+    }
+    let (a, f) = (median(&app), median(&fl));
+    t.add(
+        "floor: open SQLite + one query + one frame",
+        f_ms(f),
+        f_ms(pct(&fl, 99.0)),
+        "",
+        None,
+    );
+    t.add(
+        "meja: open DB, sign in, load board, draw",
+        f_ms(a),
+        f_ms(pct(&app, 99.0)),
+        &format!("<= floor + 30 ms ({})", f_ms(f + 30.0)),
+        Some(a <= f + 30.0),
+    );
+    t.add(
+        "meja minus floor / meja ÷ floor",
+        f_ms(a - f),
+        String::new(),
+        &format!("ratio {:.1}×", a / f),
+        None,
+    );
+    STARTUP_RSS.with(|c| *c.borrow_mut() = rss);
+}
+
+thread_local! {
+    static STARTUP_RSS: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+// ---- the in-process app over a counting writer ----------------------------------------------
+
+/// Counts what the app writes to the terminal, and how many writes reach it. Shared, so the
+/// runner reads it while the terminal owns the writer.
+#[derive(Default)]
+struct Tally {
+    bytes: usize,
+    writes: usize,
+    frame: Vec<u8>,
+}
+
+#[derive(Clone, Default)]
+struct Counter(Rc<RefCell<Tally>>);
+
+impl Write for Counter {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        let mut t = self.0.borrow_mut();
+        t.bytes += b.len();
+        t.writes += 1;
+        t.frame.extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn fixed_terminal(w: Counter) -> Terminal<Lean<Counter>> {
+    Terminal::with_options(
+        Lean::with_size(w, 80, 24),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+        },
+    )
+    .unwrap()
+}
+
+struct Sample {
+    ms: f64,
+    bytes: usize,
+    writes: usize,
+}
+
+struct Rig {
+    app: App,
+    term: Terminal<Lean<Counter>>,
+    out: Counter,
+    screen: vt100::Parser,
+}
+
+impl Rig {
+    fn new(s: &Setup) -> Rig {
+        let ctx = Ctx {
+            store: Store::open(&s.db).unwrap(),
+            staff: STAFF.into(),
+            role: Role::Supervisor,
+            lang: Lang::Id,
+            config: Config::default(),
+            theme: Theme { color: true },
+            clock: Box::new(Local::now),
+        };
+        let out = Counter::default();
+        let mut rig = Rig {
+            app: App::new(ctx),
+            term: fixed_terminal(out.clone()),
+            out,
+            screen: vt100::Parser::new(
+                std::num::NonZero::new(24).unwrap(),
+                std::num::NonZero::new(80).unwrap(),
+                0,
+            ),
+        };
+        rig.frame();
+        rig
+    }
+
+    /// Draws as the event loop does, and shows the bytes to the vt100 screen.
+    fn frame(&mut self) -> Sample {
+        let before = self.out.0.borrow().bytes;
+        let writes = self.out.0.borrow().writes;
+        let t = Instant::now();
+        meja::ui::draw(&mut self.app, &mut self.term).unwrap();
+        let d = t.elapsed();
+        self.settle(before, writes, d)
+    }
+
+    fn settle(&mut self, before: usize, writes: usize, d: Duration) -> Sample {
+        let (bytes, writes, frame) = {
+            let mut w = self.out.0.borrow_mut();
+            (
+                w.bytes - before,
+                w.writes - writes,
+                std::mem::take(&mut w.frame),
+            )
+        };
+        self.screen.process(&frame);
+        Sample {
+            ms: ms(d),
+            bytes,
+            writes,
+        }
+    }
+
+    /// One key as the event loop handles it: update, timers, then a frame if needed.
+    fn key_with(&mut self, code: KeyCode, mods: KeyModifiers) -> Sample {
+        let ev = Event::Key(KeyEvent::new(code, mods));
+        let before = self.out.0.borrow().bytes;
+        let writes = self.out.0.borrow().writes;
+        let t = Instant::now();
+        let mut redraw = self.app.handle(&ev);
+        redraw |= self.app.tick(Instant::now());
+        if redraw {
+            meja::ui::draw(&mut self.app, &mut self.term).unwrap();
+        }
+        let d = t.elapsed();
+        self.settle(before, writes, d)
+    }
+
+    fn key(&mut self, code: KeyCode) -> Sample {
+        self.key_with(code, KeyModifiers::NONE)
+    }
+
+    fn typ(&mut self, s: &str) -> Vec<Sample> {
+        s.chars().map(|c| self.key(KeyCode::Char(c))).collect()
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// What a full repaint of the current screen costs: a fresh terminal, cleared, drawn.
+    fn full_repaint(&mut self) -> Sample {
+        let out = Counter::default();
+        let mut fresh = fixed_terminal(out.clone());
+        let t = Instant::now();
+        // What a resize or a redraw-all sends: clear the screen, then every cell.
+        ratatui::backend::Backend::clear(fresh.backend_mut()).unwrap();
+        meja::ui::draw(&mut self.app, &mut fresh).unwrap();
+        let d = t.elapsed();
+        let (bytes, writes) = (out.0.borrow().bytes, out.0.borrow().writes);
+        Sample {
+            ms: ms(d),
+            bytes,
+            writes,
+        }
+    }
+}
+
+fn times(v: &[Sample]) -> Vec<f64> {
+    v.iter().map(|s| s.ms).collect()
+}
+fn bytes(v: &[Sample]) -> Vec<f64> {
+    v.iter().map(|s| s.bytes as f64).collect()
+}
+
+// ---- 2. keystrokes ------------------------------------------------------------------------------
+
+fn keystrokes(s: &Setup, t: &mut Table) {
+    t.section("2. one keystroke in the intake form (handling + render, 80x24)");
+    let mut r = Rig::new(s);
+    assert!(r.text().contains("Pengaduan baru"), "{}", r.text());
+    // The victim's name field (7 Tabs from the first field), with a name half typed.
+    for _ in 0..7 {
+        r.key(KeyCode::Tab);
+    }
+    r.typ("Siti Amin");
+    let (mut typed, mut next, mut help, mut back) = (vec![], vec![], vec![], vec![]);
+    for i in 0..3000 {
+        typed.push(r.key(KeyCode::Char(if i % 2 == 0 { 'a' } else { 'h' })));
+        r.key(KeyCode::Backspace);
+    }
+    assert!(r.text().contains("Siti Amin"), "{}", r.text());
+    for _ in 0..1000 {
+        next.push(r.key(KeyCode::Tab));
+        r.key_with(KeyCode::BackTab, KeyModifiers::SHIFT);
+    }
+    let intake_full: Vec<Sample> = (0..200).map(|_| r.full_repaint()).collect();
+    // Each switch beside a full repaint of the very screen it led to (the status line
+    // changes when the draft is saved, so the screens differ over time).
+    let (mut help_full, mut back_full) = (vec![], vec![]);
+    for _ in 0..300 {
+        help.push(r.key(KeyCode::F(1)));
+        help_full.push(r.full_repaint());
+        back.push(r.key(KeyCode::F(1)));
+        back_full.push(r.full_repaint());
+    }
+    let full_b = median(&bytes(&intake_full));
+    let time_row = |t: &mut Table, name: &str, v: &[Sample]| {
+        let m = median(&times(v));
+        t.add(
+            name,
+            f_ms(m),
+            f_ms(pct(&times(v), 99.0)),
+            "<= 1 ms",
+            Some(m <= 1.0),
+        );
+    };
+    time_row(t, "typed character: time", &typed);
+    let tb = median(&bytes(&typed));
+    t.add(
+        "typed character: bytes to the terminal",
+        format!("{tb:.0} B"),
+        format!("{:.0} B", pct(&bytes(&typed), 99.0)),
+        "<= 64 B",
+        Some(tb <= 64.0),
+    );
+    let w: Vec<f64> = typed.iter().map(|s| s.writes as f64).collect();
+    t.add(
+        "typed character: write calls per frame",
+        format!("{:.0}", median(&w)),
+        format!("{:.0}", pct(&w, 99.0)),
+        "",
+        None,
+    );
+    time_row(t, "Tab to the next field: time", &next);
+    t.add(
+        "Tab to the next field: bytes",
+        format!("{:.0} B", median(&bytes(&next))),
+        format!("{:.0} B", pct(&bytes(&next), 99.0)),
+        "",
+        None,
+    );
+    time_row(t, "screen switch F1 (intake → help): time", &help);
+    let hb = median(&bytes(&help));
+    let help_b = median(&bytes(&help_full));
+    t.add(
+        "screen switch F1 (intake → help): bytes",
+        format!("{hb:.0} B"),
+        String::new(),
+        &format!("<= full repaint ({help_b:.0} B)"),
+        Some(hb <= help_b),
+    );
+    let bb = median(&bytes(&back));
+    let back_b = median(&bytes(&back_full));
+    t.add(
+        "screen switch F1 (help → intake): bytes",
+        format!("{bb:.0} B"),
+        String::new(),
+        &format!("<= full repaint ({back_b:.0} B)"),
+        Some(bb <= back_b),
+    );
+    t.add(
+        "full repaint 80x24 (intake): bytes",
+        format!("{full_b:.0} B"),
+        String::new(),
+        "",
+        None,
+    );
+    t.add(
+        "full repaint 80x24 (intake): time",
+        f_ms(median(&times(&intake_full))),
+        f_ms(pct(&times(&intake_full), 99.0)),
+        "",
+        None,
+    );
+}
+
+// ---- 3. the board -------------------------------------------------------------------------------
+
+fn board(s: &Setup, t: &mut Table) {
+    t.section(&format!("3. the board at {} cases", s.cases));
+    let mut r = Rig::new(s);
+    let (mut open, mut leave) = (vec![], vec![]);
+    for _ in 0..15 {
+        open.push(r.key(KeyCode::F(3)));
+        leave.push(r.key(KeyCode::F(2)));
+    }
+    r.key(KeyCode::F(3));
+    assert!(r.text().contains("Papan kasus"), "{}", r.text());
+    let board_full = median(&bytes(
+        &(0..50).map(|_| r.full_repaint()).collect::<Vec<_>>(),
+    ));
+    let (mut ask, mut apply) = (vec![], vec![]);
+    for _ in 0..15 {
+        for _ in 0..6 {
+            r.key(KeyCode::Char('h'));
+        }
+        ask.push(r.key(KeyCode::Char('>')));
+        apply.push(r.key(KeyCode::Char('y')));
+    }
+
+    let (mut filter, mut unfilter) = (vec![], vec![]);
+    for _ in 0..15 {
+        r.key(KeyCode::Char('f'));
+        r.typ("tinggi");
+        r.key(KeyCode::Char(' '));
+        filter.push(r.key(KeyCode::Enter));
+        r.key(KeyCode::Char('f'));
+        r.typ("tinggi");
+        r.key(KeyCode::Char(' '));
+        unfilter.push(r.key(KeyCode::Enter));
+    }
+    let row = |t: &mut Table, name: &str, v: &[Sample], target: &str| {
+        t.add(
+            name,
+            f_ms(median(&times(v))),
+            f_ms(pct(&times(v), 99.0)),
+            target,
+            None,
+        );
+    };
+    row(t, "open the board (F3: load + draw)", &open, "");
+    let ob = median(&bytes(&open));
+    t.add(
+        "open the board (F3): bytes",
+        format!("{ob:.0} B"),
+        String::new(),
+        &format!("<= full repaint ({board_full:.0} B)"),
+        Some(ob <= board_full),
+    );
+    row(t, "leave the board (F2 → intake)", &leave, "");
+    row(t, "move a card: '>' (asks)", &ask, "");
+    row(t, "move a card: 'y' (write, reload, draw)", &apply, "");
+    row(t, "apply a filter (risk: tinggi)", &filter, "");
+    row(t, "clear the filter", &unfilter, "");
+}
+
+// ---- 4. search ----------------------------------------------------------------------------------
+
+fn search(s: &Setup, t: &mut Table) {
+    t.section(&format!(
+        "4. search per keystroke (handling + render, {} cases, {} agencies)",
+        s.cases, s.agencies
+    ));
+    let mut r = Rig::new(s);
+    r.key(KeyCode::F(3));
+    let mut all = vec![];
+    let mut first = vec![];
+    for _ in 0..5 {
+        for name in [
+            "siti rahayu",
+            "budi",
+            "kurniawan",
+            "dewi lestari",
+            "pratama",
+        ] {
+            r.key(KeyCode::Char('/'));
+            let v = r.typ(name);
+            first.push(v[0].ms);
+            all.extend(v.iter().map(|s| s.ms));
+            r.key(KeyCode::Esc);
+        }
+    }
+    let m = median(&all);
+    t.add(
+        "case search: per keystroke",
+        f_ms(m),
+        f_ms(pct(&all, 99.0)),
+        "<= 20 ms",
+        Some(m <= 20.0),
+    );
+    let m1 = median(&first);
+    t.add(
+        "case search: first letter",
+        f_ms(m1),
+        f_ms(pct(&first, 99.0)),
+        "<= 20 ms",
+        Some(m1 <= 20.0),
+    );
+
+    // The directory: F4 loads it and builds the index.
+    let mut open = vec![];
+    for _ in 0..5 {
+        open.push(r.key(KeyCode::F(4)).ms);
+        r.key(KeyCode::Esc);
+    }
+    r.key(KeyCode::F(4));
+    t.add(
+        "agency directory: open (F4: load + index + draw)",
+        f_ms(median(&open)),
+        f_ms(pct(&open, 99.0)),
+        "",
+        None,
+    );
+    let mut every = vec![];
+    for q in ["polres", "rumah aman", "polers", "psikilogi"] {
+        let n = q.chars().count();
+        let mut per: Vec<Vec<f64>> = vec![Vec::new(); n];
+        for _ in 0..7 {
+            for (i, s) in r.typ(q).into_iter().enumerate() {
+                per[i].push(s.ms);
+            }
+            for _ in 0..n {
+                r.key(KeyCode::Backspace);
+            }
+        }
+        let all: Vec<f64> = per.iter().flatten().copied().collect();
+        every.extend(all.iter().copied());
+        let (worst_at, worst) = per
+            .iter()
+            .map(|v| median(v))
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap();
+        let m = median(&all);
+        t.add(
+            &format!("agency search \"{q}\": per keystroke"),
+            f_ms(m),
+            f_ms(pct(&all, 99.0)),
+            "<= 5 ms",
+            Some(m <= 5.0),
+        );
+        let prefix: String = q.chars().take(worst_at + 1).collect();
+        t.add(
+            &format!("  slowest keystroke (\"{prefix}\")"),
+            f_ms(worst),
+            String::new(),
+            "<= 5 ms",
+            Some(worst <= 5.0),
+        );
+    }
+    let m = median(&every);
+    t.add(
+        "agency search: all keystrokes",
+        f_ms(m),
+        f_ms(pct(&every, 99.0)),
+        "<= 5 ms",
+        Some(m <= 5.0),
+    );
+}
+
+// ---- 5. saves with fsync ----------------------------------------------------------------------
+
+fn now_ms() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+}
+
+/// One writer process: `n` intakes saved and `n` stage moves, each timed, printed as
+/// `save US` / `move US` lines.
+fn writer(db: &Path, n: usize, start_at: &str) {
+    let mut store = Store::open(db).unwrap();
+    let start: u128 = start_at.parse().unwrap();
+    while now_ms() < start {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let pid = std::process::id();
+    let mut out = String::new();
+    for i in 0..n {
+        let mut intake = Intake::default();
+        intake.victims[0].name = format!("Uji Tulis {pid} {i}");
+        intake.victims[0].sex = "P".into();
+        intake.victims[0].age = "12".into();
+        intake.victims[0].ampk = vec!["a".into()];
+        intake.incident.violence = vec!["psikis".into()];
+        intake.incident.chronology = "Kronologi untuk uji kecepatan penyimpanan.".into();
+        intake.triage.risk = "sedang".into();
+        intake.consent.services = "ya".into();
+        let now = Local::now();
+        let rec = intake.to_record(now.date_naive()).unwrap();
+        let t = Instant::now();
+        let opened = store.open_case(&rec, "PPA", STAFF, now, None).unwrap();
+        out.push_str(&format!("save {}\n", t.elapsed().as_micros()));
+        let card = store.cards(&[opened.id]).unwrap().remove(0);
+        let t = Instant::now();
+        store
+            .apply_move(
+                card.id,
+                card.version,
+                card.stage,
+                &Move::Forward(Stage::Asesmen),
+                STAFF,
+                Local::now(),
+            )
+            .unwrap();
+        out.push_str(&format!("move {}\n", t.elapsed().as_micros()));
+    }
+    print!("{out}");
+}
+
+fn writers(s: &Setup, t: &mut Table) {
+    t.section("5. saving an intake / moving a stage (WAL, synchronous=FULL: fsync per commit)");
+    let me = std::env::current_exe().unwrap();
+    for (procs, n) in [(1usize, 200usize), (8, 60)] {
+        let start = now_ms() + 300;
+        let children: Vec<_> = (0..procs)
+            .map(|_| {
+                Command::new(&me)
+                    .args(["writer", s.db.to_str().unwrap()])
+                    .arg(n.to_string())
+                    .arg(start.to_string())
+                    .stdout(Stdio::piped())
+                    .spawn()
+                    .expect("writer")
+            })
+            .collect();
+        let (mut save, mut mv) = (vec![], vec![]);
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            assert!(out.status.success(), "a writer failed");
+            for line in String::from_utf8_lossy(&out.stdout).lines() {
+                let mut w = line.split_whitespace();
+                let (kind, us) = (w.next().unwrap(), w.next().unwrap());
+                let v = us.parse::<f64>().unwrap() / 1000.0;
+                if kind == "save" {
+                    save.push(v)
+                } else {
+                    mv.push(v)
+                }
+            }
+        }
+        let target = if procs == 8 { "p99 <= 50 ms" } else { "" };
+        for (name, v) in [("save an intake", &save), ("move a stage", &mv)] {
+            let p = pct(v, 99.0);
+            t.add(
+                &format!("{name}, {procs} writer{}", if procs > 1 { "s" } else { "" }),
+                f_ms(median(v)),
+                f_ms(p),
+                target,
+                (procs == 8).then_some(p <= 50.0),
+            );
+        }
+    }
+}
+
+// ---- 6. memory and size -------------------------------------------------------------------------
+
+fn memory_and_size(t: &mut Table) {
+    t.section("6. memory and size");
+    let rss = STARTUP_RSS.with(|c| c.borrow().clone());
+    let m = median(&rss) / 1024.0;
+    t.add(
+        "peak RSS, board open at 100k (VmHWM)",
+        format!("{m:.1} MB"),
+        format!("{:.1} MB", pct(&rss, 99.0) / 1024.0),
+        "<= 30 MB",
+        Some(m <= 30.0),
+    );
+    let bin = Path::new(env!("CARGO_BIN_EXE_meja"));
+    let data = std::fs::read(bin).unwrap_or_default();
+    let stripped = !data.windows(7).any(|w| w == b".symtab");
+    let mb = data.len() as f64 / (1024.0 * 1024.0);
+    t.add(
+        &format!(
+            "release binary ({})",
+            if stripped { "stripped" } else { "NOT stripped" }
+        ),
+        format!("{mb:.2} MiB"),
+        String::new(),
+        "<= 12 MB, stripped",
+        Some(stripped && mb <= 12.0),
+    );
+}
+
+fn run() {
+    let started = Instant::now();
+    let mut t = Table::default();
+    let s = setup(&mut t);
+    startup(&s, &mut t);
+    keystrokes(&s, &mut t);
+    board(&s, &mut t);
+    search(&s, &mut t);
+    writers(&s, &mut t);
+    memory_and_size(&mut t);
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    t.print();
+    println!(
+        "\nmeasured in {:.0} s on {} cores; load average at the end: {}",
+        started.elapsed().as_secs_f64(),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+}
