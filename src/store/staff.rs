@@ -58,6 +58,9 @@ fn member(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffMember> {
 }
 
 const MEMBER: &str = "SELECT username, display_name, role, active, pin_hash FROM staff";
+/// `MEMBER` and the lock, for sign-in.
+const MEMBER_AND_LOCK: &str =
+    "SELECT username, display_name, role, active, pin_hash, locked_until FROM staff";
 
 impl Store {
     pub fn staff_count(&self) -> Result<i64> {
@@ -180,15 +183,22 @@ impl Store {
         now: DateTime<Local>,
         rules: Lockout,
     ) -> Result<SignIn> {
-        let row: Option<(Option<String>, Option<String>, u32)> = self
+        // One read: the account, its hash and its lock.
+        let row = self
             .conn()
             .query_row(
-                "SELECT pin_hash, locked_until, failed_pins FROM staff WHERE username = ?1",
+                &format!("{MEMBER_AND_LOCK} WHERE username = ?1"),
                 [username],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| {
+                    Ok((
+                        member(r)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                    ))
+                },
             )
             .optional()?;
-        let Some(m) = self.staff_member(username)? else {
+        let Some((m, hash, locked_until)) = row else {
             self.log_access(
                 now,
                 username,
@@ -198,7 +208,6 @@ impl Store {
             )?;
             return Ok(SignIn::Unknown);
         };
-        let (hash, locked_until, _) = row.unwrap_or_default();
         if !m.active {
             self.log_access(now, username, AccessKind::SignInFailed, None, "nonaktif")?;
             return Ok(SignIn::Disabled);
