@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Local};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::cases::{CaseNo, Entry, Opened, history};
-use super::export::case_codes;
+use super::export::{case_codes, people};
 use super::{Store, timestamp};
 use crate::domain::access::AccessKind;
 use crate::domain::text::{clean_line, clean_multiline};
@@ -62,45 +62,30 @@ fn load_case(c: &Connection, id: i64) -> rusqlite::Result<TransferCase> {
     Ok(t)
 }
 
+/// The people as the export reads them (one query and AMPK codes per person, in one place),
+/// in the file's shape: stored dates as ISO text, entry order per role.
 fn load_persons(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferPerson>> {
-    let mut st = c.prepare_cached(
-        "SELECT id, role, ord, name, nik, sex, birth_date, age, phone, address, region,
-                relation, disability, schooling, guardian
-         FROM persons WHERE case_id = ?1 ORDER BY id",
-    )?;
-    let rows = st
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                TransferPerson {
-                    role: r.get(1)?,
-                    ord: r.get(2)?,
-                    name: r.get(3)?,
-                    nik: r.get(4)?,
-                    sex: r.get(5)?,
-                    birth_date: r.get(6)?,
-                    age: r.get(7)?,
-                    phone: r.get(8)?,
-                    address: r.get(9)?,
-                    region: r.get(10)?,
-                    relation: r.get(11)?,
-                    disability: r.get(12)?,
-                    schooling: r.get(13)?,
-                    guardian: r.get(14)?,
-                    ampk: Vec::new(),
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut q = c.prepare_cached(
-        "SELECT code FROM codes WHERE person_id = ?1 AND vocab = 'ampk' ORDER BY rowid",
-    )?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (pid, mut p) in rows {
-        p.ampk = q
-            .query_map([pid], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        out.push(p);
+    let mut out = Vec::new();
+    for role in ["pelapor", "korban", "terlapor"] {
+        for (ord, p) in people(c, id, role)?.into_iter().enumerate() {
+            out.push(TransferPerson {
+                role: role.into(),
+                ord: ord as i64,
+                name: p.name,
+                nik: p.nik,
+                sex: p.sex,
+                birth_date: p.birth_date.map(|d| d.to_string()),
+                age: p.age,
+                phone: p.phone,
+                address: p.address,
+                region: p.region,
+                relation: p.relation,
+                disability: p.disability,
+                schooling: p.schooling,
+                guardian: p.guardian,
+                ampk: p.ampk,
+            });
+        }
     }
     Ok(out)
 }
