@@ -203,14 +203,11 @@ pub fn fill_minimum(app: &mut App) {
     pick(app, "setuju");
 }
 
-/// Gives an existing, openable database file a supervisor `user` with PIN 2468 (the PIN the command-line
-/// helpers pass in `MEJA_PIN`), unless the account is there already.
-pub fn ensure_supervisor(db: &Path, user: &str) {
-    if !db.exists() {
-        return;
-    }
-    // A file a test has made unopenable (wrong mode, not a database) is left as it is.
-    let Ok(mut s) = Store::open(db) else { return };
+/// The PIN of every account the tests make.
+pub const TEST_PIN: &str = "2468";
+
+/// Adds a supervisor `user` with [`TEST_PIN`] unless the account exists.
+pub fn add_supervisor(s: &mut Store, user: &str) {
     if s.staff_member(user).unwrap().is_none() {
         let m = meja::domain::staff::StaffMember {
             username: user.into(),
@@ -219,7 +216,18 @@ pub fn ensure_supervisor(db: &Path, user: &str) {
             active: true,
             has_pin: true,
         };
-        s.add_staff(&m, Some("2468"), Local::now(), "setup")
-            .unwrap();
+        // Two sessions adding the same worker at once: the loser finds it made.
+        let _ = s.add_staff(&m, Some(TEST_PIN), Local::now(), "setup");
     }
+}
+
+/// Gives an existing, openable database file a supervisor `user` (see [`add_supervisor`]);
+/// the command-line helpers pass the PIN in `MEJA_PIN`.
+pub fn ensure_supervisor(db: &Path, user: &str) {
+    if !db.exists() {
+        return;
+    }
+    // A file a test has made unopenable (wrong mode, not a database) is left as it is.
+    let Ok(mut s) = Store::open(db) else { return };
+    add_supervisor(&mut s, user);
 }

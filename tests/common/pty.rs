@@ -41,7 +41,7 @@ pub fn ctrl(c: char) -> String {
 }
 
 /// The PIN every test account has.
-pub const PIN: &str = "2468";
+pub const PIN: &str = super::TEST_PIN;
 
 /// The database file every end-to-end test uses, in `dir`, with ani as its first supervisor.
 pub fn prepare_db(dir: &Path) -> PathBuf {
@@ -50,21 +50,11 @@ pub fn prepare_db(dir: &Path) -> PathBuf {
     db
 }
 
-/// Gives `db` a supervisor account `user` with [`PIN`], unless it has one. Sessions call it
-/// for their worker, so a test can start any number of workers by name.
+/// Gives `db` (created if missing) a supervisor account `user` with [`PIN`], unless it has
+/// one. Sessions call it for their worker, so a test can start any number of workers by name.
 pub fn ensure_account(db: &Path, user: &str) {
     let mut s = meja::store::Store::open(db).expect("open store");
-    if s.staff_member(user).unwrap().is_none() {
-        let m = meja::domain::staff::StaffMember {
-            username: user.into(),
-            display_name: user.into(),
-            role: meja::domain::staff::Role::Supervisor,
-            active: true,
-            has_pin: true,
-        };
-        // Two sessions adding the same worker at once: the loser finds it made.
-        let _ = s.add_staff(&m, Some(PIN), chrono::Local::now(), "setup");
-    }
+    super::add_supervisor(&mut s, user);
 }
 
 /// How to start a session.
