@@ -345,7 +345,10 @@ fn a_referral_can_start_from_the_directory_with_a_case_number() {
         text.contains("Kasus PPA/2026/9999 tidak ditemukan"),
         "{text}"
     );
-    typ(&mut app, "r");
+    // The dialog stays open with the message inside it: correct the number there.
+    for _ in 0.."PPA/2026/9999".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
     typ(&mut app, &number.to_lowercase());
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);

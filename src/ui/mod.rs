@@ -4,11 +4,13 @@
 //! only when a timer is due (a draft save). It draws after a batch of events, never on a
 //! tick, and each frame is wrapped in a synchronized update so slow ssh links see no tearing.
 
+pub mod action;
 pub mod app;
 pub mod audit;
 pub mod board;
 pub mod casefile;
 pub mod directory;
+pub mod flows;
 pub mod intake;
 pub mod keys;
 pub mod report;

@@ -11,21 +11,20 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::{App, Screen, Then};
+use super::{App, Screen};
 use crate::domain::access::AccessKind;
 use crate::domain::case::{Card, Move, MoveError, Permission, Saved, Stage, check_move};
 use crate::domain::intake::diff;
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::store::casework::CaseEdit;
+use crate::ui::action::Action;
 use crate::ui::board::BoardEvent;
 use crate::ui::casefile::{CaseView, Tab};
+use crate::ui::flows::Flow;
 use crate::ui::intake::IntakeForm;
 use crate::ui::keys;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::modal::{Answer, Dialog};
-use crate::ui::widgets::picklist::PickList;
-use crate::ui::widgets::regionpicker::RegionPicker;
 use crate::ui::widgets::text::truncate;
 
 /// How often the board and case file look for other workers' changes. `PRAGMA data_version`
@@ -109,8 +108,8 @@ fn move_error(e: MoveError) -> Msg {
 }
 
 impl App {
-    pub(super) fn confirm(&mut self, text: String, then: Then) {
-        self.modal = Some((Dialog::Confirm { text, alt: None }, then));
+    pub(super) fn confirm(&mut self, text: String, yes: Action) {
+        self.flow = Some(Flow::confirm(text, yes));
     }
 
     /// The case-file form while it is being edited (keys and pastes go to it).
@@ -122,133 +121,6 @@ impl App {
             .as_mut()
             .filter(|c| c.editing && c.tab == Tab::Data)
             .map(|c| &mut c.form)
-    }
-
-    pub(super) fn on_dialog(&mut self, ev: &Event) {
-        let Some((dialog, _)) = &mut self.modal else {
-            return;
-        };
-        let answer = dialog.handle(ev);
-        if answer == Answer::Pending {
-            return;
-        }
-        let (_, then) = self.modal.take().expect("a dialog is open");
-        let lang = self.lang();
-        match (answer, then) {
-            (Answer::Cancel, _) => {}
-            (answer, Then::Dir(d)) => self.on_dir_answer(answer, d),
-            (Answer::Yes, Then::Move { card, mv, .. })
-            | (
-                Answer::Alt,
-                Then::Move {
-                    card,
-                    alt: Some(mv),
-                    ..
-                },
-            ) => self.apply_move(&card, mv),
-            (Answer::Text(reason), Then::BackReason(card)) => {
-                let to = card.stage.prev().unwrap_or(card.stage);
-                self.apply_move(&card, Move::Back { to, reason });
-            }
-            (Answer::Text(reason), Then::ReopenReason(card)) => {
-                self.apply_move(&card, Move::Reopen { reason })
-            }
-            (Answer::Text(name), Then::Assign(card)) => self.assign(&card, &name),
-            (Answer::Codes(codes), Then::CloseReason(card)) => {
-                let Some(reason) = codes.into_iter().next() else {
-                    return;
-                };
-                if reason == "lainnya" {
-                    self.modal = Some((
-                        Dialog::line(Msg::CloseNotePrompt.get(lang).into(), ""),
-                        Then::CloseNote(card, reason),
-                    ));
-                } else {
-                    self.ask_close(card, reason, String::new());
-                }
-            }
-            (Answer::Text(note), Then::CloseNote(card, reason)) => {
-                self.ask_close(card, reason, note)
-            }
-            (Answer::Text(body), Then::Note(id)) => {
-                if body.is_empty() {
-                    return;
-                }
-                let now = self.ctx.now();
-                match self.ctx.store.add_note(id, &body, &self.ctx.staff, now) {
-                    Ok(()) => {
-                        self.set_status(Msg::NoteAdded.get(lang).into(), false);
-                        self.reload_case();
-                    }
-                    Err(e) => {
-                        let t = e.render(lang);
-                        self.set_status(t, true);
-                    }
-                }
-            }
-            (Answer::Codes(codes), Then::Filter) => {
-                let wants_dates = codes.iter().any(|c| c == "dates");
-                let wants_region = codes.iter().any(|c| c == "region");
-                self.board.filter.codes = codes
-                    .into_iter()
-                    .filter(|c| c != "dates" && c != "region")
-                    .collect();
-                if !wants_region {
-                    self.board.filter.region = None;
-                }
-                if wants_region {
-                    let current = self.board.filter.region.clone().unwrap_or_default();
-                    let regency = self.ctx.config.region.regency.clone();
-                    let picker = RegionPicker::new(&current, None, &regency);
-                    self.modal = Some((Dialog::Region { picker }, Then::FilterRegion));
-                } else if wants_dates {
-                    self.modal = Some((
-                        Dialog::line(Msg::DatesPrompt.get(lang).into(), ""),
-                        Then::FilterDates,
-                    ));
-                } else {
-                    self.board.filter.opened = None;
-                }
-                let today = self.ctx.today();
-                self.board.rebuild(&self.ctx.staff, &self.targets, today);
-            }
-            (Answer::Text(code), Then::FilterRegion) => {
-                self.board.filter.region = Some(code);
-                let today = self.ctx.today();
-                self.board.rebuild(&self.ctx.staff, &self.targets, today);
-            }
-            (Answer::Text(text), Then::FilterDates) => {
-                let today = self.ctx.today();
-                match parse_range(&text, today) {
-                    Some(range) => self.board.filter.opened = Some(range),
-                    None => self.set_status(Msg::ErrDates.get(lang).into(), true),
-                }
-                self.board.rebuild(&self.ctx.staff, &self.targets, today);
-            }
-            (Answer::Yes, Then::CancelEdit) => {
-                if let Some(c) = &mut self.case {
-                    c.stop_edit();
-                }
-            }
-            (Answer::Yes, other) => self.run_intake_then(other),
-            _ => {}
-        }
-    }
-
-    fn ask_close(&mut self, card: Card, reason: String, note: String) {
-        let lang = self.lang();
-        let text = fill(
-            Msg::ConfirmClose.get(lang),
-            &[&card.number, &vocab::CLOSURE_REASONS.label(&reason, lang)],
-        );
-        self.confirm(
-            text,
-            Then::Move {
-                card,
-                mv: Move::Close { reason, note },
-                alt: None,
-            },
-        );
     }
 
     pub(super) fn open_board(&mut self) {
@@ -320,7 +192,7 @@ impl App {
         true
     }
 
-    fn reload_case(&mut self) {
+    pub(super) fn reload_case(&mut self) {
         let Some(id) = self.case.as_ref().map(|c| c.file.card.id) else {
             return;
         };
@@ -407,18 +279,19 @@ impl App {
                 if jump {
                     text = format!("{text} {}", Msg::ConfirmJump.get(lang));
                 }
-                let alt = jump.then_some(Move::Forward(Stage::Intervensi));
-                self.modal = Some((
-                    Dialog::Confirm {
-                        text,
-                        alt: jump.then_some('d'),
-                    },
-                    Then::Move {
+                let yes = Action::Move {
+                    card: card.clone(),
+                    mv: Move::Forward(next),
+                };
+                self.flow = Some(if jump {
+                    let alt = Action::Move {
                         card,
-                        mv: Move::Forward(next),
-                        alt,
-                    },
-                ));
+                        mv: Move::Forward(Stage::Intervensi),
+                    };
+                    Flow::confirm_or(text, yes, 'd', alt)
+                } else {
+                    Flow::confirm(text, yes)
+                });
             }
             BoardEvent::Back(card) => {
                 let Some(prev) = card.stage.prev().filter(|_| card.stage != Stage::Terminasi)
@@ -426,45 +299,28 @@ impl App {
                     self.set_status(Msg::ErrWrongDirection.get(lang).into(), true);
                     return;
                 };
-                let title = fill(
-                    Msg::BackPrompt.get(lang),
-                    &[&vocab::STAGES.label(prev.code(), lang)],
-                );
-                self.modal = Some((Dialog::line(title, ""), Then::BackReason(card)));
+                self.flow = Some(Flow::move_back(card, prev, lang));
             }
             BoardEvent::Close(card) => {
                 if card.stage == Stage::Terminasi {
                     self.set_status(Msg::ErrCaseClosed.get(lang).into(), true);
                     return;
                 }
-                let list = PickList::new(vocab::CLOSURE_REASONS, false, &[], String::new());
-                self.modal = Some((
-                    Dialog::Pick {
-                        title: Msg::ClosePrompt.get(lang).into(),
-                        list,
-                    },
-                    Then::CloseReason(card),
-                ));
+                self.flow = Some(Flow::close(card, lang));
             }
             BoardEvent::Reopen(card) => {
                 if card.stage != Stage::Terminasi {
                     self.set_status(Msg::ErrCaseNotClosed.get(lang).into(), true);
                     return;
                 }
-                self.modal = Some((
-                    Dialog::line(Msg::ReopenPrompt.get(lang).into(), ""),
-                    Then::ReopenReason(card),
-                ));
+                self.flow = Some(Flow::reopen(card, lang));
             }
             BoardEvent::Assign(card) => {
                 let current = card
                     .assigned_to
                     .clone()
                     .unwrap_or_else(|| self.ctx.staff.clone());
-                self.modal = Some((
-                    Dialog::line(Msg::AssignPrompt.get(lang).into(), &current),
-                    Then::Assign(card),
-                ));
+                self.flow = Some(Flow::assign(card, &current, lang));
             }
             BoardEvent::Search => {
                 self.search = SearchView::default();
@@ -479,14 +335,8 @@ impl App {
                 if self.board.filter.region.is_some() {
                     chosen.push("region".into());
                 }
-                let list = PickList::new(crate::i18n::BOARD_FILTERS, true, &chosen, String::new());
-                self.modal = Some((
-                    Dialog::Pick {
-                        title: Msg::FilterPrompt.get(lang).into(),
-                        list,
-                    },
-                    Then::Filter,
-                ));
+                let region = self.board.filter.region.clone().unwrap_or_default();
+                self.flow = Some(Flow::board_filter(&chosen, &region, lang));
             }
             BoardEvent::ToggleClosed => {
                 self.board.show_closed = !self.board.show_closed;
@@ -515,13 +365,22 @@ impl App {
         self.reload_case();
     }
 
-    fn apply_move(&mut self, card: &Card, mv: Move) {
+    /// Applies a stage move. A missing reason is refused (Err: the flow that asked stays open
+    /// with the message); any other refusal goes to the status line.
+    pub(super) fn apply_move(&mut self, card: &Card, mv: Move) -> Result<(), String> {
         let lang = self.lang();
         let actor = self.ctx.actor();
         let policy = actor.on_case(card.assigned_to.as_deref());
         if let Err(e) = check_move(card.stage, card.emergency, &mv, &self.ctx.staff, &policy) {
-            self.set_status(move_error(e).get(lang).into(), true);
-            return;
+            let why = move_error(e).get(lang).to_string();
+            if matches!(
+                e,
+                MoveError::ReasonRequired | MoveError::ClosureReasonRequired
+            ) {
+                return Err(why);
+            }
+            self.set_status(why, true);
+            return Ok(());
         }
         let now = self.ctx.now();
         let r =
@@ -529,9 +388,10 @@ impl App {
                 .store
                 .apply_move(card.id, card.version, card.stage, &mv, &self.ctx.staff, now);
         self.after_write(card.id, r, Msg::Moved);
+        Ok(())
     }
 
-    fn assign(&mut self, card: &Card, name: &str) {
+    pub(super) fn assign(&mut self, card: &Card, name: &str) {
         if !self.permitted(Permission::Assign, None) {
             return;
         }
@@ -585,7 +445,7 @@ impl App {
                 if view.form.intake == view.base {
                     view.stop_edit();
                 } else {
-                    self.confirm(Msg::ConfirmCancelEdit.get(lang).into(), Then::CancelEdit);
+                    self.confirm(Msg::ConfirmCancelEdit.get(lang).into(), Action::CancelEdit);
                 }
                 return;
             }
@@ -643,10 +503,7 @@ impl App {
                 if !self.permitted(Permission::AddNote, card.assigned_to.as_deref()) {
                     return;
                 }
-                self.modal = Some((
-                    Dialog::note(Msg::NotePrompt.get(lang).into()),
-                    Then::Note(card.id),
-                ));
+                self.flow = Some(Flow::note(card.id, lang));
             }
             KeyCode::Char('>') => self.request(BoardEvent::Forward(card)),
             KeyCode::Char('<') => self.request(BoardEvent::Back(card)),
@@ -738,13 +595,7 @@ impl App {
                 // The person's edit stays; it is now measured against the saved version.
                 view.base = current.intake.clone();
                 view.file = current;
-                self.modal = Some((
-                    Dialog::Info {
-                        title: Msg::ConflictTitle.get(lang).into(),
-                        lines,
-                    },
-                    Then::Dismiss,
-                ));
+                self.flow = Some(Flow::info(Msg::ConflictTitle.get(lang).into(), lines));
             }
             Err(e) => {
                 let t = e.render(lang);
@@ -816,23 +667,6 @@ impl App {
 }
 
 /// Two day-first dates separated by `-`, `s/d`, `sd` or `to` (order does not matter).
-fn parse_range(text: &str, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    use crate::domain::validate::parse_date;
-    let t = text
-        .replace("s/d", " ")
-        .replace(" sd ", " ")
-        .replace(" to ", " ")
-        .replace(" - ", " ");
-    let dates: Vec<NaiveDate> = t
-        .split_whitespace()
-        .filter_map(|p| parse_date(p, today).ok())
-        .collect();
-    match dates.as_slice() {
-        [a, b] => Some(((*a).min(*b), (*a).max(*b))),
-        _ => None,
-    }
-}
-
 fn or_dash(s: &str) -> &str {
     if s.is_empty() { "—" } else { s }
 }

@@ -2,89 +2,19 @@
 //! and making a referral (case → agency → service → reason → follow-up → consent check), its
 //! status changes and its letter.
 
-use chrono::{Duration, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Screen, Then};
+use super::{App, Screen};
 use crate::domain::access::AccessKind;
-use crate::domain::agency::{Agency, Week};
+use crate::domain::agency::Agency;
 use crate::domain::case::{Permission, Saved};
 use crate::domain::referral::{NewReferral, Referral, ReferralError, Status};
-use crate::domain::region;
-use crate::domain::validate::{format_date, parse_date};
-use crate::domain::vocab::{self, AGENCY_KINDS, SERVICES, Term, Vocab};
+use crate::domain::vocab;
 use crate::i18n::{Msg, fill};
+use crate::ui::action::{Action, AgencyEdit, RefDraft};
 use crate::ui::casefile::Tab;
-use crate::ui::directory::{DirEvent, Sheet, SheetField, field_text};
-use crate::ui::widgets::modal::{Answer, Dialog};
-use crate::ui::widgets::picklist::PickList;
-use crate::ui::widgets::regionpicker::RegionPicker;
-
-/// A referral being put together, one dialog at a time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RefDraft {
-    pub case_id: i64,
-    pub number: String,
-    pub agency_id: i64,
-    pub agency_name: String,
-    pub service: String,
-    pub reason: String,
-    pub follow_up: Option<NaiveDate>,
-}
-
-/// What a directory or referral dialog's answer is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DirThen {
-    FilterService,
-    FilterArea,
-    Field(SheetField),
-    ToggleActive,
-    Delete,
-    LeaveSheet,
-    ReferCase(i64),
-    Service(RefDraft),
-    Reason(RefDraft),
-    FollowUp(RefDraft),
-    Override(RefDraft),
-    Status(Referral),
-    StatusNote(Referral, Status),
-}
-
-const NEXT_FROM_DIKIRIM: Vocab = Vocab {
-    name: "status_rujukan",
-    terms: &[
-        vocab::REFERRAL_STATUS.terms[1],
-        vocab::REFERRAL_STATUS.terms[2],
-        vocab::REFERRAL_STATUS.terms[4],
-    ],
-};
-const NEXT_FROM_DITERIMA: Vocab = Vocab {
-    name: "status_rujukan",
-    terms: &[
-        vocab::REFERRAL_STATUS.terms[3],
-        vocab::REFERRAL_STATUS.terms[4],
-    ],
-};
-
-/// A "semua" (all) entry first, so a filter can be cleared from the same list.
-const SERVICE_FILTER_TERMS: [Term; 13] = {
-    let mut out = [vocab::SERVICES.terms[0]; 13];
-    out[0] = Term {
-        code: "",
-        id: "(semua layanan)",
-        en: "(all services)",
-    };
-    let mut i = 0;
-    while i < 12 {
-        out[i + 1] = vocab::SERVICES.terms[i];
-        i += 1;
-    }
-    out
-};
-const SERVICE_FILTER: Vocab = Vocab {
-    name: "layanan",
-    terms: &SERVICE_FILTER_TERMS,
-};
+use crate::ui::directory::{DirEvent, Sheet, SheetField};
+use crate::ui::flows::Flow;
 
 fn referral_error(e: ReferralError) -> Msg {
     match e {
@@ -101,14 +31,6 @@ fn referral_error(e: ReferralError) -> Msg {
     }
 }
 
-fn split_list(s: &str) -> Vec<String> {
-    s.split([',', ';'])
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 impl App {
     pub(super) fn open_directory(&mut self) {
         if self.screen != super::Screen::Directory {
@@ -118,7 +40,7 @@ impl App {
         self.screen = Screen::Directory;
     }
 
-    fn reload_directory(&mut self) {
+    pub(super) fn reload_directory(&mut self) {
         let now = self.ctx.now().naive_local();
         match self.ctx.store.agencies() {
             Ok(list) => self.directory.load(list, self.lang(), now),
@@ -167,21 +89,13 @@ impl App {
             DirEvent::None => {}
             DirEvent::Leave => self.leave_directory(),
             DirEvent::FilterService => {
-                let current: Vec<String> = self.directory.service.iter().cloned().collect();
-                let list = PickList::new(SERVICE_FILTER, false, &current, String::new());
-                self.modal = Some((
-                    Dialog::Pick {
-                        title: Msg::AgServices.get(lang).into(),
-                        list,
-                    },
-                    Then::Dir(DirThen::FilterService),
-                ));
+                let current = self.directory.service.as_deref();
+                self.flow = Some(Flow::directory_service(current, lang));
             }
             DirEvent::FilterArea => {
                 let current = self.directory.area.clone().unwrap_or_default();
                 let regency = self.ctx.config.region.regency.clone();
-                let picker = RegionPicker::new(&current, None, &regency);
-                self.modal = Some((Dialog::Region { picker }, Then::Dir(DirThen::FilterArea)));
+                self.flow = Some(Flow::directory_area(&current, &regency));
             }
             DirEvent::Pick(agency_id) => {
                 if let Some((case_id, number)) = self.directory.picking_for.clone() {
@@ -207,7 +121,7 @@ impl App {
                     Msg::AgConfirmActivate
                 };
                 let text = fill(m.get(lang), &[&s.agency.name]);
-                self.confirm(text, Then::Dir(DirThen::ToggleActive));
+                self.confirm(text, Action::ToggleAgencyActive);
             }
             DirEvent::Delete => {
                 let Some(s) = &self.directory.sheet else {
@@ -221,7 +135,7 @@ impl App {
                 match self.ctx.store.agency_referrals(id) {
                     Ok(0) => {
                         let text = fill(Msg::AgConfirmDelete.get(lang), &[&name]);
-                        self.confirm(text, Then::Dir(DirThen::Delete));
+                        self.confirm(text, Action::DeleteAgency);
                     }
                     Ok(_) => self.set_status(fill(Msg::AgHasReferrals.get(lang), &[&name]), true),
                     Err(e) => {
@@ -235,15 +149,12 @@ impl App {
                     self.set_status(Msg::AgSaveFirst.get(lang).into(), true);
                     return;
                 }
-                self.modal = Some((
-                    Dialog::line(Msg::RefCasePrompt.get(lang).into(), ""),
-                    Then::Dir(DirThen::ReferCase(agency_id)),
-                ));
+                self.flow = Some(Flow::refer_case(agency_id, lang));
             }
             DirEvent::LeaveSheet => {
                 self.confirm(
                     Msg::AgConfirmLeave.get(lang).into(),
-                    Then::Dir(DirThen::LeaveSheet),
+                    Action::LeaveAgencySheet,
                 );
             }
         }
@@ -251,62 +162,23 @@ impl App {
 
     fn edit_agency_field(&mut self, field: SheetField) {
         let lang = self.lang();
-        let Some(s) = &self.directory.sheet else {
+        let Some(sheet) = &self.directory.sheet else {
             return;
         };
-        let a = &s.agency;
-        let title = field.label().get(lang).to_string();
-        let dialog = match field {
-            SheetField::Kind => Dialog::Pick {
-                title,
-                list: PickList::new(
-                    AGENCY_KINDS,
-                    false,
-                    std::slice::from_ref(&a.kind),
-                    String::new(),
-                ),
-            },
-            SheetField::Services => Dialog::Pick {
-                title,
-                list: PickList::new(SERVICES, true, &a.services, String::new()),
-            },
-            SheetField::Areas => {
-                let regency = self.ctx.config.region.regency.clone();
-                let current = a.areas.first().cloned().unwrap_or_default();
-                Dialog::Region {
-                    picker: RegionPicker::new(&current, None, &regency),
-                }
-            }
-            SheetField::Hours => {
-                Dialog::line(Msg::AgHoursPrompt.get(lang).into(), &a.hours.format(lang))
-            }
-            SheetField::Phones => Dialog::line(
-                fill(Msg::AgListPrompt.get(lang), &[&title]),
-                &a.phones.join(", "),
-            ),
-            SheetField::Notes => Dialog::Note {
-                title,
-                area: crate::ui::widgets::textarea::TextArea::new(&a.notes),
-            },
-            other => Dialog::line(title, &field_text(a, other, lang)),
-        };
-        self.modal = Some((dialog, Then::Dir(DirThen::Field(field))));
+        let regency = &self.ctx.config.region.regency;
+        self.flow = Some(Flow::agency_field(field, &sheet.agency, regency, lang));
     }
 
-    fn set_agency_field(&mut self, field: SheetField, answer: Answer) {
-        let lang = self.lang();
+    pub(super) fn edit_agency(&mut self, edit: AgencyEdit) {
         let today = self.ctx.today();
         let Some(s) = &mut self.directory.sheet else {
             return;
         };
         let a = &mut s.agency;
-        let mut error = None;
-        match (field, answer) {
-            (SheetField::Kind, Answer::Codes(c)) => {
-                a.kind = c.into_iter().next().unwrap_or_default()
-            }
-            (SheetField::Services, Answer::Codes(c)) => a.services = c,
-            (SheetField::Areas, Answer::Text(code)) => {
+        match edit {
+            AgencyEdit::Kind(k) => a.kind = k,
+            AgencyEdit::Services(c) => a.services = c,
+            AgencyEdit::ToggleArea(code) => {
                 // One area is chosen at a time; choosing one already listed removes it.
                 if let Some(i) = a.areas.iter().position(|x| *x == code) {
                     a.areas.remove(i);
@@ -314,38 +186,22 @@ impl App {
                     a.areas.push(code);
                 }
             }
-            (SheetField::Hours, Answer::Text(t)) => match Week::parse(&t) {
-                Ok(w) => a.hours = w,
-                Err(bad) => error = Some(fill(Msg::AgBadHours.get(lang), &[&bad])),
-            },
-            (SheetField::Phones, Answer::Text(t)) => a.phones = split_list(&t),
-            (SheetField::Verified, Answer::Text(t)) => {
-                if t.trim().is_empty() {
-                    a.verified = None;
-                } else {
-                    match parse_date(&t, today) {
-                        Ok(d) => a.verified = Some(d),
-                        Err(_) => error = Some(fill(Msg::AgBadDate.get(lang), &[&t])),
-                    }
-                }
-            }
-            (SheetField::Name, Answer::Text(t)) => a.name = t,
-            (SheetField::Address, Answer::Text(t)) => a.address = t,
-            (SheetField::Email, Answer::Text(t)) => a.email = t,
-            (SheetField::Contact, Answer::Text(t)) => a.contact = t,
-            (SheetField::Notes, Answer::Text(t)) => a.notes = t,
-            _ => {}
+            AgencyEdit::Hours(w) => a.hours = w,
+            AgencyEdit::Phones(p) => a.phones = p,
+            AgencyEdit::Verified(d) => a.verified = d,
+            AgencyEdit::Name(t) => a.name = t,
+            AgencyEdit::Address(t) => a.address = t,
+            AgencyEdit::Email(t) => a.email = t,
+            AgencyEdit::Contact(t) => a.contact = t,
+            AgencyEdit::Notes(t) => a.notes = t,
         }
         a.clean();
         if !s.issues.is_empty() {
             s.issues = a.check(today);
         }
-        if let Some(e) = error {
-            self.set_status(e, true);
-        }
     }
 
-    fn save_agency(&mut self) {
+    pub(super) fn save_agency(&mut self) {
         let lang = self.lang();
         let today = self.ctx.today();
         let now = self.ctx.now();
@@ -397,7 +253,7 @@ impl App {
         self.screen = Screen::Directory;
     }
 
-    fn ask_service(&mut self, case_id: i64, number: String, agency_id: i64) {
+    pub(super) fn ask_service(&mut self, case_id: i64, number: String, agency_id: i64) {
         let lang = self.lang();
         let agency = self
             .directory
@@ -406,7 +262,6 @@ impl App {
             .find(|a| a.id == agency_id)
             .cloned()
             .unwrap_or_default();
-        let current: Vec<String> = agency.services.first().cloned().into_iter().collect();
         let draft = RefDraft {
             case_id,
             number,
@@ -416,16 +271,10 @@ impl App {
             reason: String::new(),
             follow_up: None,
         };
-        self.modal = Some((
-            Dialog::Pick {
-                title: Msg::RefServicePrompt.get(lang).into(),
-                list: PickList::new(SERVICES, false, &current, String::new()),
-            },
-            Then::Dir(DirThen::Service(draft)),
-        ));
+        self.flow = Some(Flow::referral(draft, &agency.services, lang));
     }
 
-    fn make_referral(&mut self, d: RefDraft, override_reason: Option<String>) {
+    pub(super) fn make_referral(&mut self, d: RefDraft, override_reason: Option<String>) {
         let lang = self.lang();
         let now = self.ctx.now();
         let r = NewReferral {
@@ -453,10 +302,7 @@ impl App {
                 self.set_status(fill(Msg::RefMade.get(lang), &[&made.agency_name]), false);
             }
             Ok(Err(ReferralError::NoConsent)) => {
-                self.modal = Some((
-                    Dialog::note(Msg::RefOverridePrompt.get(lang).into()),
-                    Then::Dir(DirThen::Override(d)),
-                ));
+                self.flow = Some(Flow::override_consent(d, lang));
             }
             Ok(Err(e)) => self.set_status(referral_error(e).get(lang).into(), true),
             Err(e) => {
@@ -483,21 +329,10 @@ impl App {
                 let Some(r) = view.selected_referral().cloned() else {
                     return true;
                 };
-                let next = match r.status {
-                    Status::Dikirim => NEXT_FROM_DIKIRIM,
-                    Status::Diterima => NEXT_FROM_DITERIMA,
-                    _ => {
-                        self.set_status(Msg::RefFinal.get(lang).into(), true);
-                        return true;
-                    }
-                };
-                self.modal = Some((
-                    Dialog::Pick {
-                        title: Msg::RefStatusPrompt.get(lang).into(),
-                        list: PickList::new(next, false, &[], String::new()),
-                    },
-                    Then::Dir(DirThen::Status(r)),
-                ));
+                match Flow::referral_status(r, lang) {
+                    Some(flow) => self.flow = Some(flow),
+                    None => self.set_status(Msg::RefFinal.get(lang).into(), true),
+                }
             }
             KeyCode::Char('l') => {
                 let Some(r) = view.selected_referral().cloned() else {
@@ -532,17 +367,12 @@ impl App {
                 let detail = format!("surat {number} → {}", pdf.display());
                 self.log_access(AccessKind::Print, Some(r.case_id), &detail);
                 self.reload_case_referrals();
-                self.modal = Some((
-                    Dialog::Info {
-                        title: Msg::KeyLetter.get(lang).into(),
-                        lines: vec![
-                            fill(Msg::RefLetterWritten.get(lang), &[&number]),
-                            txt.display().to_string(),
-                            pdf.display().to_string(),
-                        ],
-                    },
-                    Then::Dismiss,
-                ));
+                let lines = vec![
+                    fill(Msg::RefLetterWritten.get(lang), &[&number]),
+                    txt.display().to_string(),
+                    pdf.display().to_string(),
+                ];
+                self.flow = Some(Flow::info(Msg::KeyLetter.get(lang).into(), lines));
             }
             Err(e) => {
                 let t = fill(Msg::RefLetterFailed.get(lang), &[&e.render(lang)]);
@@ -559,7 +389,7 @@ impl App {
         }
     }
 
-    fn set_status_of(&mut self, r: Referral, to: Status, note: String) {
+    pub(super) fn set_status_of(&mut self, r: Referral, to: Status, note: String) {
         let lang = self.lang();
         let now = self.ctx.now();
         let assignee = self.ctx.store.case_assignee(r.case_id).ok().flatten();
@@ -596,139 +426,6 @@ impl App {
             && let Some(c) = &mut self.case
         {
             c.refresh(file);
-        }
-    }
-
-    pub(super) fn on_dir_answer(&mut self, answer: Answer, then: DirThen) {
-        let lang = self.lang();
-        let now = self.ctx.now();
-        let today = now.date_naive();
-        match (answer, then) {
-            (Answer::Codes(c), DirThen::FilterService) => {
-                self.directory.service = c.into_iter().find(|x| !x.is_empty());
-                self.directory.search(now.naive_local());
-            }
-            (Answer::Text(code), DirThen::FilterArea) => {
-                // Choosing the whole country (no code) clears the filter.
-                self.directory.area =
-                    (!code.is_empty() && region::get(&code).is_some()).then_some(code);
-                self.directory.search(now.naive_local());
-            }
-            (a, DirThen::Field(f)) => self.set_agency_field(f, a),
-            (Answer::Yes, DirThen::ToggleActive) => {
-                if let Some(s) = &mut self.directory.sheet {
-                    s.agency.active = !s.agency.active;
-                }
-                self.save_agency();
-            }
-            (Answer::Yes, DirThen::Delete) => {
-                let Some(id) = self.directory.sheet.as_ref().map(|s| s.agency.id) else {
-                    return;
-                };
-                match self.ctx.store.delete_agency(id) {
-                    Ok(true) => {
-                        self.directory.sheet = None;
-                        self.reload_directory();
-                        self.set_status(Msg::AgDeleted.get(lang).into(), false);
-                    }
-                    Ok(false) => {
-                        let name = self.directory.sheet.as_ref().map(|s| s.agency.name.clone());
-                        self.set_status(
-                            fill(Msg::AgHasReferrals.get(lang), &[&name.unwrap_or_default()]),
-                            true,
-                        );
-                    }
-                    Err(e) => {
-                        let t = e.render(lang);
-                        self.set_status(t, true);
-                    }
-                }
-            }
-            (Answer::Yes, DirThen::LeaveSheet) => self.directory.sheet = None,
-            (Answer::Text(number), DirThen::ReferCase(agency_id)) => {
-                match self.ctx.store.find_case_number(number.trim()) {
-                    Ok(Some(case_id)) => {
-                        let number = number.trim().to_string();
-                        self.ask_service(case_id, number, agency_id)
-                    }
-                    Ok(None) => self.set_status(
-                        fill(Msg::RefCaseNotFound.get(lang), &[&number.trim()]),
-                        true,
-                    ),
-                    Err(e) => {
-                        let t = e.render(lang);
-                        self.set_status(t, true);
-                    }
-                }
-            }
-            (Answer::Codes(c), DirThen::Service(mut d)) => {
-                let Some(service) = c.into_iter().next() else {
-                    return;
-                };
-                d.service = service;
-                self.modal = Some((
-                    Dialog::note(Msg::RefReasonPrompt.get(lang).into()),
-                    Then::Dir(DirThen::Reason(d)),
-                ));
-            }
-            (Answer::Text(reason), DirThen::Reason(mut d)) => {
-                if reason.trim().is_empty() {
-                    self.set_status(Msg::ErrRefReason.get(lang).into(), true);
-                    return;
-                }
-                d.reason = reason;
-                let default = format_date(today + Duration::days(7));
-                self.modal = Some((
-                    Dialog::line(Msg::RefFollowUpPrompt.get(lang).into(), &default),
-                    Then::Dir(DirThen::FollowUp(d)),
-                ));
-            }
-            (Answer::Text(t), DirThen::FollowUp(mut d)) => {
-                if t.trim().is_empty() {
-                    d.follow_up = None;
-                } else {
-                    match parse_date(&t, today + Duration::days(3650)) {
-                        Ok(date) => d.follow_up = Some(date),
-                        Err(_) => {
-                            self.set_status(fill(Msg::AgBadDate.get(lang), &[&t]), true);
-                            let text = t.clone();
-                            self.modal = Some((
-                                Dialog::line(Msg::RefFollowUpPrompt.get(lang).into(), &text),
-                                Then::Dir(DirThen::FollowUp(d)),
-                            ));
-                            return;
-                        }
-                    }
-                }
-                self.make_referral(d, None);
-            }
-            (Answer::Text(why), DirThen::Override(d)) => {
-                if why.trim().is_empty() {
-                    self.set_status(Msg::ErrRefNoConsent.get(lang).into(), true);
-                    return;
-                }
-                self.make_referral(d, Some(why));
-            }
-            (Answer::Codes(c), DirThen::Status(r)) => {
-                let Some(to) = c.first().and_then(|x| Status::from_code(x)) else {
-                    return;
-                };
-                if to.needs_note() {
-                    let m = match to {
-                        Status::Ditolak => Msg::RefNoteRejected,
-                        Status::Selesai => Msg::RefNoteDone,
-                        _ => Msg::RefNoteRevoked,
-                    };
-                    self.modal = Some((
-                        Dialog::note(m.get(lang).into()),
-                        Then::Dir(DirThen::StatusNote(r, to)),
-                    ));
-                } else {
-                    self.set_status_of(r, to, String::new());
-                }
-            }
-            (Answer::Text(note), DirThen::StatusNote(r, to)) => self.set_status_of(r, to, note),
-            _ => {}
         }
     }
 }

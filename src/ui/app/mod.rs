@@ -11,17 +11,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::config::Config;
-use crate::domain::case::{Card, Move, Permission, Targets};
+use crate::domain::case::{Permission, Targets};
 use crate::domain::staff::{Actor, Role};
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::store::Store;
 use crate::store::drafts::Draft;
+use crate::ui::action::Action;
 use crate::ui::board::Board;
 use crate::ui::casefile::CaseView;
 use crate::ui::directory::DirectoryView;
+use crate::ui::flows::Flow;
 use crate::ui::intake::{FormEvent, IntakeForm, Section};
-use crate::ui::widgets::modal::Dialog;
 use crate::ui::widgets::text::truncate;
 use casework::SearchView;
 
@@ -29,9 +30,9 @@ mod casework;
 mod directory;
 mod lock;
 mod report;
+mod update;
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
-use directory::DirThen;
 pub use lock::LockWhy;
 
 /// Save the draft this long after the last keystroke…
@@ -82,31 +83,6 @@ pub enum Screen {
     Report,
 }
 
-/// What to do with the answer of the open dialog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Then {
-    DiscardDraft(i64),
-    RemovePerson(Section),
-    QuitUnsaved,
-    Move {
-        card: Card,
-        mv: Move,
-        alt: Option<Move>,
-    },
-    BackReason(Card),
-    ReopenReason(Card),
-    Assign(Card),
-    CloseReason(Card),
-    CloseNote(Card, String),
-    Note(i64),
-    Filter,
-    FilterDates,
-    FilterRegion,
-    Dismiss,
-    CancelEdit,
-    Dir(DirThen),
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Status {
     text: String,
@@ -130,7 +106,8 @@ pub struct App {
     drafts: Vec<Draft>,
     drafts_cursor: usize,
     saved_number: Option<String>,
-    modal: Option<(Dialog, Then)>,
+    /// The dialog in progress: it takes every key until it is done or cancelled.
+    flow: Option<Flow>,
     board: Board,
     case: Option<CaseView>,
     search: SearchView,
@@ -169,7 +146,7 @@ impl App {
             drafts: Vec::new(),
             drafts_cursor: 0,
             saved_number: None,
-            modal: None,
+            flow: None,
             board: Board::default(),
             case: None,
             search: SearchView::default(),
@@ -396,8 +373,8 @@ impl App {
                 self.on_key(key);
                 true
             }
-            Event::Paste(_) if self.modal.is_some() => {
-                self.on_dialog(ev);
+            Event::Paste(_) if self.flow.is_some() => {
+                self.on_flow(ev);
                 true
             }
             Event::Paste(_) => {
@@ -422,8 +399,8 @@ impl App {
             self.lock_screen(LockWhy::Privacy);
             return;
         }
-        if self.modal.is_some() {
-            self.on_dialog(&Event::Key(*key));
+        if self.flow.is_some() {
+            self.on_flow(&Event::Key(*key));
             return;
         }
         self.status = None;
@@ -487,7 +464,7 @@ impl App {
                         Msg::ConfirmQuitUnsaved.get(self.lang()),
                         &[&self.draft_error.clone().unwrap_or_default()],
                     );
-                    self.confirm(msg, Then::QuitUnsaved);
+                    self.confirm(msg, Action::QuitUnsaved);
                 }
             }
         }
@@ -546,12 +523,12 @@ impl App {
                             self.set_status(Msg::LastVictimStays.get(lang).into(), true);
                         } else {
                             let m = fill(Msg::ConfirmRemoveVictim.get(lang), &[&(i + 1)]);
-                            self.confirm(m, Then::RemovePerson(who));
+                            self.confirm(m, Action::RemovePerson(who));
                         }
                     }
                     Some(who @ Section::Perpetrator(i)) => {
                         let m = fill(Msg::ConfirmRemovePerp.get(lang), &[&(i + 1)]);
-                        self.confirm(m, Then::RemovePerson(who));
+                        self.confirm(m, Action::RemovePerson(who));
                     }
                     _ => self.set_status(Msg::NotOnPerson.get(lang).into(), true),
                 },
@@ -633,7 +610,7 @@ impl App {
                         &[&d.intake.victim_initials()],
                     );
                     let id = d.id;
-                    self.confirm(m, Then::DiscardDraft(id));
+                    self.confirm(m, Action::DiscardDraft(id));
                 }
             }
             KeyCode::Esc if self.form.is_some() => self.screen = Screen::Intake,
@@ -641,30 +618,25 @@ impl App {
         }
     }
 
-    fn run_intake_then(&mut self, p: Then) {
-        match p {
-            Then::DiscardDraft(id) => {
-                match self.ctx.store.discard_draft(id) {
-                    Ok(()) => self.set_status(Msg::DraftDiscarded.get(self.lang()).into(), false),
-                    Err(e) => {
-                        let t = e.render(self.lang());
-                        self.set_status(t, true);
-                    }
-                }
-                self.load_drafts();
-                if self.drafts.is_empty() {
-                    self.new_intake();
-                }
+    fn discard_draft(&mut self, id: i64) {
+        match self.ctx.store.discard_draft(id) {
+            Ok(()) => self.set_status(Msg::DraftDiscarded.get(self.lang()).into(), false),
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
             }
-            Then::RemovePerson(who) => {
-                if let Some(form) = &mut self.form
-                    && form.remove_person(who)
-                {
-                    self.mark_dirty();
-                }
-            }
-            Then::QuitUnsaved => self.quit = true,
-            _ => {}
+        }
+        self.load_drafts();
+        if self.drafts.is_empty() {
+            self.new_intake();
+        }
+    }
+
+    fn remove_person(&mut self, who: Section) {
+        if let Some(form) = &mut self.form
+            && form.remove_person(who)
+        {
+            self.mark_dirty();
         }
     }
 
@@ -716,8 +688,8 @@ impl App {
         }
         self.draw_status(f, status);
         self.draw_keybar(f, keybar);
-        if let Some((d, _)) = &self.modal {
-            d.draw(f, body, lang, &theme);
+        if let Some(flow) = &self.flow {
+            flow.draw(f, body, lang, &theme);
         }
     }
 

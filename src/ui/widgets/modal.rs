@@ -1,5 +1,6 @@
 //! Small dialogs over a screen: a y/t confirmation, a one-line answer, a multi-line note,
-//! a pick-list. What the answer is for is kept by the caller.
+//! a pick-list, a region picker. What the answer is for is kept by the flow that opened it
+//! (`ui::flows`).
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
@@ -16,6 +17,7 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::picklist::{PickList, Picked};
 use crate::ui::widgets::popup;
 use crate::ui::widgets::regionpicker::{RegionPicked, RegionPicker};
+use crate::ui::widgets::text::truncate;
 use crate::ui::widgets::textarea::{Edit, TextArea};
 
 #[derive(Debug)]
@@ -135,10 +137,27 @@ impl Dialog {
         }
     }
 
-    pub fn draw(&self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+    /// Draws the dialog over `area`; `error` (an answer that was refused) is shown inside it,
+    /// under what was typed.
+    pub fn draw(&self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, error: Option<&str>) {
         if area.width < 8 || area.height < 3 {
             return;
         }
+        let error_line = |f: &mut Frame, at: Rect| {
+            if let Some(e) = error
+                && at.height > 0
+            {
+                let row = Rect {
+                    y: at.y + at.height - 1,
+                    height: 1,
+                    ..at
+                };
+                f.render_widget(
+                    Paragraph::new(Line::styled(truncate(e, row.width as usize), theme.error())),
+                    row,
+                );
+            }
+        };
         let w = area.width.saturating_sub(4).min(72);
         let (title, body_h) = match self {
             Dialog::Confirm { .. } => (String::new(), 2),
@@ -146,14 +165,17 @@ impl Dialog {
             Dialog::Note { title, .. } => (title.clone(), 8),
             Dialog::Pick { list, title } => {
                 list.draw(f, area, title, lang, theme);
+                error_line(f, area);
                 return;
             }
             Dialog::Region { picker } => {
                 picker.draw(f, area, lang, theme);
+                error_line(f, area);
                 return;
             }
             Dialog::Info { title, lines } => (title.clone(), lines.len().min(16) as u16 + 1),
         };
+        let body_h = body_h + u16::from(error.is_some());
         let h = (body_h + 2).min(area.height);
         let hint = match self {
             Dialog::Note { .. } => format!(" Ctrl-S {} · Esc ", Msg::KeySave.get(lang)),
@@ -162,6 +184,12 @@ impl Dialog {
             _ => String::new(),
         };
         let inner = popup(f, area, w, h, &title, hint, theme);
+        error_line(f, inner);
+        // What was typed keeps the rows above the message.
+        let inner = Rect {
+            height: inner.height.saturating_sub(u16::from(error.is_some())),
+            ..inner
+        };
         match self {
             Dialog::Confirm { text, .. } => {
                 f.render_widget(
