@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::case::{Card, Stage, Targets, board_key};
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
+use crate::ui::keymap::{BOARD, BoardKey};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
@@ -27,6 +28,9 @@ pub enum BoardEvent {
     Search,
     Filter,
     ToggleClosed,
+    Audit,
+    Report,
+    Leave,
 }
 
 /// Filters, as codes: `mine`, `emergency`, `overdue`, `risk:…`, `kk:…` (jenis kekerasan),
@@ -229,34 +233,36 @@ impl Board {
         let len = self.columns.get(self.col).map_or(0, |(_, c)| c.len());
         let card = self.selected().cloned();
         let with = |f: fn(Card) -> BoardEvent| card.clone().map_or(BoardEvent::None, f);
-        match key.code {
-            KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
-            KeyCode::Right | KeyCode::Char('l') if self.col + 1 < ncols => self.col += 1,
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.rows[self.col] = self.rows[self.col].saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') if self.rows[self.col] + 1 < len => {
-                self.rows[self.col] += 1
-            }
-            KeyCode::PageDown => {
+        let Some(k) = BOARD.lookup(key) else {
+            return BoardEvent::None;
+        };
+        match k {
+            BoardKey::Left => self.col = self.col.saturating_sub(1),
+            BoardKey::Right if self.col + 1 < ncols => self.col += 1,
+            BoardKey::Up => self.rows[self.col] = self.rows[self.col].saturating_sub(1),
+            BoardKey::Down if self.rows[self.col] + 1 < len => self.rows[self.col] += 1,
+            BoardKey::PageDown => {
                 self.rows[self.col] =
                     (self.rows[self.col] + self.page.max(1)).min(len.saturating_sub(1))
             }
-            KeyCode::PageUp => {
+            BoardKey::PageUp => {
                 self.rows[self.col] = self.rows[self.col].saturating_sub(self.page.max(1))
             }
-            KeyCode::Home => self.rows[self.col] = 0,
-            KeyCode::End => self.rows[self.col] = len.saturating_sub(1),
-            KeyCode::Enter => return card.map_or(BoardEvent::None, |c| BoardEvent::Open(c.id)),
-            KeyCode::Char('>') => return with(BoardEvent::Forward),
-            KeyCode::Char('<') => return with(BoardEvent::Back),
-            KeyCode::Char('c') => return with(BoardEvent::Close),
-            KeyCode::Char('o') => return with(BoardEvent::Reopen),
-            KeyCode::Char('a') => return with(BoardEvent::Assign),
-            KeyCode::Char('/') => return BoardEvent::Search,
-            KeyCode::Char('f') => return BoardEvent::Filter,
-            KeyCode::Char('t') => return BoardEvent::ToggleClosed,
-            _ => {}
+            BoardKey::Top => self.rows[self.col] = 0,
+            BoardKey::Bottom => self.rows[self.col] = len.saturating_sub(1),
+            BoardKey::Open => return card.map_or(BoardEvent::None, |c| BoardEvent::Open(c.id)),
+            BoardKey::Forward => return with(BoardEvent::Forward),
+            BoardKey::Back => return with(BoardEvent::Back),
+            BoardKey::Close => return with(BoardEvent::Close),
+            BoardKey::Reopen => return with(BoardEvent::Reopen),
+            BoardKey::Assign => return with(BoardEvent::Assign),
+            BoardKey::Search => return BoardEvent::Search,
+            BoardKey::Filter => return BoardEvent::Filter,
+            BoardKey::ToggleClosed => return BoardEvent::ToggleClosed,
+            BoardKey::Audit => return BoardEvent::Audit,
+            BoardKey::Report => return BoardEvent::Report,
+            BoardKey::Leave => return BoardEvent::Leave,
+            BoardKey::Right | BoardKey::Down => {}
         }
         BoardEvent::None
     }

@@ -1,25 +1,10 @@
-//! Keys that work on every screen. Each F-key has a Ctrl-letter twin for terminals (and ssh
-//! clients) that lose F-keys. The letters avoid tui-input's editing keys (Ctrl-A/B/E/F/H/K/U/
-//! W/Y), tmux's Ctrl-B and screen's Ctrl-A. No Alt-only keys: Alt is unreliable over ssh.
+//! Small key predicates shared by the screens and widgets. Which key does what is in the key
+//! tables of `keymap`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Global {
-    Help,
-    NewIntake,
-    Board,
-    Directory,
-    Quit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKey {
-    Save,
-    AddVictim,
-    AddPerpetrator,
-    RemovePerson,
-}
+use crate::ui::keymap::{FORM, GLOBAL};
+pub use crate::ui::keymap::{FormKey, Global};
 
 pub fn ctrl(key: &KeyEvent, c: char) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
@@ -29,40 +14,20 @@ pub fn is_press(key: &KeyEvent) -> bool {
     key.kind != KeyEventKind::Release
 }
 
+/// A key every screen takes (privacy aside, see [`privacy`]), from the global key table.
 pub fn global(key: &KeyEvent) -> Option<Global> {
-    Some(match key.code {
-        KeyCode::F(1) => Global::Help,
-        KeyCode::F(2) => Global::NewIntake,
-        KeyCode::F(3) => Global::Board,
-        KeyCode::F(4) => Global::Directory,
-        KeyCode::F(10) => Global::Quit,
-        _ if ctrl(key, 'g') => Global::Help,
-        _ if ctrl(key, 'n') => Global::NewIntake,
-        _ if ctrl(key, 'p') => Global::Board,
-        _ if ctrl(key, 'd') => Global::Directory,
-        _ if ctrl(key, 'q') || ctrl(key, 'c') => Global::Quit,
-        _ => return None,
-    })
+    GLOBAL.lookup(key).filter(|g| *g != Global::Privacy)
 }
 
+/// A key of the intake form (also while a case file is edited), from the form's key table.
 pub fn form(key: &KeyEvent) -> Option<FormKey> {
-    Some(match key.code {
-        KeyCode::F(5) => FormKey::AddVictim,
-        KeyCode::F(6) => FormKey::AddPerpetrator,
-        KeyCode::F(8) => FormKey::RemovePerson,
-        KeyCode::F(9) => FormKey::Save,
-        _ if ctrl(key, 's') => FormKey::Save,
-        _ if ctrl(key, 't') => FormKey::AddVictim,
-        _ if ctrl(key, 'r') => FormKey::AddPerpetrator,
-        _ if ctrl(key, 'x') => FormKey::RemovePerson,
-        _ => return None,
-    })
+    FORM.lookup(key)
 }
 
 /// F12 (or Ctrl-Z, which meja never uses to suspend) hides the screen at once, on every
 /// screen and in every dialog: someone has walked up to the desk.
 pub fn privacy(key: &KeyEvent) -> bool {
-    key.code == KeyCode::F(12) || ctrl(key, 'z')
+    GLOBAL.lookup(key) == Some(Global::Privacy)
 }
 
 /// The yes/no of a confirmation: `y` (ya/yes) or `t`/`n` (tidak/no), in either language.
@@ -73,12 +38,3 @@ pub fn yes_no(key: &KeyEvent) -> Option<bool> {
         _ => None,
     }
 }
-
-/// Labels for the help screen and key bar: (F-key, Ctrl twin).
-pub const HELP: &[(&str, &str, Global)] = &[
-    ("F1", "Ctrl-G", Global::Help),
-    ("F2", "Ctrl-N", Global::NewIntake),
-    ("F3", "Ctrl-P", Global::Board),
-    ("F4", "Ctrl-D", Global::Directory),
-    ("F10", "Ctrl-Q", Global::Quit),
-];

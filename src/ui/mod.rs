@@ -12,6 +12,7 @@ pub mod casefile;
 pub mod directory;
 pub mod flows;
 pub mod intake;
+pub mod keymap;
 pub mod keys;
 pub mod report;
 pub mod term;

@@ -23,6 +23,7 @@ use crate::ui::board::BoardEvent;
 use crate::ui::casefile::{CaseView, Tab};
 use crate::ui::flows::Flow;
 use crate::ui::intake::IntakeForm;
+use crate::ui::keymap::{CASE, CASE_REFERRALS, CaseKey};
 use crate::ui::keys;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
@@ -342,6 +343,13 @@ impl App {
                 self.board.show_closed = !self.board.show_closed;
                 self.reload_board();
             }
+            BoardEvent::Audit => self.open_audit(),
+            BoardEvent::Report => {
+                if self.permitted(Permission::Report, None) {
+                    self.open_report();
+                }
+            }
+            BoardEvent::Leave => self.leave_board(),
         }
     }
 
@@ -404,29 +412,19 @@ impl App {
     }
 
     pub(super) fn on_board_key(&mut self, key: &KeyEvent) {
-        if key.code == KeyCode::Esc {
-            self.screen = if self.form.is_some() {
-                Screen::Intake
-            } else {
-                Screen::Drafts
-            };
-            if self.screen == Screen::Drafts && self.drafts.is_empty() {
-                self.new_intake();
-            }
-            return;
-        }
-        match key.code {
-            KeyCode::Char('L') => return self.open_audit(),
-            KeyCode::Char('R') => {
-                if self.permitted(Permission::Report, None) {
-                    self.open_report();
-                }
-                return;
-            }
-            _ => {}
-        }
         let ev = self.board.handle(key);
         self.request(ev);
+    }
+
+    fn leave_board(&mut self) {
+        self.screen = if self.form.is_some() {
+            Screen::Intake
+        } else {
+            Screen::Drafts
+        };
+        if self.screen == Screen::Drafts && self.drafts.is_empty() {
+            self.new_intake();
+        }
     }
 
     pub(super) fn on_case_key(&mut self, key: &KeyEvent) {
@@ -465,17 +463,27 @@ impl App {
             return;
         }
         let card = view.file.card.clone();
-        match key.code {
-            KeyCode::Esc => {
+        let table = if view.tab == Tab::Referrals {
+            &CASE_REFERRALS
+        } else {
+            &CASE
+        };
+        let Some(k) = table.lookup(key) else {
+            // The Data tab is the read-only form: its own keys move through it.
+            if view.tab == Tab::Data {
+                view.form.handle(&Event::Key(*key), today);
+            }
+            return;
+        };
+        match k {
+            CaseKey::Leave => {
                 self.case = None;
                 self.open_board();
             }
-            KeyCode::Char('t') => view.tab = view.tab.next(),
-            KeyCode::Char('r') => self.start_referral(card.id, card.number.clone()),
-            _ if view.tab == Tab::Referrals => {
-                self.on_referrals_key(key);
-            }
-            KeyCode::Char('e') => {
+            CaseKey::Tab => view.tab = view.tab.next(),
+            CaseKey::Refer => self.start_referral(card.id, card.number.clone()),
+            _ if view.tab == Tab::Referrals => self.on_referrals_key(k),
+            CaseKey::Edit => {
                 if !self.permitted(Permission::Edit, card.assigned_to.as_deref()) {
                     return;
                 }
@@ -489,7 +497,7 @@ impl App {
                 view.start_edit();
                 view.form.default_region = self.ctx.config.region.regency.clone();
             }
-            KeyCode::Char('v') => {
+            CaseKey::Reveal => {
                 let revealing = !view.form.reveal_nik;
                 if revealing
                     && (!view.has_nik() || !self.log_access(AccessKind::Reveal, Some(card.id), ""))
@@ -499,27 +507,29 @@ impl App {
                 let Some(view) = &mut self.case else { return };
                 view.form.reveal_nik = revealing;
             }
-            KeyCode::Char('n') => {
+            CaseKey::Note => {
                 if !self.permitted(Permission::AddNote, card.assigned_to.as_deref()) {
                     return;
                 }
                 self.flow = Some(Flow::note(card.id, lang));
             }
-            KeyCode::Char('>') => self.request(BoardEvent::Forward(card)),
-            KeyCode::Char('<') => self.request(BoardEvent::Back(card)),
-            KeyCode::Char('c') => self.request(BoardEvent::Close(card)),
-            KeyCode::Char('o') => self.request(BoardEvent::Reopen(card)),
-            KeyCode::Char('a') => self.request(BoardEvent::Assign(card)),
-            _ if view.tab == Tab::Timeline => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => view.scroll += 1,
-                KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
-                KeyCode::PageDown => view.scroll += 10,
-                _ => {}
-            },
-            _ => {
-                view.form.handle(&Event::Key(*key), today);
+            CaseKey::Forward => self.request(BoardEvent::Forward(card)),
+            CaseKey::Back => self.request(BoardEvent::Back(card)),
+            CaseKey::Close => self.request(BoardEvent::Close(card)),
+            CaseKey::Reopen => self.request(BoardEvent::Reopen(card)),
+            CaseKey::Assign => self.request(BoardEvent::Assign(card)),
+            CaseKey::Up if view.tab == Tab::Timeline => view.scroll = view.scroll.saturating_sub(1),
+            CaseKey::Down if view.tab == Tab::Timeline => view.scroll += 1,
+            CaseKey::PageUp if view.tab == Tab::Timeline => {
+                view.scroll = view.scroll.saturating_sub(10)
             }
+            CaseKey::PageDown if view.tab == Tab::Timeline => view.scroll += 10,
+            CaseKey::Up | CaseKey::Down | CaseKey::PageUp | CaseKey::PageDown => {
+                if view.tab == Tab::Data {
+                    view.form.handle(&Event::Key(*key), today);
+                }
+            }
+            CaseKey::Status | CaseKey::Letter => {}
         }
     }
 

@@ -2,7 +2,7 @@
 //! and making a referral (case → agency → service → reason → follow-up → consent check), its
 //! status changes and its letter.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::{App, Screen};
 use crate::domain::access::AccessKind;
@@ -15,6 +15,7 @@ use crate::ui::action::{Action, AgencyEdit, RefDraft};
 use crate::ui::casefile::Tab;
 use crate::ui::directory::{DirEvent, Sheet, SheetField};
 use crate::ui::flows::Flow;
+use crate::ui::keymap::CaseKey;
 
 fn referral_error(e: ReferralError) -> Msg {
     match e {
@@ -312,37 +313,32 @@ impl App {
         }
     }
 
-    /// Keys of the case file's Referrals tab; false when the key is not theirs.
-    pub(super) fn on_referrals_key(&mut self, key: &KeyEvent) -> bool {
+    /// A key of the case file's Referrals tab (see `keymap::CASE_REFERRALS`).
+    pub(super) fn on_referrals_key(&mut self, k: CaseKey) {
         let lang = self.lang();
         let Some(view) = &mut self.case else {
-            return false;
+            return;
         };
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => view.ref_cursor = view.ref_cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                if view.ref_cursor + 1 < view.referrals.len() {
-                    view.ref_cursor += 1;
-                }
-            }
-            KeyCode::Char('s') | KeyCode::Enter => {
+        match k {
+            CaseKey::Up => view.ref_cursor = view.ref_cursor.saturating_sub(1),
+            CaseKey::Down if view.ref_cursor + 1 < view.referrals.len() => view.ref_cursor += 1,
+            CaseKey::Status => {
                 let Some(r) = view.selected_referral().cloned() else {
-                    return true;
+                    return;
                 };
                 match Flow::referral_status(r, lang) {
                     Some(flow) => self.flow = Some(flow),
                     None => self.set_status(Msg::RefFinal.get(lang).into(), true),
                 }
             }
-            KeyCode::Char('l') => {
+            CaseKey::Letter => {
                 let Some(r) = view.selected_referral().cloned() else {
-                    return true;
+                    return;
                 };
                 self.write_letter(&r);
             }
-            _ => return false,
+            _ => {}
         }
-        true
     }
 
     fn write_letter(&mut self, r: &Referral) {

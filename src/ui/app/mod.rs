@@ -31,9 +31,11 @@ mod directory;
 mod lock;
 mod report;
 mod update;
+use crate::ui::keymap::{self, DRAFTS, Described, DraftsKey, GLOBAL, HELP, HelpKey};
 use crate::ui::keys::{self, FormKey, Global};
 use crate::ui::theme::Theme;
 pub use lock::LockWhy;
+use unicode_width::UnicodeWidthStr;
 
 /// Save the draft this long after the last keystroke…
 const DRAFT_QUIET: Duration = Duration::from_millis(300);
@@ -417,16 +419,14 @@ impl App {
                     self.new_intake();
                 }
             }
-            Screen::Help => match key.code {
-                KeyCode::Esc | KeyCode::Enter => self.screen = self.help_return,
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1)
-                }
-                KeyCode::Down | KeyCode::Char('j') => self.help_scroll += 1,
-                KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
-                KeyCode::PageDown | KeyCode::Char(' ') => self.help_scroll += 10,
-                KeyCode::Home => self.help_scroll = 0,
-                _ => {}
+            Screen::Help => match HELP.lookup(key) {
+                Some(HelpKey::Leave) => self.screen = self.help_return,
+                Some(HelpKey::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Some(HelpKey::Down) => self.help_scroll += 1,
+                Some(HelpKey::PageUp) => self.help_scroll = self.help_scroll.saturating_sub(10),
+                Some(HelpKey::PageDown) => self.help_scroll += 10,
+                Some(HelpKey::Top) => self.help_scroll = 0,
+                None => {}
             },
             Screen::Board => self.on_board_key(key),
             Screen::Case => self.on_case_key(key),
@@ -454,6 +454,7 @@ impl App {
                 }
             }
             Global::NewIntake => self.on_new_intake_key(),
+            Global::Privacy => self.lock_screen(LockWhy::Privacy),
             Global::Board => self.open_board(),
             Global::Directory => self.open_directory(),
             Global::Quit => {
@@ -584,14 +585,10 @@ impl App {
 
     fn on_drafts_key(&mut self, key: &KeyEvent) {
         let n = self.drafts.len();
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.drafts_cursor = self.drafts_cursor.saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') if self.drafts_cursor + 1 < n => {
-                self.drafts_cursor += 1
-            }
-            KeyCode::Enter => {
+        match DRAFTS.lookup(key) {
+            Some(DraftsKey::Up) => self.drafts_cursor = self.drafts_cursor.saturating_sub(1),
+            Some(DraftsKey::Down) if self.drafts_cursor + 1 < n => self.drafts_cursor += 1,
+            Some(DraftsKey::Resume) => {
                 if let Some(d) = self.drafts.get(self.drafts_cursor).cloned() {
                     // Re-read: another session of the same worker may have typed since.
                     let d = self.ctx.store.draft(d.id).ok().flatten().unwrap_or(d);
@@ -603,7 +600,7 @@ impl App {
                     self.screen = Screen::Intake;
                 }
             }
-            KeyCode::Delete | KeyCode::Char('d') | KeyCode::Char('x') => {
+            Some(DraftsKey::Discard) => {
                 if let Some(d) = self.drafts.get(self.drafts_cursor) {
                     let m = fill(
                         Msg::ConfirmDiscard.get(self.lang()),
@@ -613,7 +610,7 @@ impl App {
                     self.confirm(m, Action::DiscardDraft(id));
                 }
             }
-            KeyCode::Esc if self.form.is_some() => self.screen = Screen::Intake,
+            Some(DraftsKey::Back) if self.form.is_some() => self.screen = Screen::Intake,
             _ => {}
         }
     }
@@ -674,7 +671,10 @@ impl App {
             }
             Screen::Drafts => self.draw_drafts(f, body),
             Screen::Saved => self.draw_saved(f, body),
-            Screen::Help => self.help_scroll = draw_help(f, body, lang, &theme, self.help_scroll),
+            Screen::Help => {
+                let current = self.key_tables(self.help_return);
+                self.help_scroll = draw_help(f, body, lang, &theme, self.help_scroll, &current)
+            }
             Screen::Board => self.board.draw(f, body, lang, &theme, &self.targets, today),
             Screen::Case => {
                 if let Some(c) = &mut self.case {
@@ -756,105 +756,18 @@ impl App {
         let lang = self.lang();
         let theme = self.ctx.theme;
         let mut items: Vec<(&str, Msg)> = vec![("F1", Msg::KeyHelp)];
+        let tables = self.key_tables(self.screen);
+        items.extend(tables[0].bar());
         match self.screen {
-            Screen::Intake => {
-                if self
-                    .form
-                    .as_ref()
-                    .is_some_and(|f| f.pick.is_some() || f.region_pick.is_some())
-                {
-                    items.extend([("Enter", Msg::KeyPick), ("Esc", Msg::KeyBack)]);
-                } else {
-                    items.extend([
-                        ("^S", Msg::KeySave),
-                        ("F5", Msg::KeyAddVictim),
-                        ("F6", Msg::KeyAddPerp),
-                        ("F8", Msg::KeyRemovePerson),
-                        ("F2", Msg::KeyNew),
-                    ]);
+            Screen::Intake if self.tables_picking() => {}
+            Screen::Intake | Screen::Drafts => items.push(("F2", Msg::KeyNew)),
+            Screen::Directory if self.directory.picking_for.is_some() => {
+                // Enter chooses the agency for the referral being made.
+                for it in items.iter_mut().filter(|(k, _)| *k == "Enter") {
+                    it.1 = Msg::KeyChoose;
                 }
             }
-            Screen::Drafts => items.extend([
-                ("Enter", Msg::KeyResume),
-                ("Del", Msg::KeyDiscard),
-                ("F2", Msg::KeyNew),
-            ]),
-            Screen::Saved => items.push(("Enter", Msg::KeyNew)),
-            Screen::Board => items.extend([
-                ("Enter", Msg::KeyOpen),
-                (">", Msg::KeyForward),
-                ("<", Msg::KeyBackStage),
-                ("c", Msg::KeyClose),
-                ("a", Msg::KeyAssign),
-                ("/", Msg::KeySearch),
-                ("f", Msg::KeyFilterBoard),
-                ("t", Msg::KeyClosed),
-                ("L", Msg::KeyAudit),
-                ("R", Msg::KeyReport),
-            ]),
-            Screen::Audit => items.extend([("a–z", Msg::KeyNarrow), ("Esc", Msg::KeyBack)]),
-            Screen::Case => {
-                if self.case.as_ref().is_some_and(|c| c.editing) {
-                    items.extend([("^S", Msg::KeySave), ("Esc", Msg::KeyBack)]);
-                } else {
-                    let on_referrals = self
-                        .case
-                        .as_ref()
-                        .is_some_and(|c| c.tab == crate::ui::casefile::Tab::Referrals);
-                    if on_referrals {
-                        items.extend([
-                            ("r", Msg::KeyRefer),
-                            ("s", Msg::KeyStatus),
-                            ("l", Msg::KeyLetter),
-                            ("t", Msg::KeyTabs),
-                            ("Esc", Msg::KeyBack),
-                        ]);
-                    } else {
-                        items.extend([
-                            ("e", Msg::KeyEdit),
-                            ("n", Msg::KeyNote),
-                            ("v", Msg::KeyRevealNik),
-                            ("r", Msg::KeyRefer),
-                            ("t", Msg::KeyTabs),
-                            (">", Msg::KeyForward),
-                            ("c", Msg::KeyClose),
-                            ("Esc", Msg::KeyBack),
-                        ]);
-                    }
-                }
-            }
-            Screen::Search => items.extend([("Enter", Msg::KeyOpen), ("Esc", Msg::KeyBack)]),
-            Screen::Directory => {
-                if self.directory.sheet.is_some() {
-                    items.extend([
-                        ("Enter", Msg::KeyEdit),
-                        ("^S", Msg::KeySave),
-                        ("F8", Msg::KeyActive),
-                        ("r", Msg::KeyRefer),
-                        ("Esc", Msg::KeyBack),
-                    ]);
-                } else {
-                    let enter = if self.directory.picking_for.is_some() {
-                        Msg::KeyChoose
-                    } else {
-                        Msg::KeyOpen
-                    };
-                    items.extend([
-                        ("Enter", enter),
-                        ("F5", Msg::KeyFilterService),
-                        ("F6", Msg::KeyFilterArea),
-                        ("F7", Msg::KeyOpenNow),
-                        ("F9", Msg::KeyAdd),
-                        ("Esc", Msg::KeyBack),
-                    ]);
-                }
-            }
-            Screen::Report => items.extend([
-                ("←", Msg::KeyPrevMonth),
-                ("→", Msg::KeyNextMonth),
-                ("Esc", Msg::KeyBack),
-            ]),
-            _ => items.extend([("F2", Msg::KeyNew), ("Esc", Msg::KeyBack)]),
+            _ => {}
         }
         // What the role may not do is not offered.
         let assignee = match self.screen {
@@ -905,6 +818,38 @@ impl App {
             ));
         }
         f.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn tables_picking(&self) -> bool {
+        self.form
+            .as_ref()
+            .is_some_and(|f| f.pick.is_some() || f.region_pick.is_some())
+    }
+
+    /// The key tables of `screen` as it is now, the one whose keys the bar shows first.
+    fn key_tables(&self, screen: Screen) -> Vec<&'static dyn Described> {
+        match screen {
+            Screen::Intake if self.tables_picking() => vec![&keymap::PICK_LIST, &keymap::FORM],
+            Screen::Intake => vec![&keymap::FORM, &keymap::PICK_LIST],
+            Screen::Drafts => vec![&DRAFTS],
+            Screen::Saved => vec![&keymap::SAVED],
+            Screen::Board => vec![&keymap::BOARD],
+            Screen::Case => match &self.case {
+                Some(c) if c.editing => vec![&keymap::CASE_EDIT, &keymap::FORM],
+                Some(c) if c.tab == crate::ui::casefile::Tab::Referrals => {
+                    vec![&keymap::CASE_REFERRALS, &keymap::CASE]
+                }
+                _ => vec![&keymap::CASE, &keymap::CASE_REFERRALS],
+            },
+            Screen::Search => vec![&keymap::SEARCH],
+            Screen::Directory if self.directory.sheet.is_some() => {
+                vec![&keymap::AGENCY_SHEET, &keymap::DIRECTORY]
+            }
+            Screen::Directory => vec![&keymap::DIRECTORY, &keymap::AGENCY_SHEET],
+            Screen::Report => vec![&keymap::REPORT],
+            Screen::Audit => vec![&keymap::AUDIT],
+            Screen::Help => vec![&HELP],
+        }
     }
 
     fn draw_drafts(&self, f: &mut Frame, area: Rect) {
@@ -984,139 +929,50 @@ impl App {
     }
 }
 
-fn draw_help(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, scroll: u16) -> u16 {
-    let key = |k: &str| Span::styled(format!("  {k:<16}"), theme.label_focused());
-    let mut lines = vec![Line::from(Span::styled(
-        Msg::HelpGlobal.get(lang),
-        theme.section(),
-    ))];
-    for (fk, ck, g) in keys::HELP {
-        let what = match g {
-            Global::Help => Msg::HHelp,
-            Global::NewIntake => Msg::HNew,
-            Global::Board => Msg::HBoard,
-            Global::Directory => Msg::HDirectory,
-            Global::Quit => Msg::HQuit,
-        };
-        lines.push(Line::from(vec![
-            key(&format!("{fk} / {ck}")),
-            Span::raw(what.get(lang)),
-        ]));
+/// Help: the keys of the screen it was opened from first, then those of every screen, then
+/// the rest; one aligned key column, all from the key tables.
+fn draw_help(
+    f: &mut Frame,
+    area: Rect,
+    lang: Lang,
+    theme: &Theme,
+    scroll: u16,
+    current: &[&'static dyn Described],
+) -> u16 {
+    let mut order: Vec<&'static dyn Described> = current.to_vec();
+    order.push(&GLOBAL);
+    for t in keymap::all() {
+        if !order.iter().any(|o| o.title() == t.title()) {
+            order.push(t);
+        }
     }
-    lines.push(Line::from(vec![
-        key("F12 / Ctrl-Z"),
-        Span::raw(Msg::HPrivacy.get(lang)),
-    ]));
-    lines.push(Line::from(vec![
-        key("Esc"),
-        Span::raw(Msg::HBack.get(lang)),
-    ]));
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpForm.get(lang),
-        theme.section(),
-    )));
-    for (k, m) in [
-        ("Tab / ↓ / Enter", Msg::HMove),
-        ("PgDn / PgUp", Msg::HSection),
-        ("Enter / Spasi", Msg::HPick),
-        ("Ctrl-S / F9", Msg::HSave),
-        ("F5 / Ctrl-T", Msg::HAddVictim),
-        ("F6 / Ctrl-R", Msg::HAddPerp),
-        ("F8 / Ctrl-X", Msg::HRemove),
-        ("←→ ^W ^U", Msg::HEdit),
-    ] {
-        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+    let width = order
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(|(k, _)| UnicodeWidthStr::width(k))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let key = |k: &str| {
+        let pad = width.saturating_sub(UnicodeWidthStr::width(k));
+        Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.label_focused())
+    };
+    let mut lines = Vec::new();
+    for (i, t) in order.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(
+            t.title().get(lang),
+            theme.section(),
+        )));
+        for (k, m) in t.lines() {
+            lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
+        }
+        if let Some(n) = t.note() {
+            lines.push(Line::raw(format!("  {}", n.get(lang))));
+        }
     }
-    lines.push(Line::raw(format!("  {}", Msg::HLongText.get(lang))));
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpList.get(lang),
-        theme.section(),
-    )));
-    lines.push(Line::from(vec![
-        key("Spasi"),
-        Span::raw(Msg::HToggle.get(lang)),
-    ]));
-    lines.push(Line::from(vec![
-        key("Enter"),
-        Span::raw(Msg::HChoose.get(lang)),
-    ]));
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpBoard.get(lang),
-        theme.section(),
-    )));
-    for (k, m) in [
-        ("← → ↑ ↓ / h l k j", Msg::HBoardMove),
-        ("Enter", Msg::HBoardOpen),
-        ("> / <", Msg::HBoardStage),
-        ("c / o", Msg::HBoardClose),
-        ("a", Msg::HBoardAssign),
-        ("/", Msg::HBoardSearch),
-        ("f / t", Msg::HBoardFilter),
-        ("L", Msg::HBoardAudit),
-        ("R", Msg::HReport),
-    ] {
-        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
-    }
-    lines.push(Line::raw(format!("  {}", Msg::HBoardMarks.get(lang))));
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpCase.get(lang),
-        theme.section(),
-    )));
-    for (k, m) in [
-        ("e", Msg::HCaseEdit),
-        ("n", Msg::HCaseNote),
-        ("v", Msg::HCaseReveal),
-        ("t", Msg::HCaseTab),
-        ("r", Msg::HCaseRefer),
-        ("s / l", Msg::HCaseStatus),
-        ("Esc", Msg::HBack),
-    ] {
-        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpDirectory.get(lang),
-        theme.section(),
-    )));
-    for (k, m) in [
-        ("a–z", Msg::HDirType),
-        ("F5 F6 F7 / ^L ^R ^O", Msg::HDirFilters),
-        ("Enter", Msg::HDirOpen),
-        ("F9 / Ctrl-T", Msg::HDirAdd),
-    ] {
-        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
-    }
-    lines.push(Line::raw(format!("  {}", Msg::HDirSheet.get(lang))));
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpReport.get(lang),
-        theme.section(),
-    )));
-    for (k, m) in [
-        ("← → / [ ]", Msg::HReportMonth),
-        ("↑ ↓ PgUp PgDn", Msg::HReportScroll),
-    ] {
-        lines.push(Line::from(vec![key(k), Span::raw(m.get(lang))]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        Msg::HelpDrafts.get(lang),
-        theme.section(),
-    )));
-    lines.push(Line::from(vec![
-        key("Enter"),
-        Span::raw(Msg::HResume.get(lang)),
-    ]));
-    lines.push(Line::from(vec![
-        key("Del / d"),
-        Span::raw(Msg::HDiscard.get(lang)),
-    ]));
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(Msg::HelpCtrlNote.get(lang)));
     let w = area.width.max(1) as usize;
     let total = lines
         .iter()
