@@ -353,3 +353,36 @@ fn discarding_a_draft_is_asked_and_other_keys_stay_in_the_question() {
     typ(&mut app, "y");
     assert_eq!(drafts(&path), 1);
 }
+
+#[test]
+fn a_letter_the_access_log_cannot_record_is_refused_and_not_left_on_disk() {
+    let (dir, path, number) = setup("ya");
+    let mut app = app_on(&path, Lang::Id, "ani");
+    open_case(&mut app, &number);
+    typ(&mut app, "r");
+    typ(&mut app, "psiko");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "trauma");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Enter);
+    // The access log stops taking prints (as a full disk would, for this one kind of row).
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER no_prints BEFORE INSERT ON access_log WHEN NEW.action = 'cetak'
+             BEGIN SELECT RAISE(ABORT, 'disk penuh'); END;",
+        )
+        .unwrap();
+    typ(&mut app, "l");
+    let t = text(&mut app);
+    assert!(t.contains("Surat tidak dapat ditulis"), "{t}");
+    assert!(
+        !t.contains("Surat 001/UPTD-PPA/XI/2026 ditulis"),
+        "no letter box: {t}"
+    );
+    let letters = std::fs::read_dir(dir.path().join("surat"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(letters, 0, "no letter stays on disk unrecorded");
+}

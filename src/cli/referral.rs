@@ -6,7 +6,6 @@ use chrono::Local;
 use clap::Subcommand;
 
 use super::Env;
-use crate::domain::access::AccessKind;
 use crate::domain::case::Permission;
 use crate::error::Result;
 use crate::i18n::{Msg, fill};
@@ -28,21 +27,17 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
     let lang = env.lang(Some(&config));
     let mut store = Store::open(&env.db_path()?)?;
     let staff = env.actor(&mut store, &config, Permission::Refer)?.username;
-    let letter = crate::tasks::letters::build(
+    let written = crate::tasks::letters::write_letter(
         &mut store,
         &config,
         id,
         &staff,
         lang,
-        Local::now().date_naive(),
+        Local::now(),
+        crate::tasks::letters::Destination::File(out),
     )?;
-    let format = crate::tasks::letters::LetterFormat::of(out);
-    crate::tasks::letters::write_private(out, &crate::tasks::letters::bytes(&letter, format))?;
-    let case_id = store.referral(id)?.map(|r| r.case_id);
-    let detail = format!("surat {} → {}", letter.number, out.display());
-    store.log_access(Local::now(), &staff, AccessKind::Print, case_id, &detail)?;
     Ok(fill(
         Msg::RefLetterWrittenTo.get(lang),
-        &[&letter.number, &out.display()],
+        &[&written.number, &out.display()],
     ))
 }

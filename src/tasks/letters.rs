@@ -134,3 +134,69 @@ pub fn write_both(letter: &Letter, dir: &Path) -> Result<(PathBuf, PathBuf)> {
     write_private(&pdf, &bytes(letter, LetterFormat::Pdf))?;
     Ok((txt, pdf))
 }
+
+/// Where a letter goes: one file named by the worker (text, or PDF by its extension), or
+/// both forms into `surat/` beside the database.
+#[derive(Debug, Clone, Copy)]
+pub enum Destination<'a> {
+    File(&'a Path),
+    BesideDatabase(&'a Path),
+}
+
+/// A letter written and recorded.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub number: String,
+    pub case_id: i64,
+    /// The files, text first when both were written.
+    pub files: Vec<PathBuf>,
+}
+
+/// The one path a referral letter takes, from the screen and from `meja referral letter`:
+/// number, compose, write, and record the print in the access log. A letter the access log
+/// cannot record is removed again and the error returned: no printed client data nobody can
+/// account for.
+pub fn write_letter(
+    store: &mut Store,
+    config: &Config,
+    referral_id: i64,
+    staff: &str,
+    lang: Lang,
+    now: chrono::DateTime<chrono::Local>,
+    to: Destination<'_>,
+) -> Result<Written> {
+    let letter = build(store, config, referral_id, staff, lang, now.date_naive())?;
+    let case_id = store
+        .referral(referral_id)?
+        .map(|r| r.case_id)
+        .ok_or_else(|| Error::new(Msg::ErrNoReferral, &[&referral_id]))?;
+    let files = match to {
+        Destination::File(out) => {
+            write_private(out, &bytes(&letter, LetterFormat::of(out)))?;
+            vec![out.to_path_buf()]
+        }
+        Destination::BesideDatabase(db) => {
+            let (txt, pdf) = write_both(&letter, &letters_dir(db)?)?;
+            vec![txt, pdf]
+        }
+    };
+    let last = files.last().expect("at least one file");
+    let detail = format!("surat {} → {}", letter.number, last.display());
+    if let Err(e) = store.log_access(
+        now,
+        staff,
+        crate::domain::access::AccessKind::Print,
+        Some(case_id),
+        &detail,
+    ) {
+        for f in &files {
+            let _ = std::fs::remove_file(f);
+        }
+        return Err(e);
+    }
+    Ok(Written {
+        number: letter.number,
+        case_id,
+        files,
+    })
+}

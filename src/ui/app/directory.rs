@@ -5,7 +5,6 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::{App, Screen};
-use crate::domain::access::AccessKind;
 use crate::domain::agency::Agency;
 use crate::domain::case::{Permission, Saved};
 use crate::domain::referral::{NewReferral, Referral, ReferralError, Status};
@@ -342,32 +341,26 @@ impl App {
     }
 
     fn write_letter(&mut self, r: &Referral) {
+        use crate::tasks::letters::{Destination, write_letter};
         let lang = self.lang();
-        let today = self.ctx.today();
+        let now = self.ctx.now();
         let staff = self.ctx.staff.clone();
-        let result = crate::tasks::letters::build(
+        let db = self.ctx.store.path().to_path_buf();
+        let config = self.ctx.config.clone();
+        let result = write_letter(
             &mut self.ctx.store,
-            &self.ctx.config,
+            &config,
             r.id,
             &staff,
             lang,
-            today,
-        )
-        .and_then(|letter| {
-            let dir = crate::tasks::letters::letters_dir(self.ctx.store.path())?;
-            let (txt, pdf) = crate::tasks::letters::write_both(&letter, &dir)?;
-            Ok((letter.number, txt, pdf))
-        });
+            now,
+            Destination::BesideDatabase(&db),
+        );
+        self.reload_case_referrals();
         match result {
-            Ok((number, txt, pdf)) => {
-                let detail = format!("surat {number} → {}", pdf.display());
-                self.log_access(AccessKind::Print, Some(r.case_id), &detail);
-                self.reload_case_referrals();
-                let lines = vec![
-                    fill(Msg::RefLetterWritten.get(lang), &[&number]),
-                    txt.display().to_string(),
-                    pdf.display().to_string(),
-                ];
+            Ok(w) => {
+                let mut lines = vec![fill(Msg::RefLetterWritten.get(lang), &[&w.number])];
+                lines.extend(w.files.iter().map(|p| p.display().to_string()));
                 self.flow = Some(Flow::info(Msg::KeyLetter.get(lang).into(), lines));
             }
             Err(e) => {
