@@ -386,3 +386,28 @@ fn a_letter_the_access_log_cannot_record_is_refused_and_not_left_on_disk() {
         .unwrap_or(0);
     assert_eq!(letters, 0, "no letter stays on disk unrecorded");
 }
+
+#[test]
+fn a_case_number_pasted_into_the_case_search_finds_the_case() {
+    let (_d, path, number) = setup("ya");
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    typ(&mut app, "/");
+    // As copied from a letter: with a line break and a control character around it.
+    app.handle(&Event::Paste(format!("{number}\r\n\u{1b}")));
+    let t = text(&mut app);
+    assert!(t.contains(&number), "{t}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Case, "{}", text(&mut app));
+}
+
+#[test]
+fn a_name_pasted_into_the_directory_search_narrows_the_list() {
+    let (_d, path, _number) = setup("ya");
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(4));
+    app.handle(&Event::Paste("LBH Metro".into()));
+    let t = text(&mut app);
+    assert!(t.contains("LBH Metro Adil"), "{t}");
+    assert!(!t.contains("Biro Psikologi Harapan"), "{t}");
+}

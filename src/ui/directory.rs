@@ -10,6 +10,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_input::Input;
+
+use crate::domain::text::clean_line;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::domain::agency::{Agency, AgencyIssue, DirectoryFilter, Hit, Index};
@@ -234,6 +236,16 @@ impl DirectoryView {
             }
         }
         DirEvent::None
+    }
+
+    /// A paste into the search (a name copied from a letter or a message), cleaned to one line.
+    pub fn paste(&mut self, text: &str, now: NaiveDateTime) {
+        if self.sheet.is_some() {
+            return;
+        }
+        let v = format!("{}{}", self.query.value(), clean_line(text));
+        self.query = Input::new(v.clone()).with_cursor(v.chars().count());
+        self.search(now);
     }
 
     fn handle_sheet(&mut self, key: &KeyEvent) -> DirEvent {

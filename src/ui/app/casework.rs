@@ -43,6 +43,16 @@ pub struct SearchView {
 }
 
 impl SearchView {
+    /// A paste into the search (a case number copied from a letter), cleaned to one line.
+    pub fn paste(&mut self, text: &str) {
+        let v = format!(
+            "{}{}",
+            self.input.value(),
+            crate::domain::text::clean_line(text).trim()
+        );
+        self.input = Input::new(v.clone()).with_cursor(v.chars().count());
+    }
+
     pub fn draw(&self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
         if area.height < 2 {
             return;
@@ -640,7 +650,7 @@ impl App {
         }
     }
 
-    fn run_search(&mut self) {
+    pub(super) fn run_search(&mut self) {
         let q = self.search.input.value().to_string();
         let found = self
             .ctx

@@ -379,9 +379,15 @@ impl App {
                 self.on_flow(ev);
                 true
             }
-            Event::Paste(_) => {
+            Event::Paste(text) => {
                 let today = self.ctx.today();
-                if let Some(form) = self.editing_form() {
+                if self.screen == Screen::Search {
+                    self.search.paste(text);
+                    self.run_search();
+                } else if self.screen == Screen::Directory {
+                    let now = self.ctx.now().naive_local();
+                    self.directory.paste(text, now);
+                } else if let Some(form) = self.editing_form() {
                     form.handle(ev, today);
                 } else if self.screen == Screen::Intake
                     && let Some(form) = &mut self.form
