@@ -30,6 +30,31 @@ pub(crate) fn next_seq(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64>
     )
 }
 
+/// The one `INSERT` of a person row, with its AMPK codes: shared by a new intake and a case
+/// received from another office (`transfer`), which map their own types to these values.
+/// `values` are, in order: role, ord, name, nik, sex, birth_date, age, phone, address,
+/// relation, disability, schooling, guardian, region.
+pub(super) fn insert_person_row(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    values: [&dyn rusqlite::ToSql; 14],
+    ampk: &[String],
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
+                              address, relation, disability, schooling, guardian, region)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(rusqlite::params_from_iter(
+        std::iter::once(&case_id as &dyn rusqlite::ToSql).chain(values),
+    ))?;
+    let person_id = tx.last_insert_rowid();
+    for code in ampk {
+        insert_code(tx, case_id, Some(person_id), "ampk", code)?;
+    }
+    Ok(())
+}
+
 fn insert_person(
     tx: &Transaction<'_>,
     case_id: i64,
@@ -37,33 +62,28 @@ fn insert_person(
     ord: usize,
     p: &PersonRecord,
 ) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
-                              address, relation, disability, schooling, guardian, region)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?
-    .execute(params![
+    let birth = p.birth_date.map(|d| d.to_string());
+    insert_person_row(
+        tx,
         case_id,
-        role,
-        ord as i64,
-        p.name,
-        p.nik,
-        p.sex,
-        p.birth_date.map(|d| d.to_string()),
-        p.age,
-        p.phone,
-        p.address,
-        p.relation,
-        p.disability,
-        p.schooling,
-        p.guardian,
-        p.region,
-    ])?;
-    let person_id = tx.last_insert_rowid();
-    for code in &p.ampk {
-        insert_code(tx, case_id, Some(person_id), "ampk", code)?;
-    }
-    Ok(())
+        [
+            &role,
+            &(ord as i64),
+            &p.name,
+            &p.nik,
+            &p.sex,
+            &birth,
+            &p.age,
+            &p.phone,
+            &p.address,
+            &p.relation,
+            &p.disability,
+            &p.schooling,
+            &p.guardian,
+            &p.region,
+        ],
+        &p.ampk,
+    )
 }
 
 fn insert_code(

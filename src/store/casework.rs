@@ -272,23 +272,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let intake = load_intake(c, id)?;
-        let mut st = c.prepare_cached(
-            "SELECT at, staff, action, field, old_value, new_value, note FROM case_history
-             WHERE case_id = ?1 ORDER BY id DESC",
-        )?;
-        let history = st
-            .query_map([id], |r| {
-                Ok(HistoryEntry {
-                    at: r.get(0)?,
-                    staff: r.get(1)?,
-                    action: r.get(2)?,
-                    field: r.get(3)?,
-                    old: r.get(4)?,
-                    new: r.get(5)?,
-                    note: r.get(6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let history = case_history(c, id, true)?;
         let mut st = c.prepare_cached(
             "SELECT at, staff, body FROM case_notes WHERE case_id = ?1 ORDER BY id DESC",
         )?;
@@ -467,4 +451,40 @@ impl Store {
             Ok(Saved::Done(version + 1))
         })
     }
+}
+
+/// A case's history rows, newest or oldest first: the one column list and row mapper that
+/// the case file and the transfer file both read through.
+pub(super) fn case_history(
+    c: &Connection,
+    case_id: i64,
+    newest_first: bool,
+) -> rusqlite::Result<Vec<HistoryEntry>> {
+    macro_rules! select {
+        ($order:literal) => {
+            concat!(
+                "SELECT at, staff, action, field, old_value, new_value, note FROM case_history
+                 WHERE case_id = ?1 ORDER BY id",
+                $order
+            )
+        };
+    }
+    let sql = if newest_first {
+        select!(" DESC")
+    } else {
+        select!("")
+    };
+    c.prepare_cached(sql)?
+        .query_map([case_id], |r| {
+            Ok(HistoryEntry {
+                at: r.get(0)?,
+                staff: r.get(1)?,
+                action: r.get(2)?,
+                field: r.get(3)?,
+                old: r.get(4)?,
+                new: r.get(5)?,
+                note: r.get(6)?,
+            })
+        })?
+        .collect()
 }

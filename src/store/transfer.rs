@@ -91,22 +91,18 @@ fn load_persons(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferPerson>
 }
 
 fn load_history(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferHistory>> {
-    let mut st = c.prepare_cached(
-        "SELECT at, staff, action, field, old_value, new_value, note FROM case_history
-         WHERE case_id = ?1 ORDER BY id",
-    )?;
-    st.query_map([id], |r| {
-        Ok(TransferHistory {
-            at: r.get(0)?,
-            staff: r.get(1)?,
-            action: r.get(2)?,
-            field: r.get(3)?,
-            old: r.get(4)?,
-            new: r.get(5)?,
-            note: r.get(6)?,
+    Ok(super::casework::case_history(c, id, false)?
+        .into_iter()
+        .map(|h| TransferHistory {
+            at: h.at,
+            staff: h.staff,
+            action: h.action,
+            field: h.field,
+            old: h.old,
+            new: h.new,
+            note: h.note,
         })
-    })?
-    .collect()
+        .collect())
 }
 
 fn load_notes(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferNote>> {
@@ -153,36 +149,28 @@ fn clean_opt(s: &Option<String>) -> Option<String> {
 }
 
 fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
-                              address, relation, disability, schooling, guardian, region)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?
-    .execute(params![
+    let ampk: Vec<String> = p.ampk.iter().map(|c| clean_line(c)).collect();
+    super::cases::insert_person_row(
+        tx,
         case_id,
-        p.role,
-        p.ord,
-        clean_line(&p.name),
-        clean_opt(&p.nik),
-        clean_opt(&p.sex),
-        clean_opt(&p.birth_date),
-        p.age,
-        clean_opt(&p.phone),
-        clean_line(&p.address),
-        clean_opt(&p.relation),
-        clean_opt(&p.disability),
-        clean_line(&p.schooling),
-        clean_line(&p.guardian),
-        clean_opt(&p.region),
-    ])?;
-    let pid = tx.last_insert_rowid();
-    for code in &p.ampk {
-        tx.prepare_cached(
-            "INSERT INTO codes (case_id, person_id, vocab, code) VALUES (?1, ?2, 'ampk', ?3)",
-        )?
-        .execute(params![case_id, pid, clean_line(code)])?;
-    }
-    Ok(())
+        [
+            &p.role,
+            &p.ord,
+            &clean_line(&p.name),
+            &clean_opt(&p.nik),
+            &clean_opt(&p.sex),
+            &clean_opt(&p.birth_date),
+            &p.age,
+            &clean_opt(&p.phone),
+            &clean_line(&p.address),
+            &clean_opt(&p.relation),
+            &clean_opt(&p.disability),
+            &clean_line(&p.schooling),
+            &clean_line(&p.guardian),
+            &clean_opt(&p.region),
+        ],
+        &ampk,
+    )
 }
 
 /// Why an import did not happen (beyond database errors).
