@@ -219,7 +219,7 @@ fn a_disk_that_stops_writing_keeps_the_form_and_saves_later() {
 
     s.limit_file_size(Some(0));
     // Typing goes on: the reporter's address.
-    s.goto_field(5);
+    s.goto_field(at::REPORTER_ADDRESS);
     s.typ("Jl. Melati 7");
     let text = s.wait_for("Draf belum tersimpan: disk");
     assert!(text.contains("Jl. Melati 7"), "{text}");

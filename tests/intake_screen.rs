@@ -215,8 +215,21 @@ fn hostile_text_is_stored_clean_and_keeps_the_layout() {
         &"panjang ".repeat(1250),
         "🙂👩‍👧 Siti 漢字",
     ];
-    // Every single-line text field of the form, by position.
-    for (n, field) in [2usize, 5, 7, 8, 12, 15, 16, 18, 19, 21].iter().enumerate() {
+    // Every single-line text field of the form.
+    use meja::domain::intake::{Field, IncidentField as I, ReporterField as R, VictimField as V};
+    let fields = [
+        Field::Reporter(R::Name),
+        Field::Reporter(R::Address),
+        Field::Victim(0, V::Name),
+        Field::Victim(0, V::Nik),
+        Field::Victim(0, V::Address),
+        Field::Victim(0, V::Schooling),
+        Field::Victim(0, V::Guardian),
+        Field::Incident(I::Date),
+        Field::Incident(I::Time),
+        Field::Incident(I::Address),
+    ];
+    for (n, field) in fields.iter().enumerate() {
         goto(app, *field);
         let s = hostile[n % hostile.len()];
         app.handle(&Event::Paste(s.to_string()));

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, TimeZone};
 use meja::config::Config;
+use meja::domain::intake::Field;
 use meja::domain::staff::Role;
 use meja::i18n::Lang;
 use meja::store::Store;
@@ -32,46 +33,87 @@ pub fn app_on(path: &Path, lang: Lang, staff: &str) -> App {
     app_with(path, lang, staff, Config::default())
 }
 
-pub fn app_with(path: &Path, lang: Lang, staff: &str, config: Config) -> App {
-    let store = Store::open(path).expect("open store");
-    let ctx = Ctx {
-        store,
-        staff: staff.into(),
-        role: Role::Supervisor,
-        lang,
-        config,
-        theme: Theme { color: true },
-        clock: Box::new(|| Local.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap()),
-    };
-    App::new(ctx)
+/// The one way tests build an app: on `path`, for `ani` (a supervisor), in Indonesian, with
+/// the default configuration, colour on and the clock at 23-11-2026 10.15; each `with_`
+/// changes one of these.
+pub struct AppBuilder {
+    path: PathBuf,
+    staff: String,
+    role: Role,
+    lang: Lang,
+    config: Config,
+    color: bool,
+    at: chrono::DateTime<Local>,
 }
 
-/// An app for `staff` in `role`, with `config`.
+impl AppBuilder {
+    pub fn new(path: &Path) -> AppBuilder {
+        AppBuilder {
+            path: path.to_path_buf(),
+            staff: "ani".into(),
+            role: Role::Supervisor,
+            lang: Lang::Id,
+            config: Config::default(),
+            color: true,
+            at: Local.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap(),
+        }
+    }
+    pub fn staff(mut self, staff: &str, role: Role) -> Self {
+        self.staff = staff.into();
+        self.role = role;
+        self
+    }
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+    /// Without colour, as under NO_COLOR=1.
+    pub fn no_color(mut self) -> Self {
+        self.color = false;
+        self
+    }
+    pub fn at(mut self, at: chrono::DateTime<Local>) -> Self {
+        self.at = at;
+        self
+    }
+    pub fn build(self) -> App {
+        let at = self.at;
+        App::new(Ctx {
+            store: Store::open(&self.path).expect("open store"),
+            staff: self.staff,
+            role: self.role,
+            lang: self.lang,
+            config: self.config,
+            theme: Theme { color: self.color },
+            clock: Box::new(move || at),
+        })
+    }
+}
+
+pub fn app_with(path: &Path, lang: Lang, staff: &str, config: Config) -> App {
+    AppBuilder::new(path)
+        .staff(staff, Role::Supervisor)
+        .lang(lang)
+        .config(config)
+        .build()
+}
+
+/// An app for `staff` in `role`, with `config`, without colour.
 pub fn app_as(path: &Path, staff: &str, role: Role, config: Config) -> App {
-    let ctx = Ctx {
-        store: Store::open(path).expect("open store"),
-        staff: staff.into(),
-        role,
-        lang: Lang::Id,
-        config,
-        theme: Theme { color: false },
-        clock: Box::new(|| Local.with_ymd_and_hms(2026, 11, 23, 10, 15, 0).unwrap()),
-    };
-    App::new(ctx)
+    AppBuilder::new(path)
+        .staff(staff, role)
+        .config(config)
+        .no_color()
+        .build()
 }
 
 /// An app whose clock stands at `at`.
 pub fn app_at(path: &Path, at: chrono::DateTime<Local>) -> App {
-    let ctx = Ctx {
-        store: Store::open(path).expect("open store"),
-        staff: "ani".into(),
-        role: Role::Supervisor,
-        lang: Lang::Id,
-        config: Config::default(),
-        theme: Theme { color: true },
-        clock: Box::new(move || at),
-    };
-    App::new(ctx)
+    AppBuilder::new(path).at(at).build()
 }
 
 pub fn new_app(lang: Lang) -> TestApp {
@@ -133,36 +175,51 @@ pub fn screen_text(t: &Terminal<TestBackend>) -> String {
     out
 }
 
-/// Field order from the top of a new form (see domain::intake): the number of Tabs from the
-/// first field to reach each.
-pub mod at {
-    pub const CHANNEL: usize = 0;
-    pub const REPORTER_NAME: usize = 2;
-    pub const REPORTER_PHONE: usize = 4;
-    pub const REPORTER_ADDRESS: usize = 5;
-    pub const REPORTER_REGION: usize = 6;
-    pub const VICTIM_NAME: usize = 7;
-    pub const VICTIM_NIK: usize = 8;
-    pub const VICTIM_SEX: usize = 9;
-    pub const VICTIM_BIRTH: usize = 10;
-    pub const VICTIM_AGE: usize = 11;
-    pub const VICTIM_REGION: usize = 13;
-    pub const VICTIM_AMPK: usize = 17;
-    /// With no perpetrator: the incident section follows the victim.
-    pub const INCIDENT_DATE: usize = 18;
-    pub const VIOLENCE: usize = 23;
-    pub const CHRONOLOGY: usize = 24;
-    pub const RISK: usize = 25;
-    pub const EMERGENCY: usize = 26;
-    pub const CONSENT: usize = 28;
+/// How many Tabs from the first field of a new form (one victim, no perpetrator) reach `f`:
+/// from the form's own field list, so a field added to the form moves no test.
+pub fn position(f: Field) -> usize {
+    meja::domain::intake::Intake::default()
+        .fields()
+        .iter()
+        .position(|x| *x == f)
+        .unwrap_or_else(|| panic!("{f:?} is not on a new form"))
 }
 
-/// Moves to the n-th field from the top of the form.
-pub fn goto(app: &mut App, n: usize) {
+/// Fields the tests go to by name.
+pub mod at {
+    use meja::domain::intake::{
+        ConsentField as C, Field, IncidentField as I, ReporterField as R, TriageField as T,
+        VictimField as V,
+    };
+    pub const CHANNEL: Field = Field::Reporter(R::Channel);
+    pub const REPORTER_NAME: Field = Field::Reporter(R::Name);
+    pub const REPORTER_PHONE: Field = Field::Reporter(R::Phone);
+    pub const REPORTER_ADDRESS: Field = Field::Reporter(R::Address);
+    pub const REPORTER_REGION: Field = Field::Reporter(R::Region);
+    pub const VICTIM_NAME: Field = Field::Victim(0, V::Name);
+    pub const VICTIM_NIK: Field = Field::Victim(0, V::Nik);
+    pub const VICTIM_SEX: Field = Field::Victim(0, V::Sex);
+    pub const VICTIM_BIRTH: Field = Field::Victim(0, V::BirthDate);
+    pub const VICTIM_AGE: Field = Field::Victim(0, V::Age);
+    pub const VICTIM_REGION: Field = Field::Victim(0, V::Region);
+    pub const VICTIM_AMPK: Field = Field::Victim(0, V::Ampk);
+    pub const INCIDENT_DATE: Field = Field::Incident(I::Date);
+    pub const VIOLENCE: Field = Field::Incident(I::Violence);
+    pub const CHRONOLOGY: Field = Field::Incident(I::Chronology);
+    pub const RISK: Field = Field::Triage(T::Risk);
+    pub const EMERGENCY: Field = Field::Triage(T::Emergency);
+    pub const CONSENT: Field = Field::Consent(C::Services);
+    pub const SHARE: Field = Field::Consent(C::Share);
+    pub const GIVEN_BY: Field = Field::Consent(C::GivenBy);
+    pub const RELATION: Field = Field::Consent(C::Relation);
+}
+
+/// Moves to field `f` of a new form (see [`position`]).
+pub fn goto(app: &mut App, f: Field) {
     for _ in 0..40 {
         shift_tab(app);
     }
-    tab(app, n);
+    tab(app, position(f));
 }
 
 /// Opens the pick-list of the focused field, filters by `filter`, and picks the first match.

@@ -393,11 +393,11 @@ impl Session {
     }
 
     /// Moves to the n-th field of the intake form from the top (see `common::at`).
-    pub fn goto_field(&mut self, n: usize) {
+    pub fn goto_field(&mut self, f: meja::domain::intake::Field) {
         // One burst of Shift-Tabs reaches the top whatever the focus; a terminal sends a held
         // key the same way.
         self.send(&SHIFT_TAB.repeat(45));
-        self.repeat(TAB, n);
+        self.repeat(TAB, super::position(f));
     }
 
     /// On a focused choice: opens its list, filters by `filter`, takes the first match.
@@ -454,23 +454,8 @@ impl Default for IntakeKeys {
     }
 }
 
-/// Field positions in a new form, counted in Tabs from the first field (see `common::at`).
-pub mod at {
-    pub const REPORTER_NAME: usize = 2;
-    pub const REPORTER_PHONE: usize = 4;
-    pub const VICTIM_NAME: usize = 7;
-    pub const VICTIM_NIK: usize = 8;
-    pub const VICTIM_SEX: usize = 9;
-    pub const VICTIM_BIRTH: usize = 10;
-    pub const VICTIM_AMPK: usize = 17;
-    pub const VIOLENCE: usize = 23;
-    pub const CHRONOLOGY: usize = 24;
-    pub const RISK: usize = 25;
-    pub const CONSENT: usize = 28;
-    pub const SHARE: usize = 29;
-    pub const GIVEN_BY: usize = 30;
-    pub const RELATION: usize = 31;
-}
+/// The fields tests go to by name, as in the in-process tests.
+pub use super::at;
 
 /// Types a complete intake into the open (new) form, key by key, and waits until the last
 /// field shows. Does not save.
