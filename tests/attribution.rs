@@ -11,14 +11,10 @@ use common::pty::{F3, Opts, Session, ctrl};
 use meja::domain::intake::Intake;
 
 fn meja(db: &Path, user: &str, args: &[&str]) {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
+    let o = common::meja_command(user)
         .arg("--db")
         .arg(db)
         .args(args)
-        .env("USER", user)
-        .env_remove("SUDO_USER")
-        .env("MEJA_PIN", "2468")
-        .env("MEJA_NEW_PIN", "2468")
         .output()
         .unwrap();
     assert!(o.status.success(), "{o:?}");
@@ -126,14 +122,14 @@ fn a_new_database_asks_for_its_first_supervisor_then_signs_her_in() {
     s.wait_for("PIN baru");
     s.send("12\r");
     s.wait_for("4–12 angka");
-    s.send("2468\r");
+    s.send(&format!("{}\r", common::TEST_PIN));
     s.wait_for("Ulangi PIN");
-    s.send("2468\r");
+    s.send(&format!("{}\r", common::TEST_PIN));
     // Then the sign-in screen, which wants the PIN just chosen.
     s.wait_for("Masuk");
     s.send("1111\r");
     s.wait_for("PIN salah");
-    s.send("2468\r");
+    s.send(&format!("{}\r", common::TEST_PIN));
     s.wait_for("Pengaduan baru");
     s.quit();
     let c = rusqlite::Connection::open(&db).unwrap();

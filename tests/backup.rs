@@ -251,15 +251,11 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
 
 fn meja(db: &Path, args: &[&str]) -> std::process::Output {
     common::ensure_supervisor(db, "ani");
-    std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
+    common::meja_command("ani")
         .arg("--db")
         .arg(db)
         .args(["--config", "/nonexistent/meja.toml", "--user", "ani"])
         .args(args)
-        .env_remove("MEJA_LANG")
-        .env_remove(meja::tasks::backup::PASSPHRASE_ENV)
-        .env_remove("SUDO_USER")
-        .env("MEJA_PIN", "2468")
         .output()
         .unwrap()
 }

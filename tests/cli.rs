@@ -1,22 +1,16 @@
 //! The real binary's command line: version, help, expected failures, config and demo.
 
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+
+use common::meja_command;
 
 fn meja(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_meja"))
-        .args(args)
-        .env_remove("MEJA_DB")
-        .env_remove("MEJA_LANG")
-        .env_remove("SUDO_USER")
-        .env("USER", "ani")
-        .env("MEJA_PIN", "2468")
-        .env("MEJA_NEW_PIN", "2468")
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("run meja")
+    meja_command("ani").args(args).output().expect("run meja")
 }
 
-/// Makes ani (PIN 2468, as `meja` above types it) the first supervisor of `db`.
+/// Makes ani (with TEST_PIN, as `meja` above types it) the first supervisor of `db`.
 fn supervisor(db: &str) {
     let o = meja(&[
         "--db",
@@ -420,11 +414,8 @@ fn staff_commands_need_a_supervisor_and_the_right_pin() {
     );
     // Budi is front desk: no staff management, no audit.
     let as_budi = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_meja"))
+        meja_command("budi")
             .args(args)
-            .env_remove("SUDO_USER")
-            .env("USER", "budi")
-            .env("MEJA_PIN", "2468")
             .env("MEJA_NEW_PIN", "1357")
             .output()
             .unwrap()
@@ -448,10 +439,8 @@ fn staff_commands_need_a_supervisor_and_the_right_pin() {
     let o = as_budi(&["--db", db, "staff", "list"]);
     assert_clean_failure(&o, "PIN salah");
     // A wrong PIN for ani counts down, and the audit shows all of it.
-    let o = Command::new(env!("CARGO_BIN_EXE_meja"))
+    let o = meja_command("ani")
         .args(["--db", db, "audit"])
-        .env_remove("SUDO_USER")
-        .env("USER", "ani")
         .env("MEJA_PIN", "0000")
         .output()
         .unwrap();
@@ -468,10 +457,9 @@ fn user_flag_cannot_borrow_a_colleague_under_sudo() {
     let db = dir.path().join("meja.db");
     let db = db.to_str().unwrap();
     supervisor(db);
-    let o = Command::new(env!("CARGO_BIN_EXE_meja"))
+    let o = meja_command("ani")
         .args(["--db", db, "--user", "ani", "audit"])
         .env("SUDO_USER", "budi")
-        .env("MEJA_PIN", "2468")
         .output()
         .unwrap();
     assert_clean_failure(&o, "sudo");

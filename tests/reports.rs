@@ -353,7 +353,7 @@ fn the_trend_counts_new_cases_per_month_with_empty_months() {
 
 fn meja(db: &Path, args: &[&str]) -> std::process::Output {
     common::ensure_supervisor(db, "supervisor1");
-    std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
+    common::meja_command("supervisor1")
         .arg("--db")
         .arg(db)
         .args([
@@ -363,9 +363,6 @@ fn meja(db: &Path, args: &[&str]) -> std::process::Output {
             "/nonexistent/meja.toml",
         ])
         .args(args)
-        .env_remove("MEJA_LANG")
-        .env_remove("SUDO_USER")
-        .env("MEJA_PIN", "2468")
         .output()
         .unwrap()
 }

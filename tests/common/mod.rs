@@ -288,3 +288,20 @@ pub fn ensure_supervisor(db: &Path, user: &str) {
     let Ok(mut s) = Store::open(db) else { return };
     add_supervisor(&mut s, user);
 }
+
+/// The real `meja` binary for command-line tests, in one clean environment: nothing from the
+/// developer's shell that changes what meja does (MEJA_DB, MEJA_LANG, MEJA_PIN, the backup
+/// passphrase, SUDO_USER), USER set to `user`, and [`TEST_PIN`] as the PIN for sign-in and
+/// for new accounts.
+pub fn meja_command(user: &str) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_meja"));
+    c.env_remove("MEJA_DB")
+        .env_remove("MEJA_LANG")
+        .env_remove("MEJA_BACKUP_PASSPHRASE")
+        .env_remove("SUDO_USER")
+        .env("USER", user)
+        .env("MEJA_PIN", TEST_PIN)
+        .env("MEJA_NEW_PIN", TEST_PIN)
+        .env("RUST_BACKTRACE", "1");
+    c
+}
