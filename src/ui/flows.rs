@@ -8,6 +8,9 @@
 //!   reach the screen below it;
 //! - input the flow (or `App::update`, through [`Flow::refuse`]) finds wrong keeps the flow
 //!   open at the same step, with the message inside the dialog next to what was typed.
+//!
+//! Every flow is here, over 600 lines, so those two rules are written once; the flows move to
+//! their screens' modules with the screen trait.
 
 use chrono::{Duration, NaiveDate};
 use ratatui::Frame;

@@ -2,6 +2,9 @@
 //!
 //! The `Intake` is the single source of truth: every keystroke in a field is written back to
 //! it at once, so the draft saved a second later holds exactly what is on screen.
+//!
+//! Longer than 600 lines because the form is one widget: its sections, field editing, pick-list
+//! and region-picker hand-off and its drawing share the focus and scroll state.
 
 use std::collections::HashSet;
 

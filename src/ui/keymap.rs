@@ -6,6 +6,8 @@
 //! Each F-key has a Ctrl-letter twin for terminals (and ssh clients) that lose F-keys. The
 //! letters avoid tui-input's editing keys (Ctrl-A/B/E/F/H/K/U/W/Y), tmux's Ctrl-B and screen's
 //! Ctrl-A. No Alt-only keys: Alt is unreliable over ssh.
+//!
+//! Long because it is data: one row per key of every screen, in the order help lists them.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
