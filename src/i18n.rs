@@ -496,6 +496,7 @@ messages! {
     ErrSepNeedsCsv => "--excel-id hanya untuk --format csv", "--excel-id is only for --format csv";
     CaseExportDone => "{} baris ({} kasus) ditulis ke {}{}", "{} rows ({} cases) written to {}{}";
     CaseExportDeidentified => " — tanpa identitas", " — de-identified";
+    ErrDemoLive => "{} sudah berisi data kantor (akun petugas, kasus atau draf): demo hanya mengisi berkas baru", "{} already holds an office's data (staff accounts, cases or drafts): demo only fills a new file";
     ErrOutIsDb => "{} adalah basis data meja (atau berkas pendampingnya): tidak akan ditimpa", "{} is meja's database (or a file beside it): it is never overwritten";
     ErrOutExists => "{} sudah ada: tidak ditimpa (tambahkan --force untuk menggantinya)", "{} already exists: not overwritten (add --force to replace it)";
     ErrOutIsDir => "{} adalah folder: sebutkan nama berkas", "{} is a folder: name a file";
