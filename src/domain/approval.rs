@@ -70,7 +70,9 @@ pub fn decide(
 ) -> Result<Approval, ApprovalError> {
     match d {
         Decision::Request { by } => match current {
-            Approval::Draft | Approval::Returned { .. } => Ok(Approval::Requested { by: by.clone() }),
+            Approval::Draft | Approval::Returned { .. } => {
+                Ok(Approval::Requested { by: by.clone() })
+            }
             Approval::Requested { .. } => Err(ApprovalError::AlreadyRequested),
             Approval::Approved { .. } => Err(ApprovalError::AlreadyApproved),
         },
@@ -173,7 +175,10 @@ mod tests {
             Err(ApprovalError::NotRequested)
         );
         let a = decide(&Approval::Draft, &req("budi"), false).unwrap();
-        assert_eq!(decide(&a, &approve, false), Err(ApprovalError::NotPermitted));
+        assert_eq!(
+            decide(&a, &approve, false),
+            Err(ApprovalError::NotPermitted)
+        );
         assert_eq!(
             decide(&a, &req("budi"), false),
             Err(ApprovalError::AlreadyRequested)
@@ -184,7 +189,10 @@ mod tests {
     fn gates() {
         let ok = Approval::Approved { by: "sri".into() };
         assert_eq!(gate(Gate::Require, None), GateOutcome::Refuse);
-        assert_eq!(gate(Gate::Require, Some(&Approval::Draft)), GateOutcome::Refuse);
+        assert_eq!(
+            gate(Gate::Require, Some(&Approval::Draft)),
+            GateOutcome::Refuse
+        );
         assert_eq!(gate(Gate::Require, Some(&ok)), GateOutcome::Pass);
         assert_eq!(gate(Gate::Warn, None), GateOutcome::Warn);
         assert_eq!(gate(Gate::Off, None), GateOutcome::Pass);

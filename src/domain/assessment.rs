@@ -121,8 +121,7 @@ pub fn check(a: &Assessment, today: NaiveDate) -> Vec<AssessmentIssue> {
     if !RISKS.contains(&a.risk.as_str()) {
         out.push(AssessmentIssue::RiskRequired);
     }
-    if a
-        .danger_yes
+    if a.danger_yes
         .iter()
         .any(|c| !DANGER_ITEMS.contains(&c.as_str()))
     {
@@ -234,7 +233,10 @@ mod tests {
         let mut later = written();
         later.date = Some(day(20));
         later.risk = "rendah".into();
-        assert_eq!(current_risk("sedang", &[later.clone(), first.clone()]), "rendah");
+        assert_eq!(
+            current_risk("sedang", &[later.clone(), first.clone()]),
+            "rendah"
+        );
         assert_eq!(current_risk("sedang", &[first]), "tinggi");
     }
 }

@@ -17,9 +17,15 @@ pub const HORIZON_DAYS: i64 = 7;
 /// What falls due.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DueKind {
-    PlanAction { action_id: i64, goal: String },
+    PlanAction {
+        action_id: i64,
+        goal: String,
+    },
     FollowUp,
-    ReferralReply { referral_id: i64, agency: String },
+    ReferralReply {
+        referral_id: i64,
+        agency: String,
+    },
     PlanApproval,
     ClosureApproval,
     /// The case has been in its stage longer than the office's target.
@@ -259,7 +265,7 @@ mod tests {
         high.actions = vec![
             action(1, 15, Doer::Staff("budi".into()), ActionStatus::Rencana), // soon
             action(2, 5, Doer::Agency(3), ActionStatus::Selesai),             // done: off
-            action(3, 30, Doer::Agency(3), ActionStatus::Berjalan), // beyond a week: off
+            action(3, 30, Doer::Agency(3), ActionStatus::Berjalan),           // beyond a week: off
         ];
         let got: Vec<(i64, Bucket, NaiveDate)> =
             list([&low, &high], &lax(), today, &Scope::Everyone)

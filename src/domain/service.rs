@@ -96,7 +96,9 @@ pub fn count_given<'a>(
         if let Some(s) = simfoni_service(&g.service) {
             simfoni.entry(s).or_default().insert(g.victim_id);
         }
-        own.entry(g.service.clone()).or_default().insert(g.victim_id);
+        own.entry(g.service.clone())
+            .or_default()
+            .insert(g.victim_id);
     }
     GivenCounts {
         simfoni: SIMFONI_SERVICES

@@ -15,6 +15,7 @@ pub mod drafts;
 pub mod export;
 pub mod health;
 pub mod perms;
+pub mod records;
 pub mod referrals;
 pub mod report;
 pub mod schema;
