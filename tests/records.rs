@@ -40,9 +40,10 @@ fn open(store: &mut Store, victims: usize) -> i64 {
     store.open_case(&rec, "PPA", "ani", now(), None).unwrap().id
 }
 
-fn history(
-    path: &std::path::Path,
-) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+/// (action, field, old, new) of each history row, oldest first.
+type Row = (String, Option<String>, Option<String>, Option<String>);
+
+fn history(path: &std::path::Path) -> Vec<Row> {
     let c = rusqlite::Connection::open(path).unwrap();
     c.prepare("SELECT action, field, old_value, new_value FROM case_history ORDER BY id")
         .unwrap()
