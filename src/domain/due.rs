@@ -11,7 +11,7 @@ use super::plan::{Doer, PlanAction};
 /// How long a request for approval may wait before it counts as overdue: one working day.
 pub const APPROVAL_DAYS: i64 = 1;
 
-/// How far ahead the list looks.
+/// How far ahead the list looks unless asked otherwise.
 pub const HORIZON_DAYS: i64 = 7;
 
 /// What falls due.
@@ -72,12 +72,12 @@ pub struct DueItem {
     pub who: Option<String>,
 }
 
-fn bucket(due: NaiveDate, today: NaiveDate) -> Option<Bucket> {
+fn bucket(due: NaiveDate, today: NaiveDate, horizon: i64) -> Option<Bucket> {
     if due < today {
         Some(Bucket::Overdue)
     } else if due == today {
         Some(Bucket::Today)
-    } else if due <= today + Duration::days(HORIZON_DAYS) {
+    } else if due <= today + Duration::days(horizon) {
         Some(Bucket::Soon)
     } else {
         None
@@ -93,8 +93,11 @@ fn risk_rank(risk: &str) -> u8 {
     }
 }
 
-/// The items of one case that fall due by `today + 7 days`.
-pub fn items(c: &CaseDue, targets: &Targets, today: NaiveDate) -> Vec<DueItem> {
+/// The items of one case that fall due by `today + horizon` days.
+pub fn items(c: &CaseDue, targets: &Targets, today: NaiveDate, horizon: i64) -> Vec<DueItem> {
+    if c.stage == Stage::Terminasi {
+        return Vec::new();
+    }
     let mut raw: Vec<(DueKind, NaiveDate, Option<String>)> = Vec::new();
     for a in c.actions.iter().filter(|a| !a.status.is_finished()) {
         if let Some(d) = a.due {
@@ -139,7 +142,7 @@ pub fn items(c: &CaseDue, targets: &Targets, today: NaiveDate) -> Vec<DueItem> {
                 risk: c.risk.clone(),
                 kind,
                 due,
-                bucket: bucket(due, today)?,
+                bucket: bucket(due, today, horizon)?,
                 who,
             })
         })
@@ -166,16 +169,17 @@ impl Scope {
     }
 }
 
-/// The list for `scope`, in the order staff work it.
+/// The list for `scope` up to `horizon` days ahead, in the order staff work it.
 pub fn list<'a>(
     cases: impl IntoIterator<Item = &'a CaseDue>,
     targets: &Targets,
     today: NaiveDate,
+    horizon: i64,
     scope: &Scope,
 ) -> Vec<DueItem> {
     let mut out: Vec<DueItem> = cases
         .into_iter()
-        .flat_map(|c| items(c, targets, today))
+        .flat_map(|c| items(c, targets, today, horizon))
         .filter(|i| scope.keeps(i))
         .collect();
     out.sort_by(|a, b| {
@@ -197,7 +201,7 @@ pub fn overdue_cases_per_stage<'a>(
 ) -> Vec<(Stage, usize)> {
     let mut counts: Vec<(Stage, usize)> = Stage::OPEN.iter().map(|s| (*s, 0)).collect();
     for c in cases {
-        if items(c, targets, today)
+        if items(c, targets, today, 0)
             .iter()
             .any(|i| i.bucket == Bucket::Overdue)
             && let Some(slot) = counts.iter_mut().find(|(s, _)| *s == c.stage)
@@ -268,7 +272,7 @@ mod tests {
             action(3, 30, Doer::Agency(3), ActionStatus::Berjalan),           // beyond a week: off
         ];
         let got: Vec<(i64, Bucket, NaiveDate)> =
-            list([&low, &high], &lax(), today, &Scope::Everyone)
+            list([&low, &high], &lax(), today, HORIZON_DAYS, &Scope::Everyone)
                 .into_iter()
                 .map(|i| (i.case_id, i.bucket, i.due))
                 .collect();
@@ -297,7 +301,7 @@ mod tests {
             approves,
         };
         let kinds = |s: &Scope| -> Vec<DueKind> {
-            list([&c], &lax(), today, s)
+            list([&c], &lax(), today, HORIZON_DAYS, s)
                 .into_iter()
                 .map(|i| i.kind)
                 .collect()
@@ -325,11 +329,11 @@ mod tests {
     fn an_approval_waiting_more_than_a_day_is_overdue() {
         let mut c = case(1, "rendah");
         c.closure_requested = Some(day(8));
-        let items = list([&c], &lax(), day(10), &Scope::Everyone);
+        let items = list([&c], &lax(), day(10), HORIZON_DAYS, &Scope::Everyone);
         assert_eq!(items[0].kind, DueKind::ClosureApproval);
         assert_eq!(items[0].bucket, Bucket::Overdue);
         c.closure_requested = Some(day(9));
-        let items = list([&c], &lax(), day(10), &Scope::Everyone);
+        let items = list([&c], &lax(), day(10), HORIZON_DAYS, &Scope::Everyone);
         assert_eq!(items[0].bucket, Bucket::Today);
     }
 
@@ -338,7 +342,7 @@ mod tests {
         let targets = Targets::default(); // intervensi, tinggi: 14 days
         let mut c = case(1, "tinggi");
         c.stage_since = day(1);
-        let items = list([&c], &targets, day(16), &Scope::Everyone);
+        let items = list([&c], &targets, day(16), HORIZON_DAYS, &Scope::Everyone);
         assert_eq!(items[0].kind, DueKind::StageTarget(Stage::Intervensi));
         assert_eq!(items[0].due, day(15));
         assert_eq!(items[0].bucket, Bucket::Overdue);

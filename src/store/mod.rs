@@ -12,6 +12,7 @@ pub mod cases;
 pub mod casework;
 pub mod demo;
 pub mod drafts;
+pub mod due;
 pub mod export;
 pub mod health;
 pub mod perms;
