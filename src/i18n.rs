@@ -499,6 +499,25 @@ messages! {
     ErrSepNeedsCsv => "--excel-id hanya untuk --format csv", "--excel-id is only for --format csv";
     CaseExportDone => "{} baris ({} kasus) ditulis ke {}{}", "{} rows ({} cases) written to {}{}";
     CaseExportDeidentified => " — tanpa identitas", " — de-identified";
+    // Tugas: the due list (`meja tugas`)
+    DueHead => "Tugas {} — {}, sampai {} hari ke depan", "Due list of {} — {}, up to {} days ahead";
+    DueEveryone => "semua petugas", "all staff";
+    DueOverdue => "TERLAMBAT", "OVERDUE";
+    DueToday => "HARI INI", "TODAY";
+    DueSoon => "BERIKUTNYA", "COMING UP";
+    DueNone => "Tidak ada yang jatuh tempo.", "Nothing falls due.";
+    DueTotals => "{} terlambat · {} hari ini · {} berikutnya", "{} overdue · {} today · {} coming up";
+    DuePlanAction => "Tindakan rencana: {}", "Plan action: {}";
+    DueFollowUp => "Pemantauan berikutnya", "Next follow-up";
+    DueReferral => "Balasan rujukan: {}", "Referral reply: {}";
+    DuePlanApproval => "Persetujuan rencana intervensi", "Approve the case plan";
+    DueClosureApproval => "Persetujuan penutupan kasus", "Approve the closure";
+    DueStageTarget => "Batas waktu tahap {}", "Stage target: {}";
+    DueCsvHeader => "kelompok,tanggal,nomor,inisial,risiko,tugas,petugas", "group,date,number,initials,risk,task,staff";
+    ErrDemoLive => "{} sudah berisi data kantor (akun petugas, kasus atau draf): demo hanya mengisi berkas baru", "{} already holds an office's data (staff accounts, cases or drafts): demo only fills a new file";
+    ErrOutIsDb => "{} adalah basis data meja (atau berkas pendampingnya): tidak akan ditimpa", "{} is meja's database (or a file beside it): it is never overwritten";
+    ErrOutExists => "{} sudah ada: tidak ditimpa (tambahkan --force untuk menggantinya)", "{} already exists: not overwritten (add --force to replace it)";
+    ErrOutIsDir => "{} adalah folder: sebutkan nama berkas", "{} is a folder: name a file";
     ErrBackupIsDb => "cadangan tidak boleh menimpa basis data itu sendiri: {}", "a backup cannot overwrite the database itself: {}";
     ErrNoPassphrase => "frasa sandi tidak ada: isi MEJA_BACKUP_PASSPHRASE atau --passphrase-file PATH", "no passphrase: set MEJA_BACKUP_PASSPHRASE or --passphrase-file PATH";
     ErrPassphraseFile => "tidak bisa membaca frasa sandi dari {}: {}", "cannot read the passphrase from {}: {}";

@@ -178,6 +178,7 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
         &mut a,
         &a_number,
         &file,
+        &Default::default(),
         "UPTD PPA Kota Metro",
         "ani",
         now,

@@ -90,7 +90,7 @@ pub fn run_agencies_export(env: &Env, format: crate::io::Format, out: &Path) -> 
     let mut store = Store::open(&env.db_path()?)?;
     env.actor(&mut store, &config, Permission::OpenIntake)?;
     let agencies = store.agencies()?;
-    crate::io::write_directory(format, &agencies, out, lang)?;
+    crate::io::write_directory(format, &agencies, out, lang, &env.out_rules()?)?;
     Ok(fill(
         Msg::ExportDone.get(lang),
         &[&agencies.len(), &out.display()],

@@ -33,6 +33,7 @@ pub fn run_case_export(env: &Env, number: &str, out: &Path) -> Result<String> {
         &mut store,
         number,
         out,
+        &env.out_rules()?,
         &config.office.name,
         staff,
         Local::now(),

@@ -46,7 +46,8 @@ pub fn run_backup(
     };
     let mut store = Store::open(&env.db_path()?)?;
     let staff = env.actor(&mut store, &config, Permission::Report)?.username;
-    let done = crate::tasks::backup::backup(&mut store, out, pass, &staff, Local::now())?;
+    let rules = env.out_rules()?;
+    let done = crate::tasks::backup::backup(&mut store, out, &rules, pass, &staff, Local::now())?;
     let enc = if done.encrypted {
         Msg::BackupEncrypted.get(lang)
     } else {

@@ -43,6 +43,8 @@ pub struct Env {
     pub user: Option<String>,
     /// `--board`: start on the case board instead of the intake.
     pub board: bool,
+    /// `--force`: an existing `--out` file may be replaced (never the database).
+    pub force: bool,
 }
 
 impl Env {
@@ -61,6 +63,15 @@ impl Env {
         self.lang_flag
             .or_else(|| config.and_then(Config::lang))
             .unwrap_or_default()
+    }
+
+    /// What a command's `--out` may write over: never the database, an existing file only
+    /// with `--force`.
+    pub fn out_rules(&self) -> Result<crate::io::outfile::OutRules> {
+        Ok(crate::io::outfile::OutRules::new(
+            &self.db_path()?,
+            self.force,
+        ))
     }
 
     pub fn db_path(&self) -> Result<PathBuf> {

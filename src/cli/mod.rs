@@ -12,6 +12,7 @@ mod env;
 mod referral;
 mod report;
 mod staff;
+mod tugas;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,10 @@ struct Args {
     /// Nama petugas / staff name [default: SUDO_USER or USER]
     #[arg(long, global = true, value_name = "NAME")]
     user: Option<String>,
+    /// Ganti berkas --out yang sudah ada (tidak pernah basis data) / replace an existing --out
+    /// file (never the database)
+    #[arg(long, global = true)]
+    force: bool,
     /// Buka dengan kantor contoh di basis data sementara / open a fictional demo office
     #[arg(long)]
     demo: bool,
@@ -162,6 +167,21 @@ enum Command {
         #[command(subcommand)]
         action: case::CaseAction,
     },
+    /// Daftar yang jatuh tempo: rencana, pemantauan, rujukan, persetujuan, batas tahap
+    /// / what falls due: plan actions, follow-ups, referrals, approvals, stage targets
+    Tugas {
+        /// Tugas petugas lain (supervisor) / another worker's list (supervisor)
+        #[arg(long, value_name = "USER")]
+        staff: Option<String>,
+        /// Tugas semua petugas (supervisor) / everyone's (supervisor)
+        #[arg(long, conflicts_with = "staff")]
+        all: bool,
+        /// Berapa hari ke depan / how many days ahead
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        #[arg(long, value_enum, default_value_t = tugas::TugasFormat::Text)]
+        format: tugas::TugasFormat,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -177,6 +197,7 @@ pub fn main() -> ExitCode {
         lang_flag,
         user: args.user.clone(),
         board: args.board,
+        force: args.force,
     };
     let lang = env.lang(None);
     let result = match args.command {
@@ -301,6 +322,12 @@ pub fn main() -> ExitCode {
         Some(Command::Case {
             action: case::CaseAction::Import { file },
         }) => case::run_case_import(&env, &file).map(Some),
+        Some(Command::Tugas {
+            staff,
+            all,
+            days,
+            format,
+        }) => tugas::run_tugas(&env, staff.as_deref(), all, days, format).map(Some),
         Some(Command::Demo {
             cases,
             agencies,

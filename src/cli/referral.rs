@@ -27,6 +27,9 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
     let lang = env.lang(Some(&config));
     let mut store = Store::open(&env.db_path()?)?;
     let staff = env.actor(&mut store, &config, Permission::Refer)?.username;
+    // Before the letter takes a number: a refused path must not use one up.
+    let rules = env.out_rules()?;
+    crate::io::outfile::check(out, &rules)?;
     let written = crate::tasks::letters::write_letter(
         &mut store,
         &config,
@@ -34,7 +37,7 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
         &staff,
         lang,
         Local::now(),
-        crate::tasks::letters::Destination::File(out),
+        crate::tasks::letters::Destination::File(out, &rules),
     )?;
     Ok(fill(
         Msg::RefLetterWrittenTo.get(lang),

@@ -72,6 +72,10 @@ pub fn run_report(
     let (from, to) = period(from, to)?;
     let mut store = Store::open(&env.db_path()?)?;
     let staff = &env.actor(&mut store, &config, Permission::Report)?.username;
+    let rules = env.out_rules()?;
+    if let Some(p) = out {
+        crate::io::outfile::check(p, &rules)?;
+    }
     let now = Local::now();
     let r = store.report(from, to, &config.targets, now.date_naive())?;
     let trend = store.trend(to)?;
@@ -95,7 +99,7 @@ pub fn run_report(
     )?;
     match out {
         Some(p) => {
-            crate::io::export::write_private(p, &bytes)?;
+            crate::io::outfile::write_new(p, &rules, &bytes)?;
             Ok(String::new())
         }
         None => Ok(String::from_utf8_lossy(&bytes).into_owned()),
@@ -127,9 +131,11 @@ pub fn run_export(
     }
     let mut store = Store::open(&env.db_path()?)?;
     let staff = &env.actor(&mut store, &config, Permission::Report)?.username;
+    let rules = env.out_rules()?;
+    crate::io::outfile::check(out, &rules)?;
     let cases = store.export_cases(from, to)?;
     let (bytes, rows) = crate::io::export::export_bytes(&cases, format, deidentified);
-    crate::io::export::write_private(out, &bytes)?;
+    crate::io::outfile::write_new(out, &rules, &bytes)?;
     let span = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let detail = format!(
         "ekspor {:?}{} {}..{} → {} ({} baris, {} kasus)",

@@ -123,10 +123,18 @@ pub enum Permission {
     ManageStaff,
     /// Read the access log.
     ReadAudit,
+    /// Write an assessment of a case.
+    Assess,
+    /// Write and change the intervention plan, and ask for its approval.
+    Plan,
+    /// Approve or return a plan or a closure.
+    Approve,
+    /// Record a service given or a follow-up: front-desk work on any case.
+    RecordService,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 17] = [
         Permission::Move,
         Permission::Close,
         Permission::Reopen,
@@ -140,6 +148,10 @@ impl Permission {
         Permission::Report,
         Permission::ManageStaff,
         Permission::ReadAudit,
+        Permission::Assess,
+        Permission::Plan,
+        Permission::Approve,
+        Permission::RecordService,
     ];
 }
 

@@ -42,11 +42,12 @@ pub fn permits(role: Role, action: Permission, mine: bool) -> bool {
     match role {
         Role::Supervisor => true,
         Role::ManajerKasus => match action {
-            OpenIntake | Refer => true,
-            Move | Edit | AddNote | OverrideConsent => mine,
-            Close | Reopen | Assign | ManageDirectory | Report | ManageStaff | ReadAudit => false,
+            OpenIntake | Refer | RecordService => true,
+            Move | Edit | AddNote | OverrideConsent | Assess | Plan => mine,
+            Close | Reopen | Assign | ManageDirectory | Report | ManageStaff | ReadAudit
+            | Approve => false,
         },
-        Role::Petugas => matches!(action, OpenIntake | Refer),
+        Role::Petugas => matches!(action, OpenIntake | Refer | RecordService),
     }
 }
 
@@ -143,6 +144,10 @@ mod tests {
             (Report, false, false, false, true),
             (ManageStaff, false, false, false, true),
             (ReadAudit, false, false, false, true),
+            (Assess, false, true, false, true),
+            (Plan, false, true, false, true),
+            (Approve, false, false, false, true),
+            (RecordService, true, true, true, true),
         ];
         assert_eq!(
             expected.len(),

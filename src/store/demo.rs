@@ -8,7 +8,8 @@ use super::cases::{CaseNo, Entry, history_row, insert_case};
 use super::{Store, timestamp};
 use crate::domain::agency::Agency;
 use crate::domain::intake::NewCase;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 pub struct DemoCase {
     pub rec: NewCase,
@@ -21,14 +22,38 @@ pub struct DemoCase {
 }
 
 impl Store {
-    /// Writes demo cases (in the order given: numbers follow it) and agencies.
+    /// Writes demo cases (in the order given: numbers follow it) and agencies, into a
+    /// database that holds no office's data yet, or one an earlier demo made (marked in
+    /// `meta`). A live database is refused: fake cases in the names of fictional staff would
+    /// be counted by its reports. Checked and marked inside the write lock, so a worker
+    /// saving the first real case at that moment is not missed.
     pub fn insert_demo(
         &mut self,
         prefix: &str,
         cases: impl IntoIterator<Item = DemoCase>,
         agencies: impl IntoIterator<Item = Agency>,
     ) -> Result<(usize, usize)> {
-        self.write(|tx| {
+        let written = self.write(|tx| {
+            let ours: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'demo')",
+                [],
+                |r| r.get(0),
+            )?;
+            let live: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM staff) OR EXISTS (SELECT 1 FROM cases)
+                     OR EXISTS (SELECT 1 FROM drafts)",
+                [],
+                |r| r.get(0),
+            )?;
+            if live && !ours {
+                return Ok(None);
+            }
+            if !ours {
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('demo', ?1)",
+                    [timestamp(Local::now())],
+                )?;
+            }
             let mut n_cases = 0;
             for c in cases {
                 let year = c.opened_at.year();
@@ -91,8 +116,18 @@ impl Store {
                 insert_agency(tx, &a, &now)?;
                 n_agencies += 1;
             }
-            Ok((n_cases, n_agencies))
-        })
+            Ok(Some((n_cases, n_agencies)))
+        })?;
+        written.ok_or_else(|| Error::new(Msg::ErrDemoLive, &[&self.path().display()]))
+    }
+
+    /// True when `meja demo` made this database: its cases are fictional.
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'demo')",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn agency_count(&self) -> Result<i64> {
