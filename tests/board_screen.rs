@@ -30,6 +30,210 @@ fn seeded(cases: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// victim, sex, birth date, violence, risk, emergency, worker, stage, opened on (Nov) day.
+type FixtureCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static str,
+    meja::domain::case::Stage,
+    u32,
+);
+
+/// A hand-built office for the screen snapshots: twelve cases with fixed names, dates,
+/// stages and workers, so a change to the demo generator moves no snapshot. Every case is
+/// opened by the store as an intake would be, then moved stage by stage.
+fn board_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
+    use chrono::TimeZone;
+    use meja::domain::case::{Move, Stage};
+    use meja::domain::intake::{Intake, Perpetrator};
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(&dir);
+    let mut s = Store::open(&path).unwrap();
+    let cases: [FixtureCase; 12] = [
+        (
+            "Siti Aminah",
+            "P",
+            "01-03-2014",
+            "seksual",
+            "tinggi",
+            true,
+            "ani",
+            Stage::Pengaduan,
+            22,
+        ),
+        (
+            "Dewi Lestari",
+            "P",
+            "12-08-1995",
+            "fisik",
+            "sedang",
+            false,
+            "",
+            Stage::Pengaduan,
+            21,
+        ),
+        (
+            "Rudi Hartono",
+            "L",
+            "05-01-2012",
+            "psikis",
+            "rendah",
+            false,
+            "budi",
+            Stage::Pengaduan,
+            18,
+        ),
+        (
+            "Nur Halimah",
+            "P",
+            "23-06-2010",
+            "penelantaran",
+            "sedang",
+            false,
+            "ani",
+            Stage::Asesmen,
+            15,
+        ),
+        (
+            "Agus Salim",
+            "L",
+            "14-02-2016",
+            "fisik",
+            "tinggi",
+            true,
+            "budi",
+            Stage::Asesmen,
+            12,
+        ),
+        (
+            "Maya Sari",
+            "P",
+            "30-09-1988",
+            "psikis",
+            "rendah",
+            false,
+            "",
+            Stage::Asesmen,
+            10,
+        ),
+        (
+            "Rina Wati",
+            "P",
+            "02-11-2008",
+            "seksual",
+            "tinggi",
+            false,
+            "ani",
+            Stage::Rencana,
+            6,
+        ),
+        (
+            "Bayu Pratama",
+            "L",
+            "19-04-2013",
+            "eksploitasi",
+            "sedang",
+            false,
+            "budi",
+            Stage::Rencana,
+            4,
+        ),
+        (
+            "Lina Marlina",
+            "P",
+            "08-12-1990",
+            "fisik",
+            "sedang",
+            false,
+            "ani",
+            Stage::Intervensi,
+            3,
+        ),
+        (
+            "Yusuf Ahmad",
+            "L",
+            "27-07-2011",
+            "trafficking",
+            "tinggi",
+            true,
+            "",
+            Stage::Intervensi,
+            2,
+        ),
+        (
+            "Sri Wahyuni",
+            "P",
+            "11-05-2009",
+            "psikis",
+            "rendah",
+            false,
+            "budi",
+            Stage::Pemantauan,
+            1,
+        ),
+        (
+            "Ika Putri",
+            "P",
+            "16-10-2015",
+            "seksual",
+            "sedang",
+            false,
+            "ani",
+            Stage::Pemantauan,
+            1,
+        ),
+    ];
+    for (name, sex, birth, violence, risk, emergency, worker, stage, day) in cases {
+        let at = chrono::Local
+            .with_ymd_and_hms(2026, 11, day, 9, 30, 0)
+            .unwrap();
+        let mut i = Intake::default();
+        i.reporter.name = "Pelapor".into();
+        i.victims[0].name = name.into();
+        i.victims[0].sex = sex.into();
+        i.victims[0].birth_date = birth.into();
+        i.victims[0].region = "18.72.01".into();
+        let year: i32 = birth[6..].parse().unwrap();
+        if year >= 2008 {
+            i.victims[0].ampk = vec!["a".into()];
+        }
+        i.perpetrators = vec![Perpetrator {
+            name: "Terlapor".into(),
+            relation: "tetangga".into(),
+            ..Default::default()
+        }];
+        i.incident.violence = vec![violence.into()];
+        i.incident.chronology = format!("Kronologi kasus {name}.");
+        i.triage.risk = risk.into();
+        i.triage.emergency = if emergency { "ya" } else { "tidak" }.into();
+        i.consent.services = "ya".into();
+        i.consent.share = "ya".into();
+        i.consent.relation = "orang_tua".into();
+        i.consent.given_by = "Wali".into();
+        let rec = i.to_record(at.date_naive()).unwrap();
+        let opened = s.open_case(&rec, "PPA", "ani", at, None).unwrap();
+        let mut version = 1;
+        if !worker.is_empty() {
+            s.assign(opened.id, version, worker, "ani", at).unwrap();
+            version += 1;
+        }
+        let mut from = Stage::Pengaduan;
+        while from != stage {
+            let to = from.next().unwrap();
+            let when = at + chrono::Duration::hours(version);
+            s.apply_move(opened.id, version, from, &Move::Forward(to), "ani", when)
+                .unwrap();
+            version += 1;
+            from = to;
+        }
+    }
+    (dir, path)
+}
+
 fn stage_of(path: &std::path::Path, number: &str) -> String {
     rusqlite::Connection::open(path)
         .unwrap()
@@ -58,7 +262,7 @@ fn open_selected(app: &mut meja::ui::App) -> String {
 
 #[test]
 fn board_at_80x24_and_160x48() {
-    let (_dir, path) = seeded(40);
+    let (_dir, path) = board_fixture();
     let mut app = app_on(&path, Lang::Id, "ani");
     key(&mut app, KeyCode::F(3));
     assert_eq!(app.screen(), Screen::Board);
@@ -168,7 +372,7 @@ fn moving_a_card_forward_back_and_closing_it_is_confirmed_and_recorded() {
 
 #[test]
 fn case_file_and_its_timeline_at_80x24_and_160x48() {
-    let (_dir, path) = seeded(40);
+    let (_dir, path) = board_fixture();
     let mut app = app_on(&path, Lang::Id, "ani");
     key(&mut app, KeyCode::F(3));
     key(&mut app, KeyCode::Right);
