@@ -3,6 +3,7 @@
 //! `migrate` commands.
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 
 use chrono::{Local, NaiveDate};
 
@@ -314,14 +315,65 @@ pub fn access_label(k: AccessKind, lang: Lang) -> &'static str {
 
 /// `meja migrate`: the deploy step that brings the schema up to date, once, before staff
 /// sessions start.
-pub fn run_migrate(env: &Env) -> Result<String> {
+/// `meja migrate [--backup FILE [--passphrase-file FILE]]`. With `--backup`, a database that
+/// already holds data is first copied, checked, to FILE as it is: the package's upgrade step,
+/// so a migration that goes wrong never costs a case.
+pub fn run_migrate(
+    env: &Env,
+    backup: Option<&Path>,
+    passphrase_file: Option<&Path>,
+) -> Result<String> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
     let path = env.db_path()?;
+    let mut out = Vec::new();
+    let mut saved = None;
+    if let Some(file) = backup
+        && std::fs::metadata(&path).is_ok_and(|m| m.len() > 0)
+    {
+        let pass = crate::backup::passphrase(passphrase_file)?;
+        let done = crate::backup::backup_before_migrate(&path, file, pass)?;
+        let enc = if done.encrypted {
+            Msg::BackupEncrypted.get(lang)
+        } else {
+            ""
+        };
+        out.push(fill(
+            Msg::BackupDone.get(lang),
+            &[&file.display(), &done.cases, &enc],
+        ));
+        saved = Some(done);
+    }
     let (before, after) = Store::migrate_file(&path)?;
-    Ok(if before == after {
+    if let Some(done) = saved {
+        // Logged once the database opens at its new schema, under the system account.
+        let mut store = Store::open(&path)?;
+        let detail = done.log_detail(backup.unwrap_or(&path));
+        store.log_access(
+            Local::now(),
+            &system_actor()?,
+            AccessKind::Export,
+            None,
+            &detail,
+        )?;
+    }
+    out.push(if before == after {
         fill(Msg::MigrateCurrent.get(lang), &[&after])
     } else {
         fill(Msg::MigrateDone.get(lang), &[&before, &after])
-    })
+    });
+    Ok(out.join("\n"))
+}
+
+/// The name an unattended job (the nightly backup, the package's upgrade step) is logged
+/// under: `sistem:` and the operating-system account it runs as. Refused through sudo: a
+/// worker sent by `meja-desk` is a person and signs in as one.
+pub fn system_actor() -> Result<String> {
+    if let Some(s) = std::env::var("SUDO_USER")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        return Err(Error::new(Msg::ErrUnattendedUnderSudo, &[&s]));
+    }
+    Ok(format!("sistem:{}", crate::cli::staff_identity(None)))
 }

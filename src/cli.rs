@@ -469,12 +469,13 @@ pub fn run_export(
     ))
 }
 
-/// `meja backup PATH [--encrypt] [--passphrase-file FILE]`.
+/// `meja backup PATH [--encrypt] [--passphrase-file FILE] [--unattended]`.
 pub fn run_backup(
     env: &Env,
     out: &Path,
     encrypt: bool,
     passphrase_file: Option<&Path>,
+    unattended: bool,
 ) -> Result<String> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
@@ -487,7 +488,11 @@ pub fn run_backup(
         None
     };
     let mut store = Store::open(&env.db_path()?)?;
-    let staff = crate::accounts::actor_for(env, &mut store, &config, Action::Report)?.username;
+    let staff = if unattended {
+        crate::accounts::system_actor()?
+    } else {
+        crate::accounts::actor_for(env, &mut store, &config, Action::Report)?.username
+    };
     let done = crate::backup::backup(&mut store, out, pass, &staff, Local::now())?;
     let enc = if done.encrypted {
         Msg::BackupEncrypted.get(lang)

@@ -75,7 +75,14 @@ enum Command {
         to: Option<String>,
     },
     /// Perbarui skema basis data (langkah pemasangan) / bring the schema up to date (deploy step)
-    Migrate,
+    Migrate {
+        /// Salin dulu basis data yang ada ke berkas ini / first copy the existing database here
+        #[arg(long, value_name = "FILE")]
+        backup: Option<PathBuf>,
+        /// Enkripsi salinan itu; baris pertama berkas ini frasa sandinya / encrypt that copy
+        #[arg(long, value_name = "FILE", requires = "backup")]
+        passphrase_file: Option<PathBuf>,
+    },
     /// Isi berkas --db dengan kasus sintetis / fill --db with synthetic cases
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -131,6 +138,9 @@ enum Command {
         /// Baris pertama berkas ini adalah frasa sandi / the passphrase is this file's first line
         #[arg(long, value_name = "FILE")]
         passphrase_file: Option<PathBuf>,
+        /// Tugas sistem tanpa PIN (cadangan malam), ditolak lewat sudo / system job, no PIN
+        #[arg(long)]
+        unattended: bool,
     },
     /// Pulihkan --db dari cadangan / restore --db from a backup
     Restore {
@@ -298,7 +308,10 @@ fn main() -> ExitCode {
                 (Err(e), _) | (_, Err(e)) => Err(e),
             }
         }
-        Some(Command::Migrate) => accounts::run_migrate(&env).map(Some),
+        Some(Command::Migrate {
+            backup,
+            passphrase_file,
+        }) => accounts::run_migrate(&env, backup.as_deref(), passphrase_file.as_deref()).map(Some),
         Some(Command::Report {
             from,
             to,
@@ -342,7 +355,10 @@ fn main() -> ExitCode {
             path,
             encrypt,
             passphrase_file,
-        }) => cli::run_backup(&env, &path, encrypt, passphrase_file.as_deref()).map(Some),
+            unattended,
+        }) => {
+            cli::run_backup(&env, &path, encrypt, passphrase_file.as_deref(), unattended).map(Some)
+        }
         Some(Command::Restore {
             path,
             passphrase_file,
