@@ -54,8 +54,10 @@ visudo -cf packaging/sudoers >/dev/null || die "packaging/sudoers fails visudo -
 
 # Every commit gets a version higher than the one before: 0.1.0+<commits>.g<hash>, so
 # installing a newer build over an older one is an upgrade, with its upgrade steps.
+# MEJA_DEB_VERSION overrides it (scripts/install-test.sh builds an older commit from an
+# export that has no git history).
 base=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-version="$base+$(git rev-list --count HEAD).g$(git rev-parse --short=8 HEAD)"
+version=${MEJA_DEB_VERSION:-"$base+$(git rev-list --count HEAD).g$(git rev-parse --short=8 HEAD)"}
 mkdir -p target/debian
 deb=$(cargo deb --no-build --target "$TARGET" --deb-version "$version" \
     --output "target/debian/meja_${version}_amd64.deb" | tail -1)
