@@ -48,6 +48,18 @@ check() { # description, command…
         fails=$((fails + 1))
     fi
 }
+shown() { # command… → runs it, prints its output indented, keeps its exit code
+    local out rc=0
+    out=$("$@" 2>&1) || rc=$?
+    [[ -z $out ]] || sed 's/^/     | /' <<<"$out"
+    return $rc
+}
+says() { # text, command… → the command succeeds and prints a line containing text
+    local want=$1 out
+    shift
+    out=$("$@" 2>&1) || return 1
+    grep -qF -- "$want" <<<"$out" || { sed 's/^/     | /' <<<"$out"; return 1; }
+}
 same() { [[ $1 == "$2" ]] || { echo "     got: '$1', want: '$2'"; return 1; }; }
 
 # ---- the two packages -------------------------------------------------------------------
@@ -92,6 +104,13 @@ unmount_all() {
     local r
     for r in "${ROOTS[@]}"; do
         chroot "$r" tmux -L meja kill-server 2>/dev/null || true
+        # Whatever still runs inside (a meja whose terminal went away without a hangup
+        # reaching it keeps spinning, see the report of issue #20) is ended by its pid.
+        local p pids=()
+        for p in /proc/[0-9]*; do
+            [[ $(readlink "$p/root" 2>/dev/null) == "$r" ]] && pids+=("${p#/proc/}")
+        done
+        ((${#pids[@]} == 0)) || { kill "${pids[@]}" 2>/dev/null; sleep 1; kill -9 "${pids[@]}" 2>/dev/null; } || true
         for m in dev/pts proc; do
             if mountpoint -q "$r/$m"; then umount -l "$r/$m" || echo "could not unmount $r/$m" >&2; fi
         done
@@ -175,7 +194,14 @@ worker_session() { # session, worker, PIN → meja-desk in tmux, signed in, on t
     T new-session -d -s "$1" -x 80 -y 24 "su - $2 -c meja-desk"
     wait_for "$1" "PIN:" && text "$1" "$3" && keys "$1" Enter && wait_for "$1" "Pengaduan baru"
 }
-quit_all() { keys a Escape; keys a C-q; keys b Escape; keys b C-q 2>/dev/null; sleep 1; T kill-server 2>/dev/null || true; }
+quit_all() { # every worker's session, whichever exist: Escape, then Ctrl-Q
+    local s
+    for s in a b; do
+        if T has-session -t "$s" 2>/dev/null; then keys "$s" Escape; keys "$s" C-q; fi
+    done
+    sleep 1
+    T kill-server 2>/dev/null || true
+}
 workers() { # the office's two workers and their meja accounts (PINs 2468 and 1357)
     in_root useradd --create-home --shell /bin/bash --groups ppa ani
     in_root useradd --create-home --shell /bin/bash --groups ppa budi
@@ -227,7 +253,7 @@ check "budi sees ani's case on his board without a key" wait_for b "A.L." 30
 quit_all
 check "the case is ani's in the access log" \
     bash -c "chroot '$R' su - ani -c 'MEJA_PIN=2468 meja-desk audit --staff ani' | grep -q '$number_a'"
-check "meja check is healthy with 1 case" bash -c "$(declare -f in_root meja_check); R='$R'; meja_check | grep -q 'Kasus: 1'"
+check "meja check is healthy with 1 case" says "Kasus: 1 " meja_check
 
 step "A. nightly backup, encrypted, checked, rotated"
 in_root install -o meja -g meja -m 0400 /dev/null /etc/meja/backup-passphrase
@@ -235,7 +261,7 @@ echo "frasa sandi uji yang panjang" >"$R/etc/meja/backup-passphrase"
 sed -i 's#^MEJA_BACKUP_PASSPHRASE_FILE=.*#MEJA_BACKUP_PASSPHRASE_FILE=/etc/meja/backup-passphrase#' "$R/etc/meja/backup.conf"
 # No systemd runs in a chroot: the service's own command, as the service's account.
 nightly() { in_root runuser -u meja -- /usr/lib/meja/meja-nightly-backup; }
-check "the nightly backup runs" bash -c "$(declare -f in_root nightly); R='$R'; nightly | sed 's/^/     | /'"
+check "the nightly backup runs" shown nightly
 newest=$(find "$R/var/backups/meja" -maxdepth 1 -name 'meja-*.db.age' -printf '%f\n' | sort | tail -1)
 check "it wrote an encrypted backup, 0600 meja" \
     bash -c "[[ -n '$newest' && \"\$(chroot '$R' stat -c '%a %U' /var/backups/meja/$newest)\" == '600 meja' ]] && head -c 21 '$R/var/backups/meja/$newest' | grep -q age-encryption.org"
@@ -245,7 +271,7 @@ check "the backup restores on a 'new server' with the passphrase and holds the c
 for i in $(seq 1 70); do
     cp -p "$R/var/backups/meja/$newest" "$R/var/backups/meja/meja-$(date -d "-$i day" +%Y-%m-%d)-023000.db.age"
 done
-check "a second run rotates" bash -c "$(declare -f in_root nightly); R='$R'; nightly | tail -1 | sed 's/^/     | /'"
+check "a second run rotates" shown nightly
 mapfile -t kept < <(find "$R/var/backups/meja" -maxdepth 1 -name 'meja-*.db.age' -printf '%f\n' | sort -r)
 days=$(printf '%s\n' "${kept[@]}" | cut -c6-15 | sort -u | wc -l)
 oldest=$(printf '%s\n' "${kept[@]}" | tail -1 | cut -c6-15)
@@ -256,10 +282,25 @@ check "8 weekly ones reach back 7 to 8 weeks, nothing older" \
 weeks=$(for f in "${kept[@]}"; do date -d "${f:5:10}" +%G-W%V; done | sort -u | wc -l)
 check "one backup per ISO week for 8 weeks ($weeks weeks)" same "$weeks" 8
 check "a bad setting fails with a message, exit 1" \
-    bash -c "chroot '$R' runuser -u meja -- env MEJA_KEEP_DAILY=abc MEJA_BACKUP_CONF=/nonexistent /usr/lib/meja/meja-nightly-backup 2>&1 | grep -q 'GAGAL.*whole numbers'"
+    bash -c "out=\$(chroot '$R' runuser -u meja -- env MEJA_KEEP_DAILY=abc MEJA_BACKUP_CONF=/nonexistent /usr/lib/meja/meja-nightly-backup 2>&1); [[ \$? -eq 1 ]] && grep -q 'GAGAL.*whole numbers' <<<\"\$out\""
+# A backup that comes out broken (a meja that cuts its own output short) must fail the run,
+# be renamed *.gagal, and cost no good backup.
+cat >"$R/tmp/meja-cuts-short" <<'CUT'
+#!/bin/bash
+/usr/bin/meja "$@" || exit
+if [[ " $* " == *" backup "* ]]; then truncate -s 4096 "${@: -1}"; fi
+CUT
+chmod 0755 "$R/tmp/meja-cuts-short"
+before=$(ls "$R/var/backups/meja" | grep -c '^meja-.*\.db\.age$')
+broken_out=$(in_root runuser -u meja -- env MEJA_BIN=/tmp/meja-cuts-short /usr/lib/meja/meja-nightly-backup 2>&1) && rc=0 || rc=$?
+sed 's/^/     | /' <<<"$broken_out"
+check "a backup that fails its check fails the run (exit 1)" same "$rc" 1
+check "…logged at error priority (<3>, for the journal)" grep -q '^<3>meja-backup: GAGAL' <<<"$broken_out"
+check "…is kept as *.gagal, and no good backup is removed" \
+    bash -c "ls '$R/var/backups/meja' | grep -q '\.db\.age\.gagal$' && [[ \$(ls '$R/var/backups/meja' | grep -c '^meja-.*\.db\.age$') -eq $before ]]"
 
 step "A. remove, purge, install again"
-check "dpkg -r removes the package" bash -c "chroot '$R' dpkg -r meja 2>&1 | sed 's/^/     | /'"
+check "dpkg -r removes the package" shown in_root dpkg -r meja
 check "after remove the database is still there" test -s "$R/var/lib/meja/meja.db"
 purge_out=$(in_root dpkg -P meja 2>&1)
 echo "$purge_out" | sed 's/^/     | /'
@@ -268,7 +309,7 @@ check "after purge the database and the backups are still there" \
     bash -c "test -s '$R/var/lib/meja/meja.db' && ls '$R/var/backups/meja' | grep -q '^meja-'"
 check "after purge the configuration is gone" test ! -e "$R/etc/meja/meja.toml"
 check "installing again keeps the case" install_deb "$cur_deb"
-check "…which meja check counts, healthy" bash -c "$(declare -f in_root meja_check); R='$R'; meja_check | grep -q 'Kasus: 1'"
+check "…which meja check counts, healthy" says "Kasus: 1 " meja_check
 unmount_all
 
 if [[ -n ${ONLY_FRESH:-} ]]; then
@@ -291,11 +332,14 @@ check "the installed version is the current one" same "$(in_root dpkg-query -W -
 copy=$(find "$R/var/backups/meja" -maxdepth 1 -name "sebelum-pemutakhiran-$prev_version-*.db" -printf '%f\n' | head -1)
 check "postinst kept a copy before migrating: $copy, 0600 meja" \
     bash -c "[[ -n '$copy' && \"\$(chroot '$R' stat -c '%a %U' /var/backups/meja/$copy)\" == '600 meja' ]]"
-check "meja check is healthy and counts the case" \
-    bash -c "$(declare -f in_root meja_check); R='$R'; meja_check | tee /dev/stderr | grep -q 'Kasus: 1'"
-check "budi sees the case on the board after the upgrade" \
-    bash -c "$(declare -f T in_root screen keys wait_for worker_session); R='$R'; worker_session b budi 1357 && keys b C-p && wait_for b 'C.D.' 30"
-T kill-server 2>/dev/null || true
+checked=$(meja_check) || true
+sed 's/^/     | /' <<<"$checked"
+check "meja check is healthy and counts the case" grep -q 'Kasus: 1 ' <<<"$checked"
+check "…healthy" grep -qx 'Sehat.' <<<"$checked"
+check "budi signs in after the upgrade" worker_session b budi 1357
+keys b C-p
+check "budi sees the case on the board after the upgrade" wait_for b "C.D." 30
+quit_all
 
 echo
 if ((fails == 0)); then
