@@ -8,6 +8,7 @@ pub mod auth;
 pub mod backup;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;

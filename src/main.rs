@@ -11,6 +11,12 @@ use meja::domain::validate::parse_date;
 use meja::error::Error;
 use meja::i18n::{Lang, Msg};
 
+// The static musl build's allocator (see Cargo.toml): musl's own is slow for many small
+// allocations.
+#[cfg(target_env = "musl")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// meja — meja pengaduan UPTD PPA di terminal (the intake desk of a UPTD PPA).
 #[derive(Parser)]
 #[command(name = "meja", version, about, long_about = None)]
@@ -259,6 +265,15 @@ fn main() -> ExitCode {
         board: args.board,
     };
     let lang = env.lang(None);
+    // The office's zone becomes the process's local zone before anything reads a clock or
+    // starts a thread (see clock.rs). A configuration that does not read is left for the
+    // command to report, next to its line.
+    if let Ok(config) = env.config() {
+        // SAFETY: nothing else runs yet: no thread has been started.
+        if let Err(e) = unsafe { meja::clock::use_office_zone(&config) } {
+            return fail(e, env.lang(Some(&config)));
+        }
+    }
     let result = match args.command {
         None if args.demo => cli::run_demo_app(&env).map(|_| None),
         None => cli::run_default(&env).map(|_| None),

@@ -38,7 +38,11 @@ fn wrapper_sudo_rule_units_and_scripts_name_the_same_paths() {
     assert!(nightly.contains("backup --unattended"));
     assert!(nightly.contains("/var/lib/meja/meja.db") && nightly.contains("/var/backups/meja"));
     let conf = read("packaging/backup.conf");
-    for key in ["MEJA_KEEP_DAILY=14", "MEJA_KEEP_WEEKLY=8", "MEJA_BACKUP_DIR=/var/backups/meja"] {
+    for key in [
+        "MEJA_KEEP_DAILY=14",
+        "MEJA_KEEP_WEEKLY=8",
+        "MEJA_BACKUP_DIR=/var/backups/meja",
+    ] {
         assert!(conf.contains(key), "{key}");
     }
     let postinst = read("packaging/debian/postinst");
@@ -48,9 +52,15 @@ fn wrapper_sudo_rule_units_and_scripts_name_the_same_paths() {
     for (from, to) in [
         ("packaging/meja-desk", "usr/bin/meja-desk"),
         ("packaging/sudoers", "etc/sudoers.d/meja"),
-        ("packaging/meja-nightly-backup", "usr/lib/meja/meja-nightly-backup"),
+        (
+            "packaging/meja-nightly-backup",
+            "usr/lib/meja/meja-nightly-backup",
+        ),
         ("packaging/meja-accounts", "usr/lib/meja/meja-accounts"),
     ] {
-        assert!(manifest.contains(&format!("[\"{from}\", \"{to}\"")), "{from} → {to}");
+        assert!(
+            manifest.contains(&format!("[\"{from}\", \"{to}\"")),
+            "{from} → {to}"
+        );
     }
 }
