@@ -104,7 +104,7 @@ fn an_office_in_wita_on_a_utc_server_shows_and_counts_in_wita() {
         )
         .unwrap()
         .unwrap();
-    let letter = meja::letters::build(
+    let letter = meja::tasks::letters::build(
         &mut s,
         &config,
         referral.id,

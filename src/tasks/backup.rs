@@ -11,7 +11,7 @@ use chrono::{DateTime, Local};
 use crate::domain::access::AccessKind;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::io::export::write_private;
+use crate::io::outfile::{self, OutRules};
 use crate::store::Store;
 use crate::store::backup::{self as sb, Restored};
 
@@ -85,12 +85,14 @@ pub struct BackedUp {
 pub fn backup(
     store: &mut Store,
     out: &Path,
+    rules: &OutRules,
     pass: Option<SecretString>,
     staff: &str,
     now: DateTime<Local>,
 ) -> Result<BackedUp> {
     refuse_db_as_out(store.path(), out)?;
-    let done = write_snapshot(store.snapshot()?, out, pass)?;
+    outfile::check(out, rules)?;
+    let done = write_snapshot(store.snapshot()?, out, rules, pass)?;
     store.log_access(now, staff, AccessKind::Export, None, &done.log_detail(out))?;
     Ok(done)
 }
@@ -101,18 +103,16 @@ pub fn backup(
 pub fn backup_before_migrate(
     db: &Path,
     out: &Path,
+    rules: &OutRules,
     pass: Option<SecretString>,
 ) -> Result<BackedUp> {
     refuse_db_as_out(db, out)?;
-    write_snapshot(crate::store::backup::snapshot_file(db)?, out, pass)
+    outfile::check(out, rules)?;
+    write_snapshot(crate::store::backup::snapshot_file(db)?, out, rules, pass)
 }
 
 fn refuse_db_as_out(db: &Path, out: &Path) -> Result<()> {
-    if same_file(out, db)
-        || crate::store::perms::db_files(db)
-            .iter()
-            .any(|p| same_file(out, p))
-    {
+    if same_file(out, db) || crate::store::perms::db_files(db).iter().any(|p| same_file(out, p)) {
         return Err(Error::new(Msg::ErrBackupIsDb, &[&out.display()]));
     }
     Ok(())
@@ -121,6 +121,7 @@ fn refuse_db_as_out(db: &Path, out: &Path) -> Result<()> {
 fn write_snapshot(
     snap: crate::store::backup::Snapshot,
     out: &Path,
+    rules: &OutRules,
     pass: Option<SecretString>,
 ) -> Result<BackedUp> {
     let encrypted = pass.is_some();
@@ -128,7 +129,7 @@ fn write_snapshot(
         Some(p) => encrypt(&snap.bytes, p)?,
         None => snap.bytes,
     };
-    write_private(out, &data)?;
+    outfile::write_new(out, rules, &data)?;
     Ok(BackedUp {
         cases: snap.cases,
         encrypted,
