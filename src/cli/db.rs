@@ -50,7 +50,13 @@ pub fn run_migrate(
         // Logged once the database opens at its new schema, under the system account.
         let mut store = Store::open(&path)?;
         let who = crate::identity::system_actor()?;
-        store.log_access(Local::now(), &who, AccessKind::Export, None, &done.log_detail(file))?;
+        store.log_access(
+            Local::now(),
+            &who,
+            AccessKind::Export,
+            None,
+            &done.log_detail(file),
+        )?;
     }
     out.push(if before == after {
         fill(Msg::MigrateCurrent.get(lang), &[&after])
@@ -131,7 +137,8 @@ pub fn run_check(env: &Env) -> Result<(String, bool)> {
         // A warning, not a fault: the database is sound, and the nightly backup's check
         // must not fail for it.
         let at = c.lines.len().saturating_sub(1);
-        c.lines.insert(at, Msg::CheckServerUtc.get(lang).to_string());
+        c.lines
+            .insert(at, Msg::CheckServerUtc.get(lang).to_string());
     }
     Ok((c.lines.join("\n"), c.healthy()))
 }

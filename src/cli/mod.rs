@@ -321,8 +321,9 @@ pub fn main() -> ExitCode {
             encrypt,
             passphrase_file,
             unattended,
-        }) => db::run_backup(&env, &path, encrypt, passphrase_file.as_deref(), unattended)
-            .map(Some),
+        }) => {
+            db::run_backup(&env, &path, encrypt, passphrase_file.as_deref(), unattended).map(Some)
+        }
         Some(Command::Restore {
             path,
             passphrase_file,

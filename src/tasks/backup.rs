@@ -112,7 +112,11 @@ pub fn backup_before_migrate(
 }
 
 fn refuse_db_as_out(db: &Path, out: &Path) -> Result<()> {
-    if same_file(out, db) || crate::store::perms::db_files(db).iter().any(|p| same_file(out, p)) {
+    if same_file(out, db)
+        || crate::store::perms::db_files(db)
+            .iter()
+            .any(|p| same_file(out, p))
+    {
         return Err(Error::new(Msg::ErrBackupIsDb, &[&out.display()]));
     }
     Ok(())

@@ -542,20 +542,26 @@ mod tests {
             0
         );
         assert_eq!(
-            n("SELECT count(*) FROM assessments a JOIN cases c ON c.id = a.case_id
-               WHERE c.stage = 'pengaduan'"),
+            n(
+                "SELECT count(*) FROM assessments a JOIN cases c ON c.id = a.case_id
+               WHERE c.stage = 'pengaduan'"
+            ),
             0
         );
         // Services began only on an approved plan, and were given to a victim of the case.
         assert_eq!(
-            n("SELECT count(*) FROM cases c WHERE stage IN ('intervensi', 'pemantauan')
+            n(
+                "SELECT count(*) FROM cases c WHERE stage IN ('intervensi', 'pemantauan')
                AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.case_id = c.id
-                               AND p.approval = 'disetujui')"),
+                               AND p.approval = 'disetujui')"
+            ),
             0
         );
         assert_eq!(
-            n("SELECT count(*) FROM services_given g JOIN persons p ON p.id = g.victim_id
-               WHERE p.case_id != g.case_id OR p.role != 'korban'"),
+            n(
+                "SELECT count(*) FROM services_given g JOIN persons p ON p.id = g.victim_id
+               WHERE p.case_id != g.case_id OR p.role != 'korban'"
+            ),
             0
         );
         assert!(n("SELECT count(*) FROM services_given") > 0);
