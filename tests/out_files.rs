@@ -3,27 +3,23 @@
 //! In the shared-server layout every worker runs meja as the service account, so these are
 //! tried as a petugas, the least trusted role, and as a supervisor with `--force`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::Local;
 use meja::domain::case::Everyone;
 use meja::domain::referral::NewReferral;
 use meja::store::Store;
 
-const PIN: &str = "2468";
+const PIN: &str = common::TEST_PIN;
 
 fn meja_as(user: &str, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_meja"))
+    common::meja_command(user)
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("MEJA_DB")
-        .env_remove("MEJA_LANG")
-        .env_remove("SUDO_USER")
-        .env("USER", user)
-        .env("MEJA_PIN", PIN)
-        .env("MEJA_NEW_PIN", PIN)
         .output()
         .expect("run meja")
 }
@@ -233,7 +229,7 @@ fn files_written_with_out_are_owner_only_whatever_the_umask() {
         ),
         ("ani", format!("export --format csv --out {}", path(&cases))),
     ] {
-        let o = Command::new("sh")
+        let o = std::process::Command::new("sh")
             .arg("-c")
             .arg(format!("umask 000; exec \"$0\" --db \"$1\" {args}",))
             .arg(env!("CARGO_BIN_EXE_meja"))
