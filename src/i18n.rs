@@ -355,6 +355,7 @@ messages! {
     ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
     ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
     ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";
+    ErrConfigWritable => "konfigurasi {} boleh ditulis akun lain (mode {}); perbaiki dengan: chmod go-w {}", "configuration {} is writable by other accounts (mode {}); fix it with: chmod go-w {}";
     ErrNoDataDir => "tidak menemukan folder data pengguna; gunakan --db PATH", "cannot find the user data folder; use --db PATH";
     ErrTerminal => "galat terminal: {}", "terminal error: {}";
     ErrLang => "bahasa tidak dikenal: {} (pakai id atau en)", "unknown language: {} (use id or en)";

@@ -933,7 +933,16 @@ const ICAL_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /// Writes the package. Every id is derived from the organization's, and rows follow the
 /// agencies' order, so the same directory always gives the same bytes.
 pub(super) fn write(agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
-    std::fs::create_dir_all(out)
+    // The package folder is private like its files (a new folder only; an existing one keeps
+    // the mode its owner gave it).
+    let mut dir = std::fs::DirBuilder::new();
+    dir.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        dir.mode(0o700);
+    }
+    dir.create(out)
         .map_err(|e| Error::new(Msg::ErrDirWrite, &[&out.display(), &e]))?;
     let mut orgs = Out::new("organization", "organizations.csv", ORG_FIELDS);
     let mut services = Out::new("service", "services.csv", SERVICE_FIELDS);

@@ -1,0 +1,195 @@
+//! Issue 14, hardening: the real binary against what an attacker at the front desk, or an
+//! office importing other people's files, would try. Each test names the point it covers.
+
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cmd(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_meja"));
+    c.args(args)
+        .env_remove("MEJA_DB")
+        .env_remove("MEJA_LANG")
+        .env_remove("SUDO_USER")
+        .env("USER", "ani")
+        .env("MEJA_PIN", "2468")
+        .env("MEJA_NEW_PIN", "2468")
+        .env("RUST_BACKTRACE", "1");
+    c
+}
+
+fn meja(args: &[&str]) -> Output {
+    cmd(args).output().expect("run meja")
+}
+
+/// The binary run with umask 000, as a careless service unit would: every file it makes must
+/// still be owner-only.
+fn meja_umask0(args: &[&str]) -> Output {
+    let mut c = cmd(args);
+    // SAFETY: umask is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        c.pre_exec(|| {
+            libc::umask(0);
+            Ok(())
+        });
+    }
+    c.output().expect("run meja")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn supervisor(db: &Path) {
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "staff",
+        "add",
+        "ani",
+        "--name",
+        "Ani",
+        "--role",
+        "supervisor",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Nothing a terminal would act on: no ESC, BEL, C1 control (U+0080..U+009F).
+fn terminal_safe(s: &str) -> bool {
+    !s.chars()
+        .any(|c| c == '\u{1b}' || c == '\u{7}' || ('\u{80}'..='\u{9f}').contains(&c))
+}
+
+// ---- 11: values echoed in errors are cleaned, clap's included ----
+
+#[test]
+fn p11_a_bad_argument_value_is_echoed_clean() {
+    for bad in ["x\u{1b}]0;pwned\u{7}", "x\u{9b}2J", "x\u{9d}0;t\u{9c}"] {
+        let o = meja(&["report", "--format", bad]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(terminal_safe(&err), "{err:?}");
+        assert!(err.contains("--format"), "{err}");
+    }
+    // Unknown subcommands and flags echo what was typed too.
+    let o = meja(&["x\u{1b}]0;pwned\u{7}"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(terminal_safe(&stderr(&o)), "{:?}", stderr(&o));
+    let o = meja(&["--x\u{9b}31m"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(terminal_safe(&stderr(&o)), "{:?}", stderr(&o));
+    // Help and version still go to stdout with exit code 0.
+    let o = meja(&["--help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("--db"));
+}
+
+#[test]
+fn p11_a_bad_date_argument_is_echoed_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "report",
+        "--from",
+        "1\u{9b}2J\u{1b}]0;x\u{7}",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(terminal_safe(&stderr(&o)), "{:?}", stderr(&o));
+}
+
+// ---- 12: files meja makes are owner-only; a configuration others may write is refused ----
+
+#[test]
+fn p12_config_init_is_owner_only_whatever_the_umask() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("config.toml");
+    let o = meja_umask0(&["config", "init", "--config", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&p), 0o600);
+}
+
+#[test]
+fn p12_agency_exports_are_owner_only_whatever_the_umask() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let d = db.to_str().unwrap();
+    let csv = dir.path().join("direktori.csv");
+    let o = meja_umask0(&[
+        "--db",
+        d,
+        "agencies",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&csv), 0o600);
+    let pkg = dir.path().join("hsds");
+    let o = meja_umask0(&[
+        "--db",
+        d,
+        "agencies",
+        "export",
+        "--format",
+        "hsds",
+        "--out",
+        pkg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&pkg), 0o700);
+    for f in std::fs::read_dir(&pkg).unwrap() {
+        let f = f.unwrap().path();
+        assert_eq!(mode(&f), 0o600, "{}", f.display());
+    }
+}
+
+#[test]
+fn p12_a_configuration_others_may_write_is_refused_with_its_chmod() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "[akses]\npin = false\n").unwrap();
+    for m in [0o666, 0o620, 0o602] {
+        std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(m)).unwrap();
+        let o = meja(&[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            cfg.to_str().unwrap(),
+            "staff",
+            "list",
+        ]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{m:o}: {err}");
+        assert!(err.contains("chmod go-w"), "{err}");
+        assert!(err.contains(cfg.to_str().unwrap()), "{err}");
+    }
+    std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "--config",
+        cfg.to_str().unwrap(),
+        "staff",
+        "list",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
