@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::domain::access::AccessKind;
 use crate::domain::case::Action;
 use crate::domain::staff::{Actor, Role, StaffMember, valid_pin, valid_username};
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_name, fit};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
@@ -114,7 +114,7 @@ fn first_supervisor(store: &mut Store, who: &str, lang: Lang) -> Result<()> {
     out.flush().map_err(term)?;
     let mut name = String::new();
     std::io::stdin().lock().read_line(&mut name).map_err(term)?;
-    let name = clean_line(name.trim());
+    let name = clean_name(name.trim());
     let name = if name.is_empty() {
         who.to_string()
     } else {
@@ -151,7 +151,7 @@ fn add_member(
     }
     let m = StaffMember {
         username: username.into(),
-        display_name: clean_line(name.trim()),
+        display_name: clean_name(name.trim()).trim().to_string(),
         role,
         active: true,
         has_pin: pin.is_some(),
@@ -213,11 +213,12 @@ pub fn run_staff_list(env: &Env) -> Result<String> {
         } else {
             Msg::StaffInactive
         };
+        // Columns cut to their width: a 10,000-character name would break the table.
         out.push(format!(
-            "{:<16} {:<16} {:<24} {}",
-            m.username,
-            crate::domain::vocab::ROLES.label(m.role.code(), lang),
-            m.display_name,
+            "{} {} {} {}",
+            fit(&m.username, 16),
+            fit(crate::domain::vocab::ROLES.label(m.role.code(), lang), 16),
+            fit(&m.display_name, 24),
             state.get(lang)
         ));
     }

@@ -193,3 +193,85 @@ fn p12_a_configuration_others_may_write_is_refused_with_its_chmod() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+// ---- 13: separators are newlines; names lose invisible characters; staff list holds ----
+
+fn now() -> chrono::DateTime<chrono::Local> {
+    use chrono::TimeZone;
+    chrono::Local
+        .with_ymd_and_hms(2026, 11, 23, 9, 30, 0)
+        .unwrap()
+}
+
+fn intake(name: &str) -> meja::domain::intake::Intake {
+    let mut i = meja::domain::intake::Intake::default();
+    i.reporter.name = "Ibu Rina Wulandari".into();
+    i.reporter.phone = "081234567890".into();
+    i.victims[0].name = name.into();
+    i.victims[0].sex = "P".into();
+    i.victims[0].age = "30".into();
+    i.incident.violence = vec!["psikis".into()];
+    i.incident.chronology = "Korban diancam.".into();
+    i.triage.risk = "sedang".into();
+    i.consent.services = "ya".into();
+    i
+}
+
+#[test]
+fn p13_text_after_a_line_separator_shows_in_the_chronology() {
+    let mut s = meja::store::Store::open_in_memory().unwrap();
+    let mut i = intake("Siti Aminah");
+    i.incident.chronology = "Baris satu\u{2028}Baris dua\u{2029}Baris tiga".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let file = s.case_file(id).unwrap().unwrap();
+    let lines: Vec<&str> = file.intake.incident.chronology.lines().collect();
+    assert_eq!(lines, ["Baris satu", "Baris dua", "Baris tiga"]);
+}
+
+#[test]
+fn p13_two_names_that_look_the_same_are_the_same() {
+    let mut s = meja::store::Store::open_in_memory().unwrap();
+    let mut i = intake("Si\u{200B}ti Ami\u{200D}nah\u{FEFF}");
+    i.reporter.name = "Ibu\u{2060} Rina".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let file = s.case_file(id).unwrap().unwrap();
+    assert_eq!(file.intake.victims[0].name, "Siti Aminah");
+    assert_eq!(file.intake.reporter.name, "Ibu Rina");
+    assert_eq!(s.search_cases("Siti Aminah", 10).unwrap(), vec![id]);
+}
+
+#[test]
+fn p13_staff_list_keeps_its_columns_with_a_huge_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let long = format!("Budi\u{200B}{}", "x".repeat(10_000));
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "staff",
+        "add",
+        "budi",
+        "--name",
+        &long,
+        "--role",
+        "petugas",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = meja(&["--db", db.to_str().unwrap(), "staff", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    use unicode_width::UnicodeWidthStr;
+    for line in out.lines() {
+        assert!(line.width() <= 80, "{} columns: {line:.100}", line.width());
+    }
+    let budi = out.lines().find(|l| l.starts_with("budi")).unwrap();
+    assert!(budi.contains("Budixxx") && budi.contains('…'), "{budi}");
+    // The status column is still there, at the same place as the header's.
+    let head = out.lines().next().unwrap();
+    let col = head.find("STATUS").unwrap();
+    let at = budi.rfind("aktif").unwrap();
+    assert_eq!(budi[..at].width(), head[..col].width(), "{budi}");
+}
