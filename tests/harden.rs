@@ -275,3 +275,69 @@ fn p13_staff_list_keeps_its_columns_with_a_huge_name() {
     let at = budi.rfind("aktif").unwrap();
     assert_eq!(budi[..at].width(), head[..col].width(), "{budi}");
 }
+
+// ---- 7: every CSV meant for a spreadsheet neutralises formula cells ----
+
+fn import(db: &Path, path: &Path) -> Output {
+    meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "agencies",
+        "import",
+        path.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn p7_the_agency_csv_export_writes_no_live_formula_and_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let src = dir.path().join("masuk.csv");
+    std::fs::write(
+        &src,
+        "nama,alamat,narahubung,catatan\n\
+         \"=HYPERLINK(\"\"http://jahat.example\"\",\"\"klik\"\")\",@SUM(A1),\"+cmd|' /C calc'!A0\",-2+3\n",
+    )
+    .unwrap();
+    let o = import(&db, &src);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("keluar.csv");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "agencies",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut cells = 0;
+    for rec in rdr.records() {
+        for c in rec.unwrap().iter() {
+            cells += 1;
+            assert!(!c.starts_with(['=', '+', '-', '@']), "live formula: {c}");
+        }
+    }
+    assert!(cells > 0);
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    // Read back, the guard comes off: a second import finds nothing changed.
+    let db2 = dir.path().join("m2.db");
+    supervisor(&db2);
+    let o = import(&db2, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c = rusqlite::Connection::open(&db2).unwrap();
+    let (name, contact): (String, String) = c
+        .query_row("SELECT name, contact FROM agencies", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(name, "=HYPERLINK(\"http://jahat.example\",\"klik\")");
+    assert_eq!(contact, "+cmd|' /C calc'!A0");
+}

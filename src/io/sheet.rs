@@ -124,7 +124,7 @@ impl<'a> RowReader<'a> {
     }
 
     fn cell(&self, c: usize) -> &'a str {
-        self.row.get(self.col(c))
+        super::export::sheet_value(self.row.get(self.col(c)))
     }
 
     fn column_name(&self, c: usize) -> String {
@@ -274,6 +274,16 @@ pub(super) fn write(agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
                 r.push(yes_no(a.example));
             }
             r
+        })
+        .collect();
+    // Meant for Excel (hence the byte-order mark): no cell may run as a formula. Reading the
+    // file back takes the guard off again (`RowReader::cell`).
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| super::export::formula_safe(&c).into_owned())
+                .collect()
         })
         .collect();
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
