@@ -528,6 +528,11 @@ messages! {
     TransferImported => "Kasus {} dari {} diterima sebagai {}.", "Case {} from {} received as {}.";
     ErrTransferRead => "tidak bisa membaca berkas pindah kasus {}: {}", "cannot read the case transfer file {}: {}";
     ErrTransferFormat => "{} bukan berkas pindah kasus meja", "{} is not a meja case transfer file";
+    ErrTransferJson => "{} bukan berkas pindah kasus meja: tidak terbaca di baris {}, kolom {} ({})", "{} is not a meja case transfer file: unreadable at line {}, column {} ({})";
+    ErrTransferBad => "berkas pindah {} ditolak seluruhnya: {} = \"{}\" {}; tidak ada yang ditulis", "transfer file {} refused whole: {} = \"{}\" {}; nothing was written";
+    TransferNotACode => "bukan kode yang dikenal meja", "is not a code meja knows";
+    TransferOtherPerson => "Orang dalam berkas pindah dengan peran \"{}\" yang tidak dikenal meja: {}", "Person in the transfer file with a role meja does not know (\"{}\"): {}";
+    TransferOtherPeople => "{} orang dengan peran yang tidak dikenal ({}) disimpan sebagai catatan kasus.", "{} people with a role meja does not know ({}) kept as case notes.";
     ErrTransferVersion => "{} dibuat oleh meja yang lebih baru (format {}); perbarui meja", "{} was made by a newer meja (format {}); update meja";
     ErrTransferDuplicate => "kasus {} dari {} sudah diterima sebelumnya sebagai {}", "case {} from {} was already received as {}";
     TlTransferOut => "Dipindahkan ke kantor lain (berkas {})", "Transferred to another office (file {})";

@@ -341,3 +341,205 @@ fn p7_the_agency_csv_export_writes_no_live_formula_and_reads_back_the_same() {
     assert_eq!(name, "=HYPERLINK(\"http://jahat.example\",\"klik\")");
     assert_eq!(contact, "+cmd|' /C calc'!A0");
 }
+
+// ---- 4 and 5: a case transfer file is cleaned and held to the intake's rules ----
+
+/// A case in a fresh database, written to a transfer file; the file's JSON to tamper with.
+fn transfer_file(dir: &Path) -> serde_json::Value {
+    use meja::domain::intake::Perpetrator;
+    let mut s = meja::store::Store::open(&dir.join("asal.db")).unwrap();
+    let mut i = intake("Siti Aminah");
+    i.victims[0].nik = "1872015502170001".into();
+    i.victims[0].birth_date = "15-02-2017".into();
+    i.victims[0].age = String::new();
+    i.victims[0].ampk = vec!["i".into()];
+    i.perpetrators = vec![Perpetrator {
+        name: "Slamet".into(),
+        sex: "L".into(),
+        age: "41".into(),
+        relation: "orang_tua".into(),
+    }];
+    i.incident.date = "01-11-2026".into();
+    i.incident.time = "14:30".into();
+    i.incident.place = "rumah_tangga".into();
+    i.incident.region = "18.72".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let opened = s.open_case(&rec, "MTR", "ani", now(), None).unwrap();
+    s.add_note(opened.id, "Catatan asal.", "budi", now())
+        .unwrap();
+    let out = dir.join("kasus.json");
+    meja::transfer::export_case(&mut s, &opened.number, &out, "UPTD PPA Asal", "ani", now())
+        .unwrap();
+    serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap()
+}
+
+fn import_json(dir: &Path, v: &serde_json::Value, lang: meja::i18n::Lang) -> Result<i64, String> {
+    let f = dir.join("ubah.json");
+    std::fs::write(&f, serde_json::to_string_pretty(v).unwrap()).unwrap();
+    let mut s = meja::store::Store::open(&dir.join("tujuan.db")).unwrap();
+    meja::transfer::import_case(&mut s, &f, "PPA", "dewi", chrono::Local::now(), lang)
+        .map(|(_, o)| o.id)
+        .map_err(|e| e.render(lang))
+}
+
+fn cases_in(db: &Path) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn p4_every_string_from_a_transfer_file_is_cleaned_office_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = transfer_file(dir.path());
+    v["office"] = "Kantor\u{1b}]0;pwned\u{7} \u{9b}2JJahat\u{202E}".into();
+    for h in v["history"].as_array_mut().unwrap() {
+        h["staff"] = "ani\u{1b}[2J".into();
+        h["action"] = "buka\u{9d}0;x\u{9c}".into();
+    }
+    for n in v["notes"].as_array_mut().unwrap() {
+        n["staff"] = "budi\u{1b}[31m".into();
+        n["body"] = "isi\u{1b}]52;c;aGk=\u{7}".into();
+    }
+    v["persons"][0]["name"] = "Ibu\u{200B} Rina\u{1b}[H".into();
+    let id = import_json(dir.path(), &v, meja::i18n::Lang::Id).unwrap();
+    let c = rusqlite::Connection::open(dir.path().join("tujuan.db")).unwrap();
+    let mut texts: Vec<String> = Vec::new();
+    for sql in [
+        "SELECT staff || action || coalesce(note, '') FROM case_history WHERE case_id = ?1",
+        "SELECT staff || body FROM case_notes WHERE case_id = ?1",
+        "SELECT staff || detail FROM access_log WHERE case_id = ?1",
+        "SELECT name FROM persons WHERE case_id = ?1",
+        "SELECT origin_office FROM cases WHERE id = ?1",
+    ] {
+        let mut st = c.prepare(sql).unwrap();
+        texts.extend(
+            st.query_map([id], |r| r.get::<_, String>(0))
+                .unwrap()
+                .map(Result::unwrap),
+        );
+    }
+    assert!(texts.len() > 5, "{texts:?}");
+    for t in &texts {
+        assert!(terminal_safe(t) && !t.contains('\u{202E}'), "{t:?}");
+        assert!(!t.contains("pwned") && !t.contains("aGk="), "{t:?}");
+    }
+    assert!(
+        texts.iter().any(|t| t.contains("ani (Kantor Jahat)")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "Ibu Rina"), "{texts:?}");
+}
+
+#[test]
+fn p5_each_impossible_value_is_refused_whole_naming_its_field() {
+    use serde_json::json;
+    let dir = tempfile::tempdir().unwrap();
+    let good = transfer_file(dir.path());
+    let victim = good["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["role"] == "korban")
+        .unwrap();
+    let reporter = good["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["role"] == "pelapor")
+        .unwrap();
+    let cases: Vec<(String, serde_json::Value, &str)> = vec![
+        (format!("/persons/{victim}/sex"), json!("X"), "X"),
+        ("/case/violence".into(), json!(["zz"]), "zz"),
+        ("/case/violence".into(), json!([]), "case.violence"),
+        ("/case/incident_place".into(), json!("bulan"), "bulan"),
+        ("/case/incident_region".into(), json!("00.00"), "00.00"),
+        (
+            format!("/persons/{victim}/birth_date"),
+            json!("2099-13-45"),
+            "2099-13-45",
+        ),
+        (
+            "/case/incident_date".into(),
+            json!("31-02-2026"),
+            "31-02-2026",
+        ),
+        ("/case/incident_time".into(), json!("25:61"), "25:61"),
+        ("/case/consent_services".into(), json!("mungkin"), "mungkin"),
+        (
+            format!("/persons/{victim}/nik"),
+            json!("18720155O2170001"),
+            "18720155O2170001",
+        ),
+        (
+            format!("/persons/{reporter}/phone"),
+            json!("telepon saya"),
+            "telepon saya",
+        ),
+        ("/case/risk".into(), json!("gawat"), "gawat"),
+        (format!("/persons/{victim}/ampk"), json!(["q"]), "q"),
+    ];
+    for (pointer, value, shown) in cases {
+        let mut v = good.clone();
+        *v.pointer_mut(&pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = value;
+        let err = import_json(dir.path(), &v, meja::i18n::Lang::Id).unwrap_err();
+        assert!(err.contains("ditolak seluruhnya"), "{pointer}: {err}");
+        assert!(err.contains(shown), "{pointer}: {shown} in {err}");
+        assert_eq!(
+            cases_in(&dir.path().join("tujuan.db")),
+            0,
+            "{pointer}: {err}"
+        );
+    }
+    // The field is named as the file names it.
+    let mut v = good.clone();
+    v["persons"][victim]["sex"] = json!("X");
+    let err = import_json(dir.path(), &v, meja::i18n::Lang::En).unwrap_err();
+    assert!(
+        err.contains(&format!("persons[{victim}].sex = \"X\"")),
+        "{err}"
+    );
+    // A file that is not JSON of this shape says where.
+    let mut v = good.clone();
+    v["persons"][victim]["age"] = json!("dua belas");
+    let err = import_json(dir.path(), &v, meja::i18n::Lang::Id).unwrap_err();
+    assert!(err.contains("baris") && err.contains("kolom"), "{err}");
+    // The untouched file still arrives.
+    import_json(dir.path(), &good, meja::i18n::Lang::Id).unwrap();
+    assert_eq!(cases_in(&dir.path().join("tujuan.db")), 1);
+}
+
+#[test]
+fn p5_a_person_with_an_unknown_role_is_kept_as_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = transfer_file(dir.path());
+    v["persons"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "role": "hakim",
+            "ord": 0,
+            "name": "Hakim Bijaksana",
+            "phone": "0812-1111-2222",
+            "address": "Pengadilan Negeri Metro",
+        }));
+    let id = import_json(dir.path(), &v, meja::i18n::Lang::Id).unwrap();
+    let c = rusqlite::Connection::open(dir.path().join("tujuan.db")).unwrap();
+    let notes: Vec<String> = c
+        .prepare("SELECT body FROM case_notes WHERE case_id = ?1")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let hakim = notes
+        .iter()
+        .find(|n| n.contains("Hakim Bijaksana"))
+        .unwrap_or_else(|| panic!("{notes:?}"));
+    assert!(
+        hakim.contains("hakim") && hakim.contains("0812-1111-2222"),
+        "{hakim}"
+    );
+    assert!(hakim.contains("Pengadilan Negeri Metro"), "{hakim}");
+}
