@@ -11,7 +11,7 @@ use chrono::{DateTime, Local};
 use crate::domain::access::AccessKind;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::io::export::write_private;
+use crate::io::outfile::{self, OutRules};
 use crate::store::Store;
 use crate::store::backup::{self as sb, Restored};
 
@@ -85,6 +85,7 @@ pub struct BackedUp {
 pub fn backup(
     store: &mut Store,
     out: &Path,
+    rules: &OutRules,
     pass: Option<SecretString>,
     staff: &str,
     now: DateTime<Local>,
@@ -96,13 +97,14 @@ pub fn backup(
     {
         return Err(Error::new(Msg::ErrBackupIsDb, &[&out.display()]));
     }
+    outfile::check(out, rules)?;
     let snap = store.snapshot()?;
     let encrypted = pass.is_some();
     let data = match pass {
         Some(p) => encrypt(&snap.bytes, p)?,
         None => snap.bytes,
     };
-    write_private(out, &data)?;
+    outfile::write_new(out, rules, &data)?;
     let detail = format!(
         "cadangan {} → {} ({} kasus)",
         if encrypted {

@@ -66,6 +66,8 @@ pub struct Env {
     pub user: Option<String>,
     /// `--board`: start on the case board instead of the intake.
     pub board: bool,
+    /// `--force`: an existing `--out` file may be replaced (never the database).
+    pub force: bool,
 }
 
 impl Env {
@@ -84,6 +86,15 @@ impl Env {
         self.lang_flag
             .or_else(|| config.and_then(Config::lang))
             .unwrap_or_default()
+    }
+
+    /// What a command's `--out` may write over: never the database, an existing file only
+    /// with `--force`.
+    pub fn out_rules(&self) -> Result<crate::io::outfile::OutRules> {
+        Ok(crate::io::outfile::OutRules::new(
+            &self.db_path()?,
+            self.force,
+        ))
     }
 
     pub fn db_path(&self) -> Result<PathBuf> {
@@ -298,7 +309,7 @@ pub fn run_agencies_export(env: &Env, format: crate::io::Format, out: &Path) -> 
     let mut store = Store::open(&env.db_path()?)?;
     crate::accounts::actor_for(env, &mut store, &config, Action::OpenIntake)?;
     let agencies = store.agencies()?;
-    crate::io::write_directory(format, &agencies, out, lang)?;
+    crate::io::write_directory(format, &agencies, out, lang, &env.out_rules()?)?;
     Ok(fill(
         Msg::ExportDone.get(lang),
         &[&agencies.len(), &out.display()],
@@ -311,6 +322,9 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
     let lang = env.lang(Some(&config));
     let mut store = Store::open(&env.db_path()?)?;
     let staff = crate::accounts::actor_for(env, &mut store, &config, Action::Refer)?.username;
+    // Before the letter takes a number: a refused path must not use one up.
+    let rules = env.out_rules()?;
+    crate::io::outfile::check(out, &rules)?;
     let letter = crate::letters::build(
         &mut store,
         &config,
@@ -320,7 +334,7 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
         Local::now().date_naive(),
     )?;
     let format = crate::letters::LetterFormat::of(out);
-    crate::letters::write_private(out, &crate::letters::bytes(&letter, format))?;
+    crate::io::outfile::write_new(out, &rules, &crate::letters::bytes(&letter, format))?;
     let case_id = store.referral(id)?.map(|r| r.case_id);
     let detail = format!("surat {} → {}", letter.number, out.display());
     store.log_access(Local::now(), &staff, AccessKind::Print, case_id, &detail)?;
@@ -378,6 +392,10 @@ pub fn run_report(
     let (from, to) = period(from, to)?;
     let mut store = Store::open(&env.db_path()?)?;
     let staff = &crate::accounts::actor_for(env, &mut store, &config, Action::Report)?.username;
+    let rules = env.out_rules()?;
+    if let Some(p) = out {
+        crate::io::outfile::check(p, &rules)?;
+    }
     let now = Local::now();
     let r = store.report(from, to, &config.targets, now.date_naive())?;
     let trend = store.trend(to)?;
@@ -401,7 +419,7 @@ pub fn run_report(
     )?;
     match out {
         Some(p) => {
-            crate::io::export::write_private(p, &bytes)?;
+            crate::io::outfile::write_new(p, &rules, &bytes)?;
             Ok(String::new())
         }
         None => Ok(String::from_utf8_lossy(&bytes).into_owned()),
@@ -433,9 +451,11 @@ pub fn run_export(
     }
     let mut store = Store::open(&env.db_path()?)?;
     let staff = &crate::accounts::actor_for(env, &mut store, &config, Action::Report)?.username;
+    let rules = env.out_rules()?;
+    crate::io::outfile::check(out, &rules)?;
     let cases = store.export_cases(from, to)?;
     let (bytes, rows) = crate::io::export::export_bytes(&cases, format, deidentified);
-    crate::io::export::write_private(out, &bytes)?;
+    crate::io::outfile::write_new(out, &rules, &bytes)?;
     let span = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let detail = format!(
         "ekspor {:?}{} {}..{} → {} ({} baris, {} kasus)",
@@ -488,7 +508,8 @@ pub fn run_backup(
     };
     let mut store = Store::open(&env.db_path()?)?;
     let staff = crate::accounts::actor_for(env, &mut store, &config, Action::Report)?.username;
-    let done = crate::backup::backup(&mut store, out, pass, &staff, Local::now())?;
+    let rules = env.out_rules()?;
+    let done = crate::backup::backup(&mut store, out, &rules, pass, &staff, Local::now())?;
     let enc = if done.encrypted {
         Msg::BackupEncrypted.get(lang)
     } else {
@@ -543,6 +564,7 @@ pub fn run_case_export(env: &Env, number: &str, out: &Path) -> Result<String> {
         &mut store,
         number,
         out,
+        &env.out_rules()?,
         &config.office.name,
         staff,
         Local::now(),

@@ -497,6 +497,9 @@ messages! {
     ErrSepNeedsCsv => "--excel-id hanya untuk --format csv", "--excel-id is only for --format csv";
     CaseExportDone => "{} baris ({} kasus) ditulis ke {}{}", "{} rows ({} cases) written to {}{}";
     CaseExportDeidentified => " — tanpa identitas", " — de-identified";
+    ErrOutIsDb => "{} adalah basis data meja (atau berkas pendampingnya): tidak akan ditimpa", "{} is meja's database (or a file beside it): it is never overwritten";
+    ErrOutExists => "{} sudah ada: tidak ditimpa (tambahkan --force untuk menggantinya)", "{} already exists: not overwritten (add --force to replace it)";
+    ErrOutIsDir => "{} adalah folder: sebutkan nama berkas", "{} is a folder: name a file";
     ErrBackupIsDb => "cadangan tidak boleh menimpa basis data itu sendiri: {}", "a backup cannot overwrite the database itself: {}";
     ErrNoPassphrase => "frasa sandi tidak ada: isi MEJA_BACKUP_PASSPHRASE atau --passphrase-file PATH", "no passphrase: set MEJA_BACKUP_PASSPHRASE or --passphrase-file PATH";
     ErrPassphraseFile => "tidak bisa membaca frasa sandi dari {}: {}", "cannot read the passphrase from {}: {}";

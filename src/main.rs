@@ -27,6 +27,10 @@ struct Args {
     /// Nama petugas / staff name [default: SUDO_USER or USER]
     #[arg(long, global = true, value_name = "NAME")]
     user: Option<String>,
+    /// Ganti berkas --out yang sudah ada (tidak pernah basis data) / replace an existing --out
+    /// file (never the database)
+    #[arg(long, global = true)]
+    force: bool,
     /// Buka dengan kantor contoh di basis data sementara / open a fictional demo office
     #[arg(long)]
     demo: bool,
@@ -250,6 +254,7 @@ fn main() -> ExitCode {
         lang_flag,
         user: args.user.clone(),
         board: args.board,
+        force: args.force,
     };
     let lang = env.lang(None);
     let result = match args.command {

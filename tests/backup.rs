@@ -103,7 +103,8 @@ fn a_backup_taken_while_another_connection_writes_restores_identical_and_sound()
         std::thread::yield_now();
     }
     let out = dir.path().join("cadangan.db");
-    let done = meja::backup::backup(&mut store, &out, None, "ani", now()).unwrap();
+    let done =
+        meja::backup::backup(&mut store, &out, &Default::default(), None, "ani", now()).unwrap();
     stop.store(true, Ordering::Relaxed);
     let written = writer.join().unwrap();
     assert!(written > 5, "the writer kept writing ({written})");
@@ -157,7 +158,7 @@ fn restore_onto_a_database_in_use_is_refused_and_changes_nothing() {
     let mut s = Store::open(&src).unwrap();
     open_cases(&mut s, 3, "Sumber");
     let out = dir.path().join("cadangan.db");
-    meja::backup::backup(&mut s, &out, None, "ani", now()).unwrap();
+    meja::backup::backup(&mut s, &out, &Default::default(), None, "ani", now()).unwrap();
 
     let target = dir.path().join("dipakai.db");
     let mut holder = Store::open(&target).unwrap();
@@ -193,7 +194,8 @@ fn an_encrypted_backup_needs_its_passphrase() {
     open_cases(&mut s, 2, "Rahasia Sekali");
     let out = dir.path().join("cadangan.age");
     let pass = || Some(SecretString::from("kuda-lumping-7".to_string()));
-    let done = meja::backup::backup(&mut s, &out, pass(), "ani", now()).unwrap();
+    let done =
+        meja::backup::backup(&mut s, &out, &Default::default(), pass(), "ani", now()).unwrap();
     assert!(done.encrypted);
     let bytes = std::fs::read(&out).unwrap();
     assert!(meja::backup::is_encrypted(&bytes));
@@ -226,7 +228,7 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
     let mut s = Store::open(&src).unwrap();
     open_cases(&mut s, 2, "Utuh");
     let out = dir.path().join("cadangan.db");
-    meja::backup::backup(&mut s, &out, None, "ani", now()).unwrap();
+    meja::backup::backup(&mut s, &out, &Default::default(), None, "ani", now()).unwrap();
     let mut bytes = std::fs::read(&out).unwrap();
     let n = bytes.len();
     for b in &mut bytes[n / 2..n / 2 + 2048] {

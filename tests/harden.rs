@@ -368,8 +368,17 @@ fn transfer_file(dir: &Path) -> serde_json::Value {
     s.add_note(opened.id, "Catatan asal.", "budi", now())
         .unwrap();
     let out = dir.join("kasus.json");
-    meja::transfer::export_case(&mut s, &opened.number, &out, "UPTD PPA Asal", "ani", now())
-        .unwrap();
+    let rules = meja::io::outfile::OutRules::new(&dir.join("asal.db"), false);
+    meja::transfer::export_case(
+        &mut s,
+        &opened.number,
+        &out,
+        &rules,
+        "UPTD PPA Asal",
+        "ani",
+        now(),
+    )
+    .unwrap();
     serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap()
 }
 

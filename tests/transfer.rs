@@ -174,9 +174,16 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
     let (a_id, a_number) = origin_case(&mut a);
     let file = dir.path().join("pindah.json");
     let now = Local::now();
-    let exported =
-        meja::transfer::export_case(&mut a, &a_number, &file, "UPTD PPA Kota Metro", "ani", now)
-            .unwrap();
+    let exported = meja::transfer::export_case(
+        &mut a,
+        &a_number,
+        &file,
+        &Default::default(),
+        "UPTD PPA Kota Metro",
+        "ani",
+        now,
+    )
+    .unwrap();
     assert_eq!(exported, a_number);
     #[cfg(unix)]
     {

@@ -2,15 +2,10 @@
 //! to Indonesian (byte-order mark, semicolons, dates day first, identifiers kept as text), and
 //! JSON. Every file is written private to its owner and whole or not at all.
 
-use std::io::Write;
-use std::path::Path;
-
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::domain::export::{DateStyle, ExportCase, header, rows};
-use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -20,34 +15,6 @@ pub enum ExportFormat {
     /// set to Indonesian (where the comma is the decimal mark) open it as columns.
     CsvExcelId,
     Json,
-}
-
-/// Writes `bytes` to `path` readable by its owner only, through a temporary file in the same
-/// folder renamed over it once synced: a failed write never leaves half a file, and an
-/// existing file is replaced only by a complete one.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |e: std::io::Error| Error::new(Msg::ErrWriteFile, &[&path.display(), &e]);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let written = opts.open(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|_| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
 }
 
 /// A spreadsheet turns `081234567890` into 81234567890, a NIK into 1.87E+15 and `18.72` into

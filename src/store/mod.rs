@@ -17,7 +17,7 @@ pub mod health;
 pub mod perms;
 pub mod referrals;
 pub mod report;
-pub(crate) mod schema;
+pub mod schema;
 pub mod search;
 pub mod staff;
 pub mod transfer;
