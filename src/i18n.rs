@@ -521,6 +521,9 @@ messages! {
     CheckSqliteOld => "SQLite: {} terlalu lama (perlu ≥ 3.51.3)", "SQLite: {} is too old (need ≥ 3.51.3)";
     CheckMode => "Izin {}: {}", "Permissions of {}: {}";
     CheckModeOpen => "Izin {}: {} — dapat dibaca/ditulis pengguna lain; jalankan chmod 600", "Permissions of {}: {} — readable/writable by other users; run chmod 600";
+    CheckChain => "rantai hash {}: {} baris utuh, ujung {}", "hash chain {}: {} rows intact, head {}";
+    CheckChainMissing => "rantai hash {}: belum ada (jalankan meja migrate)", "hash chain {}: not yet there (run meja migrate)";
+    CheckChainBroken => "rantai hash {} putus di baris id {}: baris itu diubah, dihapus atau disisipkan di luar meja", "hash chain {} broken at row id {}: that row was changed, removed or inserted outside meja";
     CheckCounts => "Kasus: {} · lembaga: {} · draf terbuka: {}", "Cases: {} · agencies: {} · open drafts: {}";
     CheckHealthy => "Sehat.", "Healthy.";
     CheckUnhealthy => "TIDAK SEHAT: {} masalah.", "NOT HEALTHY: {} problem(s).";

@@ -552,3 +552,252 @@ fn p5_a_person_with_an_unknown_role_is_kept_as_a_note() {
     );
     assert!(hakim.contains("Pengadilan Negeri Metro"), "{hakim}");
 }
+
+// ---- 3: each append-only row is chained to the one before; `meja check` finds a break ----
+
+fn check(db: &Path) -> Output {
+    meja(&["--db", db.to_str().unwrap(), "check"])
+}
+
+/// A database with rows in the history, the notes and the access log, written by meja.
+fn chained_db(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("m.db");
+    supervisor(&db);
+    let mut s = meja::store::Store::open(&db).unwrap();
+    for name in ["Siti Aminah", "Rina Wulandari", "Dewi Lestari"] {
+        let rec = intake(name).to_record(now().date_naive()).unwrap();
+        let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+        s.add_note(id, "Catatan pertama.", "ani", now()).unwrap();
+        s.add_note(id, "Catatan kedua.", "ani", now()).unwrap();
+        s.log_access(
+            now(),
+            "ani",
+            meja::domain::access::AccessKind::Open,
+            Some(id),
+            "",
+        )
+        .unwrap();
+    }
+    db
+}
+
+/// What someone with `sqlite3` and the file can do: lift the guard, change a row, put the
+/// guard back, so the triggers look untouched.
+fn raw_edit(db: &Path, table: &str, id: i64, set: &str) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let trigger: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = ?1",
+            [format!("{table}_no_update")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute_batch(&format!(
+        "DROP TRIGGER {table}_no_update; UPDATE {table} SET {set} WHERE id = {id}; {trigger};"
+    ))
+    .unwrap();
+}
+
+#[test]
+fn p3_check_names_the_first_row_changed_by_a_raw_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = chained_db(dir.path());
+    let o = check(&db);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    for table in ["case_history", "case_notes", "access_log"] {
+        assert!(
+            stdout(&o).contains(&format!("rantai hash {table}:")),
+            "{}",
+            stdout(&o)
+        );
+    }
+    for (table, set) in [
+        ("case_history", "staff = 'budi'"),
+        ("case_notes", "body = 'Catatan yang dipalsukan.'"),
+        ("access_log", "detail = 'tidak pernah dibuka'"),
+    ] {
+        let copy = dir.path().join(format!("{table}.db"));
+        std::fs::copy(&db, &copy).unwrap();
+        raw_edit(&copy, table, 2, set);
+        let o = check(&copy);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{table}: {out}");
+        let broken = out.lines().find(|l| l.starts_with('✗')).unwrap_or_default();
+        assert!(
+            broken.contains(table) && broken.contains("id 2"),
+            "{table}: {out}"
+        );
+    }
+}
+
+#[test]
+fn p3_a_row_removed_or_slipped_in_breaks_the_chain_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = chained_db(dir.path());
+    // Removed: the row after it no longer follows.
+    let gone = dir.path().join("gone.db");
+    std::fs::copy(&db, &gone).unwrap();
+    {
+        let c = rusqlite::Connection::open(&gone).unwrap();
+        let trigger: String = c
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'case_notes_no_delete'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        c.execute_batch(&format!(
+            "DROP TRIGGER case_notes_no_delete; DELETE FROM case_notes WHERE id = 3; {trigger};"
+        ))
+        .unwrap();
+    }
+    let o = check(&gone);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("case_notes putus di baris id 4"),
+        "{}",
+        stdout(&o)
+    );
+    // Slipped in by a raw INSERT, even one copying a real row's hash.
+    let forged = dir.path().join("forged.db");
+    std::fs::copy(&db, &forged).unwrap();
+    {
+        let c = rusqlite::Connection::open(&forged).unwrap();
+        c.execute(
+            "INSERT INTO access_log (at, staff, action, case_id, detail, hash)
+             SELECT at, 'budi', action, case_id, detail, hash FROM access_log
+             ORDER BY id DESC LIMIT 1",
+            [],
+        )
+        .unwrap();
+    }
+    let o = check(&forged);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("access_log putus"), "{}", stdout(&o));
+}
+
+#[test]
+fn p3_the_chain_travels_with_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = chained_db(dir.path());
+    let bak = dir.path().join("cadangan.db");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "backup",
+        bak.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = check(&bak);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let head = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.contains("rantai hash"))
+            .map(str::to_string)
+            .collect()
+    };
+    raw_edit(&bak, "case_history", 1, "action = 'tutup'");
+    let o = check(&bak);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        head(&stdout(&o))
+            .iter()
+            .any(|l| l.contains("case_history putus di baris id 1")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn p3_the_migration_chains_rows_already_there_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lama.db");
+    {
+        // A database at the last schema before the chain, with rows written raw.
+        let mut c = rusqlite::Connection::open(&db).unwrap();
+        let before = meja::store::schema::latest() as usize - 1;
+        meja::store::schema::migrations()
+            .to_version(&mut c, before)
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO cases (id, number, year, seq, stage, stage_since, risk, opened_at,
+                                opened_by, consent_services)
+             VALUES (1, 'PPA/2026/0001', 2026, 1, 'pengaduan', '2026-11-01T09:00:00+07:00',
+                     'sedang', '2026-11-01T09:00:00+07:00', 'ani', 'ya');
+             INSERT INTO case_history (case_id, at, staff, action) VALUES
+                 (1, '2026-11-01T09:00:00+07:00', 'ani', 'buka'),
+                 (1, '2026-11-02T09:00:00+07:00', 'ani', 'tahap');
+             INSERT INTO case_notes (case_id, at, staff, body) VALUES
+                 (1, '2026-11-02T10:00:00+07:00', 'ani', 'Catatan lama.');
+             INSERT INTO access_log (at, staff, action, case_id, detail) VALUES
+                 ('2026-11-02T10:00:00+07:00', 'ani', 'buka', 1, '');",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let o = meja(&["--db", db.to_str().unwrap(), "migrate"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = check(&db);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("rantai hash case_history: 2 baris utuh"),
+        "{out}"
+    );
+    assert!(
+        out.contains("rantai hash case_notes: 1 baris utuh"),
+        "{out}"
+    );
+    // New rows chain on the backfilled ones; the guard is back.
+    let mut s = meja::store::Store::open(&db).unwrap();
+    s.add_note(1, "Catatan baru.", "ani", now()).unwrap();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    assert!(
+        c.execute("UPDATE case_history SET staff = 'x' WHERE id = 1", [])
+            .is_err()
+    );
+    drop(c);
+    let o = check(&db);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    raw_edit(&db, "case_notes", 1, "body = 'Dipalsukan.'");
+    let o = check(&db);
+    assert!(
+        stdout(&o).contains("case_notes putus di baris id 1"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn p3_many_writers_at_once_keep_one_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = chained_db(dir.path());
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                let mut s = meja::store::Store::open(&db).unwrap();
+                for i in 0..40 {
+                    s.log_access(
+                        now(),
+                        "ani",
+                        meja::domain::access::AccessKind::Open,
+                        Some(1),
+                        &format!("penulis {w} ke-{i}"),
+                    )
+                    .unwrap();
+                    if i % 4 == 0 {
+                        s.add_note(1, &format!("catatan {w}-{i}"), "ani", now())
+                            .unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let o = check(&db);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

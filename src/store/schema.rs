@@ -241,10 +241,38 @@ WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM access_log WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
 "#;
 
-const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+/// The hash chain over the append-only tables (`store::chain`): a `hash` column on each,
+/// filled for the rows already there by `chain::backfill`, in id order, in the same
+/// transaction.
+const HASH_CHAIN: &str = r#"
+ALTER TABLE case_history ADD COLUMN hash TEXT;
+ALTER TABLE case_notes ADD COLUMN hash TEXT;
+ALTER TABLE access_log ADD COLUMN hash TEXT;
+"#;
+
+/// Rust run after a migration's SQL, in its transaction.
+type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
+
+const ALL: &[(&str, Option<Hook>)] = &[
+    (V1, None),
+    (V2, None),
+    (V3, None),
+    (V4, None),
+    (V5, None),
+    (V6, None),
+    (V7, None),
+    (HASH_CHAIN, Some(super::chain::backfill)),
+];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(ALL.iter().map(|m| M::up(m)).collect())
+    Migrations::new(
+        ALL.iter()
+            .map(|(sql, hook)| match hook {
+                Some(h) => M::up_with_hook(sql, *h),
+                None => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this build brings a database to (`PRAGMA user_version`).

@@ -362,10 +362,16 @@ impl Store {
                 history(tx, &e)?;
             }
             let note = |when: &str, who: &str, body: &str| {
-                tx.prepare_cached(
-                    "INSERT INTO case_notes (case_id, at, staff, body) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![id, when, who, body])
+                super::chain::append(
+                    tx,
+                    super::chain::NOTES,
+                    &[
+                        id.into(),
+                        when.to_string().into(),
+                        who.to_string().into(),
+                        body.to_string().into(),
+                    ],
+                )
                 .map(|_| ())
             };
             for n in &t.notes {
