@@ -284,6 +284,12 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
             }
         });
     }
+    for p in &parsed.notices {
+        out.push(fill(
+            Msg::ImportNotice.get(lang),
+            &[&p.file, &p.line, &p.reason.render(lang)],
+        ));
+    }
     for p in &parsed.problems {
         out.push(fill(
             Msg::ImportSkipped.get(lang),

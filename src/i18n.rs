@@ -437,6 +437,9 @@ messages! {
     ErrDirWrite => "tidak bisa menulis {}: {}", "cannot write {}: {}";
     ErrSheetNoName => "{}: baris judul tidak punya kolom nama (atau name)", "{}: the header row has no nama (or name) column";
     RowAt => "{} baris {}: {}", "{} line {}: {}";
+    RowMixedEncoding => "byte yang bukan UTF-8 dibaca sebagai Windows-1252 ({}); periksa ejaannya", "bytes that are not UTF-8 read as Windows-1252 ({}); check the spelling";
+    RowFileEncoding => "seluruh berkas bukan UTF-8; dibaca sebagai {}; periksa ejaannya", "the whole file is not UTF-8; read as {}; check the spelling";
+    ImportNotice => "catatan  {} baris {}: {}", "note     {} line {}: {}";
     RowIdRequired => "kolom {}: id wajib diisi", "column {}: an id is required";
     RowNameRequired => "kolom {}: nama wajib diisi", "column {}: a name is required";
     RowDuplicateId => "kolom {}: id {} sudah dipakai di baris {}", "column {}: id {} is already used on line {}";

@@ -801,3 +801,72 @@ fn p3_many_writers_at_once_keep_one_chain() {
     let o = check(&db);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+// ---- 6: one non-UTF-8 byte does not spoil an agency CSV ----
+
+fn agency_names(db: &Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.prepare("SELECT name FROM agencies ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn p6_a_utf8_csv_with_one_latin1_byte_stays_utf8_and_the_row_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let csv = dir.path().join("lembaga.csv");
+    let mut bytes = "nama,catatan\n\
+                     Yayasan “Harapan” Ibu,Pendampingan — psikologis\n\
+                     Rumah Aman Melati,Buka 24 jam\n"
+        .as_bytes()
+        .to_vec();
+    // The last row typed in an old program: é as the single Latin-1 byte 0xE9, and 0x9D,
+    // which Windows-1252 leaves unassigned.
+    bytes.extend(b"Klinik Caf\xe9 Sehat,catatan \x9d sesudahnya tetap ada\n");
+    std::fs::write(&csv, bytes).unwrap();
+    let o = import(&db, &csv);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        agency_names(&db),
+        [
+            "Yayasan “Harapan” Ibu",
+            "Rumah Aman Melati",
+            "Klinik Café Sehat"
+        ],
+        "{out}"
+    );
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let notes: String = c
+        .query_row(
+            "SELECT notes FROM agencies WHERE name LIKE 'Klinik%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(notes.contains("sesudahnya tetap ada"), "{notes:?}");
+    let noted: Vec<&str> = out.lines().filter(|l| l.starts_with("catatan")).collect();
+    assert_eq!(noted.len(), 1, "{out}");
+    assert!(
+        noted[0].contains("lembaga.csv baris 4") && noted[0].contains("Windows-1252"),
+        "{out}"
+    );
+}
+
+#[test]
+fn p6_a_wholly_windows_1252_csv_is_read_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let csv = dir.path().join("lama.csv");
+    std::fs::write(&csv, b"nama\n\x93Caf\xe9\x94 Bunda\nPuskesmas Kec. Metro\n").unwrap();
+    let o = import(&db, &csv);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(agency_names(&db), ["“Café” Bunda", "Puskesmas Kec. Metro"]);
+    assert!(stdout(&o).contains("windows-1252"), "{}", stdout(&o));
+}

@@ -140,7 +140,7 @@ impl Package {
             };
             let text = std::fs::read(&json).map_err(|e| bad(&e))?;
             let v: serde_json::Value =
-                serde_json::from_str(&super::table::decode(&text)).map_err(|e| bad(&e))?;
+                serde_json::from_str(&super::table::decode(&text).text).map_err(|e| bad(&e))?;
             for r in v["resources"].as_array().into_iter().flatten() {
                 let name = r["name"].as_str().unwrap_or("").trim().to_lowercase();
                 // A multipart resource lists several files; the first holds the header.
@@ -214,40 +214,55 @@ pub fn read_hsds(dir: &Path) -> Result<Parsed> {
         .table(&ORGANIZATIONS)?
         .ok_or_else(|| Error::new(Msg::ErrDirNoOrganizations, &[&dir.display()]))?;
     let mut r = Reader::default();
+    r.notices.extend(orgs.notices.iter().cloned());
     r.organizations(&orgs);
     if let Some(t) = pkg.table(&SERVICES_T)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.services(&t);
     }
     if let Some(t) = pkg.table(&SERVICE_AT_LOCATION)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.services_at_location(&t);
     }
     if let Some(t) = pkg.table(&LOCATIONS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.locations(&t);
     }
     let taxonomies = pkg.table(&TAXONOMIES)?;
+    if let Some(t) = &taxonomies {
+        r.notices.extend(t.notices.iter().cloned());
+    }
     if let Some(t) = pkg.table(&TERMS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.terms(&t, taxonomies.as_ref());
     }
     if let Some(t) = pkg.table(&SERVICE_TAXONOMY)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.service_taxonomy(&t);
     }
     if let Some(t) = pkg.table(&ATTRIBUTES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.attributes(&t);
     }
     r.classify();
     if let Some(t) = pkg.table(&ADDRESSES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.addresses(&t);
     }
     if let Some(t) = pkg.table(&PHONES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.phones(&t);
     }
     if let Some(t) = pkg.table(&SCHEDULES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.schedules(&t);
     }
     if let Some(t) = pkg.table(&SERVICE_AREAS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.service_areas(&t);
     }
     if let Some(t) = pkg.table(&CONTACTS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.contacts(&t);
     }
     Ok(r.finish())
@@ -308,6 +323,7 @@ struct Reader {
     org_terms: Vec<(usize, String)>,
     addresses: HashMap<String, String>,
     problems: Vec<RowProblem>,
+    notices: Vec<RowProblem>,
 }
 
 impl Reader {
@@ -787,6 +803,7 @@ impl Reader {
             orgs,
             addresses,
             problems,
+            notices,
             ..
         } = self;
         let agencies = orgs
@@ -805,7 +822,11 @@ impl Reader {
                 a
             })
             .collect();
-        Parsed { agencies, problems }
+        Parsed {
+            agencies,
+            problems,
+            notices,
+        }
     }
 }
 

@@ -77,7 +77,10 @@ fn read_table(table: &Table, file: &str) -> Result<Parsed> {
     if table.column(&[COLUMNS[NAME].0, COLUMNS[NAME].1]).is_none() {
         return Err(Error::new(Msg::ErrSheetNoName, &[&file]));
     }
-    let mut out = Parsed::default();
+    let mut out = Parsed {
+        notices: table.notices.clone(),
+        ..Parsed::default()
+    };
     let mut areas = Areas::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
