@@ -445,6 +445,22 @@ messages! {
     RowDuplicateId => "kolom {}: id {} sudah dipakai di baris {}", "column {}: id {} is already used on line {}";
     RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {}", "column {}: unknown agency type: {}";
     RowUnknownService => "kolom {}: layanan tidak dikenal: {}", "column {}: unknown service: {}";
+    RowNoOrganization => "tidak merujuk organisasi yang ada dalam paket ({}); dilewati", "refers to no organization in the package ({}); skipped";
+    RowServiceMapped => "kolom {}: layanan \"{}\" dipetakan ke {}; nama dan uraiannya disimpan di catatan", "column {}: service \"{}\" mapped to {}; its name and description kept in the notes";
+    RowServiceUnmapped => "kolom {}: layanan \"{}\" disimpan sebagai {}; petakan di lembar lembaga (nama dan uraiannya di catatan)", "column {}: service \"{}\" kept as {}; map it on the agency sheet (name and description in the notes)";
+    RowKeptInNotes => "kolom {}: meja tidak punya tempat untuk \"{}\"; disimpan di catatan lembaga", "column {}: meja has no field for \"{}\"; kept in the agency's notes";
+    RowHolidayInNotes => "kolom {}: jadwal libur \"{}\" disimpan di catatan; \"buka sekarang\" tidak memperhitungkannya", "column {}: holiday schedule \"{}\" kept in the notes; \"open now\" does not take it into account";
+    RowClosesBeforeOpens => "kolom {}: tutup {} sebelum buka {} (jam 12? tulis 17:00 untuk jam 5 sore)", "column {}: closes at {} before it opens at {} (a 12-hour clock? write 17:00 for 5 pm)";
+    HsdsNoteUrl => "Situs: {}", "Website: {}";
+    HsdsNoteLocation => "Lokasi: {}", "Location: {}";
+    HsdsNoteService => "Layanan: {} ({})", "Service: {} ({})";
+    HsdsNoteServiceDescribed => "Layanan: {} ({}): {}", "Service: {} ({}): {}";
+    HsdsNoteExtension => "Telepon {} pesawat {}", "Phone {} extension {}";
+    HsdsNoteSchedule => "Jadwal: {}", "Schedule: {}";
+    HsdsNoteContact => "Narahubung lain: {}", "Other contact: {}";
+    HsdsNoteContactEmail => "Surel {}: {}", "E-mail of {}: {}";
+    HsdsNoteHoliday => "Libur: {}", "Holiday: {}";
+    HsdsClosed => "tutup", "closed";
     RowUnknownArea => "kolom {}: wilayah tidak dikenal: {} (tulis kode Kemendagri, mis. 18.72)",
         "column {}: unknown area: {} (write a Kemendagri code, e.g. 18.72)";
     RowBadHours => "kolom {}: jam buka tidak terbaca: {} (contoh: Sen-Jum 08.00-16.00)",

@@ -870,3 +870,117 @@ fn p6_a_wholly_windows_1252_csv_is_read_and_said_so() {
     assert_eq!(agency_names(&db), ["“Café” Bunda", "Puskesmas Kec. Metro"]);
     assert!(stdout(&o).contains("windows-1252"), "{}", stdout(&o));
 }
+
+// ---- 8: an HSDS package with free-text services keeps them, and says what it could not ----
+
+#[test]
+fn p8_free_text_services_arrive_mapped_or_as_lainnya_and_nothing_goes_unsaid() {
+    use meja::i18n::Msg;
+    let p = meja::io::read_directory(Path::new("tests/fixtures/hsds-freetext")).unwrap();
+    let by = |n: &str| p.agencies.iter().find(|a| a.name == n).unwrap();
+    let legal = by("Example Legal Services");
+    assert_eq!(legal.services, ["bantuan_hukum", "lainnya"]);
+    for kept in [
+        "Free civil legal help for survivors",
+        "Situs: https://legal.example.org",
+        "Lokasi: Brooklyn Office",
+        "Layanan: Legal Aid Clinic (Bantuan hukum): Walk-in advice on protection orders",
+        "Layanan: Court Accompaniment (Layanan lain (belum dipetakan))",
+        "Telepon 212-555-0100 pesawat 204",
+    ] {
+        assert!(legal.notes.contains(kept), "{kept:?} in {:?}", legal.notes);
+    }
+    // Postcode and country stay with the address.
+    assert_eq!(legal.address, "350 Jay Street, Brooklyn, NY, 11201, US");
+    assert_eq!(legal.contact, "Maria Example (Intake Coordinator)");
+    assert_eq!(legal.email, "maria@legal.example.org");
+    let family = by("Example Family Center");
+    assert_eq!(family.services, ["lainnya", "psikologis"]);
+    assert!(
+        family.notes.contains("Layanan: Food Pantry"),
+        "{}",
+        family.notes
+    );
+    assert!(
+        family.notes.contains("Libur: 2026-12-25: tutup"),
+        "{}",
+        family.notes
+    );
+    assert_eq!(family.address, "1 Example Plaza, New York, NY, 10007, US");
+
+    let problems: Vec<(String, usize, Msg)> = p
+        .problems
+        .iter()
+        .map(|x| (x.file.clone(), x.line, x.reason.msg))
+        .collect();
+    assert!(
+        problems.contains(&("regular_schedules.csv".into(), 2, Msg::RowClosesBeforeOpens)),
+        "{problems:?}"
+    );
+    for (file, line) in [("services.csv", 6), ("locations.csv", 4), ("phones.csv", 4)] {
+        assert!(
+            problems.contains(&(file.into(), line, Msg::RowNoOrganization)),
+            "{file} {line}: {problems:?}"
+        );
+    }
+    let closes = p
+        .problems
+        .iter()
+        .find(|x| x.reason.msg == Msg::RowClosesBeforeOpens)
+        .unwrap()
+        .render(meja::i18n::Lang::En);
+    assert!(
+        closes.contains("closes at 05:00 before it opens at 09:00"),
+        "{closes}"
+    );
+    let notices: Vec<(String, usize, Msg)> = p
+        .notices
+        .iter()
+        .map(|x| (x.file.clone(), x.line, x.reason.msg))
+        .collect();
+    for want in [
+        ("services.csv".to_string(), 2, Msg::RowServiceMapped),
+        ("services.csv".to_string(), 3, Msg::RowServiceUnmapped),
+        ("phones.csv".to_string(), 2, Msg::RowKeptInNotes),
+        ("organizations.csv".to_string(), 2, Msg::RowKeptInNotes),
+        ("locations.csv".to_string(), 2, Msg::RowKeptInNotes),
+        (
+            "holiday_schedules.csv".to_string(),
+            2,
+            Msg::RowHolidayInNotes,
+        ),
+    ] {
+        assert!(notices.contains(&want), "{want:?} in {notices:?}");
+    }
+}
+
+#[test]
+fn p8_a_new_york_address_is_exported_as_us_not_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let o = import(&db, Path::new("tests/fixtures/hsds-freetext"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Court Accompaniment"), "{out}");
+    assert!(out.contains("tidak merujuk organisasi"), "{out}");
+    let pkg = dir.path().join("keluar");
+    let o = meja(&[
+        "--db",
+        db.to_str().unwrap(),
+        "agencies",
+        "export",
+        "--format",
+        "hsds",
+        "--out",
+        pkg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let addresses = std::fs::read_to_string(pkg.join("physical_addresses.csv")).unwrap();
+    let lines: Vec<&str> = addresses
+        .lines()
+        .filter(|l| l.contains("Brooklyn"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{addresses}");
+    assert!(lines[0].trim_end().ends_with(",US"), "{addresses}");
+}
