@@ -261,9 +261,15 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
     use crate::store::agencies::Outcome;
     let config = env.config()?;
     let lang = env.lang(Some(&config));
-    let parsed = crate::io::read_directory(path)?;
+    // A path that is not there is said before the PIN is asked.
+    if !path.exists() {
+        return Err(Error::new(Msg::ErrDirNotFound, &[&path.display()]));
+    }
     let mut store = Store::open(&env.db_path()?)?;
+    // Signed in before the file is read: the PIN check's memory (Argon2) is given back before
+    // the file's is taken, so the two never add up.
     crate::accounts::actor_for(env, &mut store, &config, Action::ManageDirectory)?;
+    let parsed = crate::io::read_directory(path)?;
     let outcomes = store.import_agencies(&parsed.agencies, dry_run, Local::now())?;
     let mut out = Vec::new();
     let (mut added, mut updated, mut same) = (0, 0, 0);

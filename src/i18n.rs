@@ -437,6 +437,8 @@ messages! {
     ErrDirWrite => "tidak bisa menulis {}: {}", "cannot write {}: {}";
     ErrSheetNoName => "{}: baris judul tidak punya kolom nama (atau name)", "{}: the header row has no nama (or name) column";
     RowAt => "{} baris {}: {}", "{} line {}: {}";
+    ErrImportTooBig => "{} terlalu besar untuk diimpor ({}; batas {}): pecah berkasnya atau buang kolom yang tidak perlu", "{} is too large to import ({}; the limit is {}): split the file or drop columns it does not need";
+    ErrImportTooManyRows => "{} punya lebih dari {} baris: pecah berkasnya", "{} has more than {} rows: split the file";
     RowMixedEncoding => "byte yang bukan UTF-8 dibaca sebagai Windows-1252 ({}); periksa ejaannya", "bytes that are not UTF-8 read as Windows-1252 ({}); check the spelling";
     RowFileEncoding => "seluruh berkas bukan UTF-8; dibaca sebagai {}; periksa ejaannya", "the whole file is not UTF-8; read as {}; check the spelling";
     ImportNotice => "catatan  {} baris {}: {}", "note     {} line {}: {}";

@@ -984,3 +984,125 @@ fn p8_a_new_york_address_is_exported_as_us_not_id() {
     assert_eq!(lines.len(), 1, "{addresses}");
     assert!(lines[0].trim_end().ends_with(",US"), "{addresses}");
 }
+
+// ---- 9: imports take bounded memory; a file over the limits is refused with a message ----
+
+/// The binary run with its address space limited to `bytes`, as `prlimit --as` would.
+fn meja_within(bytes: u64, args: &[&str]) -> Output {
+    let mut c = cmd(args);
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        c.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    c.output().expect("run meja")
+}
+
+const SIXTY_FOUR_MIB: u64 = 64 << 20;
+
+fn rows_csv(path: &Path, rows: usize, note: &str) {
+    use std::io::Write;
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(f, "nama,alamat,telepon,catatan").unwrap();
+    for i in 0..rows {
+        writeln!(
+            f,
+            "Lembaga Contoh {i},Jl. Contoh No. {i} Metro,0725-{:06},{note} {i}",
+            i % 1_000_000
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn p9_a_large_directory_imports_within_64_mib() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    // 20,000 agencies (the row limit), 4 MiB: twice the benchmark's large office.
+    let csv = dir.path().join("besar.csv");
+    rows_csv(&csv, 20_000, &"Catatan panjang ".repeat(9));
+    let size = std::fs::metadata(&csv).unwrap().len();
+    assert!(size > 4_000_000, "{size}");
+    let d = db.to_str().unwrap();
+    let o = meja_within(
+        SIXTY_FOUR_MIB,
+        &["--db", d, "agencies", "import", csv.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("20000 ditambah"),
+        "{}",
+        stdout(&o).lines().last().unwrap_or_default()
+    );
+}
+
+#[test]
+fn p9_a_file_over_the_limits_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    supervisor(&db);
+    let d = db.to_str().unwrap();
+    // 2 GB of nothing (a sparse file): refused by its size, under the same 64 MiB.
+    let huge = dir.path().join("raksasa.csv");
+    std::fs::write(&huge, "nama\nA\n").unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&huge)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let o = meja_within(
+        SIXTY_FOUR_MIB,
+        &["--db", d, "agencies", "import", huge.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("terlalu besar"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("batas 8.0 MiB"), "{}", stderr(&o));
+    // The same in an HSDS package.
+    let pkg = dir.path().join("paket");
+    std::fs::create_dir(&pkg).unwrap();
+    std::fs::write(pkg.join("organizations.csv"), "id,name\n1,LBH\n").unwrap();
+    let services = pkg.join("services.csv");
+    std::fs::write(&services, "id,organization_id,name\n").unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&services)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let o = meja_within(
+        SIXTY_FOUR_MIB,
+        &["--db", d, "agencies", "import", pkg.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("services.csv terlalu besar"),
+        "{}",
+        stderr(&o)
+    );
+    // Too many rows, however short.
+    let many = dir.path().join("banyak.csv");
+    rows_csv(&many, 20_001, "");
+    let o = meja(&["--db", d, "agencies", "import", many.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("lebih dari 20000 baris"),
+        "{}",
+        stderr(&o)
+    );
+    // Nothing was written.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM agencies", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}

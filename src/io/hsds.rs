@@ -142,6 +142,11 @@ impl Package {
             let bad = |e: &dyn std::fmt::Display| {
                 Error::new(Msg::ErrDirDatapackage, &[&dir.display(), e])
             };
+            // A descriptor names a few dozen files: one of megabytes is not a descriptor.
+            let size = std::fs::metadata(&json).map_err(|e| bad(&e))?.len();
+            if size > super::table::MAX_FILE_BYTES / 8 {
+                return Err(bad(&format!("{size} bytes")));
+            }
             let text = std::fs::read(&json).map_err(|e| bad(&e))?;
             let v: serde_json::Value =
                 serde_json::from_str(&super::table::decode(&text).text).map_err(|e| bad(&e))?;

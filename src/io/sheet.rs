@@ -68,8 +68,7 @@ pub fn read_sheet(path: &Path) -> Result<Parsed> {
 /// Reads the simple CSV from text already in memory (the example directory compiled into
 /// meja); `file` names it in problems.
 pub fn read_sheet_text(file: &str, text: &str) -> Result<Parsed> {
-    let table = Table::parse(text.trim_start_matches('\u{feff}'), file)
-        .map_err(|e| Error::new(Msg::ErrDirRead, &[&file, &e]))?;
+    let table = Table::parse(text.trim_start_matches('\u{feff}'), file)?;
     read_table(&table, file)
 }
 

@@ -9,6 +9,13 @@ use super::RowProblem;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
+/// The largest file an import reads (8 MiB) and the most rows it takes from one file (20,000):
+/// a directory of partner agencies is far smaller (the benchmark's large office has 10,000),
+/// and a file held whole must not take the memory of a shared server. A bigger file is
+/// refused before it is read, saying which limit it passed; split it, or trim its columns.
+pub(super) const MAX_FILE_BYTES: u64 = 8 << 20;
+pub(super) const MAX_ROWS: usize = 20_000;
+
 /// A file's rows under its header.
 pub(super) struct Table {
     /// How problems name the file: its path inside the package, or its file name.
@@ -27,17 +34,31 @@ pub(super) struct Row {
     /// The row number a spreadsheet shows for it: the header is 1, blank rows count, a cell
     /// spanning several lines does not push the following rows down.
     pub line: usize,
-    cells: Vec<String>,
+    /// The cells in one buffer (the csv crate's record): a String per cell cost several
+    /// times the file's size in allocations.
+    cells: csv::StringRecord,
 }
 
 impl Table {
     pub fn read(path: &Path, file: &str) -> Result<Table> {
-        let bytes =
-            std::fs::read(path).map_err(|e| Error::new(Msg::ErrDirRead, &[&path.display(), &e]))?;
+        let fail = |e: &dyn std::fmt::Display| Error::new(Msg::ErrDirRead, &[&path.display(), e]);
+        let size = std::fs::metadata(path).map_err(|e| fail(&e))?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(Error::new(
+                Msg::ErrImportTooBig,
+                &[&path.display(), &mib(size), &mib(MAX_FILE_BYTES)],
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| fail(&e))?;
         let d = decode(&bytes);
+        // Not held beside the text and the rows: the peak is the file's size a few times over.
         drop(bytes);
-        let mut t = Table::parse_marked(&d.text, file, &d.repaired)
-            .map_err(|e| Error::new(Msg::ErrDirRead, &[&path.display(), &e]))?;
+        let mut t = Table::parse_marked(&d.text, file, &d.repaired).map_err(|e| match e {
+            Parsing::Csv(e) => fail(&e),
+            Parsing::TooManyRows => {
+                Error::new(Msg::ErrImportTooManyRows, &[&path.display(), &MAX_ROWS])
+            }
+        })?;
         if let Some(enc) = d.guessed {
             t.notices
                 .insert(0, RowProblem::new(file, 1, Msg::RowFileEncoding, &[&enc]));
@@ -45,8 +66,11 @@ impl Table {
         Ok(t)
     }
 
-    pub fn parse(text: &str, file: &str) -> std::result::Result<Table, csv::Error> {
-        Table::parse_marked(text, file, &[])
+    pub fn parse(text: &str, file: &str) -> Result<Table> {
+        Table::parse_marked(text, file, &[]).map_err(|e| match e {
+            Parsing::Csv(e) => Error::new(Msg::ErrDirRead, &[&file, &e]),
+            Parsing::TooManyRows => Error::new(Msg::ErrImportTooManyRows, &[&file, &MAX_ROWS]),
+        })
     }
 
     /// As `parse`; each row holding one of the `repaired` byte offsets (see `decode`) gets a
@@ -55,7 +79,7 @@ impl Table {
         text: &str,
         file: &str,
         repaired: &[usize],
-    ) -> std::result::Result<Table, csv::Error> {
+    ) -> std::result::Result<Table, Parsing> {
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(detect_delimiter(text))
             .flexible(true)
@@ -73,8 +97,8 @@ impl Table {
         let mut header_seen = false;
         // Physical newlines before the current record, and those inside earlier quoted cells.
         let (mut cursor, mut newlines, mut inside) = (0usize, 0usize, 0usize);
-        let mut rec = csv::ByteRecord::new();
-        while rdr.read_byte_record(&mut rec)? {
+        let mut rec = csv::StringRecord::new();
+        while rdr.read_record(&mut rec).map_err(Parsing::Csv)? {
             // The reader reports a record as starting at the LF of the CRLF that ended the one
             // before, so step over line ends to reach its first byte.
             let mut start = rec
@@ -87,10 +111,7 @@ impl Table {
             newlines += bytes[cursor..start].iter().filter(|&&b| b == b'\n').count();
             cursor = start;
             let line = newlines + 1 - inside;
-            let cells: Vec<String> = rec
-                .iter()
-                .map(|f| String::from_utf8_lossy(f).into_owned())
-                .collect();
+            let cells = rec.clone();
             inside += cells.iter().map(|c| c.matches('\n').count()).sum::<usize>();
             // Guessed characters inside this record: [its start, the next record's start).
             let end = rdr.position().byte() as usize;
@@ -120,6 +141,9 @@ impl Table {
                     .collect();
                 table.keys = table.headers.iter().map(|h| h.to_lowercase()).collect();
             } else if cells.iter().any(|c| !c.trim().is_empty()) {
+                if table.rows.len() == MAX_ROWS {
+                    return Err(Parsing::TooManyRows);
+                }
                 table.rows.push(Row { line, cells });
             }
         }
@@ -150,6 +174,18 @@ impl Row {
     pub fn get(&self, col: Option<usize>) -> &str {
         col.and_then(|c| self.cells.get(c)).map_or("", |s| s.trim())
     }
+}
+
+/// Why text did not become a table.
+#[derive(Debug)]
+pub(super) enum Parsing {
+    Csv(csv::Error),
+    TooManyRows,
+}
+
+/// `8.0 MiB`, for the limit messages.
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / f64::from(1 << 20))
 }
 
 /// The delimiter the header line uses most, outside quotes: Indonesian-locale Excel saves
