@@ -369,7 +369,7 @@ fn transfer_file(dir: &Path) -> serde_json::Value {
         .unwrap();
     let out = dir.join("kasus.json");
     let rules = meja::io::outfile::OutRules::new(&dir.join("asal.db"), false);
-    meja::transfer::export_case(
+    meja::tasks::transfer::export_case(
         &mut s,
         &opened.number,
         &out,
@@ -386,7 +386,7 @@ fn import_json(dir: &Path, v: &serde_json::Value, lang: meja::i18n::Lang) -> Res
     let f = dir.join("ubah.json");
     std::fs::write(&f, serde_json::to_string_pretty(v).unwrap()).unwrap();
     let mut s = meja::store::Store::open(&dir.join("tujuan.db")).unwrap();
-    meja::transfer::import_case(&mut s, &f, "PPA", "dewi", chrono::Local::now(), lang)
+    meja::tasks::transfer::import_case(&mut s, &f, "PPA", "dewi", chrono::Local::now(), lang)
         .map(|(_, o)| o.id)
         .map_err(|e| e.render(lang))
 }

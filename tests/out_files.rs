@@ -255,3 +255,56 @@ fn files_written_with_out_are_owner_only_whatever_the_umask() {
         assert_eq!(mode(&p), 0o600, "{}", p.display());
     }
 }
+
+#[test]
+fn demo_refuses_a_live_database_and_refills_only_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("kantor.db");
+    // A real office: one supervisor, one petugas, one case from the fixture's release.
+    std::fs::copy("tests/fixtures/v5.db", &live).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&live, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let o = meja_as("ani", &live, &["migrate"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = fingerprint(&live);
+    for user in ["budi", "sup", "nobody"] {
+        let o = meja_as(user, &live, &["demo", "--cases", "50"]);
+        assert_refused(&o, "demo hanya mengisi berkas baru");
+    }
+    assert_eq!(fingerprint(&live), before);
+
+    // A new file with only an account in it is an office too.
+    let staffed = dir.path().join("baru.db");
+    let o = meja_as(
+        "ani",
+        &staffed,
+        &[
+            "staff",
+            "add",
+            "ani",
+            "--name",
+            "Ani",
+            "--role",
+            "supervisor",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_refused(
+        &meja_as("ani", &staffed, &["demo", "--cases", "5"]),
+        "demo hanya mengisi berkas baru",
+    );
+
+    // A file demo made may be filled again.
+    let own = dir.path().join("demo.db");
+    for agencies in ["1", "0"] {
+        let o = meja_as(
+            "ani",
+            &own,
+            &["demo", "--cases", "5", "--agencies", agencies],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert_eq!(fingerprint(&own).0, 10);
+}

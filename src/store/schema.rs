@@ -241,6 +241,106 @@ WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM access_log WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
 "#;
 
+/// The case after intake: assessments, the intervention plan and its actions, services given,
+/// follow-ups and the closing evaluation. Plans and closures carry a supervisor's approval.
+/// Records are edited under a version guard like cases; every change is a history row.
+const V8: &str = r#"
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    date TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    physical TEXT NOT NULL DEFAULT '',
+    psychological TEXT NOT NULL DEFAULT '',
+    social TEXT NOT NULL DEFAULT '',
+    spiritual TEXT NOT NULL DEFAULT '',
+    needs_hopes TEXT NOT NULL DEFAULT '',
+    risk TEXT NOT NULL,
+    danger_asked INTEGER NOT NULL DEFAULT 0,
+    -- The danger items answered "ya", as space-separated codes.
+    danger_yes TEXT NOT NULL DEFAULT '',
+    -- domain::assessment::SafetyPlan as JSON.
+    safety_plan TEXT NOT NULL DEFAULT '{}',
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX assessments_case ON assessments(case_id);
+
+CREATE TABLE plans (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    with_client INTEGER NOT NULL DEFAULT 0,
+    participants TEXT NOT NULL DEFAULT '',
+    approval TEXT NOT NULL DEFAULT 'draf'
+        CHECK (approval IN ('draf', 'diajukan', 'disetujui', 'dikembalikan')),
+    approval_by TEXT,
+    approval_comment TEXT NOT NULL DEFAULT '',
+    approval_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE plan_actions (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    goal TEXT NOT NULL,
+    service TEXT NOT NULL,
+    doer_staff TEXT,
+    doer_agency INTEGER REFERENCES agencies(id),
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'rencana'
+        CHECK (status IN ('rencana', 'berjalan', 'selesai', 'batal')),
+    reason TEXT NOT NULL DEFAULT '',
+    referral_id INTEGER REFERENCES referrals(id),
+    version INTEGER NOT NULL DEFAULT 1,
+    CHECK ((doer_staff IS NULL) <> (doer_agency IS NULL))
+) STRICT;
+CREATE INDEX plan_actions_case ON plan_actions(case_id);
+CREATE INDEX plan_actions_open_due ON plan_actions(due) WHERE status IN ('rencana', 'berjalan');
+
+CREATE TABLE services_given (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    victim_id INTEGER NOT NULL REFERENCES persons(id),
+    date TEXT NOT NULL,
+    service TEXT NOT NULL,
+    by_staff TEXT,
+    by_agency INTEGER REFERENCES agencies(id),
+    note TEXT NOT NULL DEFAULT '',
+    referral_id INTEGER REFERENCES referrals(id),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    CHECK ((by_staff IS NULL) <> (by_agency IS NULL))
+) STRICT;
+CREATE INDEX services_given_case ON services_given(case_id);
+CREATE INDEX services_given_date ON services_given(date);
+
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    next_date TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX follow_ups_case ON follow_ups(case_id);
+
+CREATE TABLE closures (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    -- domain::followup::Outcome list as JSON.
+    outcomes TEXT NOT NULL DEFAULT '[]',
+    -- NULL: not asked; 0: the client declined to answer; 1 to 4: the answer.
+    satisfaction INTEGER CHECK (satisfaction BETWEEN 0 AND 4),
+    comment TEXT NOT NULL DEFAULT '',
+    approval TEXT NOT NULL DEFAULT 'draf'
+        CHECK (approval IN ('draf', 'diajukan', 'disetujui', 'dikembalikan')),
+    approval_by TEXT,
+    approval_comment TEXT NOT NULL DEFAULT '',
+    approval_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+"#;
+
 /// The hash chain over the append-only tables (`store::chain`): a `hash` column on each,
 /// filled for the rows already there by `chain::backfill`, in id order, in the same
 /// transaction.
@@ -261,6 +361,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (V5, None),
     (V6, None),
     (V7, None),
+    (V8, None),
     (HASH_CHAIN, Some(super::chain::backfill)),
 ];
 

@@ -34,6 +34,7 @@ pub fn build(
     let referral = store.referral(id)?.unwrap_or(referral);
     Ok(compose(&LetterInput {
         lang,
+        words: crate::i18n::letter_word,
         sender: Sender {
             office: &config.office.name,
             letterhead: &config.office.letterhead,
