@@ -706,6 +706,17 @@ fn p3_the_chain_travels_with_a_backup() {
         "{}",
         stdout(&o)
     );
+    // And a restore refuses it before touching anything.
+    let target = dir.path().join("pulih.db");
+    let o = meja(&[
+        "--db",
+        target.to_str().unwrap(),
+        "restore",
+        bak.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("case_history id 1"), "{}", stderr(&o));
+    assert!(!target.exists());
 }
 
 #[test]
