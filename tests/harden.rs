@@ -1117,3 +1117,35 @@ fn p9_a_file_over_the_limits_is_refused_before_it_is_read() {
         .unwrap();
     assert_eq!(n, 0);
 }
+
+#[test]
+fn p3_many_processes_writing_at_once_keep_one_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = chained_db(dir.path());
+    // Each `meja report` signs in and writes access-log rows: four processes at once.
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                for _ in 0..3 {
+                    let o = meja(&["--db", db.to_str().unwrap(), "report"]);
+                    assert!(o.status.success(), "{}", stderr(&o));
+                }
+            })
+        })
+        .collect();
+    for c in children {
+        c.join().unwrap();
+    }
+    let o = check(&db);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM access_log WHERE action = 'cetak'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(n >= 12, "{n}");
+}
