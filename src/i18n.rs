@@ -355,6 +355,10 @@ messages! {
     HCaseReveal => "tampilkan / sembunyikan NIK (dicatat di log akses)", "show / hide the NIK (written to the access log)";
     HPrivacy => "sembunyikan layar seketika; kembali dengan PIN", "hide the screen at once; back with the PIN";
     ErrNeedsMigrate => "basis data {} memakai skema lama (versi {}, perlu {}): buat cadangan, lalu jalankan `meja migrate`", "database {} has an older schema (version {}, needs {}): make a backup, then run `meja migrate`";
+    ErrTimezone => "zona waktu {} tidak dikenal: pakai mis. \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA), \"Asia/Jayapura\" (WIT)", "unknown time zone {}: use e.g. \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA), \"Asia/Jayapura\" (WIT)";
+    ErrTimezoneNoTzdata => "zona waktu {} memakai waktu musim panas dan perlu basis data zona waktu sistem (paket tzdata)", "time zone {} has daylight saving and needs the system's time zone database (package tzdata)";
+    CheckServerUtc => "! Jam server memakai UTC dan zona waktu kantor belum diatur: isi [office] timezone = \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) atau \"Asia/Jayapura\" (WIT)", "! The server's clock runs on UTC and no office time zone is set: set [office] timezone = \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)";
+    ErrUnattendedUnderSudo => "--unattended hanya untuk tugas sistem, bukan lewat sudo: {}, buat cadangan dengan PIN Anda", "--unattended is for system jobs, not through sudo: {}, back up with your PIN";
     ErrUserUnderSudo => "--user tidak dapat dipakai lewat sudo: Anda masuk sebagai {}", "--user cannot be used through sudo: you are signed in as {}";
     ErrPinNeeded => "perintah ini perlu PIN: jalankan di terminal, atau isi MEJA_PIN", "this command needs a PIN: run it in a terminal, or set MEJA_PIN";
     ErrNewPinNeeded => "PIN baru perlu: jalankan di terminal, atau isi MEJA_NEW_PIN", "a new PIN is needed: run it in a terminal, or set MEJA_NEW_PIN";

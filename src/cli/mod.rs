@@ -97,7 +97,14 @@ enum Command {
         to: Option<String>,
     },
     /// Perbarui skema basis data (langkah pemasangan) / bring the schema up to date (deploy step)
-    Migrate,
+    Migrate {
+        /// Salin dulu basis data yang ada ke berkas ini / first copy the existing database here
+        #[arg(long, value_name = "FILE")]
+        backup: Option<PathBuf>,
+        /// Enkripsi salinan itu; baris pertama berkas ini frasa sandinya / encrypt that copy
+        #[arg(long, value_name = "FILE", requires = "backup")]
+        passphrase_file: Option<PathBuf>,
+    },
     /// Isi berkas --db dengan kasus sintetis / fill --db with synthetic cases
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -153,6 +160,9 @@ enum Command {
         /// Baris pertama berkas ini adalah frasa sandi / the passphrase is this file's first line
         #[arg(long, value_name = "FILE")]
         passphrase_file: Option<PathBuf>,
+        /// Tugas sistem tanpa PIN (cadangan malam), ditolak lewat sudo / system job, no PIN
+        #[arg(long)]
+        unattended: bool,
     },
     /// Pulihkan --db dari cadangan / restore --db from a backup
     Restore {
@@ -203,6 +213,15 @@ pub fn main() -> ExitCode {
         force: args.force,
     };
     let lang = env.lang(None);
+    // The office's zone becomes the process's local zone before anything reads a clock or
+    // starts a thread (see clock.rs). A configuration that does not read is left for the
+    // command to report, next to its line.
+    if let Ok(config) = env.config() {
+        // SAFETY: nothing else runs yet: no thread has been started.
+        if let Err(e) = unsafe { crate::clock::use_office_zone(&config) } {
+            return fail(e, env.lang(Some(&config)));
+        }
+    }
     let result = match args.command {
         None if args.demo => app::run_demo_app(&env).map(|_| None),
         None => app::run_default(&env).map(|_| None),
@@ -254,7 +273,10 @@ pub fn main() -> ExitCode {
                 (Err(e), _) | (_, Err(e)) => Err(e),
             }
         }
-        Some(Command::Migrate) => db::run_migrate(&env).map(Some),
+        Some(Command::Migrate {
+            backup,
+            passphrase_file,
+        }) => db::run_migrate(&env, backup.as_deref(), passphrase_file.as_deref()).map(Some),
         Some(Command::Report {
             from,
             to,
@@ -301,7 +323,10 @@ pub fn main() -> ExitCode {
             path,
             encrypt,
             passphrase_file,
-        }) => db::run_backup(&env, &path, encrypt, passphrase_file.as_deref()).map(Some),
+            unattended,
+        }) => {
+            db::run_backup(&env, &path, encrypt, passphrase_file.as_deref(), unattended).map(Some)
+        }
         Some(Command::Restore {
             path,
             passphrase_file,

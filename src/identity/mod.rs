@@ -30,6 +30,19 @@ pub fn identity(flag: Option<&str>) -> Result<String> {
     }
 }
 
+/// The name an unattended job (the nightly backup, the package's upgrade step) is logged
+/// under: `sistem:` and the operating-system account it runs as. Refused through sudo: a
+/// worker sent by `meja-desk` is a person and signs in as one.
+pub fn system_actor() -> Result<String> {
+    if let Some(s) = std::env::var("SUDO_USER")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        return Err(Error::new(Msg::ErrUnattendedUnderSudo, &[&s]));
+    }
+    Ok(format!("sistem:{}", staff_identity(None)))
+}
+
 /// The worker: `--user`, else the account that ran `sudo`, else the login name.
 pub fn staff_identity(flag: Option<&str>) -> String {
     let from_env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());

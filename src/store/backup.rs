@@ -176,20 +176,37 @@ pub struct Restored {
 impl Store {
     /// A consistent, checked copy of the whole database, safe to take while others write.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        let mut mem = Connection::open_in_memory()?;
-        copy_all(self.conn(), &mut mem)?;
-        let lines = integrity(&mem)?;
-        if !integrity_ok(&lines) {
-            return Err(Error::new(
-                Msg::ErrBackupBroken,
-                &[&self.path().display(), &lines.join("; ")],
-            ));
-        }
-        let cases: i64 = mem.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
-        let mut bytes = mem.serialize(MAIN_DB)?.to_vec();
-        mark_rollback(&mut bytes);
-        Ok(Snapshot { bytes, cases })
+        snapshot_of(self.conn(), self.path())
     }
+}
+
+fn snapshot_of(conn: &Connection, path: &Path) -> Result<Snapshot> {
+    let mut mem = Connection::open_in_memory()?;
+    copy_all(conn, &mut mem)?;
+    let lines = integrity(&mem)?;
+    if !integrity_ok(&lines) {
+        return Err(Error::new(
+            Msg::ErrBackupBroken,
+            &[&path.display(), &lines.join("; ")],
+        ));
+    }
+    let cases: i64 = mem.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+    let mut bytes = mem.serialize(MAIN_DB)?.to_vec();
+    mark_rollback(&mut bytes);
+    Ok(Snapshot { bytes, cases })
+}
+
+/// A checked copy of the database file at `path` as it is, whatever its schema version: the
+/// copy `meja migrate --backup` keeps before it upgrades. Opening through [`Store::open`]
+/// would refuse an old schema, and the copy must be of the old one.
+pub fn snapshot_file(path: &Path) -> Result<Snapshot> {
+    // Read-write without create: a reader of a WAL database needs its -shm file, and a
+    // missing database is the caller's to report, not a new empty file.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| Error::new(Msg::ErrDbOpen, &[&path.display(), &e]))?;
+    conn.busy_timeout(BUSY_LIMIT)?;
+    snapshot_of(&conn, path)
 }
 
 /// Checks a backup image without touching any database: how many cases it holds.
@@ -251,5 +268,39 @@ mod tests {
         let mut short = vec![2u8; 10];
         mark_rollback(&mut short);
         assert_eq!(short, vec![2u8; 10]);
+    }
+
+    #[test]
+    fn a_file_at_an_old_schema_is_copied_as_it_is() {
+        // The copy `meja migrate --backup` keeps must be of the database before the upgrade:
+        // Store::open refuses an old schema, so snapshot_file reads it without one.
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("lama.db");
+        let mut c = Connection::open(&db).unwrap();
+        c.pragma_update(None, "journal_mode", "WAL").unwrap();
+        schema::migrations().to_version(&mut c, 1).unwrap();
+        c.execute(
+            "INSERT INTO cases (number, year, seq, stage, stage_since, risk, opened_at,
+                                opened_by, consent_services)
+             VALUES ('PPA/2025/0001', 2025, 1, 'pengaduan', '2025-01-02', 'rendah',
+                     '2025-01-02T09:00:00+07:00', 'ani', 'ya')",
+            [],
+        )
+        .unwrap();
+        assert!(Store::open(&db).is_err(), "an old schema needs migrate");
+        let snap = snapshot_file(&db).unwrap();
+        assert_eq!(snap.cases, 1);
+        let mem = load_checked(&db, &snap.bytes).unwrap();
+        let v: i64 = mem
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1, "the copy keeps the old schema version");
+        // And the database itself is untouched.
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+        assert!(snapshot_file(&dir.path().join("tidak-ada.db")).is_err());
+        assert!(!dir.path().join("tidak-ada.db").exists());
     }
 }

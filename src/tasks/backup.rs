@@ -90,37 +90,71 @@ pub fn backup(
     staff: &str,
     now: DateTime<Local>,
 ) -> Result<BackedUp> {
-    if same_file(out, store.path())
-        || crate::store::perms::db_files(store.path())
+    refuse_db_as_out(store.path(), out)?;
+    outfile::check(out, rules)?;
+    let done = write_snapshot(store.snapshot()?, out, rules, pass)?;
+    store.log_access(now, staff, AccessKind::Export, None, &done.log_detail(out))?;
+    Ok(done)
+}
+
+/// `meja migrate --backup FILE`: a checked copy of the database at `db` as it is, whatever
+/// its schema version, written to `out` like any backup. The caller logs it once the
+/// database can be opened (after the migration).
+pub fn backup_before_migrate(
+    db: &Path,
+    out: &Path,
+    rules: &OutRules,
+    pass: Option<SecretString>,
+) -> Result<BackedUp> {
+    refuse_db_as_out(db, out)?;
+    outfile::check(out, rules)?;
+    write_snapshot(crate::store::backup::snapshot_file(db)?, out, rules, pass)
+}
+
+fn refuse_db_as_out(db: &Path, out: &Path) -> Result<()> {
+    if same_file(out, db)
+        || crate::store::perms::db_files(db)
             .iter()
             .any(|p| same_file(out, p))
     {
         return Err(Error::new(Msg::ErrBackupIsDb, &[&out.display()]));
     }
-    outfile::check(out, rules)?;
-    let snap = store.snapshot()?;
+    Ok(())
+}
+
+fn write_snapshot(
+    snap: crate::store::backup::Snapshot,
+    out: &Path,
+    rules: &OutRules,
+    pass: Option<SecretString>,
+) -> Result<BackedUp> {
     let encrypted = pass.is_some();
     let data = match pass {
         Some(p) => encrypt(&snap.bytes, p)?,
         None => snap.bytes,
     };
     outfile::write_new(out, rules, &data)?;
-    let detail = format!(
-        "cadangan {} → {} ({} kasus)",
-        if encrypted {
-            "terenkripsi"
-        } else {
-            "tanpa enkripsi"
-        },
-        out.display(),
-        snap.cases
-    );
-    store.log_access(now, staff, AccessKind::Export, None, &detail)?;
     Ok(BackedUp {
         cases: snap.cases,
         encrypted,
         bytes: data.len(),
     })
+}
+
+impl BackedUp {
+    /// The access log's words for this backup (stored in Indonesian like every log entry).
+    pub fn log_detail(&self, out: &Path) -> String {
+        format!(
+            "cadangan {} → {} ({} kasus)",
+            if self.encrypted {
+                "terenkripsi"
+            } else {
+                "tanpa enkripsi"
+            },
+            out.display(),
+            self.cases
+        )
+    }
 }
 
 /// Reads a backup file as a plain SQLite image, decrypting it with `pass` when it is
