@@ -706,6 +706,17 @@ fn p3_the_chain_travels_with_a_backup() {
         "{}",
         stdout(&o)
     );
+    // And a restore refuses it before touching anything.
+    let target = dir.path().join("pulih.db");
+    let o = meja(&[
+        "--db",
+        target.to_str().unwrap(),
+        "restore",
+        bak.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("case_history id 1"), "{}", stderr(&o));
+    assert!(!target.exists());
 }
 
 #[test]
@@ -1105,4 +1116,36 @@ fn p9_a_file_over_the_limits_is_refused_before_it_is_read() {
         .query_row("SELECT count(*) FROM agencies", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
+}
+
+#[test]
+fn p3_many_processes_writing_at_once_keep_one_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = chained_db(dir.path());
+    // Each `meja report` signs in and writes access-log rows: four processes at once.
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                for _ in 0..3 {
+                    let o = meja(&["--db", db.to_str().unwrap(), "report"]);
+                    assert!(o.status.success(), "{}", stderr(&o));
+                }
+            })
+        })
+        .collect();
+    for c in children {
+        c.join().unwrap();
+    }
+    let o = check(&db);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM access_log WHERE action = 'cetak'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(n >= 12, "{n}");
 }
