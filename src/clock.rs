@@ -11,7 +11,6 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, Local, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetName, Tz};
 
-use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -56,14 +55,15 @@ pub fn tz_value(tz: Tz, now: DateTime<Utc>, zoneinfo: &Path) -> Option<String> {
         .then(|| format!(":{}", tz.name()))
 }
 
-/// Makes the configured office zone the process's local zone; nothing when none is
-/// configured (the server's zone stays).
+/// Makes `zone` (the configuration's `[office] timezone`) the process's local zone; nothing
+/// when it is empty (the server's zone stays). It takes the name, not the configuration,
+/// because the configuration checks names here.
 ///
 /// # Safety
 /// Sets an environment variable: call it only while no other thread runs (at the start of
 /// `main`, or of a test binary's only test).
-pub unsafe fn use_office_zone(config: &Config) -> Result<()> {
-    let name = config.office.timezone.trim();
+pub unsafe fn use_office_zone(zone: &str) -> Result<()> {
+    let name = zone.trim();
     if name.is_empty() {
         return Ok(());
     }

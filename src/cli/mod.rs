@@ -215,7 +215,7 @@ pub fn main() -> ExitCode {
     // command to report, next to its line.
     if let Ok(config) = env.config() {
         // SAFETY: nothing else runs yet: no thread has been started.
-        if let Err(e) = unsafe { crate::clock::use_office_zone(&config) } {
+        if let Err(e) = unsafe { crate::clock::use_office_zone(&config.office.timezone) } {
             return fail(e, env.lang(Some(&config)));
         }
     }
