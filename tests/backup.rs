@@ -230,9 +230,25 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
     open_cases(&mut s, 2, "Utuh");
     let out = dir.path().join("cadangan.db");
     meja::tasks::backup::backup(&mut s, &out, &Default::default(), None, "ani", now()).unwrap();
+    // Damage the pages of the cases table itself: the middle of the file may fall in the free
+    // space of some page, which no check can tell from data.
+    let (root, page): (i64, i64) = {
+        let c = rusqlite::Connection::open(&out).unwrap();
+        let root = c
+            .query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'cases'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (
+            root,
+            c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap(),
+        )
+    };
     let mut bytes = std::fs::read(&out).unwrap();
-    let n = bytes.len();
-    for b in &mut bytes[n / 2..n / 2 + 2048] {
+    let start = ((root - 1) * page) as usize;
+    for b in &mut bytes[start..start + 2048] {
         *b ^= 0x5a;
     }
     let broken = dir.path().join("rusak.db");

@@ -281,3 +281,72 @@ fn follow_ups_are_kept_in_order_with_the_next_date() {
     assert_eq!(got.len(), 1);
     assert_eq!(meja::domain::followup::next_due(&got), Some(day(27)));
 }
+
+#[test]
+fn a_closure_is_sent_only_with_a_complete_evaluation_and_then_approved() {
+    use meja::domain::followup::{Evaluation, Outcome, Satisfaction};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut s = Store::open(&path).unwrap();
+    let id = open(&mut s, 1);
+    let act = s
+        .add_plan_action(id, &action("Konseling psikolog", 30), "rina", now())
+        .unwrap()
+        .unwrap();
+    let req = Decision::Request { by: "rina".into() };
+    // Nothing evaluated yet.
+    assert_eq!(
+        s.decide_closure(id, &req, false, "rina", now()).unwrap(),
+        Err(ApprovalError::NotRequested)
+    );
+    let mut e = Evaluation {
+        outcomes: vec![],
+        satisfaction: Some(Satisfaction::Declined),
+        comment: String::new(),
+        approval: Approval::Draft,
+    };
+    assert_eq!(
+        s.save_evaluation(id, &e, 0, "rina", now()).unwrap(),
+        Saved::Done(1)
+    );
+    // The plan's action has no outcome yet: still not sent.
+    assert_eq!(
+        s.decide_closure(id, &req, false, "rina", now()).unwrap(),
+        Err(ApprovalError::NotRequested)
+    );
+    e.outcomes.push(Outcome {
+        action_id: act,
+        achieved: true,
+        word: "Tiga sesi selesai".into(),
+    });
+    // A stale version is refused; the current one saves.
+    assert_eq!(
+        s.save_evaluation(id, &e, 0, "rina", now()).unwrap(),
+        Saved::Conflict
+    );
+    assert_eq!(
+        s.save_evaluation(id, &e, 1, "rina", now()).unwrap(),
+        Saved::Done(2)
+    );
+    s.decide_closure(id, &req, false, "rina", now())
+        .unwrap()
+        .unwrap();
+    let ok = Decision::Approve { by: "sri".into() };
+    assert!(
+        s.decide_closure(id, &ok, true, "sri", now())
+            .unwrap()
+            .unwrap()
+            .is_approved()
+    );
+    let (stored, _) = s.evaluation_of(id).unwrap();
+    let stored = stored.unwrap();
+    assert!(stored.approval.is_approved());
+    assert_eq!(stored.outcomes, e.outcomes);
+    assert_eq!(stored.satisfaction, Some(Satisfaction::Declined));
+    assert!(history(&path).contains(&(
+        "persetujuan".into(),
+        Some("penutupan".into()),
+        Some("diajukan".into()),
+        Some("disetujui".into())
+    )));
+}

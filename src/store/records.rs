@@ -10,7 +10,7 @@ use super::{Store, timestamp};
 use crate::domain::approval::{Approval, ApprovalError, Decision, decide};
 use crate::domain::assessment::{self, Assessment, AssessmentIssue, SafetyPlan};
 use crate::domain::case::Saved;
-use crate::domain::followup::{self, FollowUp, FollowUpIssue};
+use crate::domain::followup::{self, Evaluation, FollowUp, FollowUpIssue, Satisfaction};
 use crate::domain::plan::{ActionStatus, Doer, Plan, PlanAction, PlanIssue, check_action};
 use crate::domain::service::{self, GivenCounts, ServiceGiven, ServiceIssue};
 use crate::error::Result;
@@ -117,6 +117,69 @@ fn action_row(r: &Row<'_>) -> rusqlite::Result<(PlanAction, i64)> {
         },
         r.get(8)?,
     ))
+}
+
+/// What an approval is of: the table it lives in and what must be there before it is asked.
+#[derive(Debug, Clone, Copy)]
+enum Approved {
+    Plan,
+    Closure,
+}
+
+impl Approved {
+    fn table(self) -> &'static str {
+        match self {
+            Approved::Plan => "plans",
+            Approved::Closure => "closures",
+        }
+    }
+
+    fn field(self) -> &'static str {
+        match self {
+            Approved::Plan => "rencana",
+            Approved::Closure => "penutupan",
+        }
+    }
+
+    /// Whether there is something to approve: an action not dropped; a complete evaluation.
+    fn ready(self, tx: &Transaction<'_>, case_id: i64) -> rusqlite::Result<bool> {
+        match self {
+            Approved::Plan => tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM plan_actions WHERE case_id = ?1
+                                AND status != 'batal')",
+                [case_id],
+                |r| r.get(0),
+            ),
+            Approved::Closure => {
+                let row: Option<(String, Option<i64>)> = tx
+                    .query_row(
+                        "SELECT outcomes, satisfaction FROM closures WHERE case_id = ?1",
+                        [case_id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let Some((outcomes, satisfaction)) = row else {
+                    return Ok(false);
+                };
+                let mut st = tx.prepare_cached(
+                    "SELECT id FROM plan_actions WHERE case_id = ?1 AND status != 'batal'",
+                )?;
+                let open: Vec<i64> = st
+                    .query_map([case_id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let e = Evaluation {
+                    outcomes: serde_json::from_str(&outcomes).unwrap_or_default(),
+                    satisfaction: satisfaction.map(|n| match n {
+                        0 => Satisfaction::Declined,
+                        n => Satisfaction::Score(n.clamp(0, 255) as u8),
+                    }),
+                    comment: String::new(),
+                    approval: Approval::Draft,
+                };
+                Ok(followup::check_evaluation(&e, &open).is_empty())
+            }
+        }
+    }
 }
 
 /// A plan as read, with the versions its edits are guarded by.
@@ -431,8 +494,7 @@ impl Store {
     }
 
     /// Requests, approves or returns a case's plan. `may_decide` is the role matrix's answer
-    /// for the actor. Read and written inside the write lock: two supervisors deciding at
-    /// once cannot both act on the same request.
+    /// for the actor. A plan with no action left is not sent.
     pub fn decide_plan(
         &mut self,
         case_id: i64,
@@ -441,27 +503,52 @@ impl Store {
         staff: &str,
         now: DateTime<Local>,
     ) -> Result<std::result::Result<Approval, ApprovalError>> {
+        self.decide_approval(Approved::Plan, case_id, d, may_decide, staff, now)
+    }
+
+    /// Requests, approves or returns a case's closure. It is sent once the evaluation is
+    /// complete (`followup::check_evaluation`).
+    pub fn decide_closure(
+        &mut self,
+        case_id: i64,
+        d: &Decision,
+        may_decide: bool,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<std::result::Result<Approval, ApprovalError>> {
+        self.decide_approval(Approved::Closure, case_id, d, may_decide, staff, now)
+    }
+
+    /// The one writer of approvals. Read and written inside the write lock: two supervisors
+    /// deciding at once cannot both act on the same request.
+    fn decide_approval(
+        &mut self,
+        what: Approved,
+        case_id: i64,
+        d: &Decision,
+        may_decide: bool,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<std::result::Result<Approval, ApprovalError>> {
         let at = timestamp(now);
+        let table = what.table();
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO plans (case_id) VALUES (?1) ON CONFLICT (case_id) DO NOTHING",
-                [case_id],
-            )?;
-            let (code, by, comment): (String, Option<String>, String) = tx.query_row(
-                "SELECT approval, approval_by, approval_comment FROM plans WHERE case_id = ?1",
-                [case_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?;
-            let current = approval_of(&code, by, comment);
-            if matches!(d, Decision::Request { .. }) {
-                let open: i64 = tx.query_row(
-                    "SELECT count(*) FROM plan_actions WHERE case_id = ?1 AND status != 'batal'",
+            // A refused decision writes nothing: no empty row is left behind.
+            let row: Option<(String, Option<String>, String)> = tx
+                .query_row(
+                    &format!(
+                        "SELECT approval, approval_by, approval_comment FROM {table}
+                         WHERE case_id = ?1"
+                    ),
                     [case_id],
-                    |r| r.get(0),
-                )?;
-                if open == 0 {
-                    return Ok(Err(ApprovalError::NotRequested));
-                }
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let current = row.map_or(Approval::Draft, |(code, by, comment)| {
+                approval_of(&code, by, comment)
+            });
+            if matches!(d, Decision::Request { .. }) && !what.ready(tx, case_id)? {
+                return Ok(Err(ApprovalError::NotRequested));
             }
             let next = match decide(&current, d, may_decide) {
                 Ok(n) => n,
@@ -473,9 +560,15 @@ impl Store {
                 Approval::Returned { by, comment } => (Some(by.as_str()), comment.as_str()),
             };
             tx.execute(
-                "UPDATE plans SET approval = ?1, approval_by = ?2, approval_comment = ?3,
-                     approval_at = ?4, version = version + 1
-                 WHERE case_id = ?5",
+                &format!(
+                    "INSERT INTO {table} (case_id, approval, approval_by, approval_comment,
+                         approval_at)
+                     VALUES (?5, ?1, ?2, ?3, ?4)
+                     ON CONFLICT (case_id) DO UPDATE SET approval = excluded.approval,
+                         approval_by = excluded.approval_by,
+                         approval_comment = excluded.approval_comment,
+                         approval_at = excluded.approval_at, version = version + 1"
+                ),
                 params![next.code(), by, comment, at, case_id],
             )?;
             let e = Entry {
@@ -483,13 +576,90 @@ impl Store {
                 at: &at,
                 staff,
                 action: "persetujuan",
-                field: Some("rencana"),
+                field: Some(what.field()),
                 old: Some(current.code()),
                 new: Some(next.code()),
                 note: (!comment.is_empty()).then_some(comment),
             };
             history(tx, &e)?;
             Ok(Ok(next))
+        })
+    }
+
+    /// Saves the closing evaluation (outcomes, satisfaction, comment) under its version (0
+    /// when there is none yet). A change sends an approved closure back to draft.
+    pub fn save_evaluation(
+        &mut self,
+        case_id: i64,
+        e: &Evaluation,
+        version: i64,
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<Saved> {
+        let at = timestamp(now);
+        let outcomes = serde_json::to_string(&e.outcomes).expect("outcomes serialize");
+        let satisfaction = e.satisfaction.map(|s| match s {
+            Satisfaction::Score(n) => i64::from(n),
+            Satisfaction::Declined => 0,
+        });
+        self.write(|tx| {
+            let n = if version == 0 {
+                tx.execute(
+                    "INSERT INTO closures (case_id, outcomes, satisfaction, comment)
+                     VALUES (?1, ?2, ?3, ?4) ON CONFLICT (case_id) DO NOTHING",
+                    params![case_id, outcomes, satisfaction, e.comment],
+                )?
+            } else {
+                tx.execute(
+                    "UPDATE closures SET outcomes = ?1, satisfaction = ?2, comment = ?3,
+                         version = version + 1,
+                         approval = CASE approval WHEN 'disetujui' THEN 'draf' ELSE approval END
+                     WHERE case_id = ?4 AND version = ?5",
+                    params![outcomes, satisfaction, e.comment, case_id, version],
+                )?
+            };
+            if n == 0 {
+                return Ok(Saved::Conflict);
+            }
+            let score = satisfaction.map(|s| s.to_string());
+            let w = Writer {
+                case_id,
+                at: &at,
+                staff,
+            };
+            w.log(tx, "terminasi", Some("kepuasan"), None, score.as_deref())?;
+            Ok(Saved::Done(version + 1))
+        })
+    }
+
+    /// The closing evaluation and its version (0: none yet).
+    pub fn evaluation_of(&self, case_id: i64) -> Result<(Option<Evaluation>, i64)> {
+        let row = self
+            .conn()
+            .query_row(
+                "SELECT outcomes, satisfaction, comment, approval, approval_by, approval_comment,
+                        version FROM closures WHERE case_id = ?1",
+                [case_id],
+                |r| {
+                    let outcomes: String = r.get(0)?;
+                    let satisfaction: Option<i64> = r.get(1)?;
+                    let code: String = r.get(3)?;
+                    let e = Evaluation {
+                        outcomes: serde_json::from_str(&outcomes).unwrap_or_default(),
+                        satisfaction: satisfaction.map(|n| match n {
+                            0 => Satisfaction::Declined,
+                            n => Satisfaction::Score(n.clamp(1, 4) as u8),
+                        }),
+                        comment: r.get(2)?,
+                        approval: approval_of(&code, r.get(4)?, r.get(5)?),
+                    };
+                    Ok((e, r.get::<_, i64>(6)?))
+                },
+            )
+            .optional()?;
+        Ok(match row {
+            None => (None, 0),
+            Some((e, version)) => (Some(e), version),
         })
     }
 
