@@ -11,7 +11,6 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, Local, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetName, Tz};
 
-use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -62,8 +61,10 @@ pub fn tz_value(tz: Tz, now: DateTime<Utc>, zoneinfo: &Path) -> Option<String> {
 /// # Safety
 /// Sets an environment variable: call it only while no other thread runs (at the start of
 /// `main`, or of a test binary's only test).
-pub unsafe fn use_office_zone(config: &Config) -> Result<()> {
-    let name = config.office.timezone.trim();
+pub unsafe fn use_office_zone(zone: &str) -> Result<()> {
+    // The zone's name, not the whole configuration: the configuration checks zone names
+    // with `parse_zone`, so taking `Config` here would make the two modules import each other.
+    let name = zone.trim();
     if name.is_empty() {
         return Ok(());
     }

@@ -149,6 +149,14 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::new(Msg::ErrConfigRead, &[&path.display(), &e])),
         };
+        // A configuration that other accounts may write lets any of them set `pin = false`:
+        // refused, with the chmod that fixes it.
+        if let Some(m) = crate::store::perms::mode(path).filter(|m| m & 0o022 != 0) {
+            return Err(Error::new(
+                Msg::ErrConfigWritable,
+                &[&path.display(), &format!("{m:03o}"), &path.display()],
+            ));
+        }
         Config::parse(&text)
             .map_err(|(line, msg)| Error::new(Msg::ErrConfigParse, &[&path.display(), &line, &msg]))
     }
@@ -220,8 +228,20 @@ impl Config {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::new(Msg::ErrConfigRead, &[&dir.display(), &e]))?;
         }
-        std::fs::write(path, TEMPLATE)
-            .map_err(|e| Error::new(Msg::ErrConfigRead, &[&path.display(), &e]))?;
+        // Owner-only whatever the umask: whoever can write the configuration can turn the
+        // PIN off. `create_new` also closes the race with another `config init`.
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let fail = |e: std::io::Error| Error::new(Msg::ErrConfigRead, &[&path.display(), &e]);
+        let mut f = opts.open(path).map_err(fail)?;
+        std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
+            .and_then(|_| f.sync_all())
+            .map_err(fail)?;
         Ok(path.to_path_buf())
     }
 }

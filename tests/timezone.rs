@@ -29,7 +29,7 @@ fn an_office_in_wita_on_a_utc_server_shows_and_counts_in_wita() {
     )
     .unwrap();
     // SAFETY: as above, single-threaded here.
-    unsafe { meja::clock::use_office_zone(&config).unwrap() };
+    unsafe { meja::clock::use_office_zone(&config.office.timezone).unwrap() };
     assert!(!meja::clock::local_is_utc());
 
     let now = Utc

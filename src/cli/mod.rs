@@ -195,7 +195,10 @@ enum Command {
 }
 
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return clap_fail(&e),
+    };
     let lang_flag = match args.lang.as_deref().map(|l| (l, Lang::parse(l))) {
         Some((_, Some(l))) => Some(l),
         Some((bad, None)) => return fail(Error::new(Msg::ErrLang, &[&bad]), Lang::Id),
@@ -215,7 +218,7 @@ pub fn main() -> ExitCode {
     // command to report, next to its line.
     if let Ok(config) = env.config() {
         // SAFETY: nothing else runs yet: no thread has been started.
-        if let Err(e) = unsafe { crate::clock::use_office_zone(&config) } {
+        if let Err(e) = unsafe { crate::clock::use_office_zone(&config.office.timezone) } {
             return fail(e, env.lang(Some(&config)));
         }
     }
@@ -392,6 +395,21 @@ pub fn main() -> ExitCode {
         Ok(None) => ExitCode::SUCCESS,
         Err(e) => fail(e, lang),
     }
+}
+
+/// clap echoes the offending value in its message (`invalid value 'x…' for '--format'`):
+/// the text is cleaned line by line like every other error, so a value cannot set the
+/// terminal's title or slip a C1 control through a log. Help and version go to stdout.
+fn clap_fail(e: &clap::Error) -> ExitCode {
+    use std::io::Write;
+    let text = e.render().to_string();
+    let clean: String = text.lines().map(|l| clean_line(l) + "\n").collect();
+    let _ = if e.use_stderr() {
+        std::io::stderr().lock().write_all(clean.as_bytes())
+    } else {
+        std::io::stdout().lock().write_all(clean.as_bytes())
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn fail(e: Error, lang: Lang) -> ExitCode {

@@ -221,6 +221,13 @@ pub const SERVICES: Vocab = Vocab {
             "Pendampingan psikologis",
             "Psychological support",
         ),
+        // Where an imported service lands when nothing says which of the above it is, for the
+        // office to map on the agency sheet.
+        t(
+            "lainnya",
+            "Layanan lain (belum dipetakan)",
+            "Other service (not yet mapped)",
+        ),
     ],
 };
 

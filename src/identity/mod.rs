@@ -11,7 +11,7 @@ use chrono::Local;
 use crate::config::Config;
 use crate::domain::case::Permission;
 use crate::domain::staff::{Actor, Role, StaffMember, valid_pin, valid_username};
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, clean_name};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
@@ -152,7 +152,7 @@ fn first_supervisor(store: &mut Store, who: &str, lang: Lang) -> Result<()> {
     out.flush().map_err(term)?;
     let mut name = String::new();
     std::io::stdin().lock().read_line(&mut name).map_err(term)?;
-    let name = clean_line(name.trim());
+    let name = clean_name(name.trim());
     let name = if name.is_empty() {
         who.to_string()
     } else {
@@ -189,7 +189,7 @@ pub fn add_member(
     }
     let m = StaffMember {
         username: username.into(),
-        display_name: clean_line(name.trim()),
+        display_name: clean_name(name.trim()).trim().to_string(),
         role,
         active: true,
         has_pin: pin.is_some(),

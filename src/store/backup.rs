@@ -88,6 +88,15 @@ fn load_checked(file: &Path, bytes: &[u8]) -> Result<Connection> {
     if !integrity_ok(&lines) {
         return Err(broken(&lines.join("; ")));
     }
+    // The chain travels with the backup: a row changed in the file since it was written
+    // (a raw edit, bytes gone bad that integrity_check cannot see inside a cell) is refused.
+    for t in super::chain::ALL {
+        if let super::chain::ChainState::Broken { id } =
+            super::chain::verify(&mem, t).map_err(|e| broken(&e))?
+        {
+            return Err(broken(&format!("{} id {id}", t.table)));
+        }
+    }
     let has_cases: bool = mem
         .query_row(
             "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'cases'",

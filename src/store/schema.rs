@@ -341,10 +341,39 @@ CREATE TABLE closures (
 ) STRICT;
 "#;
 
-const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+/// The hash chain over the append-only tables (`store::chain`): a `hash` column on each,
+/// filled for the rows already there by `chain::backfill`, in id order, in the same
+/// transaction.
+const HASH_CHAIN: &str = r#"
+ALTER TABLE case_history ADD COLUMN hash TEXT;
+ALTER TABLE case_notes ADD COLUMN hash TEXT;
+ALTER TABLE access_log ADD COLUMN hash TEXT;
+"#;
+
+/// Rust run after a migration's SQL, in its transaction.
+type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
+
+const ALL: &[(&str, Option<Hook>)] = &[
+    (V1, None),
+    (V2, None),
+    (V3, None),
+    (V4, None),
+    (V5, None),
+    (V6, None),
+    (V7, None),
+    (V8, None),
+    (HASH_CHAIN, Some(super::chain::backfill)),
+];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(ALL.iter().map(|m| M::up(m)).collect())
+    Migrations::new(
+        ALL.iter()
+            .map(|(sql, hook)| match hook {
+                Some(h) => M::up_with_hook(sql, *h),
+                None => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this build brings a database to (`PRAGMA user_version`).
