@@ -15,6 +15,8 @@ pub mod drafts;
 pub mod export;
 pub mod health;
 pub mod perms;
+#[cfg(test)]
+mod plans;
 pub mod referrals;
 pub mod report;
 pub mod schema;

@@ -132,11 +132,14 @@ impl Store {
     pub fn report_closures(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Closure>> {
         let mut st = self.conn().prepare(
             "SELECT c.opened_at, min(h.at) FROM case_history h JOIN cases c ON c.id = h.case_id
-             WHERE h.action = 'ditutup' AND substr(h.at, 1, 10) BETWEEN ?1 AND ?2
+             WHERE h.action = 'ditutup' AND h.at >= ?1 AND h.at < ?2
              GROUP BY h.case_id ORDER BY h.case_id",
         )?;
+        // `at` starts with its local date, so `at >= from` and `at < the day after to` hold
+        // exactly when its date is in the period, and the (action, at) index answers them.
+        let after = to.succ_opt().unwrap_or(to);
         let rows = st
-            .query_map(params![from.to_string(), to.to_string()], |r| {
+            .query_map(params![from.to_string(), after.to_string()], |r| {
                 Ok(Closure {
                     opened: day(&r.get::<_, String>(0)?),
                     closed: day(&r.get::<_, String>(1)?),
