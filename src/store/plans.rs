@@ -45,6 +45,11 @@ const WHOLE_BY_DESIGN: &[(&str, &str, &str)] = &[
         "cases",
         "a report or export reads every case of its period, one pass",
     ),
+    (
+        "substr(c.opened_at, 1, 10)",
+        "cases",
+        "the report's streams walk the period's cases, children by index",
+    ),
     ("count(*) FROM cases", "cases", "a count of every case"),
     ("count(*) FROM drafts", "drafts", "a count of every draft"),
 ];
