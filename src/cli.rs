@@ -433,9 +433,20 @@ pub fn run_export(
     }
     let mut store = Store::open(&env.db_path()?)?;
     let staff = &crate::accounts::actor_for(env, &mut store, &config, Action::Report)?.username;
-    let cases = store.export_cases(from, to)?;
-    let (bytes, rows) = crate::io::export::export_bytes(&cases, format, deidentified);
-    crate::io::export::write_private(out, &bytes)?;
+    // Streamed: each case goes to the file as it is read, so memory does not grow with the
+    // database (issue 21).
+    let io_err = |e: std::io::Error| Error::new(Msg::ErrWriteFile, &[&out.display(), &e]);
+    let (rows, cases) = crate::io::export::write_private_with(out, |w| {
+        let mut x =
+            crate::io::export::ExportWriter::new(w, format, deidentified).map_err(io_err)?;
+        let mut cases = 0usize;
+        store.export_each(from, to, |c| {
+            cases += 1;
+            x.add(&c).map_err(io_err)
+        })?;
+        let (_, rows) = x.finish().map_err(io_err)?;
+        Ok((rows, cases))
+    })?;
     let span = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let detail = format!(
         "ekspor {:?}{} {}..{} → {} ({} baris, {} kasus)",
@@ -445,7 +456,7 @@ pub fn run_export(
         span(to),
         out.display(),
         rows,
-        cases.len()
+        cases
     );
     if let Err(e) = store.log_access(
         Local::now(),
@@ -465,7 +476,7 @@ pub fn run_export(
     };
     Ok(fill(
         Msg::CaseExportDone.get(lang),
-        &[&rows, &cases.len(), &out.display(), &note],
+        &[&rows, &cases, &out.display(), &note],
     ))
 }
 
