@@ -1086,7 +1086,7 @@ fn commands(s: &Setup, t: &mut Table) {
         (
             "meja backup --encrypt",
             vec!["backup", "--encrypt", &out_s],
-            vec![(meja::backup::PASSPHRASE_ENV, "bench-passphrase")],
+            vec![(meja::tasks::backup::PASSPHRASE_ENV, "bench-passphrase")],
             "",
             f64::NAN,
         ),

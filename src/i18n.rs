@@ -4,28 +4,12 @@
 //! `domain::vocab`; everything else is here. Messages with `{}` take arguments in order
 //! through [`fill`].
 
+pub use crate::lang::{Lang, fill};
+
 use crate::domain::Issue;
 use crate::domain::intake::{
     ConsentField, Field, IncidentField, PerpetratorField, ReporterField, TriageField, VictimField,
 };
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    /// `id`, `in`, `ind`, `indonesia` and `en`, `eng`, `english`, in any case.
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "id" | "in" | "ind" | "indonesia" | "bahasa" => Some(Lang::Id),
-            "en" | "eng" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
 
 macro_rules! messages {
     ($($name:ident => $id:expr, $en:expr;)*) => {
@@ -496,6 +480,25 @@ messages! {
     ErrSepNeedsCsv => "--excel-id hanya untuk --format csv", "--excel-id is only for --format csv";
     CaseExportDone => "{} baris ({} kasus) ditulis ke {}{}", "{} rows ({} cases) written to {}{}";
     CaseExportDeidentified => " — tanpa identitas", " — de-identified";
+    // Tugas: the due list (`meja tugas`)
+    DueHead => "Tugas {} — {}, sampai {} hari ke depan", "Due list of {} — {}, up to {} days ahead";
+    DueEveryone => "semua petugas", "all staff";
+    DueOverdue => "TERLAMBAT", "OVERDUE";
+    DueToday => "HARI INI", "TODAY";
+    DueSoon => "BERIKUTNYA", "COMING UP";
+    DueNone => "Tidak ada yang jatuh tempo.", "Nothing falls due.";
+    DueTotals => "{} terlambat · {} hari ini · {} berikutnya", "{} overdue · {} today · {} coming up";
+    DuePlanAction => "Tindakan rencana: {}", "Plan action: {}";
+    DueFollowUp => "Pemantauan berikutnya", "Next follow-up";
+    DueReferral => "Balasan rujukan: {}", "Referral reply: {}";
+    DuePlanApproval => "Persetujuan rencana intervensi", "Approve the case plan";
+    DueClosureApproval => "Persetujuan penutupan kasus", "Approve the closure";
+    DueStageTarget => "Batas waktu tahap {}", "Stage target: {}";
+    DueCsvHeader => "kelompok,tanggal,nomor,inisial,risiko,tugas,petugas", "group,date,number,initials,risk,task,staff";
+    ErrDemoLive => "{} sudah berisi data kantor (akun petugas, kasus atau draf): demo hanya mengisi berkas baru", "{} already holds an office's data (staff accounts, cases or drafts): demo only fills a new file";
+    ErrOutIsDb => "{} adalah basis data meja (atau berkas pendampingnya): tidak akan ditimpa", "{} is meja's database (or a file beside it): it is never overwritten";
+    ErrOutExists => "{} sudah ada: tidak ditimpa (tambahkan --force untuk menggantinya)", "{} already exists: not overwritten (add --force to replace it)";
+    ErrOutIsDir => "{} adalah folder: sebutkan nama berkas", "{} is a folder: name a file";
     ErrBackupIsDb => "cadangan tidak boleh menimpa basis data itu sendiri: {}", "a backup cannot overwrite the database itself: {}";
     ErrNoPassphrase => "frasa sandi tidak ada: isi MEJA_BACKUP_PASSPHRASE atau --passphrase-file PATH", "no passphrase: set MEJA_BACKUP_PASSPHRASE or --passphrase-file PATH";
     ErrPassphraseFile => "tidak bisa membaca frasa sandi dari {}: {}", "cannot read the passphrase from {}: {}";
@@ -706,39 +709,6 @@ pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Voc
     ],
 };
 
-/// Replaces each `{}` (or `{:…}`) in `template` with the next argument.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let Some(end) = after.find('}') else {
-            out.push_str(after);
-            return out;
-        };
-        let spec = &after[1..end];
-        match args.next() {
-            Some(a) => match spec.strip_prefix(":.") {
-                Some(p) => {
-                    let prec: usize = p.trim_end_matches('f').parse().unwrap_or(1);
-                    let shown = a.to_string();
-                    match shown.parse::<f64>() {
-                        Ok(v) => out.push_str(&format!("{v:.prec$}")),
-                        Err(_) => out.push_str(&shown),
-                    }
-                }
-                None => out.push_str(&a.to_string()),
-            },
-            None => out.push_str(&after[..=end]),
-        }
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
 pub fn issue(i: Issue, lang: Lang) -> &'static str {
     let (id, en) = match i {
         Issue::Required => ("wajib diisi", "required"),
@@ -873,6 +843,58 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
         Lang::Id => id,
         Lang::En => en,
     }
+}
+
+/// The wording of a referral letter (`domain::letter` decides which words it uses).
+pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
+    use crate::domain::letter::Word as W;
+    match w {
+        W::LetterAddress => Msg::LetterAddress,
+        W::LetterAge => Msg::LetterAge,
+        W::LetterAttachment => Msg::LetterAttachment,
+        W::LetterBirth => Msg::LetterBirth,
+        W::LetterBirthAge => Msg::LetterBirthAge,
+        W::LetterCaseNumber => Msg::LetterCaseNumber,
+        W::LetterChronology => Msg::LetterChronology,
+        W::LetterClientN => Msg::LetterClientN,
+        W::LetterConfidential => Msg::LetterConfidential,
+        W::LetterContact => Msg::LetterContact,
+        W::LetterGreeting => Msg::LetterGreeting,
+        W::LetterGuardian => Msg::LetterGuardian,
+        W::LetterName => Msg::LetterName,
+        W::LetterNature => Msg::LetterNature,
+        W::LetterNumber => Msg::LetterNumber,
+        W::LetterOpening => Msg::LetterOpening,
+        W::LetterPerpetrator => Msg::LetterPerpetrator,
+        W::LetterPhone => Msg::LetterPhone,
+        W::LetterPrivacy => Msg::LetterPrivacy,
+        W::LetterReason => Msg::LetterReason,
+        W::LetterRegards => Msg::LetterRegards,
+        W::LetterReply => Msg::LetterReply,
+        W::LetterReplyBy => Msg::LetterReplyBy,
+        W::LetterSex => Msg::LetterSex,
+        W::LetterSubject => Msg::LetterSubject,
+        W::LetterSubjectText => Msg::LetterSubjectText,
+        W::LetterTo => Msg::LetterTo,
+        W::LetterViolence => Msg::LetterViolence,
+        W::LetterWithheldNote => Msg::LetterWithheldNote,
+        W::LetterYears => Msg::LetterYears,
+    }
+    .get(lang)
+}
+
+pub fn access_label(k: crate::domain::access::AccessKind, lang: Lang) -> &'static str {
+    let m = match k {
+        crate::domain::access::AccessKind::Open => Msg::AccOpen,
+        crate::domain::access::AccessKind::Reveal => Msg::AccReveal,
+        crate::domain::access::AccessKind::Edit => Msg::AccEdit,
+        crate::domain::access::AccessKind::Export => Msg::AccExport,
+        crate::domain::access::AccessKind::Print => Msg::AccPrint,
+        crate::domain::access::AccessKind::SignIn => Msg::AccSignIn,
+        crate::domain::access::AccessKind::SignInFailed => Msg::AccSignInFailed,
+        crate::domain::access::AccessKind::Staff => Msg::AccStaff,
+    };
+    m.get(lang)
 }
 
 #[cfg(test)]

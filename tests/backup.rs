@@ -103,7 +103,9 @@ fn a_backup_taken_while_another_connection_writes_restores_identical_and_sound()
         std::thread::yield_now();
     }
     let out = dir.path().join("cadangan.db");
-    let done = meja::backup::backup(&mut store, &out, None, "ani", now()).unwrap();
+    let done =
+        meja::tasks::backup::backup(&mut store, &out, &Default::default(), None, "ani", now())
+            .unwrap();
     stop.store(true, Ordering::Relaxed);
     let written = writer.join().unwrap();
     assert!(written > 5, "the writer kept writing ({written})");
@@ -117,7 +119,7 @@ fn a_backup_taken_while_another_connection_writes_restores_identical_and_sound()
     }
 
     let restored = dir.path().join("pulih.db");
-    let r = meja::backup::restore(&out, &restored, None, now()).unwrap();
+    let r = meja::tasks::backup::restore(&out, &restored, None, now()).unwrap();
     assert_eq!(r.cases, done.cases);
     assert!(r.kept.is_none(), "nothing to keep for a new file");
     assert_eq!(integrity(&restored), "ok");
@@ -157,13 +159,13 @@ fn restore_onto_a_database_in_use_is_refused_and_changes_nothing() {
     let mut s = Store::open(&src).unwrap();
     open_cases(&mut s, 3, "Sumber");
     let out = dir.path().join("cadangan.db");
-    meja::backup::backup(&mut s, &out, None, "ani", now()).unwrap();
+    meja::tasks::backup::backup(&mut s, &out, &Default::default(), None, "ani", now()).unwrap();
 
     let target = dir.path().join("dipakai.db");
     let mut holder = Store::open(&target).unwrap();
     open_cases(&mut holder, 5, "Dipakai");
     let before = content(&target, i64::MAX);
-    let err = meja::backup::restore(&out, &target, None, now())
+    let err = meja::tasks::backup::restore(&out, &target, None, now())
         .err()
         .expect("refused while open");
     assert_eq!(err.msg, Msg::ErrDbInUse);
@@ -173,7 +175,7 @@ fn restore_onto_a_database_in_use_is_refused_and_changes_nothing() {
     drop(holder);
 
     // Once nobody has it open, the restore goes ahead and keeps the old content beside it.
-    let r = meja::backup::restore(&out, &target, None, now()).unwrap();
+    let r = meja::tasks::backup::restore(&out, &target, None, now()).unwrap();
     assert_eq!(r.cases, 3);
     assert_eq!(Store::open(&target).unwrap().case_count().unwrap(), 3);
     let kept = r.kept.expect("old content kept");
@@ -193,15 +195,16 @@ fn an_encrypted_backup_needs_its_passphrase() {
     open_cases(&mut s, 2, "Rahasia Sekali");
     let out = dir.path().join("cadangan.age");
     let pass = || Some(SecretString::from("kuda-lumping-7".to_string()));
-    let done = meja::backup::backup(&mut s, &out, pass(), "ani", now()).unwrap();
+    let done = meja::tasks::backup::backup(&mut s, &out, &Default::default(), pass(), "ani", now())
+        .unwrap();
     assert!(done.encrypted);
     let bytes = std::fs::read(&out).unwrap();
-    assert!(meja::backup::is_encrypted(&bytes));
+    assert!(meja::tasks::backup::is_encrypted(&bytes));
     let text = String::from_utf8_lossy(&bytes);
     assert!(!text.contains("Rahasia") && !text.contains("SQLite format"));
 
     let target = dir.path().join("pulih.db");
-    let wrong = meja::backup::restore(
+    let wrong = meja::tasks::backup::restore(
         &out,
         &target,
         Some(SecretString::from("salah".to_string())),
@@ -210,11 +213,11 @@ fn an_encrypted_backup_needs_its_passphrase() {
     .err()
     .unwrap();
     assert_eq!(wrong.msg, Msg::ErrDecrypt);
-    let none = meja::backup::restore(&out, &target, None, now())
+    let none = meja::tasks::backup::restore(&out, &target, None, now())
         .err()
         .unwrap();
     assert_eq!(none.msg, Msg::ErrNoPassphrase);
-    let r = meja::backup::restore(&out, &target, pass(), now()).unwrap();
+    let r = meja::tasks::backup::restore(&out, &target, pass(), now()).unwrap();
     assert_eq!(r.cases, 2);
     assert_eq!(integrity(&target), "ok");
 }
@@ -226,7 +229,7 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
     let mut s = Store::open(&src).unwrap();
     open_cases(&mut s, 2, "Utuh");
     let out = dir.path().join("cadangan.db");
-    meja::backup::backup(&mut s, &out, None, "ani", now()).unwrap();
+    meja::tasks::backup::backup(&mut s, &out, &Default::default(), None, "ani", now()).unwrap();
     let mut bytes = std::fs::read(&out).unwrap();
     let n = bytes.len();
     for b in &mut bytes[n / 2..n / 2 + 2048] {
@@ -235,7 +238,7 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
     let broken = dir.path().join("rusak.db");
     std::fs::write(&broken, &bytes).unwrap();
     let target = dir.path().join("tujuan.db");
-    let err = meja::backup::restore(&broken, &target, None, now())
+    let err = meja::tasks::backup::restore(&broken, &target, None, now())
         .err()
         .unwrap();
     assert_eq!(err.msg, Msg::ErrBackupBroken, "{err}");
@@ -243,7 +246,7 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
 
     let text = dir.path().join("catatan.txt");
     std::fs::write(&text, "bukan cadangan").unwrap();
-    let err = meja::backup::restore(&text, &target, None, now())
+    let err = meja::tasks::backup::restore(&text, &target, None, now())
         .err()
         .unwrap();
     assert_eq!(err.msg, Msg::ErrBackupNotMeja);
@@ -257,7 +260,7 @@ fn meja(db: &Path, args: &[&str]) -> std::process::Output {
         .args(["--config", "/nonexistent/meja.toml", "--user", "ani"])
         .args(args)
         .env_remove("MEJA_LANG")
-        .env_remove(meja::backup::PASSPHRASE_ENV)
+        .env_remove(meja::tasks::backup::PASSPHRASE_ENV)
         .env_remove("SUDO_USER")
         .env("MEJA_PIN", "2468")
         .output()
@@ -362,7 +365,7 @@ fn meja_limited(
         .args(["--config", "/nonexistent/meja.toml", "--user", "ani"])
         .args(args)
         .env_remove("MEJA_LANG")
-        .env_remove(meja::backup::PASSPHRASE_ENV)
+        .env_remove(meja::tasks::backup::PASSPHRASE_ENV)
         .env_remove("SUDO_USER")
         .env("MEJA_PIN", "2468")
         .envs(envs.iter().copied());
@@ -421,7 +424,7 @@ fn a_backup_larger_than_the_memory_limit_still_succeeds() {
     // faster one) and not by the database. Holding the database in memory even once more
     // would pass this limit.
     let enc = dir.path().join("cadangan.age");
-    let pass = [(meja::backup::PASSPHRASE_ENV, "kuda-lumping-7")];
+    let pass = [(meja::tasks::backup::PASSPHRASE_ENV, "kuda-lumping-7")];
     let o = meja_limited(
         &db,
         &["backup", "--encrypt", enc.to_str().unwrap()],

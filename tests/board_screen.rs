@@ -4,9 +4,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use meja::demo::{DemoOptions, fill};
 use meja::i18n::Lang;
 use meja::store::Store;
+use meja::tasks::demo::{DemoOptions, fill};
 use meja::ui::app::Screen;
 use ratatui::crossterm::event::KeyCode;
 

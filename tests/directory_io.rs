@@ -354,7 +354,8 @@ fn sources_that_cannot_be_read_at_all_are_errors() {
     assert_eq!(read_directory(dir.path()).unwrap().agencies.len(), 1);
     // A file where the package folder should be written.
     let blocked = dir.path().join("organizations.csv").join("out");
-    let e = write_directory(Format::Hsds, &[], &blocked, Lang::Id).unwrap_err();
+    let e =
+        write_directory(Format::Hsds, &[], &blocked, Lang::Id, &Default::default()).unwrap_err();
     assert_eq!(e.msg, Msg::ErrDirWrite);
 }
 
@@ -574,7 +575,7 @@ fn hsds_export_reads_back_the_same_directory_and_is_byte_stable() {
     let dir = tempfile::tempdir().unwrap();
     for lang in [Lang::Id, Lang::En] {
         let out = dir.path().join(format!("ekspor-{lang:?}"));
-        write_directory(Format::Hsds, &sent, &out, lang).unwrap();
+        write_directory(Format::Hsds, &sent, &out, lang, &Default::default()).unwrap();
         let back = read_directory(&out).unwrap();
         // The one service code this meja does not know is written, and read back as one
         // it does not know.
@@ -585,7 +586,7 @@ fn hsds_export_reads_back_the_same_directory_and_is_byte_stable() {
         assert_round_trip(&want, &back.agencies);
 
         let again = dir.path().join(format!("lagi-{lang:?}"));
-        write_directory(Format::Hsds, &sent, &again, lang).unwrap();
+        write_directory(Format::Hsds, &sent, &again, lang, &Default::default()).unwrap();
         assert_eq!(files(&out), files(&again));
     }
 
@@ -651,12 +652,12 @@ fn sheet_export_reads_back_the_same_directory_and_is_byte_stable() {
     let dir = tempfile::tempdir().unwrap();
     for lang in [Lang::Id, Lang::En] {
         let out = dir.path().join(format!("direktori-{lang:?}.csv"));
-        write_directory(Format::Csv, &sent, &out, lang).unwrap();
+        write_directory(Format::Csv, &sent, &out, lang, &Default::default()).unwrap();
         let back = read_directory(&out).unwrap();
         assert!(back.problems.is_empty(), "{:?}", back.problems);
         assert_round_trip(&sent, &back.agencies);
         let again = dir.path().join(format!("lagi-{lang:?}.csv"));
-        write_directory(Format::Csv, &sent, &again, lang).unwrap();
+        write_directory(Format::Csv, &sent, &again, lang, &Default::default()).unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&again).unwrap());
     }
     let id = std::fs::read_to_string(dir.path().join("direktori-Id.csv")).unwrap();
@@ -674,7 +675,14 @@ fn sheet_export_reads_back_the_same_directory_and_is_byte_stable() {
 
     // Without a demo entry the file has exactly the 13 documented columns.
     let plain = dir.path().join("tanpa-contoh.csv");
-    write_directory(Format::Csv, &sent[..3], &plain, Lang::Id).unwrap();
+    write_directory(
+        Format::Csv,
+        &sent[..3],
+        &plain,
+        Lang::Id,
+        &Default::default(),
+    )
+    .unwrap();
     let text = std::fs::read_to_string(&plain).unwrap();
     assert!(text.starts_with(
         "\u{feff}id,nama,jenis,layanan,wilayah,alamat,telepon,email,jam_buka,narahubung,catatan,aktif,diverifikasi\r\n"

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, Local, NaiveDate, TimeZone};
 use meja::domain::agency::{Agency, Week};
-use meja::domain::case::{Action, Everyone, Policy, Saved};
+use meja::domain::case::{Everyone, Permission, Policy, Saved};
 use meja::domain::intake::Intake;
 use meja::domain::referral::{NewReferral, ReferralError, Status};
 use meja::store::Store;
@@ -168,8 +168,8 @@ fn no_referral_without_consent_unless_overridden_in_writing() {
     // A policy that does not allow overriding refuses even with a reason.
     struct Strict;
     impl Policy for Strict {
-        fn allows(&self, _: &str, a: Action) -> bool {
-            a != Action::OverrideConsent
+        fn allows(&self, _: &str, a: Permission) -> bool {
+            a != Permission::OverrideConsent
         }
     }
     assert_eq!(

@@ -174,9 +174,16 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
     let (a_id, a_number) = origin_case(&mut a);
     let file = dir.path().join("pindah.json");
     let now = Local::now();
-    let exported =
-        meja::transfer::export_case(&mut a, &a_number, &file, "UPTD PPA Kota Metro", "ani", now)
-            .unwrap();
+    let exported = meja::tasks::transfer::export_case(
+        &mut a,
+        &a_number,
+        &file,
+        &Default::default(),
+        "UPTD PPA Kota Metro",
+        "ani",
+        now,
+    )
+    .unwrap();
     assert_eq!(exported, a_number);
     #[cfg(unix)]
     {
@@ -200,7 +207,7 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
 
     let mut b = Store::open(&b_path).unwrap();
     let (t, opened) =
-        meja::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id).unwrap();
+        meja::tasks::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id).unwrap();
     assert_eq!(t.case.number, a_number);
     assert_eq!(opened.number, format!("LTM/{}/0001", now.year()));
     let c = rusqlite::Connection::open(&b_path).unwrap();
@@ -269,7 +276,7 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
     let mut b = Store::open(&b_path).unwrap();
 
     // The same file again is refused: one case, one local number.
-    let again = meja::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id)
+    let again = meja::tasks::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id)
         .err()
         .unwrap();
     assert_eq!(again.msg, Msg::ErrTransferDuplicate);

@@ -10,7 +10,7 @@ use super::region;
 use super::text::clean_line;
 use super::validate::normalize_phone;
 use super::vocab::{AGENCY_KINDS, SERVICES};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// One agency. Lists hold codes (`AGENCY_KINDS`, `SERVICES`, Kemendagri region codes), never
 /// labels, so the directory reads the same in both languages and survives a relabelling.
@@ -792,14 +792,14 @@ mod tests {
     #[test]
     fn typing_letter_by_letter_ranks_as_a_full_search() {
         let mut store = crate::store::Store::open_in_memory().unwrap();
-        let o = crate::demo::DemoOptions {
+        let o = crate::tasks::demo::DemoOptions {
             cases: 0,
             // Above PARALLEL_FROM, so the two-thread scoring is checked too.
             agencies: 2500,
             seed: 3,
             as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         };
-        crate::demo::fill(&mut store, "PPA", o).unwrap();
+        crate::tasks::demo::fill(&mut store, "PPA", o).unwrap();
         let mut d = store.agencies().unwrap();
         d.extend(directory());
         d[5].active = false;

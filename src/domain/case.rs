@@ -102,7 +102,7 @@ pub enum MoveError {
 
 /// What a person may do. Who may do which is decided in one place: `domain::staff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum Permission {
     Move,
     Close,
     Reopen,
@@ -123,35 +123,47 @@ pub enum Action {
     ManageStaff,
     /// Read the access log.
     ReadAudit,
+    /// Write an assessment of a case.
+    Assess,
+    /// Write and change the intervention plan, and ask for its approval.
+    Plan,
+    /// Approve or return a plan or a closure.
+    Approve,
+    /// Record a service given or a follow-up: front-desk work on any case.
+    RecordService,
 }
 
-impl Action {
-    pub const ALL: [Action; 13] = [
-        Action::Move,
-        Action::Close,
-        Action::Reopen,
-        Action::Assign,
-        Action::Edit,
-        Action::AddNote,
-        Action::Refer,
-        Action::OverrideConsent,
-        Action::ManageDirectory,
-        Action::OpenIntake,
-        Action::Report,
-        Action::ManageStaff,
-        Action::ReadAudit,
+impl Permission {
+    pub const ALL: [Permission; 17] = [
+        Permission::Move,
+        Permission::Close,
+        Permission::Reopen,
+        Permission::Assign,
+        Permission::Edit,
+        Permission::AddNote,
+        Permission::Refer,
+        Permission::OverrideConsent,
+        Permission::ManageDirectory,
+        Permission::OpenIntake,
+        Permission::Report,
+        Permission::ManageStaff,
+        Permission::ReadAudit,
+        Permission::Assess,
+        Permission::Plan,
+        Permission::Approve,
+        Permission::RecordService,
     ];
 }
 
 pub trait Policy {
-    fn allows(&self, staff: &str, action: Action) -> bool;
+    fn allows(&self, staff: &str, action: Permission) -> bool;
 }
 
 /// Allows everything: for tests of rules other than permissions, and the demo.
 pub struct Everyone;
 
 impl Policy for Everyone {
-    fn allows(&self, _staff: &str, _action: Action) -> bool {
+    fn allows(&self, _staff: &str, _action: Permission) -> bool {
         true
     }
 }
@@ -165,9 +177,9 @@ pub fn check_move(
     policy: &dyn Policy,
 ) -> Result<(), MoveError> {
     let action = match mv {
-        Move::Forward(_) | Move::Back { .. } => Action::Move,
-        Move::Close { .. } => Action::Close,
-        Move::Reopen { .. } => Action::Reopen,
+        Move::Forward(_) | Move::Back { .. } => Permission::Move,
+        Move::Close { .. } => Permission::Close,
+        Move::Reopen { .. } => Permission::Reopen,
     };
     if !policy.allows(staff, action) {
         return Err(MoveError::NotPermitted);
@@ -397,8 +409,8 @@ mod tests {
     fn the_policy_is_asked_for_every_move() {
         struct NoClosing;
         impl Policy for NoClosing {
-            fn allows(&self, _: &str, a: Action) -> bool {
-                a != Action::Close
+            fn allows(&self, _: &str, a: Permission) -> bool {
+                a != Permission::Close
             }
         }
         let close = Move::Close {

@@ -10,7 +10,7 @@ use super::referral::Referral;
 use super::text::initials;
 use super::validate::{age_on, parse_date};
 use super::vocab::{self, Vocab};
-use crate::i18n::{Lang, Msg, fill};
+use crate::lang::{Lang, fill};
 
 /// One piece of a letter, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +47,50 @@ pub struct Sender<'a> {
     pub contact: &'a str,
 }
 
+/// The fixed wording of a letter. The domain decides what a letter says and withholds;
+/// `i18n::letter_word` says each of these in the letter's language, so every string a reader
+/// sees stays in `i18n.rs` and the domain does not depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    LetterAddress,
+    LetterAge,
+    LetterAttachment,
+    LetterBirth,
+    LetterBirthAge,
+    LetterCaseNumber,
+    LetterChronology,
+    LetterClientN,
+    LetterConfidential,
+    LetterContact,
+    LetterGreeting,
+    LetterGuardian,
+    LetterName,
+    LetterNature,
+    LetterNumber,
+    LetterOpening,
+    LetterPerpetrator,
+    LetterPhone,
+    LetterPrivacy,
+    LetterReason,
+    LetterRegards,
+    LetterReply,
+    LetterReplyBy,
+    LetterSex,
+    LetterSubject,
+    LetterSubjectText,
+    LetterTo,
+    LetterViolence,
+    LetterWithheldNote,
+    LetterYears,
+}
+
+/// Wording for a [`Word`] in a language: `i18n::letter_word` in the app.
+pub type Words = fn(Word, Lang) -> &'static str;
+
 /// Everything a letter is written from.
 pub struct LetterInput<'a> {
     pub lang: Lang,
+    pub words: Words,
     pub sender: Sender<'a>,
     pub number: &'a str,
     pub date: NaiveDate,
@@ -103,7 +144,8 @@ fn label(v: Vocab, code: &str, lang: Lang) -> String {
 
 pub fn compose(i: &LetterInput<'_>) -> Letter {
     let lang = i.lang;
-    let t = |m: Msg| m.get(lang).to_string();
+    let w = |m: Word| (i.words)(m, lang);
+    let t = |m: Word| w(m).to_string();
     let withheld = |code: &str| i.case.consent.withhold.iter().any(|c| c == code);
     let mut b = Vec::new();
 
@@ -119,54 +161,51 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
         format!("{}, {}", i.sender.city, long_date(i.date, lang))
     };
     b.push(Block::Right(place));
-    b.push(Block::Field(t(Msg::LetterNumber), i.number.to_string()));
+    b.push(Block::Field(t(Word::LetterNumber), i.number.to_string()));
     b.push(Block::Field(
-        t(Msg::LetterNature),
-        t(Msg::LetterConfidential),
+        t(Word::LetterNature),
+        t(Word::LetterConfidential),
     ));
-    b.push(Block::Field(t(Msg::LetterAttachment), "-".into()));
+    b.push(Block::Field(t(Word::LetterAttachment), "-".into()));
     b.push(Block::Field(
-        t(Msg::LetterSubject),
+        t(Word::LetterSubject),
         fill(
-            Msg::LetterSubjectText.get(lang),
+            w(Word::LetterSubjectText),
             &[&label(vocab::SERVICES, &i.referral.service, lang)],
         ),
     ));
     b.push(Block::Blank);
-    b.push(Block::Para(t(Msg::LetterTo)));
+    b.push(Block::Para(t(Word::LetterTo)));
     b.push(Block::Strong(i.agency.name.clone()));
     if !i.agency.address.is_empty() {
         b.push(Block::Para(i.agency.address.clone()));
     }
     b.push(Block::Blank);
-    b.push(Block::Para(t(Msg::LetterGreeting)));
+    b.push(Block::Para(t(Word::LetterGreeting)));
     b.push(Block::Para(fill(
-        Msg::LetterOpening.get(lang),
+        w(Word::LetterOpening),
         &[&label(vocab::SERVICES, &i.referral.service, lang)],
     )));
     b.push(Block::Blank);
     b.push(Block::Field(
-        t(Msg::LetterCaseNumber),
+        t(Word::LetterCaseNumber),
         i.referral.case_number.clone(),
     ));
 
     let many = i.case.victims.len() > 1;
     for (n, v) in i.case.victims.iter().enumerate() {
         if many {
-            b.push(Block::Strong(fill(
-                Msg::LetterClientN.get(lang),
-                &[&(n + 1)],
-            )));
+            b.push(Block::Strong(fill(w(Word::LetterClientN), &[&(n + 1)])));
         }
         let name = if withheld("nama") {
             initials(&v.name)
         } else {
             v.name.clone()
         };
-        b.push(Block::Field(t(Msg::LetterName), name));
+        b.push(Block::Field(t(Word::LetterName), name));
         if !v.sex.is_empty() {
             b.push(Block::Field(
-                t(Msg::LetterSex),
+                t(Word::LetterSex),
                 label(vocab::SEX, &v.sex, lang),
             ));
         }
@@ -176,15 +215,15 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             .or_else(|| (!v.age.trim().is_empty()).then(|| v.age.trim().to_string()));
         match (birth, age) {
             (Some(d), Some(a)) if !withheld("tanggal_lahir") => b.push(Block::Field(
-                t(Msg::LetterBirth),
+                t(Word::LetterBirth),
                 fill(
-                    Msg::LetterBirthAge.get(lang),
+                    w(Word::LetterBirthAge),
                     &[&super::validate::format_date(d), &a],
                 ),
             )),
             (_, Some(a)) => b.push(Block::Field(
-                t(Msg::LetterAge),
-                fill(Msg::LetterYears.get(lang), &[&a]),
+                t(Word::LetterAge),
+                fill(w(Word::LetterYears), &[&a]),
             )),
             _ => {}
         }
@@ -202,19 +241,19 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
                 };
             }
             if !addr.is_empty() {
-                b.push(Block::Field(t(Msg::LetterAddress), addr));
+                b.push(Block::Field(t(Word::LetterAddress), addr));
             }
         }
         if !v.guardian.trim().is_empty() && !withheld("nama") {
             b.push(Block::Field(
-                t(Msg::LetterGuardian),
+                t(Word::LetterGuardian),
                 v.guardian.trim().into(),
             ));
         }
     }
     if !withheld("telepon") && !i.case.reporter.phone.trim().is_empty() {
         b.push(Block::Field(
-            t(Msg::LetterPhone),
+            t(Word::LetterPhone),
             i.case.reporter.phone.trim().to_string(),
         ));
     }
@@ -226,7 +265,7 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             .iter()
             .map(|c| label(vocab::VIOLENCE, c, lang))
             .collect();
-        b.push(Block::Field(t(Msg::LetterViolence), kinds.join(", ")));
+        b.push(Block::Field(t(Word::LetterViolence), kinds.join(", ")));
     }
     if !withheld("pelaku") {
         for p in &i.case.perpetrators {
@@ -235,27 +274,27 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
                 who.push(label(vocab::PERPETRATOR_RELATIONS, &p.relation, lang));
             }
             if !p.age.trim().is_empty() {
-                who.push(fill(Msg::LetterYears.get(lang), &[&p.age.trim()]));
+                who.push(fill(w(Word::LetterYears), &[&p.age.trim()]));
             }
             if !who.is_empty() {
-                b.push(Block::Field(t(Msg::LetterPerpetrator), who.join(", ")));
+                b.push(Block::Field(t(Word::LetterPerpetrator), who.join(", ")));
             }
         }
     }
     if !withheld("kronologi") && !i.case.incident.chronology.trim().is_empty() {
         b.push(Block::Blank);
-        b.push(Block::Strong(t(Msg::LetterChronology)));
+        b.push(Block::Strong(t(Word::LetterChronology)));
         for para in i.case.incident.chronology.trim().split("\n\n") {
             b.push(Block::Para(para.trim().to_string()));
         }
     }
     b.push(Block::Blank);
-    b.push(Block::Strong(t(Msg::LetterReason)));
+    b.push(Block::Strong(t(Word::LetterReason)));
     b.push(Block::Para(i.referral.reason.trim().to_string()));
     b.push(Block::Blank);
     let reply = match i.referral.follow_up {
-        Some(d) => fill(Msg::LetterReplyBy.get(lang), &[&long_date(d, lang)]),
-        None => t(Msg::LetterReply),
+        Some(d) => fill(w(Word::LetterReplyBy), &[&long_date(d, lang)]),
+        None => t(Word::LetterReply),
     };
     b.push(Block::Para(reply));
     let contact = if i.sender.phone.is_empty() {
@@ -263,14 +302,14 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
     } else {
         format!("{} ({})", i.sender.contact, i.sender.phone)
     };
-    b.push(Block::Field(t(Msg::LetterContact), contact));
+    b.push(Block::Field(t(Word::LetterContact), contact));
     b.push(Block::Blank);
-    b.push(Block::Para(t(Msg::LetterPrivacy)));
+    b.push(Block::Para(t(Word::LetterPrivacy)));
     if !i.case.consent.withhold.is_empty() {
-        b.push(Block::Para(t(Msg::LetterWithheldNote)));
+        b.push(Block::Para(t(Word::LetterWithheldNote)));
     }
     b.push(Block::Blank);
-    b.push(Block::Right(t(Msg::LetterRegards)));
+    b.push(Block::Right(t(Word::LetterRegards)));
     b.push(Block::Right(i.sender.office.to_string()));
     b.push(Block::Blank);
     b.push(Block::Blank);
@@ -448,6 +487,7 @@ mod tests {
         let head = vec!["PEMERINTAH KOTA CONTOH".to_string(), "UPTD PPA".to_string()];
         compose(&LetterInput {
             lang: Lang::Id,
+            words: crate::i18n::letter_word,
             sender: Sender {
                 office: "UPTD PPA Kota Contoh",
                 letterhead: &head,

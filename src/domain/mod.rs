@@ -2,13 +2,19 @@
 
 pub mod access;
 pub mod agency;
+pub mod approval;
+pub mod assessment;
 pub mod case;
+pub mod due;
 pub mod export;
+pub mod followup;
 pub mod intake;
 pub mod letter;
+pub mod plan;
 pub mod referral;
 pub mod region;
 pub mod report;
+pub mod service;
 pub mod staff;
 pub mod text;
 pub mod transfer;

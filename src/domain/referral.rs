@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::case::{Action, Policy};
+use super::case::{Permission, Policy};
 use super::vocab::SERVICES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,7 +95,7 @@ pub fn check_new(
     staff: &str,
     policy: &dyn Policy,
 ) -> Result<(), ReferralError> {
-    if !policy.allows(staff, Action::Refer) {
+    if !policy.allows(staff, Permission::Refer) {
         return Err(ReferralError::NotPermitted);
     }
     if !agency_active {
@@ -115,7 +115,7 @@ pub fn check_new(
         if reason.is_empty() {
             return Err(ReferralError::NoConsent);
         }
-        if !policy.allows(staff, Action::OverrideConsent) {
+        if !policy.allows(staff, Permission::OverrideConsent) {
             return Err(ReferralError::NotPermitted);
         }
     }
@@ -130,7 +130,7 @@ pub fn check_status(
     staff: &str,
     policy: &dyn Policy,
 ) -> Result<(), ReferralError> {
-    if !policy.allows(staff, Action::Refer) {
+    if !policy.allows(staff, Permission::Refer) {
         return Err(ReferralError::NotPermitted);
     }
     if !from.next().contains(&to) {
@@ -208,8 +208,8 @@ mod tests {
 
     struct NoOverride;
     impl Policy for NoOverride {
-        fn allows(&self, _: &str, a: Action) -> bool {
-            a != Action::OverrideConsent
+        fn allows(&self, _: &str, a: Permission) -> bool {
+            a != Permission::OverrideConsent
         }
     }
 

@@ -1,7 +1,7 @@
 //! Staff accounts and who may do what. The role matrix lives here and only here: the screens
 //! ask it what to offer, and every change goes through a `Policy` built from it.
 
-use super::case::{Action, Policy};
+use super::case::{Permission, Policy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -37,16 +37,17 @@ impl Role {
 
 /// Whether `role` may do `action`, on a case assigned to the actor (`mine`) or not. For
 /// actions that touch no case, `mine` is ignored.
-pub fn permits(role: Role, action: Action, mine: bool) -> bool {
-    use Action::*;
+pub fn permits(role: Role, action: Permission, mine: bool) -> bool {
+    use Permission::*;
     match role {
         Role::Supervisor => true,
         Role::ManajerKasus => match action {
-            OpenIntake | Refer => true,
-            Move | Edit | AddNote | OverrideConsent => mine,
-            Close | Reopen | Assign | ManageDirectory | Report | ManageStaff | ReadAudit => false,
+            OpenIntake | Refer | RecordService => true,
+            Move | Edit | AddNote | OverrideConsent | Assess | Plan => mine,
+            Close | Reopen | Assign | ManageDirectory | Report | ManageStaff | ReadAudit
+            | Approve => false,
         },
-        Role::Petugas => matches!(action, OpenIntake | Refer),
+        Role::Petugas => matches!(action, OpenIntake | Refer | RecordService),
     }
 }
 
@@ -66,7 +67,7 @@ impl Actor {
     }
 
     /// What the actor may do to a case assigned to `assigned_to` (None: no case, or nobody).
-    pub fn may(&self, action: Action, assigned_to: Option<&str>) -> bool {
+    pub fn may(&self, action: Permission, assigned_to: Option<&str>) -> bool {
         permits(
             self.role,
             action,
@@ -90,7 +91,7 @@ pub struct CasePolicy<'a> {
 }
 
 impl Policy for CasePolicy<'_> {
-    fn allows(&self, staff: &str, action: Action) -> bool {
+    fn allows(&self, staff: &str, action: Permission) -> bool {
         // A policy built for one worker never vouches for another.
         staff == self.actor.username && self.actor.may(action, self.assigned_to)
     }
@@ -122,7 +123,7 @@ pub fn valid_pin(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Action::*;
+    use Permission::*;
 
     /// The whole matrix, written out by hand from the issue: every action × every role, for
     /// a case assigned to the actor and one that is not.
@@ -143,8 +144,16 @@ mod tests {
             (Report, false, false, false, true),
             (ManageStaff, false, false, false, true),
             (ReadAudit, false, false, false, true),
+            (Assess, false, true, false, true),
+            (Plan, false, true, false, true),
+            (Approve, false, false, false, true),
+            (RecordService, true, true, true, true),
         ];
-        assert_eq!(expected.len(), Action::ALL.len(), "every action is listed");
+        assert_eq!(
+            expected.len(),
+            Permission::ALL.len(),
+            "every action is listed"
+        );
         for (action, pet, mk_own, mk_other, sup) in expected {
             for mine in [true, false] {
                 assert_eq!(

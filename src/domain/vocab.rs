@@ -4,7 +4,7 @@
 //! Indonesian and English labels. They live here rather than in `i18n.rs` because they are
 //! domain data: reports, exports and validation depend on the codes, not on the screen.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Term {

@@ -3,14 +3,11 @@
 //! JSON. Every file is written private to its owner and whole or not at all.
 
 use std::io::Write;
-use std::path::Path;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::domain::export::{DateStyle, ExportCase, header, rows};
-use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -20,52 +17,6 @@ pub enum ExportFormat {
     /// set to Indonesian (where the comma is the decimal mark) open it as columns.
     CsvExcelId,
     Json,
-}
-
-/// Writes `bytes` to `path` readable by its owner only, through a temporary file in the same
-/// folder renamed over it once synced: a failed write never leaves half a file, and an
-/// existing file is replaced only by a complete one.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_private_with(path, |w| {
-        w.write_all(bytes)
-            .map_err(|e| Error::new(Msg::ErrWriteFile, &[&path.display(), &e]))
-    })
-}
-
-/// [`write_private`] for content produced a piece at a time: `fill` writes into a buffered
-/// temporary file, so an export of any size holds one row in memory, not the file.
-pub fn write_private_with<T>(
-    path: &Path,
-    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<T>,
-) -> Result<T> {
-    let fail = |e: std::io::Error| Error::new(Msg::ErrWriteFile, &[&path.display(), &e]);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let file = match opts.open(&tmp) {
-        Ok(f) => f,
-        Err(e) => return Err(fail(e)),
-    };
-    let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
-    let done = fill(&mut w).and_then(|v| {
-        let f = w.into_inner().map_err(|e| fail(e.into_error()))?;
-        f.sync_all().map_err(fail)?;
-        std::fs::rename(&tmp, path).map_err(fail)?;
-        Ok(v)
-    });
-    if done.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    done
 }
 
 /// A spreadsheet turns `081234567890` into 81234567890, a NIK into 1.87E+15 and `18.72` into

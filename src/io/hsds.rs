@@ -932,9 +932,13 @@ const ICAL_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// Writes the package. Every id is derived from the organization's, and rows follow the
 /// agencies' order, so the same directory always gives the same bytes.
-pub(super) fn write(agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
-    std::fs::create_dir_all(out)
-        .map_err(|e| Error::new(Msg::ErrDirWrite, &[&out.display(), &e]))?;
+pub(super) fn write(
+    agencies: &[Agency],
+    out: &Path,
+    lang: Lang,
+    rules: &super::outfile::OutRules,
+) -> Result<()> {
+    super::outfile::create_dir(out, rules)?;
     let mut orgs = Out::new("organization", "organizations.csv", ORG_FIELDS);
     let mut services = Out::new("service", "services.csv", SERVICE_FIELDS);
     let mut locations = Out::new("location", "locations.csv", LOCATION_FIELDS);
@@ -1091,14 +1095,19 @@ pub(super) fn write(agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
     let tables = [
         orgs, services, locations, sals, addresses, phones, schedules, areas, taxonomy, links,
     ];
+    // Every file is checked before any is written: a refusal leaves no half package.
+    for name in tables.iter().map(|t| t.file).chain(["datapackage.json"]) {
+        super::outfile::check(&out.join(name), rules)?;
+    }
     for t in &tables {
-        write_file(&out.join(t.file), &csv_bytes(t.fields, &t.rows))?;
+        write_file(&out.join(t.file), &csv_bytes(t.fields, &t.rows), rules)?;
     }
     let json = serde_json::to_string_pretty(&datapackage(&tables))
         .expect("a JSON value always serializes");
     write_file(
         &out.join("datapackage.json"),
         format!("{json}\n").as_bytes(),
+        rules,
     )
 }
 

@@ -8,6 +8,7 @@
 
 pub mod export;
 mod hsds;
+pub mod outfile;
 pub mod pdf;
 pub mod report;
 mod sheet;
@@ -101,10 +102,16 @@ pub fn read_directory(path: &Path) -> Result<Parsed> {
 
 /// Writes agencies; HSDS writes a folder (created if missing) with datapackage.json + CSVs;
 /// Csv writes one file.
-pub fn write_directory(format: Format, agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
+pub fn write_directory(
+    format: Format,
+    agencies: &[Agency],
+    out: &Path,
+    lang: Lang,
+    rules: &outfile::OutRules,
+) -> Result<()> {
     match format {
-        Format::Hsds => hsds::write(agencies, out, lang),
-        Format::Csv => sheet::write(agencies, out, lang),
+        Format::Hsds => hsds::write(agencies, out, lang, rules),
+        Format::Csv => sheet::write(agencies, out, lang, rules),
     }
 }
 
@@ -320,20 +327,10 @@ fn infer_kind(name: &str) -> &'static str {
         .map_or("lainnya", |(code, _)| code)
 }
 
-/// Writes a file whole or not at all: into a temporary beside it, then renamed over it, so a
-/// full disk or a crash never leaves half a directory where the old one was.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |e: std::io::Error| Error::new(Msg::ErrDirWrite, &[&path.display(), &e]);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
+/// Writes a file whole or not at all, under the `--out` rules (never the database, an
+/// existing file only with `--force`).
+fn write_file(path: &Path, bytes: &[u8], rules: &outfile::OutRules) -> Result<()> {
+    outfile::write_new(path, rules, bytes)
 }
 
 /// Rows to CSV text: CRLF as RFC 4180 and Excel expect, quoting only where needed.

@@ -600,6 +600,7 @@ mod tests {
         let head = vec!["PEMERINTAH KOTA CONTOH".to_string(), "UPTD PPA".to_string()];
         compose(&LetterInput {
             lang: Lang::Id,
+            words: crate::i18n::letter_word,
             sender: Sender {
                 office: "UPTD PPA Kota Contoh",
                 letterhead: &head,

@@ -230,7 +230,13 @@ fn split_list(cell: &str, slash: bool) -> Vec<String> {
 /// Comma-separated UTF-8 with a byte-order mark, which is what makes Excel open it as UTF-8
 /// instead of the Windows code page; headers in `lang`; lists joined with `|`, which no code,
 /// label or phone number contains.
-pub(super) fn write(agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
+pub(super) fn write(
+    agencies: &[Agency],
+    out: &Path,
+    lang: Lang,
+    rules: &super::outfile::OutRules,
+) -> Result<()> {
+    super::outfile::check(out, rules)?;
     let with_example = agencies.iter().any(|a| a.example);
     let n = if with_example { 14 } else { 13 };
     let header: Vec<&str> = COLUMNS[..n]
@@ -278,7 +284,7 @@ pub(super) fn write(agencies: &[Agency], out: &Path, lang: Lang) -> Result<()> {
         .collect();
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(csv_bytes(&header, &rows));
-    write_file(out, &bytes)
+    write_file(out, &bytes, rules)
 }
 
 #[cfg(test)]

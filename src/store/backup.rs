@@ -253,7 +253,16 @@ impl Store {
     /// Returns its number of cases. Memory stays at the page cache, whatever the size.
     pub fn backup_to_file(&self, dest: &Path) -> Result<i64> {
         let fail = |e: &dyn std::fmt::Display| Error::new(Msg::ErrWriteFile, &[&dest.display(), e]);
-        create_new_private(dest).map_err(|e| fail(&e))?;
+        // A new file, or the empty temporary an `OutFile` made for it; never a file with
+        // content.
+        if std::fs::metadata(dest).is_ok_and(|m| m.len() > 0) {
+            return Err(fail(&std::io::Error::from(
+                std::io::ErrorKind::AlreadyExists,
+            )));
+        }
+        if !dest.exists() {
+            create_new_private(dest).map_err(|e| fail(&e))?;
+        }
         let mut out = Connection::open_with_flags(
             dest,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,

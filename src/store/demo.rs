@@ -8,7 +8,8 @@ use super::cases::{CaseNo, Entry, history_row, insert_case};
 use super::{Store, timestamp};
 use crate::domain::agency::Agency;
 use crate::domain::intake::NewCase;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 pub struct DemoCase {
     pub rec: NewCase,
@@ -18,17 +19,155 @@ pub struct DemoCase {
     /// Stage moves after intake, oldest first: (new stage, when).
     pub moves: Vec<(&'static str, DateTime<Local>)>,
     pub closure_reason: Option<&'static str>,
+    pub records: DemoRecords,
+}
+
+/// A demo case's records after intake (see `tasks::demo::after_intake`).
+#[derive(Debug, Clone, Default)]
+pub struct DemoRecords {
+    pub assessment: Option<crate::domain::assessment::Assessment>,
+    pub actions: Vec<crate::domain::plan::PlanAction>,
+    pub plan_requested: bool,
+    pub plan_approved: bool,
+    /// (date, service, given by) to the first victim.
+    pub services: Vec<(chrono::NaiveDate, String, String)>,
+    pub follow_ups: Vec<crate::domain::followup::FollowUp>,
+    /// 0: declined to answer; 1–4.
+    pub satisfaction: Option<u8>,
+}
+
+/// Writes a demo case's records after intake, in the shape the store's own writers give them.
+fn write_records(
+    tx: &rusqlite::Transaction<'_>,
+    case_id: i64,
+    c: &DemoCase,
+    at: &str,
+) -> rusqlite::Result<()> {
+    let r = &c.records;
+    let staff = c.assigned_to.as_deref().unwrap_or(&c.opened_by);
+    if let Some(a) = &r.assessment {
+        tx.prepare_cached(
+            "INSERT INTO assessments (case_id, date, author, created_at, physical, psychological,
+                 social, spiritual, needs_hopes, risk, danger_asked, danger_yes, safety_plan)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            case_id,
+            a.date.map(|d| d.to_string()),
+            staff,
+            at,
+            a.physical,
+            a.psychological,
+            a.social,
+            a.spiritual,
+            a.needs_hopes,
+            a.risk,
+            a.danger_asked,
+            a.danger_yes.join(" "),
+            serde_json::to_string(&a.safety_plan).expect("a safety plan serializes"),
+        ])?;
+    }
+    if !r.actions.is_empty() {
+        let approval = if r.plan_approved {
+            "disetujui"
+        } else if r.plan_requested {
+            "diajukan"
+        } else {
+            "draf"
+        };
+        let by = (approval == "disetujui").then_some("ani");
+        tx.prepare_cached(
+            "INSERT INTO plans (case_id, with_client, participants, approval, approval_by,
+                 approval_at)
+             VALUES (?1, 1, 'Korban, pendamping, manajer kasus (contoh)', ?2, ?3, ?4)",
+        )?
+        .execute(params![case_id, approval, by.or(Some(staff)), at])?;
+    }
+    for a in &r.actions {
+        let crate::domain::plan::Doer::Staff(doer) = &a.doer else {
+            continue;
+        };
+        tx.prepare_cached(
+            "INSERT INTO plan_actions (case_id, goal, service, doer_staff, due, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            case_id,
+            a.goal,
+            a.service,
+            doer,
+            a.due.map(|d| d.to_string()),
+            a.status.code()
+        ])?;
+    }
+    for (date, service, by) in &r.services {
+        tx.prepare_cached(
+            "INSERT INTO services_given (case_id, victim_id, date, service, by_staff, created_at,
+                 created_by)
+             SELECT ?1, id, ?2, ?3, ?4, ?5, ?4 FROM persons
+             WHERE case_id = ?1 AND role = 'korban' AND ord = 0",
+        )?
+        .execute(params![case_id, date.to_string(), service, by, at])?;
+    }
+    for f in &r.follow_ups {
+        tx.prepare_cached(
+            "INSERT INTO follow_ups (case_id, date, kind, findings, next_date, created_at,
+                 created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            case_id,
+            f.date.to_string(),
+            f.kind,
+            f.findings,
+            f.next.map(|d| d.to_string()),
+            at,
+            staff
+        ])?;
+    }
+    if let Some(score) = r.satisfaction {
+        tx.prepare_cached(
+            "INSERT INTO closures (case_id, satisfaction, approval, approval_by, approval_at)
+             VALUES (?1, ?2, 'disetujui', 'ani', ?3)",
+        )?
+        .execute(params![case_id, score, at])?;
+    }
+    Ok(())
 }
 
 impl Store {
-    /// Writes demo cases (in the order given: numbers follow it) and agencies.
+    /// Writes demo cases (in the order given: numbers follow it) and agencies, into a
+    /// database that holds no office's data yet, or one an earlier demo made (marked in
+    /// `meta`). A live database is refused: fake cases in the names of fictional staff would
+    /// be counted by its reports. Checked and marked inside the write lock, so a worker
+    /// saving the first real case at that moment is not missed.
     pub fn insert_demo(
         &mut self,
         prefix: &str,
         cases: impl IntoIterator<Item = DemoCase>,
         agencies: impl IntoIterator<Item = Agency>,
     ) -> Result<(usize, usize)> {
-        self.write(|tx| {
+        let written = self.write(|tx| {
+            let ours: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'demo')",
+                [],
+                |r| r.get(0),
+            )?;
+            let live: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM staff) OR EXISTS (SELECT 1 FROM cases)
+                     OR EXISTS (SELECT 1 FROM drafts)",
+                [],
+                |r| r.get(0),
+            )?;
+            if live && !ours {
+                return Ok(None);
+            }
+            if !ours {
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('demo', ?1)",
+                    [timestamp(Local::now())],
+                )?;
+            }
             let mut n_cases = 0;
             for c in cases {
                 let year = c.opened_at.year();
@@ -70,6 +209,7 @@ impl Store {
                     c.closure_reason,
                     id
                 ])?;
+                write_records(tx, id, &c, &at)?;
                 if let Some(a) = &c.assigned_to {
                     let e = Entry {
                         case_id: id,
@@ -91,8 +231,18 @@ impl Store {
                 insert_agency(tx, &a, &now)?;
                 n_agencies += 1;
             }
-            Ok((n_cases, n_agencies))
-        })
+            Ok(Some((n_cases, n_agencies)))
+        })?;
+        written.ok_or_else(|| Error::new(Msg::ErrDemoLive, &[&self.path().display()]))
+    }
+
+    /// True when `meja demo` made this database: its cases are fictional.
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'demo')",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn agency_count(&self) -> Result<i64> {

@@ -12,11 +12,13 @@ pub mod cases;
 pub mod casework;
 pub mod demo;
 pub mod drafts;
+pub mod due;
 pub mod export;
 pub mod health;
 pub mod perms;
 #[cfg(test)]
 mod plans;
+pub mod records;
 pub mod referrals;
 pub mod report;
 pub mod schema;

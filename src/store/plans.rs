@@ -15,7 +15,7 @@ use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
 use super::Store;
 use super::access::AccessFilter;
-use crate::demo::{self, DemoOptions};
+use crate::tasks::demo::{self, DemoOptions};
 use crate::domain::access::AccessKind;
 
 /// Tables whose size grows with the caseload (agencies grow with the directory: 10,000 in a

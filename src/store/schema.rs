@@ -226,6 +226,121 @@ const V6: &str = r#"
 CREATE INDEX codes_person ON codes(person_id);
 "#;
 
+/// `INSERT OR REPLACE` / `REPLACE INTO` on an existing id deletes the old row and writes a
+/// new one, and SQLite fires no DELETE trigger for that: the append-only tables could be
+/// rewritten. A row may only be added under an id not yet used.
+const V7: &str = r#"
+CREATE TRIGGER case_history_no_replace BEFORE INSERT ON case_history
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM case_history WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'case_history is append-only'); END;
+CREATE TRIGGER case_notes_no_replace BEFORE INSERT ON case_notes
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM case_notes WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'case_notes is append-only'); END;
+CREATE TRIGGER access_log_no_replace BEFORE INSERT ON access_log
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM access_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+"#;
+
+/// The case after intake: assessments, the intervention plan and its actions, services given,
+/// follow-ups and the closing evaluation. Plans and closures carry a supervisor's approval.
+/// Records are edited under a version guard like cases; every change is a history row.
+const V8: &str = r#"
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    date TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    physical TEXT NOT NULL DEFAULT '',
+    psychological TEXT NOT NULL DEFAULT '',
+    social TEXT NOT NULL DEFAULT '',
+    spiritual TEXT NOT NULL DEFAULT '',
+    needs_hopes TEXT NOT NULL DEFAULT '',
+    risk TEXT NOT NULL,
+    danger_asked INTEGER NOT NULL DEFAULT 0,
+    -- The danger items answered "ya", as space-separated codes.
+    danger_yes TEXT NOT NULL DEFAULT '',
+    -- domain::assessment::SafetyPlan as JSON.
+    safety_plan TEXT NOT NULL DEFAULT '{}',
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX assessments_case ON assessments(case_id);
+
+CREATE TABLE plans (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    with_client INTEGER NOT NULL DEFAULT 0,
+    participants TEXT NOT NULL DEFAULT '',
+    approval TEXT NOT NULL DEFAULT 'draf'
+        CHECK (approval IN ('draf', 'diajukan', 'disetujui', 'dikembalikan')),
+    approval_by TEXT,
+    approval_comment TEXT NOT NULL DEFAULT '',
+    approval_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE plan_actions (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    goal TEXT NOT NULL,
+    service TEXT NOT NULL,
+    doer_staff TEXT,
+    doer_agency INTEGER REFERENCES agencies(id),
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'rencana'
+        CHECK (status IN ('rencana', 'berjalan', 'selesai', 'batal')),
+    reason TEXT NOT NULL DEFAULT '',
+    referral_id INTEGER REFERENCES referrals(id),
+    version INTEGER NOT NULL DEFAULT 1,
+    CHECK ((doer_staff IS NULL) <> (doer_agency IS NULL))
+) STRICT;
+CREATE INDEX plan_actions_case ON plan_actions(case_id);
+CREATE INDEX plan_actions_open_due ON plan_actions(due) WHERE status IN ('rencana', 'berjalan');
+
+CREATE TABLE services_given (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    victim_id INTEGER NOT NULL REFERENCES persons(id),
+    date TEXT NOT NULL,
+    service TEXT NOT NULL,
+    by_staff TEXT,
+    by_agency INTEGER REFERENCES agencies(id),
+    note TEXT NOT NULL DEFAULT '',
+    referral_id INTEGER REFERENCES referrals(id),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    CHECK ((by_staff IS NULL) <> (by_agency IS NULL))
+) STRICT;
+CREATE INDEX services_given_case ON services_given(case_id);
+CREATE INDEX services_given_date ON services_given(date);
+
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    next_date TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX follow_ups_case ON follow_ups(case_id);
+
+CREATE TABLE closures (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    -- domain::followup::Outcome list as JSON.
+    outcomes TEXT NOT NULL DEFAULT '[]',
+    -- NULL: not asked; 0: the client declined to answer; 1 to 4: the answer.
+    satisfaction INTEGER CHECK (satisfaction BETWEEN 0 AND 4),
+    comment TEXT NOT NULL DEFAULT '',
+    approval TEXT NOT NULL DEFAULT 'draf'
+        CHECK (approval IN ('draf', 'diajukan', 'disetujui', 'dikembalikan')),
+    approval_by TEXT,
+    approval_comment TEXT NOT NULL DEFAULT '',
+    approval_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+"#;
+
 /// Indexes the query-plan test (store/plans.rs) found missing: the report's closures in a
 /// period read the history by action and time instead of all of it; a case number typed in
 /// any case is found through an index that ignores case; the access log of a transferred
@@ -236,7 +351,7 @@ CREATE INDEX cases_number_nocase ON cases(number COLLATE NOCASE);
 CREATE INDEX cases_origin ON cases(origin_number) WHERE origin_number IS NOT NULL;
 "#;
 
-const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, INDEXES_FOR_PLANS];
+const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, INDEXES_FOR_PLANS];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(ALL.iter().map(|m| M::up(m)).collect())

@@ -6,11 +6,11 @@ use rusqlite::{OptionalExtension, params};
 
 use super::access::log;
 use super::{Store, timestamp};
-use crate::auth;
 use crate::domain::access::AccessKind;
 use crate::domain::staff::{Role, StaffMember};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::identity::pin as auth;
 
 /// How many wrong PINs lock an account, and for how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,11 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::accounts::access_label;
+use crate::i18n::access_label;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::access::AccessEntry;
-use crate::ui::intake::truncate;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::text::truncate;
 
 /// How many rows the screen loads: enough for a month of a busy office; `meja audit` reads all.
 pub const LOAD: usize = 2000;

@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::case::{Card, Stage, Targets, board_key};
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::intake::truncate;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::text::truncate;
 
 /// What the board asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]

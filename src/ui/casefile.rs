@@ -13,8 +13,9 @@ use crate::domain::referral::Referral;
 use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::intake::{IntakeForm, truncate};
+use crate::ui::intake::IntakeForm;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::text::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {

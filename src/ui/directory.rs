@@ -17,9 +17,9 @@ use crate::domain::region;
 use crate::domain::validate::format_date;
 use crate::domain::vocab::{AGENCY_KINDS, SERVICES};
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::intake::truncate;
 use crate::ui::keys::ctrl;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::text::truncate;
 
 /// A field of the agency sheet, in screen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

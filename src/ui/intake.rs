@@ -21,10 +21,11 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::validate::{age_on, parse_date};
 use crate::domain::{Issue, vocab};
 use crate::i18n::{self, Lang, Msg, fill};
-use crate::ui::picklist::{PickList, Picked};
-use crate::ui::regionpicker::{RegionPicked, RegionPicker};
-use crate::ui::textarea::{Edit, TextArea};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::picklist::{PickList, Picked};
+use crate::ui::widgets::regionpicker::{RegionPicked, RegionPicker};
+use crate::ui::widgets::text::{skip_cells, truncate};
+use crate::ui::widgets::textarea::{Edit, TextArea};
 
 const LABEL_WIDTH: u16 = 21;
 
@@ -772,32 +773,4 @@ fn short_label(v: vocab::Vocab, code: &str, lang: Lang) -> String {
         return code.to_string();
     }
     v.label(code, lang).to_string()
-}
-
-/// The longest prefix of `s` that fits in `w` cells.
-pub fn truncate(s: &str, w: usize) -> String {
-    let mut used = 0;
-    let mut out = String::new();
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + cw > w {
-            break;
-        }
-        used += cw;
-        out.push(c);
-    }
-    out
-}
-
-/// `s` without its first `cells` display cells.
-fn skip_cells(s: &str, cells: usize) -> String {
-    let mut used = 0;
-    let mut it = s.chars();
-    for c in it.by_ref() {
-        if used >= cells {
-            return std::iter::once(c).chain(it).collect();
-        }
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-    }
-    String::new()
 }

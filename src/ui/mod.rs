@@ -11,12 +11,8 @@ pub mod casefile;
 pub mod directory;
 pub mod intake;
 pub mod keys;
-pub mod modal;
-pub mod picklist;
-pub mod regionpicker;
 pub mod report;
 pub mod term;
-pub mod textarea;
 pub mod theme;
 pub mod widgets;
 

@@ -11,8 +11,8 @@ use crate::domain::report::{Month, Report, TableKind};
 use crate::domain::validate::format_date;
 use crate::i18n::{Lang, Msg, fill};
 use crate::io::report::{row_label, table_title, unit_word};
-use crate::ui::intake::truncate;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::text::truncate;
 
 #[derive(Debug, Clone, Default)]
 pub struct ReportView {

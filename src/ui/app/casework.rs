@@ -13,19 +13,20 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::{App, Screen, Then};
 use crate::domain::access::AccessKind;
-use crate::domain::case::{Action, Card, Move, MoveError, Saved, Stage, check_move};
+use crate::domain::case::{Card, Move, MoveError, Permission, Saved, Stage, check_move};
 use crate::domain::intake::diff;
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::store::casework::CaseEdit;
 use crate::ui::board::BoardEvent;
 use crate::ui::casefile::{CaseView, Tab};
-use crate::ui::intake::{IntakeForm, truncate};
+use crate::ui::intake::IntakeForm;
 use crate::ui::keys;
-use crate::ui::modal::{Answer, Dialog};
-use crate::ui::picklist::PickList;
-use crate::ui::regionpicker::RegionPicker;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::modal::{Answer, Dialog};
+use crate::ui::widgets::picklist::PickList;
+use crate::ui::widgets::regionpicker::RegionPicker;
+use crate::ui::widgets::text::truncate;
 
 /// How often the board and case file look for other workers' changes. `PRAGMA data_version`
 /// is one cheap read; the screen is redrawn only when it moved.
@@ -332,7 +333,7 @@ impl App {
 
     /// The access log, for those whose role reads it.
     fn open_audit(&mut self) {
-        if !self.permitted(Action::ReadAudit, None) {
+        if !self.permitted(Permission::ReadAudit, None) {
             return;
         }
         let filter = crate::store::access::AccessFilter {
@@ -380,10 +381,10 @@ impl App {
         // What the role may not do is refused here, before any dialog opens: one gate for
         // the board and the case file alike.
         let gate = match &ev {
-            BoardEvent::Forward(c) | BoardEvent::Back(c) => Some((Action::Move, c)),
-            BoardEvent::Close(c) => Some((Action::Close, c)),
-            BoardEvent::Reopen(c) => Some((Action::Reopen, c)),
-            BoardEvent::Assign(c) => Some((Action::Assign, c)),
+            BoardEvent::Forward(c) | BoardEvent::Back(c) => Some((Permission::Move, c)),
+            BoardEvent::Close(c) => Some((Permission::Close, c)),
+            BoardEvent::Reopen(c) => Some((Permission::Reopen, c)),
+            BoardEvent::Assign(c) => Some((Permission::Assign, c)),
             _ => None,
         };
         if let Some((action, card)) = gate {
@@ -531,7 +532,7 @@ impl App {
     }
 
     fn assign(&mut self, card: &Card, name: &str) {
-        if !self.permitted(Action::Assign, None) {
+        if !self.permitted(Permission::Assign, None) {
             return;
         }
         let now = self.ctx.now();
@@ -557,7 +558,7 @@ impl App {
         match key.code {
             KeyCode::Char('L') => return self.open_audit(),
             KeyCode::Char('R') => {
-                if self.permitted(Action::Report, None) {
+                if self.permitted(Permission::Report, None) {
                     self.open_report();
                 }
                 return;
@@ -615,7 +616,7 @@ impl App {
                 self.on_referrals_key(key);
             }
             KeyCode::Char('e') => {
-                if !self.permitted(Action::Edit, card.assigned_to.as_deref()) {
+                if !self.permitted(Permission::Edit, card.assigned_to.as_deref()) {
                     return;
                 }
                 // Editing shows the NIK in full: that is a reveal, and logged as one.
@@ -639,7 +640,7 @@ impl App {
                 view.form.reveal_nik = revealing;
             }
             KeyCode::Char('n') => {
-                if !self.permitted(Action::AddNote, card.assigned_to.as_deref()) {
+                if !self.permitted(Permission::AddNote, card.assigned_to.as_deref()) {
                     return;
                 }
                 self.modal = Some((

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::{App, Screen, Then};
 use crate::domain::access::AccessKind;
 use crate::domain::agency::{Agency, Week};
-use crate::domain::case::{Action, Saved};
+use crate::domain::case::{Permission, Saved};
 use crate::domain::referral::{NewReferral, Referral, ReferralError, Status};
 use crate::domain::region;
 use crate::domain::validate::{format_date, parse_date};
@@ -16,9 +16,9 @@ use crate::domain::vocab::{self, AGENCY_KINDS, SERVICES, Term, Vocab};
 use crate::i18n::{Msg, fill};
 use crate::ui::casefile::Tab;
 use crate::ui::directory::{DirEvent, Sheet, SheetField, field_text};
-use crate::ui::modal::{Answer, Dialog};
-use crate::ui::picklist::PickList;
-use crate::ui::regionpicker::RegionPicker;
+use crate::ui::widgets::modal::{Answer, Dialog};
+use crate::ui::widgets::picklist::PickList;
+use crate::ui::widgets::regionpicker::RegionPicker;
 
 /// A referral being put together, one dialog at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,7 @@ impl App {
                 | DirEvent::ToggleActive
                 | DirEvent::Delete
         );
-        if manages && !self.permitted(Action::ManageDirectory, None) {
+        if manages && !self.permitted(Permission::ManageDirectory, None) {
             return;
         }
         match ev {
@@ -286,7 +286,7 @@ impl App {
             ),
             SheetField::Notes => Dialog::Note {
                 title,
-                area: crate::ui::textarea::TextArea::new(&a.notes),
+                area: crate::ui::widgets::textarea::TextArea::new(&a.notes),
             },
             other => Dialog::line(title, &field_text(a, other, lang)),
         };
@@ -514,7 +514,7 @@ impl App {
         let lang = self.lang();
         let today = self.ctx.today();
         let staff = self.ctx.staff.clone();
-        let result = crate::letters::build(
+        let result = crate::tasks::letters::build(
             &mut self.ctx.store,
             &self.ctx.config,
             r.id,
@@ -523,8 +523,8 @@ impl App {
             today,
         )
         .and_then(|letter| {
-            let dir = crate::letters::letters_dir(self.ctx.store.path())?;
-            let (txt, pdf) = crate::letters::write_both(&letter, &dir)?;
+            let dir = crate::tasks::letters::letters_dir(self.ctx.store.path())?;
+            let (txt, pdf) = crate::tasks::letters::write_both(&letter, &dir)?;
             Ok((letter.number, txt, pdf))
         });
         match result {

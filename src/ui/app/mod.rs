@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::config::Config;
-use crate::domain::case::{Action, Card, Move, Targets};
+use crate::domain::case::{Card, Move, Permission, Targets};
 use crate::domain::staff::{Actor, Role};
 use crate::domain::vocab;
 use crate::i18n::{self, Lang, Msg, fill};
@@ -20,8 +20,9 @@ use crate::store::drafts::Draft;
 use crate::ui::board::Board;
 use crate::ui::casefile::CaseView;
 use crate::ui::directory::DirectoryView;
-use crate::ui::intake::{FormEvent, IntakeForm, Section, truncate};
-use crate::ui::modal::Dialog;
+use crate::ui::intake::{FormEvent, IntakeForm, Section};
+use crate::ui::widgets::modal::Dialog;
+use crate::ui::widgets::text::truncate;
 use casework::SearchView;
 
 mod casework;
@@ -275,12 +276,12 @@ impl App {
     }
 
     /// Whether the worker's role allows `action` on a case assigned to `assigned_to`.
-    fn may(&self, action: Action, assigned_to: Option<&str>) -> bool {
+    fn may(&self, action: Permission, assigned_to: Option<&str>) -> bool {
         self.ctx.actor().may(action, assigned_to)
     }
 
     /// Like `may`, but says so on the status line when the answer is no.
-    fn permitted(&mut self, action: Action, assigned_to: Option<&str>) -> bool {
+    fn permitted(&mut self, action: Permission, assigned_to: Option<&str>) -> bool {
         if self.may(action, assigned_to) {
             return true;
         }
@@ -895,16 +896,16 @@ impl App {
         let in_directory = self.screen == Screen::Directory;
         items.retain(|(_, m)| {
             let action = match m {
-                Msg::KeyForward | Msg::KeyBackStage => Action::Move,
-                Msg::KeyClose => Action::Close,
-                Msg::KeyAssign => Action::Assign,
-                Msg::KeyNote => Action::AddNote,
-                Msg::KeyAudit => Action::ReadAudit,
-                Msg::KeyReport => Action::Report,
+                Msg::KeyForward | Msg::KeyBackStage => Permission::Move,
+                Msg::KeyClose => Permission::Close,
+                Msg::KeyAssign => Permission::Assign,
+                Msg::KeyNote => Permission::AddNote,
+                Msg::KeyAudit => Permission::ReadAudit,
+                Msg::KeyReport => Permission::Report,
                 Msg::KeyEdit | Msg::KeySave | Msg::KeyActive | Msg::KeyAdd if in_directory => {
-                    Action::ManageDirectory
+                    Permission::ManageDirectory
                 }
-                Msg::KeyEdit => Action::Edit,
+                Msg::KeyEdit => Permission::Edit,
                 _ => return true,
             };
             self.may(action, assignee.as_deref())

@@ -2,7 +2,6 @@
 //! it a number, compose it, and write it as text or PDF. Shared by the case-file screen and
 //! `meja referral letter`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -35,6 +34,7 @@ pub fn build(
     let referral = store.referral(id)?.unwrap_or(referral);
     Ok(compose(&LetterInput {
         lang,
+        words: crate::i18n::letter_word,
         sender: Sender {
             office: &config.office.name,
             letterhead: &config.office.letterhead,
@@ -73,21 +73,10 @@ pub fn bytes(letter: &Letter, format: LetterFormat) -> Vec<u8> {
     }
 }
 
-/// Writes `data` to a new file only its owner can read: a letter holds a child's data.
+/// Writes a letter to a new owner-only file; never over an existing one (a letter number is
+/// used once, so a file of that name is not ours to replace).
 pub fn write_private(path: &Path, data: &[u8]) -> Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut f = opts
-        .open(path)
-        .map_err(|e| Error::new(Msg::ErrWriteFile, &[&path.display(), &e]))?;
-    f.write_all(data)
-        .and_then(|_| f.sync_all())
-        .map_err(|e| Error::new(Msg::ErrWriteFile, &[&path.display(), &e]))
+    crate::io::outfile::write_new(path, &crate::io::outfile::OutRules::default(), data)
 }
 
 /// Where the screen puts letters: `surat/` beside the database, private to its owner.

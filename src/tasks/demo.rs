@@ -11,7 +11,7 @@ use crate::domain::intake::{NewCase, PersonRecord};
 use crate::domain::vocab::{self, Vocab};
 use crate::error::Result;
 use crate::store::Store;
-use crate::store::demo::DemoCase;
+use crate::store::demo::{DemoCase, DemoRecords};
 
 struct Rng(u64);
 
@@ -108,6 +108,140 @@ const FLOW: [&str; 5] = [
     "intervensi",
     "pemantauan",
     "terminasi",
+];
+
+/// The records after intake a demo case has by the stages it reached: an assessment once
+/// assessed, a plan once planned (approved once services began), services given, follow-ups,
+/// and a closure evaluation when closed. Drawn from a stream of their own (`seed` per case),
+/// so adding them left the cases themselves, and every benchmark database, as they were.
+fn after_intake(seed: u64, c: &DemoCase, as_of: NaiveDate) -> DemoRecords {
+    let mut rng = Rng(seed ^ 0xA5A5_5A5A_DEAD_BEEF);
+    let reached = |stage: &str| c.moves.iter().find(|(s, _)| *s == stage).map(|(_, w)| *w);
+    let who = c.assigned_to.clone().unwrap_or_else(|| c.opened_by.clone());
+    let mut r = DemoRecords::default();
+    let Some(assessed) = reached("asesmen") else {
+        return r;
+    };
+    let day = |t: DateTime<Local>| t.date_naive();
+    let partner = c
+        .rec
+        .perpetrators
+        .iter()
+        .any(|p| matches!(p.relation.as_deref(), Some("suami_istri" | "pacar_teman")));
+    let danger_yes: Vec<String> = if partner {
+        crate::domain::assessment::DANGER_ITEMS
+            .iter()
+            .filter(|_| rng.chance(15))
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    r.assessment = Some(crate::domain::assessment::Assessment {
+        date: Some(day(assessed)),
+        physical: rng.pick(DEMO_PHYSICAL).to_string(),
+        psychological: rng.pick(DEMO_PSYCH).to_string(),
+        social: rng.pick(DEMO_SOCIAL).to_string(),
+        spiritual: String::new(),
+        needs_hopes: rng.pick(DEMO_HOPES).to_string(),
+        risk: c.rec.risk.clone(),
+        danger_asked: partner,
+        safety_plan: crate::domain::assessment::SafetyPlan {
+            safe_contact: if danger_yes.is_empty() {
+                String::new()
+            } else {
+                "Kakak kandung (contoh)".into()
+            },
+            ..Default::default()
+        },
+        danger_yes,
+    });
+    let Some(planned) = reached("rencana") else {
+        return r;
+    };
+    let started = reached("intervensi");
+    for (i, service) in c
+        .rec
+        .services
+        .iter()
+        .chain(["psikologis".to_string()].iter())
+        .enumerate()
+    {
+        let due = day(planned) + Duration::days(7 + 7 * i as i64 + rng.below(14) as i64);
+        let status = match started {
+            Some(_) if due < as_of || rng.chance(40) => crate::domain::plan::ActionStatus::Selesai,
+            Some(_) => crate::domain::plan::ActionStatus::Berjalan,
+            None => crate::domain::plan::ActionStatus::Rencana,
+        };
+        r.actions.push(crate::domain::plan::PlanAction {
+            id: 0,
+            goal: format!("Korban mendapat layanan {}", service.replace('_', " ")),
+            service: service.clone(),
+            doer: crate::domain::plan::Doer::Staff(who.clone()),
+            due: Some(due),
+            status,
+            reason: String::new(),
+        });
+    }
+    r.plan_approved = started.is_some() || rng.chance(50);
+    r.plan_requested = !r.plan_approved;
+    let Some(started) = started else {
+        return r;
+    };
+    for a in r
+        .actions
+        .iter()
+        .filter(|a| a.status == crate::domain::plan::ActionStatus::Selesai)
+    {
+        let date = a.due.unwrap_or(day(started)).min(as_of);
+        r.services.push((date, a.service.clone(), who.clone()));
+    }
+    if let Some(monitored) = reached("pemantauan") {
+        let date = day(monitored);
+        let next = date + Duration::days(14 + rng.below(30) as i64);
+        let closed = reached("terminasi").is_some();
+        r.follow_ups.push(crate::domain::followup::FollowUp {
+            id: 0,
+            date,
+            kind: rng.pick(&crate::domain::followup::KINDS).to_string(),
+            findings: rng.pick(DEMO_FINDINGS).to_string(),
+            next: (!closed).then_some(next),
+        });
+    }
+    if reached("terminasi").is_some() {
+        r.satisfaction = Some(if rng.chance(10) {
+            0
+        } else {
+            2 + rng.below(3) as u8
+        });
+    }
+    r
+}
+
+const DEMO_PHYSICAL: &[&str] = &[
+    "Memar di lengan, sudah diperiksa dokter (contoh).",
+    "Tidak tampak luka fisik (contoh).",
+    "Nyeri di punggung, perlu visum (contoh).",
+];
+const DEMO_PSYCH: &[&str] = &[
+    "Sulit tidur dan mudah terkejut (contoh).",
+    "Menarik diri, tidak mau bercerita kepada keluarga (contoh).",
+    "Cemas bila bertemu terlapor (contoh).",
+];
+const DEMO_SOCIAL: &[&str] = &[
+    "Tinggal bersama ibu; ekonomi keluarga bergantung pada terlapor (contoh).",
+    "Tidak masuk sekolah dua minggu (contoh).",
+    "Didukung keluarga besar (contoh).",
+];
+const DEMO_HOPES: &[&str] = &[
+    "Ingin merasa aman di rumah (contoh).",
+    "Ingin tetap sekolah (contoh).",
+    "Ingin terlapor diproses hukum (contoh).",
+];
+const DEMO_FINDINGS: &[&str] = &[
+    "Korban sudah kembali sekolah (contoh).",
+    "Kondisi membaik, masih perlu konseling (contoh).",
+    "Keluarga mendukung, tidak ada ancaman baru (contoh).",
 ];
 
 fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
@@ -242,6 +376,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         opened_by,
         closure_reason: (reached == 5).then(|| rng.pick(vocab::CLOSURE_REASONS.terms).code),
         moves,
+        records: DemoRecords::default(),
     }
 }
 
@@ -338,7 +473,11 @@ pub fn fill(store: &mut Store, prefix: &str, o: DemoOptions) -> Result<(usize, u
     let start = o.as_of - Duration::days(span);
     let n = o.cases.max(1) as i64;
     let cases: Vec<DemoCase> = (0..o.cases as i64)
-        .map(|i| one_case(&mut rng, start + Duration::days(i * span / n), o.as_of))
+        .map(|i| {
+            let mut c = one_case(&mut rng, start + Duration::days(i * span / n), o.as_of);
+            c.records = after_intake(o.seed.wrapping_add(i as u64), &c, o.as_of);
+            c
+        })
         .collect();
     let agencies: Vec<Agency> = (0..o.agencies).map(|i| agency(&mut rng, i)).collect();
     store.insert_demo(prefix, cases, agencies)
@@ -383,6 +522,51 @@ mod tests {
         };
         assert_eq!(names(&a), names(&b));
         assert_eq!(stages(&a), stages(&b));
+    }
+
+    #[test]
+    fn demo_cases_carry_the_records_of_the_stages_they_reached() {
+        let o = DemoOptions {
+            cases: 200,
+            agencies: 5,
+            seed: 3,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
+        let mut s = Store::open_in_memory().unwrap();
+        fill(&mut s, "PPA", o).unwrap();
+        let n = |sql: &str| -> i64 { s.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        // Every case past intake was assessed; none still at intake was.
+        assert_eq!(
+            n("SELECT count(*) FROM cases c WHERE stage != 'pengaduan'
+               AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)"),
+            0
+        );
+        assert_eq!(
+            n(
+                "SELECT count(*) FROM assessments a JOIN cases c ON c.id = a.case_id
+               WHERE c.stage = 'pengaduan'"
+            ),
+            0
+        );
+        // Services began only on an approved plan, and were given to a victim of the case.
+        assert_eq!(
+            n(
+                "SELECT count(*) FROM cases c WHERE stage IN ('intervensi', 'pemantauan')
+               AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.case_id = c.id
+                               AND p.approval = 'disetujui')"
+            ),
+            0
+        );
+        assert_eq!(
+            n(
+                "SELECT count(*) FROM services_given g JOIN persons p ON p.id = g.victim_id
+               WHERE p.case_id != g.case_id OR p.role != 'korban'"
+            ),
+            0
+        );
+        assert!(n("SELECT count(*) FROM services_given") > 0);
+        assert!(n("SELECT count(*) FROM follow_ups") > 0);
+        assert!(n("SELECT count(*) FROM closures") > 0);
     }
 
     #[test]

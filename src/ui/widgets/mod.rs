@@ -1,12 +1,19 @@
-//! Pieces shared by the popups.
+//! Pieces shared by the screens: the pickers, the text area, the modal prompts, cell-width
+//! text helpers, and the popup frame they are drawn in.
+
+pub mod modal;
+pub mod picklist;
+pub mod regionpicker;
+pub mod text;
+pub mod textarea;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use crate::ui::intake::truncate;
 use crate::ui::theme::Theme;
+use text::truncate;
 
 /// Clears a `w`×`h` box centred in `area`, frames it with `title` on top and `hint` below, and
 /// returns the inside.

@@ -1,21 +1,20 @@
-//! Who is at the keyboard, outside the app's own screens: identity from the login, the first
-//! supervisor of a new database, sign-in for command-line work, and the `staff`, `audit` and
-//! `migrate` commands.
+//! Who is at the keyboard: the login behind the process, the first supervisor of a new
+//! database, sign-in (PIN and lockout) for command-line work and before the app starts, and
+//! the role check. PIN hashing is in `pin`.
+
+pub mod pin;
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 
-use crate::cli::Env;
 use crate::config::Config;
-use crate::domain::access::AccessKind;
-use crate::domain::case::Action;
+use crate::domain::case::Permission;
 use crate::domain::staff::{Actor, Role, StaffMember, valid_pin, valid_username};
 use crate::domain::text::clean_line;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
-use crate::store::access::AccessFilter;
 use crate::store::staff::{Lockout, SignIn};
 
 /// The login behind this process. Under `sudo -u meja meja` that is `SUDO_USER`, which the
@@ -27,7 +26,24 @@ pub fn identity(flag: Option<&str>) -> Result<String> {
         .filter(|v| !v.trim().is_empty());
     match (flag, sudo) {
         (Some(f), Some(s)) if f != s => Err(Error::new(Msg::ErrUserUnderSudo, &[&s])),
-        _ => Ok(crate::cli::staff_identity(flag)),
+        _ => Ok(staff_identity(flag)),
+    }
+}
+
+/// The worker: `--user`, else the account that ran `sudo`, else the login name.
+pub fn staff_identity(flag: Option<&str>) -> String {
+    let from_env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    let raw = flag
+        .map(str::to_string)
+        .or_else(|| from_env("SUDO_USER"))
+        .or_else(|| from_env("USER"))
+        .or_else(|| from_env("LOGNAME"))
+        .unwrap_or_else(|| "tidak-dikenal".into());
+    let clean = clean_line(raw.trim());
+    if clean.is_empty() {
+        "tidak-dikenal".into()
+    } else {
+        clean
     }
 }
 
@@ -54,9 +70,14 @@ fn read_pin(prompt: &str) -> Result<String> {
 
 /// Signs the process's worker in for one command and checks their role allows `action`.
 /// With PINs configured the PIN is checked (and counts towards the lockout) as in the app.
-pub fn actor_for(env: &Env, store: &mut Store, config: &Config, action: Action) -> Result<Actor> {
-    let lang = env.lang(Some(config));
-    let who = identity(env.user.as_deref())?;
+pub fn actor_for(
+    user: Option<&str>,
+    lang: Lang,
+    store: &mut Store,
+    config: &Config,
+    action: Permission,
+) -> Result<Actor> {
+    let who = identity(user)?;
     let pin = if config.access.pin {
         Some(read_pin(&fill(Msg::PromptPin.get(lang), &[&who]))?)
     } else {
@@ -87,9 +108,13 @@ fn sign_in_error(who: &str, s: SignIn) -> Error {
 
 /// Before the app starts: the account of the worker at the keyboard. A database with no
 /// accounts asks for its first supervisor (on a terminal) or says how to make one.
-pub fn app_member(env: &Env, store: &mut Store, config: &Config) -> Result<StaffMember> {
-    let lang = env.lang(Some(config));
-    let who = identity(env.user.as_deref())?;
+pub fn app_member(
+    user: Option<&str>,
+    lang: Lang,
+    store: &mut Store,
+    config: &Config,
+) -> Result<StaffMember> {
+    let who = identity(user)?;
     if store.staff_count()? == 0 {
         if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
             return Err(Error::new(Msg::ErrNoStaffYet, &[&who]));
@@ -135,7 +160,7 @@ fn first_supervisor(store: &mut Store, who: &str, lang: Lang) -> Result<()> {
     add_member(store, who, &name, Role::Supervisor, Some(&pin), who)
 }
 
-fn add_member(
+pub fn add_member(
     store: &mut Store,
     username: &str,
     name: &str,
@@ -159,29 +184,7 @@ fn add_member(
     store.add_staff(&m, pin, Local::now(), by)
 }
 
-/// `meja staff add USER --name NAME --role ROLE`. The first account of a new database can be
-/// made by whoever may write the file (it is the set-up step, and must be a supervisor);
-/// after that only a signed-in supervisor adds accounts. The new PIN comes from
-/// `MEJA_NEW_PIN`, else it is asked twice on the terminal.
-pub fn run_staff_add(env: &Env, username: &str, name: &str, role: &str) -> Result<String> {
-    let config = env.config()?;
-    let lang = env.lang(Some(&config));
-    let role = Role::parse(role).ok_or_else(|| Error::new(Msg::ErrRole, &[&role]))?;
-    let mut store = Store::open(&env.db_path()?)?;
-    let by = if store.staff_count()? == 0 {
-        if role != Role::Supervisor {
-            return Err(Error::new(Msg::ErrFirstMustSupervise, &[]));
-        }
-        identity(env.user.as_deref())?
-    } else {
-        actor_for(env, &mut store, &config, Action::ManageStaff)?.username
-    };
-    let pin = new_pin(lang)?;
-    add_member(&mut store, username, name, role, Some(&pin), &by)?;
-    Ok(fill(Msg::StaffAdded.get(lang), &[&username, &role.code()]))
-}
-
-fn new_pin(lang: Lang) -> Result<String> {
+pub fn new_pin(lang: Lang) -> Result<String> {
     let pin = match std::env::var("MEJA_NEW_PIN") {
         Ok(p) => p.trim().to_string(),
         Err(_) if std::io::stdin().is_terminal() => {
@@ -199,129 +202,4 @@ fn new_pin(lang: Lang) -> Result<String> {
         return Err(Error::new(Msg::ErrPinFormat, &[]));
     }
     Ok(pin)
-}
-
-pub fn run_staff_list(env: &Env) -> Result<String> {
-    let config = env.config()?;
-    let lang = env.lang(Some(&config));
-    let mut store = Store::open(&env.db_path()?)?;
-    actor_for(env, &mut store, &config, Action::ManageStaff)?;
-    let mut out = vec![Msg::StaffListHead.get(lang).to_string()];
-    for m in store.staff_list()? {
-        let state = if m.active {
-            Msg::StaffActive
-        } else {
-            Msg::StaffInactive
-        };
-        out.push(format!(
-            "{:<16} {:<16} {:<24} {}",
-            m.username,
-            crate::domain::vocab::ROLES.label(m.role.code(), lang),
-            m.display_name,
-            state.get(lang)
-        ));
-    }
-    Ok(out.join("\n"))
-}
-
-pub fn run_staff_disable(env: &Env, username: &str, active: bool) -> Result<String> {
-    let config = env.config()?;
-    let lang = env.lang(Some(&config));
-    let mut store = Store::open(&env.db_path()?)?;
-    let by = actor_for(env, &mut store, &config, Action::ManageStaff)?;
-    if !active && by.username == username {
-        return Err(Error::new(Msg::ErrDisableSelf, &[]));
-    }
-    store.set_staff_active(username, active, Local::now(), &by.username)?;
-    let msg = if active {
-        Msg::StaffEnabled
-    } else {
-        Msg::StaffDisabled
-    };
-    Ok(fill(msg.get(lang), &[&username]))
-}
-
-/// A worker changes their own PIN; a supervisor sets anyone's (and so lifts a lockout).
-pub fn run_staff_set_pin(env: &Env, username: &str) -> Result<String> {
-    let config = env.config()?;
-    let lang = env.lang(Some(&config));
-    let mut store = Store::open(&env.db_path()?)?;
-    let who = identity(env.user.as_deref())?;
-    let action = if who == username {
-        Action::OpenIntake
-    } else {
-        Action::ManageStaff
-    };
-    let by = actor_for(env, &mut store, &config, action)?;
-    let pin = new_pin(lang)?;
-    store.set_staff_pin(username, &pin, Local::now(), &by.username)?;
-    Ok(fill(Msg::StaffPinSet.get(lang), &[&username]))
-}
-
-/// `meja audit`: the access log, newest first.
-pub fn run_audit(
-    env: &Env,
-    staff: Option<String>,
-    case: Option<String>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<String> {
-    let config = env.config()?;
-    let lang = env.lang(Some(&config));
-    let mut store = Store::open(&env.db_path()?)?;
-    actor_for(env, &mut store, &config, Action::ReadAudit)?;
-    let rows = store.access_log(&AccessFilter {
-        staff,
-        case_number: case,
-        from,
-        to,
-        limit: None,
-    })?;
-    let mut out = vec![Msg::AuditHead.get(lang).to_string()];
-    for r in &rows {
-        let at = chrono::DateTime::parse_from_rfc3339(&r.at)
-            .map(|t| t.format("%d-%m-%Y %H:%M:%S").to_string())
-            .unwrap_or_else(|_| r.at.clone());
-        let what = r
-            .kind
-            .map(|k| access_label(k, lang))
-            .unwrap_or(r.code.as_str());
-        out.push(format!(
-            "{at}  {:<12} {:<14} {:<16} {}",
-            r.staff,
-            what,
-            r.case_number.as_deref().unwrap_or("-"),
-            r.detail
-        ));
-    }
-    out.push(fill(Msg::AuditCount.get(lang), &[&rows.len()]));
-    Ok(out.join("\n"))
-}
-
-pub fn access_label(k: AccessKind, lang: Lang) -> &'static str {
-    let m = match k {
-        AccessKind::Open => Msg::AccOpen,
-        AccessKind::Reveal => Msg::AccReveal,
-        AccessKind::Edit => Msg::AccEdit,
-        AccessKind::Export => Msg::AccExport,
-        AccessKind::Print => Msg::AccPrint,
-        AccessKind::SignIn => Msg::AccSignIn,
-        AccessKind::SignInFailed => Msg::AccSignInFailed,
-        AccessKind::Staff => Msg::AccStaff,
-    };
-    m.get(lang)
-}
-
-/// `meja migrate`: the deploy step that brings the schema up to date, once, before staff
-/// sessions start.
-pub fn run_migrate(env: &Env) -> Result<String> {
-    let config = env.config()?;
-    let lang = env.lang(Some(&config));
-    let path = env.db_path()?;
-    let (before, after) = Store::migrate_file(&path)?;
-    Ok(if before == after {
-        fill(Msg::MigrateCurrent.get(lang), &[&after])
-    } else {
-        fill(Msg::MigrateDone.get(lang), &[&before, &after])
-    })
 }

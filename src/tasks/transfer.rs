@@ -8,7 +8,7 @@ use chrono::{DateTime, Local};
 use crate::domain::transfer::{CaseTransfer, FileError};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
-use crate::io::export::write_private;
+use crate::io::outfile::{self, OutRules};
 use crate::store::Store;
 use crate::store::cases::Opened;
 use crate::store::transfer::ImportRefused;
@@ -20,17 +20,19 @@ pub fn export_case(
     store: &mut Store,
     number: &str,
     out: &Path,
+    rules: &OutRules,
     office: &str,
     staff: &str,
     now: DateTime<Local>,
 ) -> Result<String> {
     let number = number.trim();
+    outfile::check(out, rules)?;
     let (id, file) = store
         .transfer_file(number, office, staff, now)?
         .ok_or_else(|| Error::new(Msg::ErrCaseNotFound, &[&number]))?;
     let mut json = serde_json::to_string_pretty(&file).expect("a case always serializes");
     json.push('\n');
-    write_private(out, json.as_bytes())?;
+    outfile::write_new(out, rules, json.as_bytes())?;
     if let Err(e) = store.record_transfer_out(id, &out.display().to_string(), staff, now) {
         let _ = std::fs::remove_file(out);
         return Err(e);

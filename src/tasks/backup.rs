@@ -9,7 +9,7 @@
 //! chunks, decrypted back and compared byte for byte, and the plain copy removed. A restore
 //! likewise decrypts or copies into a temporary file beside the target and checks that.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use age::secrecy::{ExposeSecret, SecretString};
@@ -18,6 +18,7 @@ use chrono::{DateTime, Local};
 use crate::domain::access::AccessKind;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::io::outfile::{self, OutRules};
 use crate::store::Store;
 use crate::store::backup::{self as sb, Restored, TempFile};
 
@@ -44,22 +45,18 @@ pub fn passphrase(file: Option<&Path>) -> Result<Option<SecretString>> {
         .map(SecretString::from))
 }
 
-/// Encrypts the file `plain` into the file `out` with `pass`, streaming.
-fn encrypt_file(plain: &Path, out: &Path, pass: SecretString) -> Result<()> {
+/// Encrypts the file `plain` into `out` with `pass`, streaming.
+fn encrypt_into(plain: &Path, out: &mut impl Write, pass: SecretString) -> Result<()> {
     let fail = |e: &dyn std::fmt::Display| Error::new(Msg::ErrEncrypt, &[e]);
     let enc = age::Encryptor::with_user_passphrase(pass);
     let mut src = std::io::BufReader::new(std::fs::File::open(plain).map_err(|e| fail(&e))?);
-    let dest = create_private(out)?;
     let mut w = enc
-        .wrap_output(std::io::BufWriter::new(dest))
+        .wrap_output(std::io::BufWriter::new(out))
         .map_err(|e| fail(&e))?;
     std::io::copy(&mut src, &mut w).map_err(|e| fail(&e))?;
-    let dest = w
-        .finish()
-        .and_then(|b| b.into_inner().map_err(|e| e.into_error()))
-        .map_err(|e| fail(&e))?;
-    dest.sync_all()
-        .map_err(|e| Error::new(Msg::ErrWriteFile, &[&out.display(), &e]))
+    w.finish()
+        .and_then(|b| b.into_inner().map(|_| ()).map_err(|e| e.into_error()))
+        .map_err(|e| fail(&e))
 }
 
 /// A streaming reader of the plaintext of the encrypted file `file`.
@@ -142,6 +139,7 @@ pub struct BackedUp {
 pub fn backup(
     store: &mut Store,
     out: &Path,
+    rules: &OutRules,
     pass: Option<SecretString>,
     staff: &str,
     now: DateTime<Local>,
@@ -153,17 +151,20 @@ pub fn backup(
     {
         return Err(Error::new(Msg::ErrBackupIsDb, &[&out.display()]));
     }
+    outfile::check(out, rules)?;
     let encrypted = pass.is_some();
-    let tmp = TempFile::beside(out, "tmp");
+    // The destination's temporary file (owner-only, beside it): SQLite's backup writes into
+    // it by path, the encryption through the handle; committed only once checked.
+    let mut dest = outfile::OutFile::create(out, rules)?;
     let cases = match pass {
-        None => store.backup_to_file(tmp.path())?,
+        None => store.backup_to_file(dest.tmp_path())?,
         Some(p) => {
             let plain = TempFile::beside(store.path(), "cadangan");
             let cases = store.backup_to_file(plain.path())?;
-            encrypt_file(plain.path(), tmp.path(), copy_secret(&p))?;
+            encrypt_into(plain.path(), &mut dest, copy_secret(&p))?;
             let plain_now = std::fs::File::open(plain.path())
                 .map_err(|e| Error::new(Msg::ErrBackupRead, &[&plain.path().display(), &e]))?;
-            let back = decrypt_reader(tmp.path(), p)?;
+            let back = decrypt_reader(dest.tmp_path(), p)?;
             let same = same_bytes(std::io::BufReader::new(plain_now), back)
                 .map_err(|e| Error::new(Msg::ErrDecrypt, &[&out.display(), &e]))?;
             if !same {
@@ -172,9 +173,10 @@ pub fn backup(
             cases
         }
     };
-    let bytes = std::fs::metadata(tmp.path()).map(|m| m.len()).unwrap_or(0) as usize;
-    tmp.persist(out)
-        .map_err(|e| Error::new(Msg::ErrWriteFile, &[&out.display(), &e]))?;
+    let bytes = std::fs::metadata(dest.tmp_path())
+        .map(|m| m.len())
+        .unwrap_or(0) as usize;
+    dest.commit()?;
     let detail = format!(
         "cadangan {} → {} ({} kasus)",
         if encrypted {

@@ -12,11 +12,11 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::i18n::{Lang, Msg};
 use crate::ui::keys;
-use crate::ui::picklist::{PickList, Picked};
-use crate::ui::regionpicker::{RegionPicked, RegionPicker};
-use crate::ui::textarea::{Edit, TextArea};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::picklist::{PickList, Picked};
 use crate::ui::widgets::popup;
+use crate::ui::widgets::regionpicker::{RegionPicked, RegionPicker};
+use crate::ui::widgets::textarea::{Edit, TextArea};
 
 #[derive(Debug)]
 pub enum Dialog {

@@ -1,0 +1,146 @@
+//! `meja tugas`: the due list printed from the records, mine or everyone's.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use chrono::{Duration, Local};
+use meja::domain::approval::Decision;
+use meja::domain::followup::FollowUp;
+use meja::domain::intake::Intake;
+use meja::domain::plan::{ActionStatus, Doer, PlanAction};
+use meja::store::Store;
+
+const PIN: &str = "2468";
+
+fn meja_as(user: &str, db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_meja"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MEJA_DB")
+        .env_remove("MEJA_LANG")
+        .env_remove("SUDO_USER")
+        .env("USER", user)
+        .env("MEJA_PIN", PIN)
+        .env("MEJA_NEW_PIN", PIN)
+        .output()
+        .expect("run meja")
+}
+
+fn out(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// ani (supervisor) and rina (case manager); one case of rina's with a late plan action, a
+/// follow-up due today and its plan waiting for approval; one of nobody's, freshly opened.
+fn office(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("meja.db");
+    for (user, role) in [("ani", "supervisor"), ("rina", "manajer_kasus")] {
+        out(&meja_as(
+            "ani",
+            &db,
+            &["staff", "add", user, "--name", user, "--role", role],
+        ));
+    }
+    let mut s = Store::open(&db).unwrap();
+    let now = Local::now();
+    let today = now.date_naive();
+    let mut i = Intake::default();
+    i.reporter.name = "Ibu Rina".into();
+    i.reporter.phone = "081234567890".into();
+    i.victims[0].name = "Siti Aminah".into();
+    i.victims[0].sex = "P".into();
+    i.victims[0].age = "30".into();
+    i.incident.violence = vec!["fisik".into()];
+    i.incident.chronology = "Dipukul suami.".into();
+    i.triage.risk = "tinggi".into();
+    i.consent.services = "ya".into();
+    let rec = i.to_record(today).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now, None).unwrap().id;
+    s.assign(id, 1, "rina", "ani", now).unwrap();
+    let earlier = now - Duration::days(10);
+    let action = PlanAction {
+        id: 0,
+        goal: "Visum di RSUD".into(),
+        service: "kesehatan".into(),
+        doer: Doer::Staff("rina".into()),
+        due: Some(today - Duration::days(2)),
+        status: ActionStatus::Rencana,
+        reason: String::new(),
+    };
+    s.add_plan_action(id, &action, "rina", earlier)
+        .unwrap()
+        .unwrap();
+    let f = FollowUp {
+        id: 0,
+        date: today - Duration::days(7),
+        kind: "telepon".into(),
+        findings: "Aman di rumah orang tua".into(),
+        next: Some(today),
+    };
+    s.add_follow_up(id, &f, "rina", now).unwrap().unwrap();
+    let req = Decision::Request { by: "rina".into() };
+    s.decide_plan(id, &req, false, "rina", now)
+        .unwrap()
+        .unwrap();
+    i.victims[0].name = "Dewi Lestari".into();
+    i.triage.risk = "rendah".into();
+    let rec = i.to_record(today).unwrap();
+    s.open_case(&rec, "PPA", "ani", now, None).unwrap();
+    db
+}
+
+#[test]
+fn a_case_manager_sees_her_own_list_overdue_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    let text = out(&meja_as("rina", &db, &["tugas"]));
+    let late = text.find("TERLAMBAT").expect(&text);
+    let today = text.find("HARI INI").expect(&text);
+    assert!(late < today, "{text}");
+    let action = text.find("Tindakan rencana: Visum di RSUD").expect(&text);
+    let follow = text.find("Pemantauan berikutnya").expect(&text);
+    assert!(late < action && action < today && today < follow, "{text}");
+    // Initials only, never the name; the approval is a supervisor's, not on her list.
+    assert!(text.contains("S.A.") && !text.contains("Siti"), "{text}");
+    assert!(!text.contains("Persetujuan"), "{text}");
+}
+
+#[test]
+fn a_supervisor_sees_approvals_and_everyones_list_and_a_case_manager_may_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    let mine = out(&meja_as("ani", &db, &["tugas"]));
+    assert!(mine.contains("Persetujuan rencana intervensi"), "{mine}");
+    let all = out(&meja_as("ani", &db, &["tugas", "--all"]));
+    assert!(
+        all.contains("Visum di RSUD") && all.contains("D.L."),
+        "{all}"
+    );
+    let rinas = out(&meja_as("ani", &db, &["tugas", "--staff", "rina"]));
+    assert!(rinas.contains("Visum di RSUD"), "{rinas}");
+    let o = meja_as("rina", &db, &["tugas", "--all"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tidak boleh"));
+}
+
+#[test]
+fn the_list_as_csv_has_one_row_per_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    let csv = out(&meja_as("rina", &db, &["tugas", "--format", "csv"]));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "kelompok,tanggal,nomor,inisial,risiko,tugas,petugas"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("TERLAMBAT,") && l.contains("Visum"))
+    );
+    let text = out(&meja_as("rina", &db, &["tugas"]));
+    let items = text.lines().filter(|l| l.starts_with("  ")).count();
+    assert_eq!(lines.len() - 1, items, "{csv}\n{text}");
+}
