@@ -419,10 +419,9 @@ fn a_backup_larger_than_the_memory_limit_still_succeeds() {
     std::fs::remove_file(&fresh).unwrap();
     std::fs::remove_file(&out).unwrap();
 
-    // Encrypting adds scrypt's work memory, fixed by the passphrase's work factor (age picks
-    // it for about a second of work: 512 MiB on the 2-core test machine, up to 1 GiB on a
-    // faster one) and not by the database. Holding the database in memory even once more
-    // would pass this limit.
+    // Encrypting adds scrypt's work memory, fixed by the work factor (2^18: 256 MiB; tasks/
+    // backup.rs) and not by the database; decrypting it back to check takes as much again,
+    // after. Holding the database in memory even once more would pass this limit.
     let enc = dir.path().join("cadangan.age");
     let pass = [(meja::tasks::backup::PASSPHRASE_ENV, "kuda-lumping-7")];
     let o = meja_limited(
