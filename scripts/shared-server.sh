@@ -11,6 +11,8 @@
 #     sudo sets SUDO_USER, which meja takes as the worker's identity and which the worker
 #     cannot choose;
 #   - `meja migrate` runs once, as the deploy step, before anyone signs in.
+# It uses the same files as the Debian package (packaging/; README "Install on a server"),
+# which is the way to install on a server that runs Debian or Ubuntu.
 # The checks create two example workers, ani (supervisor) and budi (front desk), and test
 # what each can and cannot do. Not run in CI: it needs root and changes /etc.
 set -euo pipefail
@@ -30,7 +32,7 @@ if [[ ${1:-} == --remove ]]; then
     for u in ani budi; do userdel -r "$u" 2>/dev/null || true; done
     userdel meja 2>/dev/null || true
     groupdel ppa 2>/dev/null || true
-    rm -rf "$DATA" "$SUDOERS" "$WRAP" "$BIN"
+    rm -rf "$DATA" /var/backups/meja "$SUDOERS" "$WRAP" "$BIN"
     echo "removed"
     exit 0
 fi
@@ -41,27 +43,23 @@ SRC=${1:-target/release/meja}
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "accounts and folders"
-getent group ppa >/dev/null || groupadd --system ppa
-id meja >/dev/null 2>&1 || useradd --system --home-dir "$DATA" --shell /usr/sbin/nologin meja
-install -d -o meja -g meja -m 0700 "$DATA"
+# The same files the Debian package installs (packaging/), with the binary in /usr/local/bin
+# instead of /usr/bin: one definition of the accounts, the wrapper and the sudo rule.
+PKG=$(cd "$(dirname "$0")/../packaging" && pwd)
+
+step "accounts and folders (packaging/meja-accounts)"
+MEJA_DATA=$DATA "$PKG/meja-accounts"
 install -m 0755 "$SRC" "$BIN"
 
-step "the wrapper workers run, and the sudo rule behind it"
-cat > "$WRAP" <<WRAPPER
-#!/bin/sh
-# meja for front-desk workers: runs as the meja account on the office database.
-exec sudo -u meja $BIN --db $DB "\$@"
-WRAPPER
+step "the wrapper workers run, and the sudo rule behind it (packaging/meja-desk, sudoers)"
+sed "s#/usr/bin/meja#$BIN#g" "$PKG/meja-desk" > "$WRAP"
 chmod 0755 "$WRAP"
-cat > "$SUDOERS" <<RULE
-# Workers in group ppa may run meja, and only meja, as the meja account.
-%ppa ALL=(meja) NOPASSWD: $BIN
-# Keep the PIN variables for scripted use, and the language; everything else is reset.
-Defaults:%ppa env_keep += "MEJA_PIN MEJA_NEW_PIN MEJA_LANG"
-RULE
-chmod 0440 "$SUDOERS"
-visudo -cf "$SUDOERS" >/dev/null
+rule=$(mktemp)
+sed "s#/usr/bin/meja#$BIN#g" "$PKG/sudoers" > "$rule"
+# Checked before it is put where sudo reads it: a broken rule there breaks sudo for everyone.
+visudo -cf "$rule" >/dev/null
+install -m 0440 "$rule" "$SUDOERS"
+rm -f "$rule"
 
 step "example workers"
 for u in ani budi; do

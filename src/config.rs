@@ -22,6 +22,9 @@ pub struct Office {
     pub city: String,
     /// The office phone printed beside the contact person in letters.
     pub phone: String,
+    /// The office's time zone, an IANA name ("Asia/Makassar"); empty: the server's zone.
+    /// Every time meja shows, stores or counts is in it (see `clock`).
+    pub timezone: String,
 }
 
 impl Default for Office {
@@ -33,6 +36,7 @@ impl Default for Office {
             letter_prefix: "UPTD-PPA".into(),
             city: String::new(),
             phone: String::new(),
+            timezone: String::new(),
         }
     }
 }
@@ -108,6 +112,10 @@ letter_prefix = "UPTD-PPA"
 # Kota tempat surat ditandatangani, dan telepon kantor untuk narahubung.
 city = ""
 phone = ""
+# Zona waktu kantor: "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), "Asia/Jayapura" (WIT).
+# Semua jam dan tanggal (riwayat, surat, laporan, draf, target) memakai zona ini, apa pun
+# zona jam server. Kosong: zona waktu server (meja check mengingatkan bila server memakai UTC).
+timezone = ""
 
 [region]
 # Kode wilayah Kemendagri untuk alamat bawaan.
@@ -141,6 +149,14 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::new(Msg::ErrConfigRead, &[&path.display(), &e])),
         };
+        // A configuration that other accounts may write lets any of them set `pin = false`:
+        // refused, with the chmod that fixes it.
+        if let Some(m) = crate::store::perms::mode(path).filter(|m| m & 0o022 != 0) {
+            return Err(Error::new(
+                Msg::ErrConfigWritable,
+                &[&path.display(), &format!("{m:03o}"), &path.display()],
+            ));
+        }
         Config::parse(&text)
             .map_err(|(line, msg)| Error::new(Msg::ErrConfigParse, &[&path.display(), &line, &msg]))
     }
@@ -173,6 +189,23 @@ impl Config {
         if cfg.office.letter_prefix.is_empty() {
             cfg.office.letter_prefix = Office::default().letter_prefix;
         }
+        cfg.office.timezone = cfg.office.timezone.trim().to_string();
+        if !cfg.office.timezone.is_empty()
+            && crate::clock::parse_zone(&cfg.office.timezone).is_none()
+        {
+            let line = text
+                .lines()
+                .position(|x| x.trim_start().starts_with("timezone"))
+                .map(|i| i + 1)
+                .unwrap_or(1);
+            return Err((
+                line,
+                format!(
+                    "timezone = {:?}: not a time zone; use \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)",
+                    cfg.office.timezone
+                ),
+            ));
+        }
         cfg.office.city = clean_line(cfg.office.city.trim());
         cfg.office.phone = clean_line(cfg.office.phone.trim());
         for l in &mut cfg.office.letterhead {
@@ -194,8 +227,20 @@ impl Config {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::new(Msg::ErrConfigRead, &[&dir.display(), &e]))?;
         }
-        std::fs::write(path, TEMPLATE)
-            .map_err(|e| Error::new(Msg::ErrConfigRead, &[&path.display(), &e]))?;
+        // Owner-only whatever the umask: whoever can write the configuration can turn the
+        // PIN off. `create_new` also closes the race with another `config init`.
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let fail = |e: std::io::Error| Error::new(Msg::ErrConfigRead, &[&path.display(), &e]);
+        let mut f = opts.open(path).map_err(fail)?;
+        std::io::Write::write_all(&mut f, TEMPLATE.as_bytes())
+            .and_then(|_| f.sync_all())
+            .map_err(fail)?;
         Ok(path.to_path_buf())
     }
 }
@@ -224,6 +269,15 @@ mod tests {
         let (line, msg) = Config::parse("\nlanguage = \"fr\"\n").unwrap_err();
         assert_eq!(line, 2);
         assert!(msg.contains("fr"));
+        let (line, msg) =
+            Config::parse("[office]\nname = \"X\"\ntimezone = \"Asia/Makasar\"\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(
+            msg.contains("Asia/Makasar") && msg.contains("Asia/Makassar"),
+            "{msg}"
+        );
+        let c = Config::parse("[office]\ntimezone = \" Asia/Jayapura \"\n").unwrap();
+        assert_eq!(c.office.timezone, "Asia/Jayapura");
     }
 
     #[test]

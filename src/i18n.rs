@@ -339,6 +339,7 @@ messages! {
     ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
     ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
     ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";
+    ErrConfigWritable => "konfigurasi {} boleh ditulis akun lain (mode {}); perbaiki dengan: chmod go-w {}", "configuration {} is writable by other accounts (mode {}); fix it with: chmod go-w {}";
     ErrNoDataDir => "tidak menemukan folder data pengguna; gunakan --db PATH", "cannot find the user data folder; use --db PATH";
     ErrTerminal => "galat terminal: {}", "terminal error: {}";
     ErrLang => "bahasa tidak dikenal: {} (pakai id atau en)", "unknown language: {} (use id or en)";
@@ -354,6 +355,10 @@ messages! {
     HCaseReveal => "tampilkan / sembunyikan NIK (dicatat di log akses)", "show / hide the NIK (written to the access log)";
     HPrivacy => "sembunyikan layar seketika; kembali dengan PIN", "hide the screen at once; back with the PIN";
     ErrNeedsMigrate => "basis data {} memakai skema lama (versi {}, perlu {}): buat cadangan, lalu jalankan `meja migrate`", "database {} has an older schema (version {}, needs {}): make a backup, then run `meja migrate`";
+    ErrTimezone => "zona waktu {} tidak dikenal: pakai mis. \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA), \"Asia/Jayapura\" (WIT)", "unknown time zone {}: use e.g. \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA), \"Asia/Jayapura\" (WIT)";
+    ErrTimezoneNoTzdata => "zona waktu {} memakai waktu musim panas dan perlu basis data zona waktu sistem (paket tzdata)", "time zone {} has daylight saving and needs the system's time zone database (package tzdata)";
+    CheckServerUtc => "! Jam server memakai UTC dan zona waktu kantor belum diatur: isi [office] timezone = \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) atau \"Asia/Jayapura\" (WIT)", "! The server's clock runs on UTC and no office time zone is set: set [office] timezone = \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)";
+    ErrUnattendedUnderSudo => "--unattended hanya untuk tugas sistem, bukan lewat sudo: {}, buat cadangan dengan PIN Anda", "--unattended is for system jobs, not through sudo: {}, back up with your PIN";
     ErrUserUnderSudo => "--user tidak dapat dipakai lewat sudo: Anda masuk sebagai {}", "--user cannot be used through sudo: you are signed in as {}";
     ErrPinNeeded => "perintah ini perlu PIN: jalankan di terminal, atau isi MEJA_PIN", "this command needs a PIN: run it in a terminal, or set MEJA_PIN";
     ErrNewPinNeeded => "PIN baru perlu: jalankan di terminal, atau isi MEJA_NEW_PIN", "a new PIN is needed: run it in a terminal, or set MEJA_NEW_PIN";
@@ -420,11 +425,32 @@ messages! {
     ErrDirWrite => "tidak bisa menulis {}: {}", "cannot write {}: {}";
     ErrSheetNoName => "{}: baris judul tidak punya kolom nama (atau name)", "{}: the header row has no nama (or name) column";
     RowAt => "{} baris {}: {}", "{} line {}: {}";
+    ErrImportTooBig => "{} terlalu besar untuk diimpor ({}; batas {}): pecah berkasnya atau buang kolom yang tidak perlu", "{} is too large to import ({}; the limit is {}): split the file or drop columns it does not need";
+    ErrImportTooManyRows => "{} punya lebih dari {} baris: pecah berkasnya", "{} has more than {} rows: split the file";
+    RowMixedEncoding => "byte yang bukan UTF-8 dibaca sebagai Windows-1252 ({}); periksa ejaannya", "bytes that are not UTF-8 read as Windows-1252 ({}); check the spelling";
+    RowFileEncoding => "seluruh berkas bukan UTF-8; dibaca sebagai {}; periksa ejaannya", "the whole file is not UTF-8; read as {}; check the spelling";
+    ImportNotice => "catatan  {} baris {}: {}", "note     {} line {}: {}";
     RowIdRequired => "kolom {}: id wajib diisi", "column {}: an id is required";
     RowNameRequired => "kolom {}: nama wajib diisi", "column {}: a name is required";
     RowDuplicateId => "kolom {}: id {} sudah dipakai di baris {}", "column {}: id {} is already used on line {}";
     RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {}", "column {}: unknown agency type: {}";
     RowUnknownService => "kolom {}: layanan tidak dikenal: {}", "column {}: unknown service: {}";
+    RowNoOrganization => "tidak merujuk organisasi yang ada dalam paket ({}); dilewati", "refers to no organization in the package ({}); skipped";
+    RowServiceMapped => "kolom {}: layanan \"{}\" dipetakan ke {}; nama dan uraiannya disimpan di catatan", "column {}: service \"{}\" mapped to {}; its name and description kept in the notes";
+    RowServiceUnmapped => "kolom {}: layanan \"{}\" disimpan sebagai {}; petakan di lembar lembaga (nama dan uraiannya di catatan)", "column {}: service \"{}\" kept as {}; map it on the agency sheet (name and description in the notes)";
+    RowKeptInNotes => "kolom {}: meja tidak punya tempat untuk \"{}\"; disimpan di catatan lembaga", "column {}: meja has no field for \"{}\"; kept in the agency's notes";
+    RowHolidayInNotes => "kolom {}: jadwal libur \"{}\" disimpan di catatan; \"buka sekarang\" tidak memperhitungkannya", "column {}: holiday schedule \"{}\" kept in the notes; \"open now\" does not take it into account";
+    RowClosesBeforeOpens => "kolom {}: tutup {} sebelum buka {} (jam 12? tulis 17:00 untuk jam 5 sore)", "column {}: closes at {} before it opens at {} (a 12-hour clock? write 17:00 for 5 pm)";
+    HsdsNoteUrl => "Situs: {}", "Website: {}";
+    HsdsNoteLocation => "Lokasi: {}", "Location: {}";
+    HsdsNoteService => "Layanan: {} ({})", "Service: {} ({})";
+    HsdsNoteServiceDescribed => "Layanan: {} ({}): {}", "Service: {} ({}): {}";
+    HsdsNoteExtension => "Telepon {} pesawat {}", "Phone {} extension {}";
+    HsdsNoteSchedule => "Jadwal: {}", "Schedule: {}";
+    HsdsNoteContact => "Narahubung lain: {}", "Other contact: {}";
+    HsdsNoteContactEmail => "Surel {}: {}", "E-mail of {}: {}";
+    HsdsNoteHoliday => "Libur: {}", "Holiday: {}";
+    HsdsClosed => "tutup", "closed";
     RowUnknownArea => "kolom {}: wilayah tidak dikenal: {} (tulis kode Kemendagri, mis. 18.72)",
         "column {}: unknown area: {} (write a Kemendagri code, e.g. 18.72)";
     RowBadHours => "kolom {}: jam buka tidak terbaca: {} (contoh: Sen-Jum 08.00-16.00)",
@@ -520,6 +546,9 @@ messages! {
     CheckSqliteOld => "SQLite: {} terlalu lama (perlu ≥ 3.51.3)", "SQLite: {} is too old (need ≥ 3.51.3)";
     CheckMode => "Izin {}: {}", "Permissions of {}: {}";
     CheckModeOpen => "Izin {}: {} — dapat dibaca/ditulis pengguna lain; jalankan chmod 600", "Permissions of {}: {} — readable/writable by other users; run chmod 600";
+    CheckChain => "rantai hash {}: {} baris utuh, ujung {}", "hash chain {}: {} rows intact, head {}";
+    CheckChainMissing => "rantai hash {}: belum ada (jalankan meja migrate)", "hash chain {}: not yet there (run meja migrate)";
+    CheckChainBroken => "rantai hash {} putus di baris id {}: baris itu diubah, dihapus atau disisipkan di luar meja", "hash chain {} broken at row id {}: that row was changed, removed or inserted outside meja";
     CheckCounts => "Kasus: {} · lembaga: {} · draf terbuka: {}", "Cases: {} · agencies: {} · open drafts: {}";
     CheckHealthy => "Sehat.", "Healthy.";
     CheckUnhealthy => "TIDAK SEHAT: {} masalah.", "NOT HEALTHY: {} problem(s).";
@@ -530,6 +559,11 @@ messages! {
     TransferImported => "Kasus {} dari {} diterima sebagai {}.", "Case {} from {} received as {}.";
     ErrTransferRead => "tidak bisa membaca berkas pindah kasus {}: {}", "cannot read the case transfer file {}: {}";
     ErrTransferFormat => "{} bukan berkas pindah kasus meja", "{} is not a meja case transfer file";
+    ErrTransferJson => "{} bukan berkas pindah kasus meja: tidak terbaca di baris {}, kolom {} ({})", "{} is not a meja case transfer file: unreadable at line {}, column {} ({})";
+    ErrTransferBad => "berkas pindah {} ditolak seluruhnya: {} = \"{}\" {}; tidak ada yang ditulis", "transfer file {} refused whole: {} = \"{}\" {}; nothing was written";
+    TransferNotACode => "bukan kode yang dikenal meja", "is not a code meja knows";
+    TransferOtherPerson => "Orang dalam berkas pindah dengan peran \"{}\" yang tidak dikenal meja: {}", "Person in the transfer file with a role meja does not know (\"{}\"): {}";
+    TransferOtherPeople => "{} orang dengan peran yang tidak dikenal ({}) disimpan sebagai catatan kasus.", "{} people with a role meja does not know ({}) kept as case notes.";
     ErrTransferVersion => "{} dibuat oleh meja yang lebih baru (format {}); perbarui meja", "{} was made by a newer meja (format {}); update meja";
     ErrTransferDuplicate => "kasus {} dari {} sudah diterima sebelumnya sebagai {}", "case {} from {} was already received as {}";
     TlTransferOut => "Dipindahkan ke kantor lain (berkas {})", "Transferred to another office (file {})";

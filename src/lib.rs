@@ -19,6 +19,7 @@
 //!   `main.rs` only calls it.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod error;

@@ -40,10 +40,11 @@ fn count(c: &Connection, table: &str) -> i64 {
 fn rewrite(table: &str, form: &str) -> String {
     let values = match table {
         "case_history" => {
-            "(1, 1, '2026-01-01T00:00:00+00:00', 'x', 'tahap', NULL, NULL, NULL, NULL)"
+            "(1, 1, '2026-01-01T00:00:00+00:00', 'x', 'tahap', NULL, NULL, NULL, NULL, NULL)"
         }
-        "case_notes" => "(1, 1, '2026-01-01T00:00:00+00:00', 'x', 'dipalsukan')",
-        _ => "(1, '2026-01-01T00:00:00+00:00', 'x', 'buka', NULL, 'dipalsukan')",
+        // The last NULL is the hash column of the chain (`store::chain`).
+        "case_notes" => "(1, 1, '2026-01-01T00:00:00+00:00', 'x', 'dipalsukan', NULL)",
+        _ => "(1, '2026-01-01T00:00:00+00:00', 'x', 'buka', NULL, 'dipalsukan', NULL)",
     };
     format!("{form} {table} VALUES {values}")
 }

@@ -230,9 +230,25 @@ fn a_damaged_or_foreign_backup_is_refused_before_anything_is_touched() {
     open_cases(&mut s, 2, "Utuh");
     let out = dir.path().join("cadangan.db");
     meja::tasks::backup::backup(&mut s, &out, &Default::default(), None, "ani", now()).unwrap();
+    // Damage the pages of the cases table itself: the middle of the file may fall in the free
+    // space of some page, which no check can tell from data.
+    let (root, page): (i64, i64) = {
+        let c = rusqlite::Connection::open(&out).unwrap();
+        let root = c
+            .query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'cases'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (
+            root,
+            c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap(),
+        )
+    };
     let mut bytes = std::fs::read(&out).unwrap();
-    let n = bytes.len();
-    for b in &mut bytes[n / 2..n / 2 + 2048] {
+    let start = ((root - 1) * page) as usize;
+    for b in &mut bytes[start..start + 2048] {
         *b ^= 0x5a;
     }
     let broken = dir.path().join("rusak.db");
@@ -438,4 +454,103 @@ fn a_backup_larger_than_the_memory_limit_still_succeeds() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The nightly timer runs `meja backup --unattended` as the meja account: no PIN, logged as
+/// the system, and refused to a worker who comes through sudo (a person signs in).
+#[test]
+fn an_unattended_backup_needs_no_pin_is_logged_as_the_system_and_is_refused_under_sudo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let mut s = Store::open(&db).unwrap();
+    open_cases(&mut s, 2, "Malam");
+    drop(s);
+    common::ensure_supervisor(&db, "ani");
+    let run = |out: &Path, sudo: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_meja"));
+        c.arg("--db")
+            .arg(&db)
+            .args([
+                "--config",
+                "/nonexistent/meja.toml",
+                "backup",
+                "--unattended",
+            ])
+            .arg(out)
+            .env_remove("MEJA_LANG")
+            .env_remove("MEJA_PIN")
+            .env_remove(meja::tasks::backup::PASSPHRASE_ENV)
+            .env("USER", "meja")
+            .stdin(std::process::Stdio::null());
+        match sudo {
+            Some(u) => c.env("SUDO_USER", u),
+            None => c.env_remove("SUDO_USER"),
+        };
+        c.output().unwrap()
+    };
+    let out = dir.path().join("malam.db");
+    let o = run(&out, None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2 kasus, integritas ok"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let log = Store::open(&db)
+        .unwrap()
+        .access_log(&Default::default())
+        .unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.staff == "sistem:meja" && e.detail.contains("malam.db")),
+        "logged under the system account"
+    );
+
+    let refused = dir.path().join("budi.db");
+    let o = run(&refused, Some("budi"));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--unattended") && err.contains("budi"),
+        "{err}"
+    );
+    assert!(!refused.exists());
+}
+
+/// The package's upgrade step: `meja migrate --backup FILE` keeps a checked copy first, and
+/// on a new database (nothing to lose) writes none.
+#[test]
+fn migrate_with_backup_copies_an_existing_database_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let copy = dir.path().join("sebelum.db");
+    let migrate = |db: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
+            .arg("--db")
+            .arg(db)
+            .args(["--config", "/nonexistent/meja.toml", "migrate", "--backup"])
+            .arg(&copy)
+            .env_remove("MEJA_LANG")
+            .env_remove("SUDO_USER")
+            .env_remove(meja::tasks::backup::PASSPHRASE_ENV)
+            .env("USER", "meja")
+            .output()
+            .unwrap()
+    };
+    let o = migrate(&db);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!copy.exists(), "a new database has nothing to copy");
+
+    let mut s = Store::open(&db).unwrap();
+    open_cases(&mut s, 3, "Naik");
+    drop(s);
+    let o = migrate(&db);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(text.contains("3 kasus, integritas ok"), "{text}");
+    assert!(text.contains("sudah terbaru"), "{text}");
+    assert_eq!(content(&copy, 99), content(&db, 99));
+    assert_eq!(integrity(&copy), "ok");
 }

@@ -496,3 +496,85 @@ fn an_older_database_waits_for_meja_migrate() {
     let o = meja(&["--db", dbs, "migrate"]);
     assert!(stdout(&o).contains("sudah terbaru"), "{}", stdout(&o));
 }
+
+/// The office zone through the real binary on a server whose clock runs on UTC: what it
+/// stores carries the office's offset, `meja check` warns only while no zone is set, and a
+/// misspelt zone is refused next to its line.
+#[test]
+fn the_office_time_zone_applies_to_a_utc_server_and_check_warns_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |config: &std::path::Path, db: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_meja"))
+            .arg("--db")
+            .arg(db)
+            .arg("--config")
+            .arg(config)
+            .args(args)
+            .env("TZ", "UTC")
+            .env_remove("MEJA_LANG")
+            .env_remove("SUDO_USER")
+            .env("USER", "ani")
+            .env("MEJA_NEW_PIN", "2468")
+            .output()
+            .unwrap()
+    };
+    let wita = dir.path().join("wita.toml");
+    std::fs::write(&wita, "[office]\ntimezone = \"Asia/Makassar\"\n").unwrap();
+    let none = dir.path().join("none.toml");
+    std::fs::write(&none, "[office]\nname = \"UPTD PPA\"\n").unwrap();
+    let stored = |db: &str| -> String {
+        let c = rusqlite::Connection::open(db).unwrap();
+        c.query_row(
+            "SELECT at FROM access_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let add = [
+        "staff",
+        "add",
+        "ani",
+        "--name",
+        "Ani",
+        "--role",
+        "supervisor",
+    ];
+
+    let db = dir.path().join("wita.db");
+    let db = db.to_str().unwrap();
+    let o = run(&wita, db, &add);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stored(db).ends_with("+08:00"), "{}", stored(db));
+    let o = run(&wita, db, &["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(!out.contains("UTC"), "{out}");
+
+    let db = dir.path().join("utc.db");
+    let db = db.to_str().unwrap();
+    let o = run(&none, db, &add);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stored(db).ends_with("+00:00"), "{}", stored(db));
+    let o = run(&none, db, &["--lang", "en", "check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "a warning, not a fault: {out}");
+    assert!(
+        out.contains("runs on UTC") && out.contains("Asia/Makassar"),
+        "{out}"
+    );
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[office]\nname = \"X\"\ntimezone = \"Asia/Makasar\"\n",
+    )
+    .unwrap();
+    let o = run(&bad, db, &["check"]);
+    assert_clean_failure(&o, "Asia/Makasar");
+    assert!(
+        stderr(&o).contains("baris 3"),
+        "names the line: {}",
+        stderr(&o)
+    );
+}

@@ -64,8 +64,15 @@ fn an_hsds_1_package_from_another_tool_is_read_with_its_one_broken_row_reported(
         ]
     );
     // The organization without a name, on line 8 (the header is 1 and the blank row counts).
-    // Its service, phone and nothing else produce further complaints.
-    assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+    // Its service and phone are reported too, as rows with no organization to go to.
+    assert_eq!(p.problems.len(), 3, "{:?}", p.problems);
+    assert!(
+        p.problems[1..]
+            .iter()
+            .all(|x| x.reason.msg == Msg::RowNoOrganization),
+        "{:?}",
+        p.problems
+    );
     let problem = &p.problems[0];
     assert_eq!(problem.file, "organizations.csv");
     assert_eq!(problem.line, 8);
@@ -152,26 +159,30 @@ fn an_hsds_1_package_from_another_tool_is_read_with_its_one_broken_row_reported(
 
     let ppa = by_name(&p, "Unit PPA Satreskrim Polres Metro");
     assert_eq!(ppa.source_id, "6f1c2a9e-3b8d-4c1e-9a7f-1d2e3f4a5b6c");
-    assert_eq!(ppa.address, "Jl. Contoh Raya No. 1, Metro, Lampung");
+    assert_eq!(ppa.address, "Jl. Contoh Raya No. 1, Metro, Lampung, 34111");
     // No email column on organizations: the service's is used.
     assert_eq!(ppa.email, "ppa.polresmetro@contoh.invalid");
+    // The location's own name has no meja field: kept in the notes.
     assert_eq!(
         ppa.notes,
-        "Menerima laporan kekerasan terhadap perempuan dan anak"
+        "Menerima laporan kekerasan terhadap perempuan dan anak\nLokasi: Mapolres Metro"
     );
     assert!(ppa.active && !ppa.example && ppa.verified.is_none());
     let rsud = by_name(&p, "RSUD Contoh Kota Metro");
     // Its location names no organization; a service offered there does.
-    assert_eq!(rsud.address, "Jl. Contoh Sehat No. 2, Metro, Lampung");
+    assert_eq!(
+        rsud.address,
+        "Jl. Contoh Sehat No. 2, Metro, Lampung, 34112"
+    );
     assert_eq!(rsud.source_id, "2");
     let lbh = by_name(&p, "LBH Metro Adil");
     assert_eq!(
         lbh.address,
-        "Jl. Contoh Adil No. 4, Lantai 2, Metro, Lampung"
+        "Jl. Contoh Adil No. 4, Lantai 2, Metro, Lampung, 34111"
     );
     assert_eq!(
         lbh.notes,
-        "Bantuan hukum gratis, pendampingan di kepolisian dan pengadilan"
+        "Bantuan hukum gratis, pendampingan di kepolisian dan pengadilan\nLokasi: Kantor LBH"
     );
     assert_eq!(by_name(&p, "Rumah Aman Pelangi").address, "");
     // Every service inactive or defunct.
@@ -217,11 +228,16 @@ fn an_hsds_3_package_with_schedules_by_day_and_addresses_is_read() {
     );
     let puspaga = by_name(&p, "Pusat Pembelajaran Keluarga Kota Metro");
     // The postal address comes first in the file and is not where anyone goes.
-    assert_eq!(puspaga.address, "Jl. Contoh Keluarga No. 5, Metro, Lampung");
-    assert_eq!(puspaga.contact, "Ibu Contoh Rahayu");
+    // The postcode is part of the address; Indonesia's own country code is implied.
+    assert_eq!(
+        puspaga.address,
+        "Jl. Contoh Keluarga No. 5, Metro, Lampung, 34111"
+    );
+    // The contact's title comes along with the name.
+    assert_eq!(puspaga.contact, "Ibu Contoh Rahayu (Konselor)");
     assert_eq!(puspaga.email, "puspaga@contoh.invalid");
     let klinik = by_name(&p, "Klinik Pratama Contoh Sejahtera");
-    assert_eq!(klinik.contact, "dr. Contoh Sehat");
+    assert_eq!(klinik.contact, "dr. Contoh Sehat (Dokter)");
     assert_eq!(klinik.email, "klinik@contoh.invalid");
 }
 
@@ -260,7 +276,9 @@ fn hsds_rows_that_cannot_be_understood_are_reported_and_the_rest_imported() {
     assert_eq!(p.agencies.len(), 1);
     let a = &p.agencies[0];
     assert_eq!(a.name, "LBH Contoh");
-    assert_eq!(a.services, strings(&["bantuan_hukum"]));
+    // A free-text service nothing maps is kept as "lainnya", its name in the notes.
+    assert_eq!(a.services, strings(&["lainnya", "bantuan_hukum"]));
+    assert!(a.notes.contains("Konsultasi gratis"), "{}", a.notes);
     assert_eq!(a.areas, strings(&["18.72"]));
     assert_eq!(a.hours, week("Rab 08.00-12.00"));
     assert_eq!(a.verified, None);
@@ -286,12 +304,6 @@ fn hsds_rows_that_cannot_be_understood_are_reported_and_the_rest_imported() {
             ),
             ("organizations.csv", 4, Msg::RowIdRequired, strings(&["id"])),
             (
-                "services.csv",
-                2,
-                Msg::RowUnknownService,
-                strings(&["name", "Konsultasi gratis"])
-            ),
-            (
                 "regular_schedules.csv",
                 2,
                 Msg::RowBadDay,
@@ -303,11 +315,12 @@ fn hsds_rows_that_cannot_be_understood_are_reported_and_the_rest_imported() {
                 Msg::RowBadTime,
                 strings(&["opens_at", "pagi"])
             ),
+            // Readable, but it closes before it opens.
             (
                 "regular_schedules.csv",
                 4,
-                Msg::RowBadTime,
-                strings(&["closes_at", "08:00"])
+                Msg::RowClosesBeforeOpens,
+                strings(&["closes_at", "08:00", "16:00"])
             ),
             // "Metro" is the name of two villages.
             (
@@ -324,13 +337,16 @@ fn hsds_rows_that_cannot_be_understood_are_reported_and_the_rest_imported() {
             ),
         ]
     );
+    assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
     assert_eq!(
-        p.problems[3].render(Lang::Id),
-        "services.csv baris 2: kolom name: layanan tidak dikenal: Konsultasi gratis"
+        p.notices[0].render(Lang::Id),
+        "services.csv baris 2: kolom name: layanan \"Konsultasi gratis\" disimpan sebagai \
+         Layanan lain (belum dipetakan); petakan di lembar lembaga (nama dan uraiannya di catatan)"
     );
     assert_eq!(
-        p.problems[3].render(Lang::En),
-        "services.csv line 2: column name: unknown service: Konsultasi gratis"
+        p.notices[0].render(Lang::En),
+        "services.csv line 2: column name: service \"Konsultasi gratis\" kept as Layanan lain \
+         (belum dipetakan); map it on the agency sheet (name and description in the notes)"
     );
 }
 
@@ -577,12 +593,20 @@ fn hsds_export_reads_back_the_same_directory_and_is_byte_stable() {
         let out = dir.path().join(format!("ekspor-{lang:?}"));
         write_directory(Format::Hsds, &sent, &out, lang, &Default::default()).unwrap();
         let back = read_directory(&out).unwrap();
-        // The one service code this meja does not know is written, and read back as one
-        // it does not know.
-        assert_eq!(back.problems.len(), 1, "{:?}", back.problems);
-        assert_eq!(back.problems[0].reason.msg, Msg::RowUnknownService);
+        // The one service code this meja does not know is written, and read back as a
+        // service to map ("lainnya"), its name kept in the notes.
+        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        assert_eq!(back.notices.len(), 1, "{:?}", back.notices);
+        assert_eq!(back.notices[0].reason.msg, Msg::RowServiceUnmapped);
         let mut want = sent.clone();
         want[2].services.pop();
+        want[2].services.push("lainnya".into());
+        want[2].notes = format!(
+            "{}\nLayanan: pendampingan_baru (Layanan lain (belum dipetakan))",
+            want[2].notes
+        )
+        .trim_start()
+        .to_string();
         assert_round_trip(&want, &back.agencies);
 
         let again = dir.path().join(format!("lagi-{lang:?}"));

@@ -61,9 +61,16 @@ fn read_only(path: &Path) -> Connection {
     Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
 }
 
+/// A private copy of the fixture to read: opening the file in place would leave `-shm` and
+/// `-wal` files beside it in the work tree.
+fn fixture_read(dir: &Path) -> Connection {
+    read_only(&fixture_copy(dir))
+}
+
 #[test]
 fn the_v5_fixture_holds_what_it_says() {
-    let c = read_only(Path::new("tests/fixtures/v5.db"));
+    let dir = tempfile::tempdir().unwrap();
+    let c = fixture_read(dir.path());
     let count = |t: &str| -> i64 {
         c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
             .unwrap()
@@ -95,7 +102,8 @@ fn an_older_database_is_refused_until_migrated() {
 fn migrating_from_v5_keeps_every_row_of_the_record() {
     let dir = tempfile::tempdir().unwrap();
     let db = fixture_copy(dir.path());
-    let old = read_only(Path::new("tests/fixtures/v5.db"));
+    let pristine = tempfile::tempdir().unwrap();
+    let old = fixture_read(pristine.path());
     let before: Vec<Vec<String>> = RECORD.iter().map(|(t, o)| rows(&old, t, o)).collect();
 
     Store::migrate_file(&db).unwrap();

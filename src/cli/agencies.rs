@@ -8,7 +8,7 @@ use clap::Subcommand;
 use super::Env;
 use crate::domain::case::Permission;
 use crate::domain::text::clean_line;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::{Msg, fill};
 use crate::store::Store;
 
@@ -42,9 +42,15 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
     use crate::store::agencies::Outcome;
     let config = env.config()?;
     let lang = env.lang(Some(&config));
-    let parsed = crate::io::read_directory(path)?;
+    // A path that is not there is said before the PIN is asked.
+    if !path.exists() {
+        return Err(Error::new(Msg::ErrDirNotFound, &[&path.display()]));
+    }
     let mut store = Store::open(&env.db_path()?)?;
+    // Signed in before the file is read: the PIN check's memory (Argon2) is given back before
+    // the file's is taken, so the two never add up.
     env.actor(&mut store, &config, Permission::ManageDirectory)?;
+    let parsed = crate::io::read_directory(path)?;
     let outcomes = store.import_agencies(&parsed.agencies, dry_run, Local::now())?;
     let mut out = Vec::new();
     let (mut added, mut updated, mut same) = (0, 0, 0);
@@ -64,6 +70,12 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
                 fill(Msg::ImportUnchanged.get(lang), &[&name])
             }
         });
+    }
+    for p in &parsed.notices {
+        out.push(fill(
+            Msg::ImportNotice.get(lang),
+            &[&p.file, &p.line, &p.reason.render(lang)],
+        ));
     }
     for p in &parsed.problems {
         out.push(fill(

@@ -30,9 +30,7 @@ pub fn run_audit(
     })?;
     let mut out = vec![Msg::AuditHead.get(lang).to_string()];
     for r in &rows {
-        let at = chrono::DateTime::parse_from_rfc3339(&r.at)
-            .map(|t| t.format("%d-%m-%Y %H:%M:%S").to_string())
-            .unwrap_or_else(|_| r.at.clone());
+        let at = crate::clock::shown(&r.at, "%d-%m-%Y %H:%M:%S");
         let what = r
             .kind
             .map(|k| access_label(k, lang))

@@ -55,8 +55,17 @@ pub fn run_case_import(env: &Env, file: &Path) -> Result<String> {
         Local::now(),
         lang,
     )?;
-    Ok(fill(
+    let mut out = fill(
         Msg::TransferImported.get(lang),
         &[&t.case.number, &t.office, &opened.number],
-    ))
+    );
+    let others: Vec<&str> = t.other_people().map(|p| p.role.as_str()).collect();
+    if !others.is_empty() {
+        out.push('\n');
+        out.push_str(&fill(
+            Msg::TransferOtherPeople.get(lang),
+            &[&others.len(), &others.join(", ")],
+        ));
+    }
+    Ok(out)
 }

@@ -97,7 +97,14 @@ enum Command {
         to: Option<String>,
     },
     /// Perbarui skema basis data (langkah pemasangan) / bring the schema up to date (deploy step)
-    Migrate,
+    Migrate {
+        /// Salin dulu basis data yang ada ke berkas ini / first copy the existing database here
+        #[arg(long, value_name = "FILE")]
+        backup: Option<PathBuf>,
+        /// Enkripsi salinan itu; baris pertama berkas ini frasa sandinya / encrypt that copy
+        #[arg(long, value_name = "FILE", requires = "backup")]
+        passphrase_file: Option<PathBuf>,
+    },
     /// Isi berkas --db dengan kasus sintetis / fill --db with synthetic cases
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -153,6 +160,9 @@ enum Command {
         /// Baris pertama berkas ini adalah frasa sandi / the passphrase is this file's first line
         #[arg(long, value_name = "FILE")]
         passphrase_file: Option<PathBuf>,
+        /// Tugas sistem tanpa PIN (cadangan malam), ditolak lewat sudo / system job, no PIN
+        #[arg(long)]
+        unattended: bool,
     },
     /// Pulihkan --db dari cadangan / restore --db from a backup
     Restore {
@@ -185,7 +195,10 @@ enum Command {
 }
 
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return clap_fail(&e),
+    };
     let lang_flag = match args.lang.as_deref().map(|l| (l, Lang::parse(l))) {
         Some((_, Some(l))) => Some(l),
         Some((bad, None)) => return fail(Error::new(Msg::ErrLang, &[&bad]), Lang::Id),
@@ -200,6 +213,15 @@ pub fn main() -> ExitCode {
         force: args.force,
     };
     let lang = env.lang(None);
+    // The office's zone becomes the process's local zone before anything reads a clock or
+    // starts a thread (see clock.rs). A configuration that does not read is left for the
+    // command to report, next to its line.
+    if let Ok(config) = env.config() {
+        // SAFETY: nothing else runs yet: no thread has been started.
+        if let Err(e) = unsafe { crate::clock::use_office_zone(&config.office.timezone) } {
+            return fail(e, env.lang(Some(&config)));
+        }
+    }
     let result = match args.command {
         None if args.demo => app::run_demo_app(&env).map(|_| None),
         None => app::run_default(&env).map(|_| None),
@@ -251,7 +273,10 @@ pub fn main() -> ExitCode {
                 (Err(e), _) | (_, Err(e)) => Err(e),
             }
         }
-        Some(Command::Migrate) => db::run_migrate(&env).map(Some),
+        Some(Command::Migrate {
+            backup,
+            passphrase_file,
+        }) => db::run_migrate(&env, backup.as_deref(), passphrase_file.as_deref()).map(Some),
         Some(Command::Report {
             from,
             to,
@@ -298,7 +323,10 @@ pub fn main() -> ExitCode {
             path,
             encrypt,
             passphrase_file,
-        }) => db::run_backup(&env, &path, encrypt, passphrase_file.as_deref()).map(Some),
+            unattended,
+        }) => {
+            db::run_backup(&env, &path, encrypt, passphrase_file.as_deref(), unattended).map(Some)
+        }
         Some(Command::Restore {
             path,
             passphrase_file,
@@ -367,6 +395,21 @@ pub fn main() -> ExitCode {
         Ok(None) => ExitCode::SUCCESS,
         Err(e) => fail(e, lang),
     }
+}
+
+/// clap echoes the offending value in its message (`invalid value 'x…' for '--format'`):
+/// the text is cleaned line by line like every other error, so a value cannot set the
+/// terminal's title or slip a C1 control through a log. Help and version go to stdout.
+fn clap_fail(e: &clap::Error) -> ExitCode {
+    use std::io::Write;
+    let text = e.render().to_string();
+    let clean: String = text.lines().map(|l| clean_line(l) + "\n").collect();
+    let _ = if e.use_stderr() {
+        std::io::stderr().lock().write_all(clean.as_bytes())
+    } else {
+        std::io::stdout().lock().write_all(clean.as_bytes())
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn fail(e: Error, lang: Lang) -> ExitCode {

@@ -68,11 +68,13 @@ pub fn run_staff_list(env: &Env) -> Result<String> {
         } else {
             Msg::StaffInactive
         };
+        // Columns cut to their width: a 10,000-character name would break the table.
+        use crate::domain::text::fit;
         out.push(format!(
-            "{:<16} {:<16} {:<24} {}",
-            m.username,
-            crate::domain::vocab::ROLES.label(m.role.code(), lang),
-            m.display_name,
+            "{} {} {} {}",
+            fit(&m.username, 16),
+            fit(crate::domain::vocab::ROLES.label(m.role.code(), lang), 16),
+            fit(&m.display_name, 24),
             state.get(lang)
         ));
     }

@@ -85,6 +85,8 @@ impl Agency {
         ] {
             *s = clean_line(s.trim()).trim().to_string();
         }
+        self.name = super::text::clean_name(&self.name).trim().to_string();
+        self.contact = super::text::clean_name(&self.contact).trim().to_string();
         self.notes = super::text::clean_multiline(self.notes.trim());
         self.kind = self.kind.trim().to_string();
         for list in [&mut self.services, &mut self.areas, &mut self.phones] {

@@ -8,7 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::text::{clean_line, clean_multiline, initials};
+use super::text::{clean_line, clean_multiline, clean_name, initials};
 use super::validate::{
     PROVINCE_CODES, age_on, format_date, normalize_phone, parse_age, parse_date, parse_nik,
     parse_time,
@@ -600,9 +600,17 @@ impl Intake {
     pub fn clean(&mut self) {
         for f in self.fields() {
             let multiline = f.kind() == Kind::LongText;
+            let name = matches!(
+                f,
+                Field::Reporter(ReporterField::Name)
+                    | Field::Victim(_, VictimField::Name | VictimField::Guardian)
+                    | Field::Perpetrator(_, PerpetratorField::Name)
+            );
             if let Some(s) = self.text_mut(f) {
                 let c = if multiline {
                     clean_multiline(s)
+                } else if name {
+                    clean_name(s)
                 } else {
                     clean_line(s)
                 };

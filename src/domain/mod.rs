@@ -9,6 +9,7 @@ pub mod due;
 pub mod export;
 pub mod followup;
 pub mod intake;
+pub mod law;
 pub mod letter;
 pub mod plan;
 pub mod referral;

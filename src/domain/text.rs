@@ -32,7 +32,9 @@ fn clean(input: &str, multiline: bool) -> String {
                     out.push(' ');
                 }
             }
-            '\n' => out.push(if multiline { '\n' } else { ' ' }),
+            // LINE and PARAGRAPH SEPARATOR end a line in Unicode (pasted from Word or a web
+            // page) but not in a terminal, where the text after them vanished from view.
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(if multiline { '\n' } else { ' ' }),
             '\t' => out.push(' '),
             c if c.is_control() => {}
             c if is_bidi_control(c) => {}
@@ -97,6 +99,62 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// Cleans one-line text (names, phone numbers, addresses).
 pub fn clean_line(input: &str) -> String {
     clean(input, false)
+}
+
+/// Characters that take no room on screen: zero-width space and joiners, word joiner and the
+/// invisible operators, the byte-order mark, soft hyphen, Mongolian vowel separator,
+/// combining grapheme joiner and the Hangul fillers.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+    )
+}
+
+/// Cleans a person's or an agency's name: as [`clean_line`], and without invisible
+/// characters, so two names that look the same are the same (a name with a zero-width space
+/// would escape a duplicate check and a search). Not for free text, where a zero-width joiner
+/// holds an emoji together.
+pub fn clean_name(input: &str) -> String {
+    clean_line(input)
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .collect()
+}
+
+/// `s` cut to `width` terminal columns (an ellipsis marks the cut) and padded to exactly
+/// `width`, so a 10,000-character name cannot break a table's columns.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let mut out = String::new();
+    let mut used = 0;
+    if total <= width {
+        out.push_str(s);
+        used = total;
+    } else if width > 0 {
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
 }
 
 /// Cleans multi-line text (chronology, notes): newlines kept, CRLF folded to LF.
@@ -171,6 +229,34 @@ mod tests {
         assert_eq!(clean_line("a\nb\r\nc"), "a b  c");
         assert_eq!(clean_multiline("a\nb\r\nc\rd"), "a\nb\nc\nd");
         assert_eq!(clean_multiline("a\tb"), "a b");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_newlines() {
+        assert_eq!(
+            clean_multiline("satu\u{2028}dua\u{2029}tiga"),
+            "satu\ndua\ntiga"
+        );
+        assert_eq!(clean_line("satu\u{2028}dua"), "satu dua");
+    }
+
+    #[test]
+    fn names_lose_invisible_characters() {
+        assert_eq!(
+            clean_name("Si\u{200B}ti\u{200D} Ami\u{FEFF}nah\u{2060}"),
+            "Siti Aminah"
+        );
+        assert_eq!(clean_name("Bu\u{00AD}di"), "Budi");
+        // Free text keeps its joiners (an emoji family is one picture).
+        assert_eq!(clean_line("👩\u{200D}👧"), "👩\u{200D}👧");
+    }
+
+    #[test]
+    fn fit_cuts_and_pads_to_columns() {
+        assert_eq!(fit("Ani", 6), "Ani   ");
+        assert_eq!(fit("Anindita", 6), "Anind…");
+        assert_eq!(fit("名字名字", 5), "名字…");
+        assert_eq!(fit(&"x".repeat(10_000), 24).chars().count(), 24);
     }
 
     #[test]

@@ -7,7 +7,14 @@
 //! report), and the origin's history and notes come along marked as the origin's, so this
 //! office's figures count only what happened here.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::Issue;
+use super::region;
+use super::text::{clean_line, clean_multiline, clean_name};
+use super::validate::{normalize_phone, parse_age, parse_date, parse_nik, parse_time};
+use super::vocab::{self, Vocab};
 
 pub const FORMAT: &str = "meja-pindah-kasus";
 pub const VERSION: u32 = 1;
@@ -125,9 +132,326 @@ pub enum FileError {
     NotATransfer,
     /// Made by a newer meja: this format version.
     TooNew(u32),
+    /// A value this office's intake would refuse.
+    Bad(BadValue),
+}
+
+/// A value in a transfer file that the intake would refuse: the field as the JSON names it
+/// (`persons[2].sex`), the value as written, and why (None: not one of the known codes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadValue {
+    pub field: String,
+    pub value: String,
+    pub issue: Option<Issue>,
+}
+
+/// The roles a person in a case can have here; a file may hold others (an older or newer
+/// meja, a hand-edited file), which arrive as a note rather than vanish.
+pub const PERSON_ROLES: [&str; 3] = ["pelapor", "korban", "terlapor"];
+
+fn line(s: &mut String) {
+    *s = clean_line(s).trim().to_string();
+}
+
+fn name(s: &mut String) {
+    *s = clean_name(s).trim().to_string();
+}
+
+fn multi(s: &mut String) {
+    *s = clean_multiline(s).trim_end().to_string();
+}
+
+fn opt_line(s: &mut Option<String>) {
+    if let Some(v) = s {
+        line(v);
+    }
+    if s.as_deref() == Some("") {
+        *s = None;
+    }
+}
+
+fn opt_multi(s: &mut Option<String>) {
+    if let Some(v) = s {
+        multi(v);
+    }
+}
+
+fn codes(list: &mut Vec<String>) {
+    list.iter_mut().for_each(line);
+    list.retain(|c| !c.is_empty());
+}
+
+/// Checks one value against the intake's rules, naming the field when it fails.
+struct Checker {
+    today: NaiveDate,
+}
+
+impl Checker {
+    fn bad(field: &str, value: &str, issue: Option<Issue>) -> FileError {
+        FileError::Bad(BadValue {
+            field: field.to_string(),
+            value: value.to_string(),
+            issue,
+        })
+    }
+
+    fn code(&self, field: &str, v: &str, vocab: Vocab) -> Result<(), FileError> {
+        if vocab.contains(v) {
+            Ok(())
+        } else {
+            Err(Self::bad(field, v, None))
+        }
+    }
+
+    fn opt_code(&self, field: &str, v: &Option<String>, vocab: Vocab) -> Result<(), FileError> {
+        v.as_deref().map_or(Ok(()), |v| self.code(field, v, vocab))
+    }
+
+    fn codes(&self, field: &str, list: &[String], vocab: Vocab) -> Result<(), FileError> {
+        for (i, v) in list.iter().enumerate() {
+            self.code(&format!("{field}[{i}]"), v, vocab)?;
+        }
+        Ok(())
+    }
+
+    fn region(&self, field: &str, v: &Option<String>) -> Result<(), FileError> {
+        match v.as_deref() {
+            Some(code) if region::get(code).is_none() => Err(Self::bad(field, code, None)),
+            _ => Ok(()),
+        }
+    }
+
+    /// A stored date (ISO, as the export writes it); rewritten ISO when given day first.
+    fn date(&self, field: &str, v: &mut Option<String>) -> Result<(), FileError> {
+        if let Some(s) = v {
+            let d = parse_date(s, self.today).map_err(|i| Self::bad(field, s, Some(i)))?;
+            *s = d.to_string();
+        }
+        Ok(())
+    }
+
+    fn time(&self, field: &str, v: &mut Option<String>) -> Result<(), FileError> {
+        if let Some(s) = v {
+            let t = parse_time(s).map_err(|i| Self::bad(field, s, Some(i)))?;
+            *s = t.format("%H:%M").to_string();
+        }
+        Ok(())
+    }
+
+    /// A moment in the history, notes or referrals: RFC 3339 as meja writes it.
+    fn moment(&self, field: &str, v: &str) -> Result<(), FileError> {
+        chrono::DateTime::parse_from_rfc3339(v)
+            .map(|_| ())
+            .map_err(|_| Self::bad(field, v, Some(Issue::DateFormat)))
+    }
 }
 
 impl CaseTransfer {
+    /// Cleans every string the file holds, as any typed or imported text is cleaned: the
+    /// office's name too, since it is written beside each origin staff name forever.
+    pub fn clean(&mut self) {
+        for s in [
+            &mut self.format,
+            &mut self.office,
+            &mut self.exported_at,
+            &mut self.exported_by,
+        ] {
+            line(s);
+        }
+        let k = &mut self.case;
+        for s in [
+            &mut k.number,
+            &mut k.stage,
+            &mut k.risk,
+            &mut k.opened_at,
+            &mut k.opened_by,
+            &mut k.incident_address,
+            &mut k.consent_services,
+        ] {
+            line(s);
+        }
+        name(&mut k.consent_by);
+        for s in [
+            &mut k.origin_number,
+            &mut k.origin_office,
+            &mut k.closed_at,
+            &mut k.closure_reason,
+            &mut k.channel,
+            &mut k.reporter_kind,
+            &mut k.incident_date,
+            &mut k.incident_time,
+            &mut k.incident_place,
+            &mut k.incident_region,
+            &mut k.consent_share,
+            &mut k.consent_relation,
+        ] {
+            opt_line(s);
+        }
+        opt_multi(&mut k.closure_note);
+        multi(&mut k.chronology);
+        multi(&mut k.consent_withheld);
+        for list in [&mut k.violence, &mut k.services, &mut k.withhold] {
+            codes(list);
+        }
+        for p in &mut self.persons {
+            line(&mut p.role);
+            name(&mut p.name);
+            name(&mut p.guardian);
+            line(&mut p.address);
+            line(&mut p.schooling);
+            for s in [
+                &mut p.nik,
+                &mut p.sex,
+                &mut p.birth_date,
+                &mut p.phone,
+                &mut p.region,
+                &mut p.relation,
+                &mut p.disability,
+            ] {
+                opt_line(s);
+            }
+            codes(&mut p.ampk);
+        }
+        for h in &mut self.history {
+            line(&mut h.at);
+            line(&mut h.staff);
+            line(&mut h.action);
+            opt_line(&mut h.field);
+            for v in [&mut h.old, &mut h.new].into_iter().flatten() {
+                *v = clean_line(v);
+            }
+            opt_multi(&mut h.note);
+        }
+        for n in &mut self.notes {
+            line(&mut n.at);
+            line(&mut n.staff);
+            multi(&mut n.body);
+        }
+        for r in &mut self.referrals {
+            name(&mut r.agency);
+            for s in [
+                &mut r.service,
+                &mut r.status,
+                &mut r.created_at,
+                &mut r.created_by,
+            ] {
+                line(s);
+            }
+            multi(&mut r.reason);
+            multi(&mut r.status_note);
+            opt_line(&mut r.follow_up);
+            opt_line(&mut r.letter_number);
+            opt_multi(&mut r.override_reason);
+        }
+    }
+
+    /// Holds the file to the intake's rules, value by value, and stops at the first value
+    /// the intake would refuse: a sex `X`, violence `zz`, a date 31-02, a NIK with letters.
+    /// Dates, times, NIK and phones are rewritten in the form meja stores. People with a
+    /// role meja does not know are kept (see [`CaseTransfer::other_people`]).
+    pub fn validate(&mut self, today: NaiveDate) -> Result<(), FileError> {
+        let c = Checker { today };
+        let k = &mut self.case;
+        if k.number.is_empty() {
+            return Err(Checker::bad("case.number", "", Some(Issue::Required)));
+        }
+        c.code("case.risk", &k.risk, vocab::RISK)?;
+        c.opt_code("case.channel", &k.channel, vocab::CHANNELS)?;
+        c.opt_code(
+            "case.reporter_kind",
+            &k.reporter_kind,
+            vocab::REPORTER_KINDS,
+        )?;
+        c.date("case.incident_date", &mut k.incident_date)?;
+        c.time("case.incident_time", &mut k.incident_time)?;
+        c.opt_code("case.incident_place", &k.incident_place, vocab::PLACES)?;
+        c.region("case.incident_region", &k.incident_region)?;
+        if k.violence.is_empty() {
+            return Err(Checker::bad("case.violence", "", Some(Issue::Required)));
+        }
+        c.codes("case.violence", &k.violence, vocab::VIOLENCE)?;
+        c.codes("case.services", &k.services, vocab::SERVICES)?;
+        c.codes("case.withhold", &k.withhold, vocab::WITHHOLD)?;
+        c.code(
+            "case.consent_services",
+            &k.consent_services,
+            vocab::CONSENT_ANSWERS,
+        )?;
+        c.opt_code("case.consent_share", &k.consent_share, vocab::YES_NO)?;
+        c.opt_code(
+            "case.consent_relation",
+            &k.consent_relation,
+            vocab::CONSENT_GIVERS,
+        )?;
+        let mut victims = 0;
+        for (i, p) in self.persons.iter_mut().enumerate() {
+            let f = |name: &str| format!("persons[{i}].{name}");
+            if !PERSON_ROLES.contains(&p.role.as_str()) {
+                continue;
+            }
+            let victim = p.role == "korban";
+            victims += usize::from(victim);
+            if victim && p.name.is_empty() {
+                return Err(Checker::bad(&f("name"), "", Some(Issue::Required)));
+            }
+            if victim && p.sex.is_none() {
+                return Err(Checker::bad(&f("sex"), "", Some(Issue::Required)));
+            }
+            c.opt_code(&f("sex"), &p.sex, vocab::SEX)?;
+            if let Some(n) = &mut p.nik {
+                *n = parse_nik(n)
+                    .map_err(|i| Checker::bad(&f("nik"), n, Some(i)))?
+                    .digits;
+            }
+            c.date(&f("birth_date"), &mut p.birth_date)?;
+            if let Some(a) = p.age {
+                parse_age(&a.to_string())
+                    .map_err(|i| Checker::bad(&f("age"), &a.to_string(), Some(i)))?;
+            }
+            if let Some(ph) = &mut p.phone {
+                *ph = normalize_phone(ph).map_err(|i| Checker::bad(&f("phone"), ph, Some(i)))?;
+            }
+            c.region(&f("region"), &p.region)?;
+            let relations = match p.role.as_str() {
+                "pelapor" => Some(vocab::REPORTER_RELATIONS),
+                "terlapor" => Some(vocab::PERPETRATOR_RELATIONS),
+                _ => None,
+            };
+            match (relations, &p.relation) {
+                (Some(v), r) => c.opt_code(&f("relation"), r, v)?,
+                (None, Some(r)) => return Err(Checker::bad(&f("relation"), r, None)),
+                (None, None) => {}
+            }
+            c.opt_code(&f("disability"), &p.disability, vocab::DISABILITY)?;
+            c.codes(&f("ampk"), &p.ampk, vocab::AMPK)?;
+        }
+        if victims == 0 {
+            return Err(Checker::bad(
+                "persons[].role",
+                "korban",
+                Some(Issue::Required),
+            ));
+        }
+        for (i, h) in self.history.iter().enumerate() {
+            c.moment(&format!("history[{i}].at"), &h.at)?;
+        }
+        for (i, n) in self.notes.iter().enumerate() {
+            c.moment(&format!("notes[{i}].at"), &n.at)?;
+        }
+        for (i, r) in self.referrals.iter().enumerate() {
+            c.moment(&format!("referrals[{i}].created_at"), &r.created_at)?;
+        }
+        Ok(())
+    }
+
+    /// People whose role this meja does not know (`hakim`, say): kept as a note on the case
+    /// so the person is seen, never dropped.
+    pub fn other_people(&self) -> impl Iterator<Item = &TransferPerson> {
+        self.persons
+            .iter()
+            .filter(|p| !PERSON_ROLES.contains(&p.role.as_str()))
+    }
+
     /// Checks the header before anything is written.
     pub fn check(&self) -> Result<(), FileError> {
         if self.format != FORMAT || self.case.number.trim().is_empty() {
@@ -145,7 +469,7 @@ impl CaseTransfer {
     /// How the origin's staff are named here: `ani (UPTD PPA Kota Contoh)`, so nobody takes
     /// them for a local worker of the same name.
     pub fn origin_staff(&self, staff: &str) -> String {
-        format!("{staff} ({})", self.office)
+        format!("{staff} ({})", clean_line(&self.office).trim())
     }
 }
 

@@ -221,6 +221,13 @@ pub const SERVICES: Vocab = Vocab {
             "Pendampingan psikologis",
             "Psychological support",
         ),
+        // Where an imported service lands when nothing says which of the above it is, for the
+        // office to map on the agency sheet.
+        t(
+            "lainnya",
+            "Layanan lain (belum dipetakan)",
+            "Other service (not yet mapped)",
+        ),
     ],
 };
 
@@ -413,6 +420,193 @@ pub const YES_NO: Vocab = Vocab {
     terms: &[t("ya", "Ya", "Yes"), t("tidak", "Tidak", "No")],
 };
 
+/// The danger checklist's items (`domain::assessment::DANGER_ITEMS`), drawn from the public
+/// Danger Assessment items (Campbell); yes/no questions, never a score.
+pub const DANGER_ITEMS: Vocab = Vocab {
+    name: "bahaya",
+    terms: &[
+        t(
+            "senjata",
+            "Diancam atau dilukai dengan senjata",
+            "Threatened or hurt with a weapon",
+        ),
+        t("cekik", "Pernah dicekik", "Ever choked or strangled"),
+        t(
+            "makin_sering",
+            "Kekerasan makin sering atau makin berat setahun ini",
+            "Violence more frequent or severe this past year",
+        ),
+        t(
+            "ancam_bunuh",
+            "Diancam akan dibunuh (korban atau anak)",
+            "Threatened to kill her or the children",
+        ),
+        t(
+            "cemburu_mengontrol",
+            "Cemburu berlebihan, mengatur kegiatan sehari-hari",
+            "Violently jealous, controls her daily activities",
+        ),
+        t(
+            "paksa_seks",
+            "Dipaksa berhubungan seksual",
+            "Forced to have sex",
+        ),
+        t(
+            "hamil_dipukul",
+            "Dipukul saat hamil",
+            "Beaten while pregnant",
+        ),
+        t(
+            "pelaku_menganggur",
+            "Terlapor tidak bekerja",
+            "Perpetrator unemployed",
+        ),
+        t(
+            "akses_senjata_api",
+            "Terlapor punya atau bisa memperoleh senjata api",
+            "Perpetrator owns or can get a gun",
+        ),
+        t(
+            "ancam_bunuh_diri",
+            "Terlapor mengancam atau mencoba bunuh diri",
+            "Perpetrator threatened or tried suicide",
+        ),
+        t(
+            "pisah_setelah_hidup",
+            "Korban pergi atau mencoba pergi setahun ini",
+            "She left or tried to leave this past year",
+        ),
+        t(
+            "anak_bukan_pelaku",
+            "Ada anak korban yang bukan anak terlapor di rumah",
+            "A child of hers not his lives with them",
+        ),
+    ],
+};
+
+/// How a follow-up was made (`domain::followup::KINDS`).
+pub const FOLLOW_UP_KINDS: Vocab = Vocab {
+    name: "jenis_pemantauan",
+    terms: &[
+        t("kunjungan_rumah", "Kunjungan rumah", "Home visit"),
+        t("telepon", "Telepon", "Telephone"),
+        t("kantor", "Di kantor", "At the office"),
+        t("sekolah", "Di sekolah", "At school"),
+        t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+/// The legal qualification of a case (domain.md: UU 12/2022 TPKS Pasal 4, UU 23/2004 PKDRT
+/// Pasal 5, TPPO, UU Perlindungan Anak). Codes group by prefix: `tpks_`, `pkdrt_`.
+pub const LEGAL_BASIS: Vocab = Vocab {
+    name: "kualifikasi_hukum",
+    terms: &[
+        t(
+            "tpks_pelecehan_nonfisik",
+            "TPKS: pelecehan seksual nonfisik",
+            "TPKS: non-physical sexual harassment",
+        ),
+        t(
+            "tpks_pelecehan_fisik",
+            "TPKS: pelecehan seksual fisik",
+            "TPKS: physical sexual harassment",
+        ),
+        t(
+            "tpks_pemaksaan_kontrasepsi",
+            "TPKS: pemaksaan kontrasepsi",
+            "TPKS: forced contraception",
+        ),
+        t(
+            "tpks_pemaksaan_sterilisasi",
+            "TPKS: pemaksaan sterilisasi",
+            "TPKS: forced sterilisation",
+        ),
+        t(
+            "tpks_pemaksaan_perkawinan",
+            "TPKS: pemaksaan perkawinan",
+            "TPKS: forced marriage",
+        ),
+        t(
+            "tpks_penyiksaan_seksual",
+            "TPKS: penyiksaan seksual",
+            "TPKS: sexual torture",
+        ),
+        t(
+            "tpks_eksploitasi_seksual",
+            "TPKS: eksploitasi seksual",
+            "TPKS: sexual exploitation",
+        ),
+        t(
+            "tpks_perbudakan_seksual",
+            "TPKS: perbudakan seksual",
+            "TPKS: sexual slavery",
+        ),
+        t(
+            "tpks_ksbe",
+            "TPKS: kekerasan seksual berbasis elektronik",
+            "TPKS: electronic sexual violence",
+        ),
+        t("tpks_perkosaan", "TPKS: perkosaan", "TPKS: rape"),
+        t(
+            "tpks_cabul",
+            "TPKS: perbuatan cabul",
+            "TPKS: indecent assault",
+        ),
+        t(
+            "tpks_anak",
+            "TPKS: persetubuhan/cabul/eksploitasi seksual terhadap anak",
+            "TPKS: sexual abuse or exploitation of a child",
+        ),
+        t(
+            "tpks_pornografi",
+            "TPKS: pornografi anak atau kekerasan seksual",
+            "TPKS: child or violent pornography",
+        ),
+        t(
+            "tpks_pelacuran",
+            "TPKS: pemaksaan pelacuran",
+            "TPKS: forced prostitution",
+        ),
+        t(
+            "tpks_tppo_seksual",
+            "TPKS: TPPO untuk eksploitasi seksual",
+            "TPKS: trafficking for sexual exploitation",
+        ),
+        t(
+            "tpks_kdrt_seksual",
+            "TPKS: kekerasan seksual dalam rumah tangga",
+            "TPKS: sexual violence in the household",
+        ),
+        t(
+            "tpks_belum_diketahui",
+            "TPKS: jenis belum diketahui",
+            "TPKS: kind not yet known",
+        ),
+        t(
+            "pkdrt_fisik",
+            "PKDRT: kekerasan fisik",
+            "Domestic violence: physical",
+        ),
+        t(
+            "pkdrt_psikis",
+            "PKDRT: kekerasan psikis",
+            "Domestic violence: psychological",
+        ),
+        t(
+            "pkdrt_seksual",
+            "PKDRT: kekerasan seksual",
+            "Domestic violence: sexual",
+        ),
+        t(
+            "pkdrt_penelantaran",
+            "PKDRT: penelantaran rumah tangga",
+            "Domestic violence: neglect",
+        ),
+        t("tppo", "TPPO (perdagangan orang)", "Trafficking in persons"),
+        t("uu_pa", "UU Perlindungan Anak", "Child Protection Law"),
+    ],
+};
+
 pub const CONSENT_ANSWERS: Vocab = Vocab {
     name: "persetujuan",
     terms: &[
@@ -495,12 +689,28 @@ mod tests {
             CONSENT_ANSWERS,
             CONSENT_GIVERS,
             AGE_BANDS,
+            DANGER_ITEMS,
+            FOLLOW_UP_KINDS,
+            LEGAL_BASIS,
         ] {
             let mut codes: Vec<_> = v.terms.iter().map(|t| t.code).collect();
             codes.sort();
             codes.dedup();
             assert_eq!(codes.len(), v.terms.len(), "duplicate code in {}", v.name);
         }
+    }
+
+    #[test]
+    fn the_record_vocabularies_label_every_code_the_rules_use() {
+        let codes = |v: Vocab| v.terms.iter().map(|t| t.code).collect::<Vec<_>>();
+        assert_eq!(
+            codes(DANGER_ITEMS),
+            crate::domain::assessment::DANGER_ITEMS.to_vec()
+        );
+        assert_eq!(
+            codes(FOLLOW_UP_KINDS),
+            crate::domain::followup::KINDS.to_vec()
+        );
     }
 
     #[test]

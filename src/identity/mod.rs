@@ -11,7 +11,7 @@ use chrono::Local;
 use crate::config::Config;
 use crate::domain::case::Permission;
 use crate::domain::staff::{Actor, Role, StaffMember, valid_pin, valid_username};
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, clean_name};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
@@ -28,6 +28,19 @@ pub fn identity(flag: Option<&str>) -> Result<String> {
         (Some(f), Some(s)) if f != s => Err(Error::new(Msg::ErrUserUnderSudo, &[&s])),
         _ => Ok(staff_identity(flag)),
     }
+}
+
+/// The name an unattended job (the nightly backup, the package's upgrade step) is logged
+/// under: `sistem:` and the operating-system account it runs as. Refused through sudo: a
+/// worker sent by `meja-desk` is a person and signs in as one.
+pub fn system_actor() -> Result<String> {
+    if let Some(s) = std::env::var("SUDO_USER")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        return Err(Error::new(Msg::ErrUnattendedUnderSudo, &[&s]));
+    }
+    Ok(format!("sistem:{}", staff_identity(None)))
 }
 
 /// The worker: `--user`, else the account that ran `sudo`, else the login name.
@@ -139,7 +152,7 @@ fn first_supervisor(store: &mut Store, who: &str, lang: Lang) -> Result<()> {
     out.flush().map_err(term)?;
     let mut name = String::new();
     std::io::stdin().lock().read_line(&mut name).map_err(term)?;
-    let name = clean_line(name.trim());
+    let name = clean_name(name.trim());
     let name = if name.is_empty() {
         who.to_string()
     } else {
@@ -176,7 +189,7 @@ pub fn add_member(
     }
     let m = StaffMember {
         username: username.into(),
-        display_name: clean_line(name.trim()),
+        display_name: clean_name(name.trim()).trim().to_string(),
         role,
         active: true,
         has_pin: pin.is_some(),

@@ -29,10 +29,19 @@ fn sheet_cell(s: &str) -> String {
         && ((s.starts_with('0') && s.len() > 1) || s.contains('.') || s.len() >= 12);
     if numberish {
         format!("=\"{s}\"")
-    } else if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
     } else {
-        s.to_string()
+        formula_safe(s).into_owned()
+    }
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or CR before
+/// one) gets a leading `'`, which the spreadsheet hides and keeps the text inert. For every
+/// CSV meant for a spreadsheet: the agency directory, the reports, the `--excel-id` export.
+pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
     }
 }
 

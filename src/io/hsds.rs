@@ -23,7 +23,7 @@ use crate::domain::region;
 use crate::domain::text::clean_line;
 use crate::domain::vocab::{AGENCY_KINDS, SERVICES, Vocab};
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, fill};
 
 /// The taxonomy vocabulary our export files service codes under.
 const SERVICE_VOCAB: &str = "meja:layanan";
@@ -106,6 +106,10 @@ const ATTRIBUTES: Spec = Spec {
     resources: &["attribute", "attributes"],
     files: &["attributes.csv"],
 };
+const HOLIDAYS: Spec = Spec {
+    resources: &["holiday_schedule", "holiday_schedules"],
+    files: &["holiday_schedules.csv", "holiday_schedule.csv"],
+};
 const CONTACTS: Spec = Spec {
     resources: &["contact", "contacts"],
     files: &["contacts.csv"],
@@ -138,9 +142,14 @@ impl Package {
             let bad = |e: &dyn std::fmt::Display| {
                 Error::new(Msg::ErrDirDatapackage, &[&dir.display(), e])
             };
+            // A descriptor names a few dozen files: one of megabytes is not a descriptor.
+            let size = std::fs::metadata(&json).map_err(|e| bad(&e))?.len();
+            if size > super::table::MAX_FILE_BYTES / 8 {
+                return Err(bad(&format!("{size} bytes")));
+            }
             let text = std::fs::read(&json).map_err(|e| bad(&e))?;
             let v: serde_json::Value =
-                serde_json::from_str(&super::table::decode(&text)).map_err(|e| bad(&e))?;
+                serde_json::from_str(&super::table::decode(&text).text).map_err(|e| bad(&e))?;
             for r in v["resources"].as_array().into_iter().flatten() {
                 let name = r["name"].as_str().unwrap_or("").trim().to_lowercase();
                 // A multipart resource lists several files; the first holds the header.
@@ -214,41 +223,60 @@ pub fn read_hsds(dir: &Path) -> Result<Parsed> {
         .table(&ORGANIZATIONS)?
         .ok_or_else(|| Error::new(Msg::ErrDirNoOrganizations, &[&dir.display()]))?;
     let mut r = Reader::default();
+    r.notices.extend(orgs.notices.iter().cloned());
     r.organizations(&orgs);
     if let Some(t) = pkg.table(&SERVICES_T)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.services(&t);
     }
     if let Some(t) = pkg.table(&SERVICE_AT_LOCATION)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.services_at_location(&t);
     }
     if let Some(t) = pkg.table(&LOCATIONS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.locations(&t);
     }
     let taxonomies = pkg.table(&TAXONOMIES)?;
+    if let Some(t) = &taxonomies {
+        r.notices.extend(t.notices.iter().cloned());
+    }
     if let Some(t) = pkg.table(&TERMS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.terms(&t, taxonomies.as_ref());
     }
     if let Some(t) = pkg.table(&SERVICE_TAXONOMY)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.service_taxonomy(&t);
     }
     if let Some(t) = pkg.table(&ATTRIBUTES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.attributes(&t);
     }
     r.classify();
     if let Some(t) = pkg.table(&ADDRESSES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.addresses(&t);
     }
     if let Some(t) = pkg.table(&PHONES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.phones(&t);
     }
     if let Some(t) = pkg.table(&SCHEDULES)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.schedules(&t);
     }
     if let Some(t) = pkg.table(&SERVICE_AREAS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.service_areas(&t);
     }
     if let Some(t) = pkg.table(&CONTACTS)? {
+        r.notices.extend(t.notices.iter().cloned());
         r.contacts(&t);
+    }
+    if let Some(t) = pkg.table(&HOLIDAYS)? {
+        r.notices.extend(t.notices.iter().cloned());
+        r.holidays(&t);
     }
     Ok(r.finish())
 }
@@ -274,6 +302,9 @@ struct Org {
     locations: Vec<String>,
     /// Many tools put the email on the service, not the organization.
     email_fallback: String,
+    /// What the package says that meja has no field for (a service's own name and
+    /// description, a phone extension, a web address, holidays), kept in the notes.
+    extra: Vec<String>,
 }
 
 /// A service row, kept until the taxonomy is read to decide its meja service code.
@@ -284,6 +315,7 @@ struct Service {
     name: String,
     /// The header of its name column, for the message if the name means nothing to us.
     column: String,
+    description: String,
     /// Keys of the taxonomy terms linked to it.
     terms: Vec<String>,
 }
@@ -308,12 +340,50 @@ struct Reader {
     org_terms: Vec<(usize, String)>,
     addresses: HashMap<String, String>,
     problems: Vec<RowProblem>,
+    notices: Vec<RowProblem>,
 }
 
 impl Reader {
     fn problem(&mut self, t: &Table, row: &Row, msg: Msg, args: &[&dyn std::fmt::Display]) {
         self.problems
             .push(RowProblem::new(&t.file, row.line, msg, args));
+    }
+
+    /// A row read, with something the office should know (kept elsewhere, or not kept).
+    fn notice(&mut self, t: &Table, row: &Row, msg: Msg, args: &[&dyn std::fmt::Display]) {
+        self.notices
+            .push(RowProblem::new(&t.file, row.line, msg, args));
+    }
+
+    /// A row whose organization is not in the package (or was skipped) has nowhere to go:
+    /// said, rather than dropped without a line.
+    fn orphan(&mut self, t: &Table, row: &Row) {
+        let links: Vec<String> = [
+            "organization_id",
+            "service_id",
+            "location_id",
+            "service_at_location_id",
+        ]
+        .iter()
+        .filter_map(|c| {
+            let v = t.cell(row, &[c]);
+            (!v.is_empty()).then(|| format!("{c} {v}"))
+        })
+        .collect();
+        let links = if links.is_empty() {
+            "—".to_string()
+        } else {
+            links.join(", ")
+        };
+        self.problem(t, row, Msg::RowNoOrganization, &[&links]);
+    }
+
+    /// Keeps `text` in the organization's notes, once.
+    fn keep(&mut self, org: usize, text: String) {
+        let extra = &mut self.orgs[org].extra;
+        if !text.trim().is_empty() && !extra.contains(&text) {
+            extra.push(text);
+        }
     }
 
     fn organizations(&mut self, t: &Table) {
@@ -356,6 +426,7 @@ impl Reader {
                     self.problem(t, row, Msg::RowBadDate, &[&col, &verified]);
                 }
             }
+            let url = clean_line(t.cell(row, &["url", "website"]));
             let example = t.cell(row, &["x_example"]);
             if !example.is_empty() {
                 match parse_flag(example) {
@@ -366,6 +437,13 @@ impl Reader {
                     }
                 }
             }
+            let extra = if url.is_empty() {
+                Vec::new()
+            } else {
+                let col = t.header(t.column(&["url", "website"]), "url");
+                self.notice(t, row, Msg::RowKeptInNotes, &[&col, &url]);
+                vec![fill(Msg::HsdsNoteUrl.get(Lang::Id), &[&url])]
+            };
             self.org_by_key.insert(key(id), self.orgs.len());
             self.orgs.push(Org {
                 line: row.line,
@@ -375,6 +453,7 @@ impl Reader {
                 closed: 0,
                 locations: Vec::new(),
                 email_fallback: String::new(),
+                extra,
             });
         }
     }
@@ -382,9 +461,8 @@ impl Reader {
     fn services(&mut self, t: &Table) {
         let name_col = t.column(&["name"]);
         for row in &t.rows {
-            // A service of an organization we skipped (or that is not there) has nowhere to
-            // go; the organization's own row already says why.
             let Some(&org) = self.org_by_key.get(&key(t.cell(row, &["organization_id"]))) else {
+                self.orphan(t, row);
                 continue;
             };
             let o = &mut self.orgs[org];
@@ -406,8 +484,9 @@ impl Reader {
                 org,
                 line: row.line,
                 file: t.file.clone(),
-                name: row.get(name_col).to_string(),
+                name: clean_line(row.get(name_col)),
                 column: t.header(name_col, "name"),
+                description: clean_line(t.cell(row, &["description"])),
                 terms: Vec::new(),
             });
         }
@@ -443,9 +522,19 @@ impl Reader {
                         .find_map(|(s, _)| self.service_by_key.get(s))
                         .map(|&s| self.services[s].org)
                 });
-            if let Some(org) = org {
-                self.location_org.insert(loc.clone(), org);
-                self.orgs[org].locations.push(loc);
+            match org {
+                Some(org) => {
+                    self.location_org.insert(loc.clone(), org);
+                    self.orgs[org].locations.push(loc);
+                    // A location's own name ("gedung utama", a branch) has no meja field.
+                    let name = clean_line(t.cell(row, &["name"]));
+                    if !name.is_empty() && !name.eq_ignore_ascii_case(&self.orgs[org].agency.name) {
+                        let col = t.header(t.column(&["name"]), "name");
+                        self.notice(t, row, Msg::RowKeptInNotes, &[&col, &name]);
+                        self.keep(org, fill(Msg::HsdsNoteLocation.get(Lang::Id), &[&name]));
+                    }
+                }
+                None => self.orphan(t, row),
             }
         }
     }
@@ -551,25 +640,56 @@ impl Reader {
                     codes.push(code);
                 }
             }
+            let own_label = vocab_code(&SERVICES, &s.name);
             if codes.is_empty() {
-                match vocab_code(&SERVICES, &s.name) {
+                match own_label.or_else(|| service_rule(&s.name)) {
                     Some(code) => codes.push(code),
                     // A service named like its organization (or unnamed) is the organization
                     // itself offering "its services": our export writes one for an agency
                     // without service codes, and many directories have them.
                     None if s.name.is_empty()
                         || s.name.eq_ignore_ascii_case(&self.orgs[s.org].agency.name) => {}
-                    None => {
-                        let p = RowProblem::new(
-                            &s.file,
-                            s.line,
-                            Msg::RowUnknownService,
-                            &[&s.column, &s.name],
-                        );
-                        self.problems.push(p);
-                    }
+                    // Nothing says which of meja's services it is: kept as "lainnya", for the
+                    // office to map on the agency sheet.
+                    None => codes.push(OTHER_SERVICE),
                 }
             }
+            // A service with a name of its own (not one of meja's labels) keeps its name and
+            // description in the notes, and the office is told where it went.
+            let free_text = own_label.is_none()
+                && !s.name.is_empty()
+                && !s.name.eq_ignore_ascii_case(&self.orgs[s.org].agency.name);
+            if free_text {
+                let (name, description) = (s.name.clone(), s.description.clone());
+                let (file, line, column) = (s.file.clone(), s.line, s.column.clone());
+                let mapped = codes
+                    .iter()
+                    .map(|c| SERVICES.label(c, Lang::Id))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let msg = if codes == [OTHER_SERVICE] {
+                    Msg::RowServiceUnmapped
+                } else {
+                    Msg::RowServiceMapped
+                };
+                self.notices.push(RowProblem::new(
+                    &file,
+                    line,
+                    msg,
+                    &[&column, &name, &mapped],
+                ));
+                let kept = if description.is_empty() {
+                    fill(Msg::HsdsNoteService.get(Lang::Id), &[&name, &mapped])
+                } else {
+                    fill(
+                        Msg::HsdsNoteServiceDescribed.get(Lang::Id),
+                        &[&name, &mapped, &description],
+                    )
+                };
+                let org = self.services[i].org;
+                self.keep(org, kept);
+            }
+            let s = &self.services[i];
             let org = &mut self.orgs[s.org].agency;
             org.services.extend(codes.into_iter().map(str::to_string));
         }
@@ -583,11 +703,26 @@ impl Reader {
             if !(kind.is_empty() || kind == "physical") {
                 continue;
             }
-            let parts = ["address_1", "address_2", "city", "state_province"]
-                .iter()
-                .map(|c| t.cell(row, &[c]))
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>();
+            // Postcode and country belong to the address: dropped, a New York address came
+            // back out of meja's export as one in Indonesia. Indonesia's own code is implied.
+            let country = t.cell(row, &["country"]);
+            let country = if country.eq_ignore_ascii_case("id") {
+                ""
+            } else {
+                country
+            };
+            let parts = [
+                "address_1",
+                "address_2",
+                "city",
+                "state_province",
+                "postal_code",
+            ]
+            .iter()
+            .map(|c| t.cell(row, &[c]))
+            .chain(std::iter::once(country))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>();
             if !parts.is_empty() {
                 self.addresses
                     .entry(key(t.cell(row, &["location_id"])))
@@ -620,12 +755,25 @@ impl Reader {
 
     fn phones(&mut self, t: &Table) {
         for row in &t.rows {
-            if let Some(org) = self.owner(t, row) {
-                let number = t.cell(row, &["number"]);
-                let phones = &mut self.orgs[org].agency.phones;
-                if !number.is_empty() && !phones.iter().any(|p| p == number) {
-                    phones.push(number.to_string());
-                }
+            let Some(org) = self.owner(t, row) else {
+                self.orphan(t, row);
+                continue;
+            };
+            let number = t.cell(row, &["number"]);
+            let phones = &mut self.orgs[org].agency.phones;
+            if !number.is_empty() && !phones.iter().any(|p| p == number) {
+                phones.push(number.to_string());
+            }
+            // A meja phone is a number to dial; the extension to ask for goes in the notes.
+            let ext = clean_line(t.cell(row, &["extension"]));
+            if !number.is_empty() && !ext.is_empty() {
+                let col = t.header(t.column(&["extension"]), "extension");
+                self.notice(t, row, Msg::RowKeptInNotes, &[&col, &ext]);
+                let kept = fill(
+                    Msg::HsdsNoteExtension.get(Lang::Id),
+                    &[&clean_line(number), &ext],
+                );
+                self.keep(org, kept);
             }
         }
     }
@@ -643,11 +791,29 @@ impl Reader {
     fn schedules(&mut self, t: &Table) {
         for row in &t.rows {
             let Some(org) = self.owner(t, row) else {
+                self.orphan(t, row);
                 continue;
             };
             let freq = t.cell(row, &["freq"]).to_uppercase();
-            // Monthly and yearly rules ("second Monday") are not weekly opening hours.
+            // Monthly and yearly rules ("second Monday") are not weekly opening hours: kept
+            // in the notes as the file says them.
             if !matches!(freq.as_str(), "" | "WEEKLY" | "DAILY") {
+                let said = [
+                    "description",
+                    "freq",
+                    "byday",
+                    "bymonthday",
+                    "opens_at",
+                    "closes_at",
+                ]
+                .iter()
+                .map(|c| clean_line(t.cell(row, &[c])))
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+                let col = t.header(t.column(&["freq"]), "freq");
+                self.notice(t, row, Msg::RowKeptInNotes, &[&col, &said]);
+                self.keep(org, fill(Msg::HsdsNoteSchedule.get(Lang::Id), &[&said]));
                 continue;
             }
             let opens = t.cell(row, &["opens_at"]);
@@ -661,6 +827,18 @@ impl Reader {
             };
             let (o, c) = match (hsds_time(opens), hsds_time(closes)) {
                 (Some(o), Some(c)) if o < c => (o, if c == 23 * 60 + 59 { 1440 } else { c }),
+                // `9:00`–`5:00` is readable: it closes before it opens (a 12-hour clock
+                // without pm, most likely). Said so, not "cannot read 5:00".
+                (Some(o), Some(c)) => {
+                    let col = t.header(t.column(&["closes_at"]), "closes_at");
+                    self.problem(
+                        t,
+                        row,
+                        Msg::RowClosesBeforeOpens,
+                        &[&col, &clock(c), &clock(o)],
+                    );
+                    continue;
+                }
                 (None, _) => {
                     let col = t.header(t.column(&["opens_at"]), "opens_at");
                     self.problem(t, row, Msg::RowBadTime, &[&col, &opens]);
@@ -732,6 +910,7 @@ impl Reader {
         let mut areas = Areas::new();
         for row in &t.rows {
             let Some(org) = self.owner(t, row) else {
+                self.orphan(t, row);
                 continue;
             };
             let by_code = t
@@ -772,13 +951,71 @@ impl Reader {
     /// row already named one (`x_contact`, our export).
     fn contacts(&mut self, t: &Table) {
         for row in &t.rows {
-            let name = t.cell(row, &["name"]);
-            if let Some(org) = self.owner(t, row)
-                && !name.is_empty()
-                && self.orgs[org].agency.contact.is_empty()
-            {
-                self.orgs[org].agency.contact = name.to_string();
+            let Some(org) = self.owner(t, row) else {
+                self.orphan(t, row);
+                continue;
+            };
+            let name = clean_line(t.cell(row, &["name"]));
+            let title = clean_line(t.cell(row, &["title"]));
+            let email = clean_line(t.cell(row, &["email"]));
+            let who = match (name.is_empty(), title.is_empty()) {
+                (false, false) => format!("{name} ({title})"),
+                (false, true) => name.clone(),
+                (true, false) => title.clone(),
+                (true, true) => String::new(),
+            };
+            let a = &mut self.orgs[org].agency;
+            if !who.is_empty() && a.contact.is_empty() {
+                a.contact = who.clone();
+            } else if !who.is_empty() && a.contact != who {
+                // One contact per agency in meja: the others are kept in the notes.
+                let col = t.header(t.column(&["name"]), "name");
+                self.notice(t, row, Msg::RowKeptInNotes, &[&col, &who]);
+                self.keep(org, fill(Msg::HsdsNoteContact.get(Lang::Id), &[&who]));
             }
+            if !email.is_empty() {
+                let a = &mut self.orgs[org].agency;
+                if a.email.is_empty() {
+                    a.email = email;
+                } else if a.email != email {
+                    let col = t.header(t.column(&["email"]), "email");
+                    self.notice(t, row, Msg::RowKeptInNotes, &[&col, &email]);
+                    let kept = fill(Msg::HsdsNoteContactEmail.get(Lang::Id), &[&who, &email]);
+                    self.keep(org, kept);
+                }
+            }
+        }
+    }
+
+    /// HSDS 1.x holiday schedules: meja's week has no dates, so they are kept in the notes
+    /// (and "open now" does not know them), which the office is told.
+    fn holidays(&mut self, t: &Table) {
+        for row in &t.rows {
+            let Some(org) = self.owner(t, row) else {
+                self.orphan(t, row);
+                continue;
+            };
+            let start = clean_line(t.cell(row, &["start_date"]));
+            let end = clean_line(t.cell(row, &["end_date"]));
+            let closed = parse_flag(t.cell(row, &["closed"])).unwrap_or(false);
+            let hours = if closed {
+                Msg::HsdsClosed.get(Lang::Id).to_string()
+            } else {
+                format!(
+                    "{}–{}",
+                    clean_line(t.cell(row, &["opens_at"])),
+                    clean_line(t.cell(row, &["closes_at"]))
+                )
+            };
+            let days = if end.is_empty() || end == start {
+                start
+            } else {
+                format!("{start} s.d. {end}")
+            };
+            let said = format!("{days}: {hours}");
+            let col = t.header(t.column(&["start_date"]), "start_date");
+            self.notice(t, row, Msg::RowHolidayInNotes, &[&col, &said]);
+            self.keep(org, fill(Msg::HsdsNoteHoliday.get(Lang::Id), &[&said]));
         }
     }
 
@@ -787,6 +1024,7 @@ impl Reader {
             orgs,
             addresses,
             problems,
+            notices,
             ..
         } = self;
         let agencies = orgs
@@ -801,12 +1039,103 @@ impl Reader {
                 if let Some(addr) = o.locations.iter().find_map(|l| addresses.get(l)) {
                     a.address = addr.clone();
                 }
+                if !o.extra.is_empty() {
+                    let mut notes = a.notes.trim_end().to_string();
+                    for line in o.extra {
+                        if !notes.is_empty() {
+                            notes.push('\n');
+                        }
+                        notes.push_str(&line);
+                    }
+                    a.notes = notes;
+                }
                 a.clean();
                 a
             })
             .collect();
-        Parsed { agencies, problems }
+        Parsed {
+            agencies,
+            problems,
+            notices,
+        }
     }
+}
+
+/// Where a service with a name of its own lands when nothing maps it: shown on the agency
+/// sheet as "Layanan lain (belum dipetakan)" for the office to map.
+const OTHER_SERVICE: &str = "lainnya";
+
+/// meja's service for a free-text service name, by whole words in English or Indonesian
+/// ("Legal Aid Clinic" → bantuan hukum). Only the name: descriptions mention everything.
+fn service_rule(name: &str) -> Option<&'static str> {
+    const RULES: &[(&str, &[&str])] = &[
+        (
+            "bantuan_hukum",
+            &[
+                "legal",
+                "lawyer",
+                "lawyers",
+                "attorney",
+                "attorneys",
+                "advokat",
+                "paralegal",
+            ],
+        ),
+        ("penegakan_hukum", &["police", "polisi", "polres", "polsek"]),
+        (
+            "kesehatan",
+            &[
+                "health",
+                "medical",
+                "clinic",
+                "hospital",
+                "kesehatan",
+                "medis",
+                "puskesmas",
+                "klinik",
+                "dental",
+            ],
+        ),
+        (
+            "psikologis",
+            &[
+                "counseling",
+                "counselling",
+                "psychological",
+                "psychology",
+                "mental",
+                "therapy",
+                "trauma",
+                "konseling",
+                "psikolog",
+                "psikologi",
+            ],
+        ),
+        ("rumah_aman", &["shelter", "shelters", "penampungan"]),
+        ("mediasi", &["mediation", "mediasi"]),
+        ("penjangkauan", &["outreach", "penjangkauan"]),
+        ("pengaduan", &["hotline", "helpline", "pengaduan"]),
+        ("rehabilitasi_sosial", &["rehabilitation", "rehabilitasi"]),
+        ("reintegrasi_sosial", &["reintegration", "reintegrasi"]),
+        ("pemulangan", &["repatriation", "pemulangan"]),
+        (
+            "tokoh_agama",
+            &["pastoral", "chaplain", "chaplaincy", "faith"],
+        ),
+    ];
+    let words: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let padded = format!(
+        " {} ",
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    RULES
+        .iter()
+        .find(|(_, keys)| keys.iter().any(|k| padded.contains(&format!(" {k} "))))
+        .map(|(code, _)| *code)
 }
 
 fn term_code(vocab: &Vocab, t: &Term) -> Option<&'static str> {
@@ -998,6 +1327,15 @@ pub(super) fn write(
         let location = (!a.address.is_empty()).then(|| format!("{org}-loc"));
         if let Some(loc) = &location {
             locations.push(&[loc, &org, &a.name]);
+            // An address read from another country's package ends in its country code (see
+            // `addresses`); every other address is in Indonesia.
+            let country = a
+                .address
+                .rsplit(',')
+                .next()
+                .map(str::trim)
+                .filter(|c| c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase()))
+                .unwrap_or("ID");
             addresses.push(&[
                 &format!("{org}-addr"),
                 loc,
@@ -1008,7 +1346,7 @@ pub(super) fn write(
                 "",
                 "",
                 "",
-                "ID",
+                country,
             ]);
         }
         for (n, number) in a.phones.iter().enumerate() {

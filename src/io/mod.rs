@@ -63,6 +63,9 @@ impl RowProblem {
 pub struct Parsed {
     pub agencies: Vec<Agency>,
     pub problems: Vec<RowProblem>,
+    /// Rows that were read, with something the office should know: text in a guessed
+    /// encoding, values meja kept elsewhere or could not hold.
+    pub notices: Vec<RowProblem>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

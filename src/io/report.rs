@@ -189,7 +189,11 @@ pub fn csv(r: &Report, lang: Lang) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut put = |rec: [&str; 5]| w.write_record(rec).expect("writing CSV to memory");
+    // Opened in a spreadsheet: a label or code from the database never runs as a formula.
+    let mut put = |rec: [&str; 5]| {
+        w.write_record(rec.map(|c| super::export::formula_safe(c).into_owned()))
+            .expect("writing CSV to memory")
+    };
     put(["tabel", "satuan", "kode", "label", "jumlah"]);
     let summary_word = Msg::RepSummary.get(lang);
     for (code, label, value) in summary(r, lang) {

@@ -68,8 +68,7 @@ pub fn read_sheet(path: &Path) -> Result<Parsed> {
 /// Reads the simple CSV from text already in memory (the example directory compiled into
 /// meja); `file` names it in problems.
 pub fn read_sheet_text(file: &str, text: &str) -> Result<Parsed> {
-    let table = Table::parse(text.trim_start_matches('\u{feff}'), file)
-        .map_err(|e| Error::new(Msg::ErrDirRead, &[&file, &e]))?;
+    let table = Table::parse(text.trim_start_matches('\u{feff}'), file)?;
     read_table(&table, file)
 }
 
@@ -77,7 +76,10 @@ fn read_table(table: &Table, file: &str) -> Result<Parsed> {
     if table.column(&[COLUMNS[NAME].0, COLUMNS[NAME].1]).is_none() {
         return Err(Error::new(Msg::ErrSheetNoName, &[&file]));
     }
-    let mut out = Parsed::default();
+    let mut out = Parsed {
+        notices: table.notices.clone(),
+        ..Parsed::default()
+    };
     let mut areas = Areas::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
@@ -124,7 +126,7 @@ impl<'a> RowReader<'a> {
     }
 
     fn cell(&self, c: usize) -> &'a str {
-        self.row.get(self.col(c))
+        super::export::sheet_value(self.row.get(self.col(c)))
     }
 
     fn column_name(&self, c: usize) -> String {
@@ -280,6 +282,16 @@ pub(super) fn write(
                 r.push(yes_no(a.example));
             }
             r
+        })
+        .collect();
+    // Meant for Excel (hence the byte-order mark): no cell may run as a formula. Reading the
+    // file back takes the guard off again (`RowReader::cell`).
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| super::export::formula_safe(&c).into_owned())
+                .collect()
         })
         .collect();
     let mut bytes = b"\xEF\xBB\xBF".to_vec();

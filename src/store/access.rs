@@ -39,10 +39,18 @@ pub(crate) fn log(
     case_id: Option<i64>,
     detail: &str,
 ) -> rusqlite::Result<()> {
-    c.prepare_cached(
-        "INSERT INTO access_log (at, staff, action, case_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![timestamp(at), staff, kind.code(), case_id, detail])?;
+    use super::chain::{ACCESS, append, text};
+    append(
+        c,
+        ACCESS,
+        &[
+            text(Some(&timestamp(at))),
+            text(Some(staff)),
+            text(Some(kind.code())),
+            case_id.into(),
+            text(Some(detail)),
+        ],
+    )?;
     Ok(())
 }
 

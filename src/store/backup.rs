@@ -112,6 +112,15 @@ fn open_checked(file: &Path, copy: &Path) -> Result<(Connection, i64)> {
     if !integrity_ok(&lines) {
         return Err(broken(&lines.join("; ")));
     }
+    // The chain travels with the backup: a row changed in the file since it was written
+    // (a raw edit, bytes gone bad that integrity_check cannot see inside a cell) is refused.
+    for t in super::chain::ALL {
+        if let super::chain::ChainState::Broken { id } =
+            super::chain::verify(&c, t).map_err(|e| broken(&e))?
+        {
+            return Err(broken(&format!("{} id {id}", t.table)));
+        }
+    }
     let has_cases: bool = c
         .query_row(
             "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'cases'",
@@ -252,6 +261,27 @@ impl Store {
     /// (owner-only, a plain SQLite file in rollback mode), safe to take while others write.
     /// Returns its number of cases. Memory stays at the page cache, whatever the size.
     pub fn backup_to_file(&self, dest: &Path) -> Result<i64> {
+        backup_conn_to_file(self.conn(), self.path(), dest)
+    }
+}
+
+/// A checked copy of the database file at `path` as it is, whatever its schema version,
+/// written to the new file `dest`: the copy `meja migrate --backup` keeps before it upgrades.
+/// Opening through [`Store::open`] would refuse an old schema, and the copy must be of the
+/// old one.
+pub fn backup_file_to_file(path: &Path, dest: &Path) -> Result<i64> {
+    // Read-write without create: a reader of a WAL database needs its -shm file, and a
+    // missing database is the caller's to report, not a new empty file.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| Error::new(Msg::ErrDbOpen, &[&path.display(), &e]))?;
+    conn.busy_timeout(BUSY_LIMIT)?;
+    backup_conn_to_file(&conn, path, dest)
+}
+
+/// The online backup of `src` (the database at `path`) into the new file `dest`, checked.
+fn backup_conn_to_file(src: &Connection, path: &Path, dest: &Path) -> Result<i64> {
+    {
         let fail = |e: &dyn std::fmt::Display| Error::new(Msg::ErrWriteFile, &[&dest.display(), e]);
         // A new file, or the empty temporary an `OutFile` made for it; never a file with
         // content.
@@ -269,7 +299,7 @@ impl Store {
         )
         .map_err(|e| fail(&e))?;
         out.pragma_update(None, "cache_size", -COPY_CACHE_KIB)?;
-        copy_all(self.conn(), &mut out).map_err(|e| match e.sqlite_error_code() {
+        copy_all(src, &mut out).map_err(|e| match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull)
             | Some(ErrorCode::CannotOpen)
             | Some(ErrorCode::SystemIoFailure) => fail(&e),
@@ -278,11 +308,11 @@ impl Store {
         // The copied header says WAL like its source; a backup is one file.
         out.pragma_update(None, "journal_mode", "DELETE")?;
         drop(out);
-        let (_, cases) = open_checked(self.path(), dest).map_err(|e| {
+        let (_, cases) = open_checked(path, dest).map_err(|e| {
             if e.msg == Msg::ErrBackupBroken {
                 e
             } else {
-                Error::new(Msg::ErrBackupBroken, &[&self.path().display(), &e])
+                Error::new(Msg::ErrBackupBroken, &[&path.display(), &e])
             }
         })?;
         Ok(cases)
@@ -350,5 +380,40 @@ mod tests {
         let mut short = vec![2u8; 10];
         mark_rollback(&mut short);
         assert_eq!(short, vec![2u8; 10]);
+    }
+
+    #[test]
+    fn a_file_at_an_old_schema_is_copied_as_it_is() {
+        // The copy `meja migrate --backup` keeps must be of the database before the upgrade:
+        // Store::open refuses an old schema, so backup_file_to_file reads it without one.
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("lama.db");
+        let mut c = Connection::open(&db).unwrap();
+        c.pragma_update(None, "journal_mode", "WAL").unwrap();
+        schema::migrations().to_version(&mut c, 1).unwrap();
+        c.execute(
+            "INSERT INTO cases (number, year, seq, stage, stage_since, risk, opened_at,
+                                opened_by, consent_services)
+             VALUES ('PPA/2025/0001', 2025, 1, 'pengaduan', '2025-01-02', 'rendah',
+                     '2025-01-02T09:00:00+07:00', 'ani', 'ya')",
+            [],
+        )
+        .unwrap();
+        assert!(Store::open(&db).is_err(), "an old schema needs migrate");
+        let copy = dir.path().join("salinan.db");
+        assert_eq!(backup_file_to_file(&db, &copy).unwrap(), 1);
+        let (mem, _) = open_checked(&db, &copy).unwrap();
+        let v: i64 = mem
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1, "the copy keeps the old schema version");
+        // And the database itself is untouched.
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+        let other = dir.path().join("salinan-2.db");
+        assert!(backup_file_to_file(&dir.path().join("tidak-ada.db"), &other).is_err());
+        assert!(!dir.path().join("tidak-ada.db").exists());
     }
 }

@@ -100,26 +100,47 @@ pub(crate) fn history(tx: &Transaction<'_>, e: &Entry<'_>) -> rusqlite::Result<(
     // One edit writes a history row per changed field, all with one action and timestamp;
     // the access log wants one row for it. (Two edits of one case by one worker within the
     // same second therefore share a row: the history keeps both in full.)
-    tx.prepare_cached(
-        "INSERT INTO access_log (at, staff, action, case_id, detail)
-         SELECT ?1, ?2, 'ubah', ?3, ?4
-         WHERE NOT EXISTS (SELECT 1 FROM access_log
-                           WHERE case_id = ?3 AND staff = ?2 AND action = 'ubah' AND at = ?1
-                             AND detail = ?4)",
-    )?
-    .execute(params![e.at, e.staff, e.case_id, e.action])?;
+    let logged: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM access_log
+                            WHERE case_id = ?3 AND staff = ?2 AND action = 'ubah' AND at = ?1
+                              AND detail = ?4)",
+        )?
+        .query_row(params![e.at, e.staff, e.case_id, e.action], |r| r.get(0))?;
+    if !logged {
+        use super::chain::{ACCESS, append, text};
+        append(
+            tx,
+            ACCESS,
+            &[
+                text(Some(e.at)),
+                text(Some(e.staff)),
+                text(Some("ubah")),
+                e.case_id.into(),
+                text(Some(e.action)),
+            ],
+        )?;
+    }
     Ok(())
 }
 
 /// A history row alone: for generated demo data, which nobody accessed.
 pub(crate) fn history_row(tx: &Transaction<'_>, e: &Entry<'_>) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO case_history (case_id, at, staff, action, field, old_value, new_value, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        e.case_id, e.at, e.staff, e.action, e.field, e.old, e.new, e.note
-    ])?;
+    use super::chain::{HISTORY, append, text};
+    append(
+        tx,
+        HISTORY,
+        &[
+            e.case_id.into(),
+            text(Some(e.at)),
+            text(Some(e.staff)),
+            text(Some(e.action)),
+            text(e.field),
+            text(e.old),
+            text(e.new),
+            text(e.note),
+        ],
+    )?;
     Ok(())
 }
 

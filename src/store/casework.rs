@@ -413,9 +413,15 @@ impl Store {
     ) -> Result<()> {
         let at = timestamp(now);
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO case_notes (case_id, at, staff, body) VALUES (?1, ?2, ?3, ?4)",
-                params![id, at, staff, body],
+            super::chain::append(
+                tx,
+                super::chain::NOTES,
+                &[
+                    id.into(),
+                    at.clone().into(),
+                    staff.to_string().into(),
+                    body.to_string().into(),
+                ],
             )?;
             let e = Entry {
                 case_id: id,

@@ -10,6 +10,7 @@ pub mod agencies;
 pub mod backup;
 pub mod cases;
 pub mod casework;
+pub mod chain;
 pub mod demo;
 pub mod drafts;
 pub mod due;

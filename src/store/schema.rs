@@ -341,6 +341,15 @@ CREATE TABLE closures (
 ) STRICT;
 "#;
 
+/// The hash chain over the append-only tables (`store::chain`): a `hash` column on each,
+/// filled for the rows already there by `chain::backfill`, in id order, in the same
+/// transaction.
+const HASH_CHAIN: &str = r#"
+ALTER TABLE case_history ADD COLUMN hash TEXT;
+ALTER TABLE case_notes ADD COLUMN hash TEXT;
+ALTER TABLE access_log ADD COLUMN hash TEXT;
+"#;
+
 /// Indexes the query-plan test (store/plans.rs) found missing: the report's closures in a
 /// period read the history by action and time instead of all of it; a case number typed in
 /// any case is found through an index that ignores case; the access log of a transferred
@@ -351,10 +360,31 @@ CREATE INDEX cases_number_nocase ON cases(number COLLATE NOCASE);
 CREATE INDEX cases_origin ON cases(origin_number) WHERE origin_number IS NOT NULL;
 "#;
 
-const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, INDEXES_FOR_PLANS];
+/// Rust run after a migration's SQL, in its transaction.
+type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
+
+const ALL: &[(&str, Option<Hook>)] = &[
+    (V1, None),
+    (V2, None),
+    (V3, None),
+    (V4, None),
+    (V5, None),
+    (V6, None),
+    (V7, None),
+    (V8, None),
+    (HASH_CHAIN, Some(super::chain::backfill)),
+    (INDEXES_FOR_PLANS, None),
+];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(ALL.iter().map(|m| M::up(m)).collect())
+    Migrations::new(
+        ALL.iter()
+            .map(|(sql, hook)| match hook {
+                Some(h) => M::up_with_hook(sql, *h),
+                None => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this build brings a database to (`PRAGMA user_version`).

@@ -8,9 +8,9 @@ use super::cases::{CaseNo, Entry, Opened, history};
 use super::export::{case_codes, people};
 use super::{Store, timestamp};
 use crate::domain::access::AccessKind;
-use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::text::{clean_line, clean_multiline, clean_name};
 use crate::domain::transfer::{
-    CaseTransfer, FORMAT, ORIGIN_PREFIX, TransferCase, TransferHistory, TransferNote,
+    CaseTransfer, FORMAT, ORIGIN_PREFIX, PERSON_ROLES, TransferCase, TransferHistory, TransferNote,
     TransferPerson, TransferReferral, VERSION,
 };
 use crate::domain::vocab;
@@ -162,7 +162,7 @@ fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusq
         case_id,
         p.role,
         p.ord,
-        clean_line(&p.name),
+        clean_name(&p.name),
         clean_opt(&p.nik),
         clean_opt(&p.sex),
         clean_opt(&p.birth_date),
@@ -172,7 +172,7 @@ fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusq
         clean_opt(&p.relation),
         clean_opt(&p.disability),
         clean_line(&p.schooling),
-        clean_line(&p.guardian),
+        clean_name(&p.guardian),
         clean_opt(&p.region),
     ])?;
     let pid = tx.last_insert_rowid();
@@ -321,7 +321,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             for p in &t.persons {
-                if matches!(p.role.as_str(), "pelapor" | "korban" | "terlapor") {
+                if PERSON_ROLES.contains(&p.role.as_str()) {
                     insert_person(tx, id, p)?;
                 }
             }
@@ -362,10 +362,16 @@ impl Store {
                 history(tx, &e)?;
             }
             let note = |when: &str, who: &str, body: &str| {
-                tx.prepare_cached(
-                    "INSERT INTO case_notes (case_id, at, staff, body) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![id, when, who, body])
+                super::chain::append(
+                    tx,
+                    super::chain::NOTES,
+                    &[
+                        id.into(),
+                        when.to_string().into(),
+                        who.to_string().into(),
+                        body.to_string().into(),
+                    ],
+                )
                 .map(|_| ())
             };
             for n in &t.notes {
@@ -374,6 +380,34 @@ impl Store {
                     &t.origin_staff(&clean_line(&n.staff)),
                     &clean_multiline(&n.body),
                 )?;
+            }
+            // A person with a role meja does not know (`hakim`) has no place among the
+            // case's people, but must not vanish: a note holds what the file says of them.
+            for p in t.other_people() {
+                let details: Vec<String> = [
+                    Some(p.name.clone()),
+                    p.nik.clone(),
+                    p.sex.clone(),
+                    p.birth_date.clone(),
+                    p.age.map(|a| a.to_string()),
+                    p.phone.clone(),
+                    Some(p.address.clone()),
+                    p.region.clone(),
+                    p.relation.clone(),
+                    p.disability.clone(),
+                    Some(p.schooling.clone()),
+                    Some(p.guardian.clone()),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|v| clean_line(&v).trim().to_string())
+                .filter(|v| !v.is_empty())
+                .collect();
+                let body = fill(
+                    Msg::TransferOtherPerson.get(lang),
+                    &[&clean_line(&p.role), &details.join(", ")],
+                );
+                note(&at, staff, &body)?;
             }
             // Referrals name the origin's agencies, which are not in this directory: they
             // arrive as notes, so nothing of them is lost and no agency is made up.

@@ -154,23 +154,69 @@ pub fn backup(
     staff: &str,
     now: DateTime<Local>,
 ) -> Result<BackedUp> {
-    if same_file(out, store.path())
-        || crate::store::perms::db_files(store.path())
+    refuse_db_as_out(store.path(), out)?;
+    outfile::check(out, rules)?;
+    let done = write_backup(
+        store.path(),
+        |dest| store.backup_to_file(dest),
+        out,
+        rules,
+        pass,
+    )?;
+    store.log_access(now, staff, AccessKind::Export, None, &done.log_detail(out))?;
+    Ok(done)
+}
+
+/// `meja migrate --backup FILE`: a checked copy of the database at `db` as it is, whatever
+/// its schema version, written to `out` like any backup. The caller logs it once the
+/// database can be opened (after the migration).
+pub fn backup_before_migrate(
+    db: &Path,
+    out: &Path,
+    rules: &OutRules,
+    pass: Option<SecretString>,
+) -> Result<BackedUp> {
+    refuse_db_as_out(db, out)?;
+    outfile::check(out, rules)?;
+    write_backup(
+        db,
+        |dest| sb::backup_file_to_file(db, dest),
+        out,
+        rules,
+        pass,
+    )
+}
+
+fn refuse_db_as_out(db: &Path, out: &Path) -> Result<()> {
+    if same_file(out, db)
+        || crate::store::perms::db_files(db)
             .iter()
             .any(|p| same_file(out, p))
     {
         return Err(Error::new(Msg::ErrBackupIsDb, &[&out.display()]));
     }
-    outfile::check(out, rules)?;
+    Ok(())
+}
+
+/// Writes the backup made by `copy` (which writes a checked plain copy into the file it is
+/// given and returns its number of cases) to `out`, encrypted when `pass` is given. `db` is
+/// the database: the plain copy of an encrypted backup is made beside it.
+fn write_backup(
+    db: &Path,
+    copy: impl FnOnce(&Path) -> Result<i64>,
+    out: &Path,
+    rules: &OutRules,
+    pass: Option<SecretString>,
+) -> Result<BackedUp> {
     let encrypted = pass.is_some();
     // The destination's temporary file (owner-only, beside it): SQLite's backup writes into
     // it by path, the encryption through the handle; committed only once checked.
     let mut dest = outfile::OutFile::create(out, rules)?;
     let cases = match pass {
-        None => store.backup_to_file(dest.tmp_path())?,
+        None => copy(dest.tmp_path())?,
         Some(p) => {
-            let plain = TempFile::beside(store.path(), "cadangan");
-            let cases = store.backup_to_file(plain.path())?;
+            let plain = TempFile::beside(db, "cadangan");
+            let cases = copy(plain.path())?;
             encrypt_into(plain.path(), &mut dest, copy_secret(&p))?;
             let plain_now = std::fs::File::open(plain.path())
                 .map_err(|e| Error::new(Msg::ErrBackupRead, &[&plain.path().display(), &e]))?;
@@ -187,22 +233,27 @@ pub fn backup(
         .map(|m| m.len())
         .unwrap_or(0) as usize;
     dest.commit()?;
-    let detail = format!(
-        "cadangan {} → {} ({} kasus)",
-        if encrypted {
-            "terenkripsi"
-        } else {
-            "tanpa enkripsi"
-        },
-        out.display(),
-        cases
-    );
-    store.log_access(now, staff, AccessKind::Export, None, &detail)?;
     Ok(BackedUp {
         cases,
         encrypted,
         bytes,
     })
+}
+
+impl BackedUp {
+    /// The access log's words for this backup (stored in Indonesian like every log entry).
+    pub fn log_detail(&self, out: &Path) -> String {
+        format!(
+            "cadangan {} → {} ({} kasus)",
+            if self.encrypted {
+                "terenkripsi"
+            } else {
+                "tanpa enkripsi"
+            },
+            out.display(),
+            self.cases
+        )
+    }
 }
 
 /// Puts the plain SQLite image of the backup `file` into the new file `copy`, decrypting it

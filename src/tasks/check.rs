@@ -79,6 +79,23 @@ pub fn check(path: &Path, lang: Lang) -> Result<Checked> {
             fill(msg.get(lang), &[&file_name(&p), &format!("{mode:04o}")]),
         );
     }
+    for (table, state) in &f.chains {
+        use crate::store::chain::ChainState;
+        match state {
+            // Before `meja migrate`: the schema line already says so.
+            ChainState::Missing => say(true, fill(Msg::CheckChainMissing.get(lang), &[table])),
+            ChainState::Sound { rows, head } => say(
+                true,
+                fill(
+                    Msg::CheckChain.get(lang),
+                    &[table, rows, &head.get(..16).unwrap_or("-")],
+                ),
+            ),
+            ChainState::Broken { id } => {
+                say(false, fill(Msg::CheckChainBroken.get(lang), &[table, id]))
+            }
+        }
+    }
     lines.push(fill(
         Msg::CheckCounts.get(lang),
         &[&f.cases, &f.agencies, &f.drafts],

@@ -337,7 +337,13 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         chronology: rng.pick(CHRONOLOGY).to_string(),
         risk,
         emergency,
-        services: vec![rng.code(vocab::SERVICES)],
+        // The services a front desk asks for: "lainnya" is for imported directories, and
+        // leaving it out keeps a seed's cases what they were before it existed.
+        services: vec![
+            rng.pick(&vocab::SERVICES.terms[..vocab::SERVICES.terms.len() - 1])
+                .code
+                .to_string(),
+        ],
         consent_services: "ya".into(),
         consent_share: Some(if rng.chance(80) { "ya" } else { "tidak" }.into()),
         consent_by: if child {

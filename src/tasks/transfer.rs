@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Local, NaiveDate};
 
 use crate::domain::transfer::{CaseTransfer, FileError};
 use crate::error::{Error, Result};
@@ -40,16 +40,44 @@ pub fn export_case(
     Ok(file.case.number)
 }
 
-/// Reads and checks a transfer file.
-pub fn read_file(path: &Path) -> Result<CaseTransfer> {
+/// Reads and checks a transfer file: every string cleaned, every value held to the intake's
+/// rules. A file with one impossible value is refused whole, naming the field and value, so
+/// the sending office can fix it; nothing of it is written.
+pub fn read_file(path: &Path, today: NaiveDate, lang: Lang) -> Result<CaseTransfer> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::new(Msg::ErrTransferRead, &[&path.display(), &e]))?;
-    let t: CaseTransfer = serde_json::from_str(&text)
-        .map_err(|_| Error::new(Msg::ErrTransferFormat, &[&path.display()]))?;
-    t.check().map_err(|e| match e {
+    let mut t: CaseTransfer = serde_json::from_str(&text).map_err(|e| {
+        // serde's own words name the field or type at fault ("invalid type: string, expected
+        // u32"); the line and column say where.
+        let why = e.to_string();
+        let why = why
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        Error::new(
+            Msg::ErrTransferJson,
+            &[&path.display(), &e.line(), &e.column(), &why],
+        )
+    })?;
+    let refused = |e: FileError| match e {
         FileError::NotATransfer => Error::new(Msg::ErrTransferFormat, &[&path.display()]),
         FileError::TooNew(v) => Error::new(Msg::ErrTransferVersion, &[&path.display(), &v]),
-    })?;
+        FileError::Bad(b) => {
+            // In the words the intake uses beside a field.
+            let why = match b.issue {
+                Some(i) => format!("({})", crate::i18n::issue(i, lang)),
+                None => Msg::TransferNotACode.get(lang).to_string(),
+            };
+            Error::new(
+                Msg::ErrTransferBad,
+                &[&path.display(), &b.field, &b.value, &why],
+            )
+        }
+    };
+    t.check().map_err(refused)?;
+    t.clean();
+    t.validate(today).map_err(refused)?;
     Ok(t)
 }
 
@@ -62,7 +90,7 @@ pub fn import_case(
     now: DateTime<Local>,
     lang: Lang,
 ) -> Result<(CaseTransfer, Opened)> {
-    let t = read_file(path)?;
+    let t = read_file(path, now.date_naive(), lang)?;
     match store.import_transfer(&t, prefix, staff, now, lang)? {
         Ok(opened) => Ok((t, opened)),
         Err(ImportRefused::Duplicate(local)) => Err(Error::new(

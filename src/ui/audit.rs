@@ -106,9 +106,7 @@ impl AuditView {
             .skip(self.top)
             .take(list.height as usize)
             .map(|r| {
-                let at = chrono::DateTime::parse_from_rfc3339(&r.at)
-                    .map(|t| t.format("%d-%m-%Y %H:%M:%S").to_string())
-                    .unwrap_or_else(|_| r.at.clone());
+                let at = crate::clock::shown(&r.at, "%d-%m-%Y %H:%M:%S");
                 let what = r.kind.map(|k| access_label(k, lang)).unwrap_or(&r.code);
                 Line::raw(truncate(
                     &format!(

@@ -48,9 +48,7 @@ pub struct CaseView {
 }
 
 fn when(ts: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(ts)
-        .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
-        .unwrap_or_else(|_| ts.to_string())
+    crate::clock::shown(ts, "%d-%m-%Y %H:%M")
 }
 
 impl CaseView {

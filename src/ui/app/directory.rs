@@ -67,15 +67,16 @@ const NEXT_FROM_DITERIMA: Vocab = Vocab {
 };
 
 /// A "semua" (all) entry first, so a filter can be cleared from the same list.
-const SERVICE_FILTER_TERMS: [Term; 13] = {
-    let mut out = [vocab::SERVICES.terms[0]; 13];
+const SERVICE_FILTER_LEN: usize = vocab::SERVICES.terms.len() + 1;
+const SERVICE_FILTER_TERMS: [Term; SERVICE_FILTER_LEN] = {
+    let mut out = [vocab::SERVICES.terms[0]; SERVICE_FILTER_LEN];
     out[0] = Term {
         code: "",
         id: "(semua layanan)",
         en: "(all services)",
     };
     let mut i = 0;
-    while i < 12 {
+    while i < SERVICE_FILTER_LEN - 1 {
         out[i + 1] = vocab::SERVICES.terms[i];
         i += 1;
     }

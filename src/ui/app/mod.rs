@@ -954,9 +954,7 @@ impl App {
             .drafts
             .iter()
             .map(|d| {
-                let when = chrono::DateTime::parse_from_rfc3339(&d.updated_at)
-                    .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
-                    .unwrap_or_else(|_| d.updated_at.clone());
+                let when = crate::clock::shown(&d.updated_at, "%d-%m-%Y %H:%M");
                 let kinds: Vec<&str> = d
                     .intake
                     .incident
