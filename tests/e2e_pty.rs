@@ -271,3 +271,30 @@ fn resize_storms_and_tiny_sizes_never_panic() {
     s.quit();
     assert!(draft_body(&db).contains("Siti Aminah"));
 }
+
+/// Issue 14 point 10: when the terminal's size arrives a few milliseconds after start
+/// (`docker exec -t`, some ssh clients), meja drew its first frame at 0×0 and then nothing
+/// until the next resize: the SIGWINCH came before anything listened for it. Fifty starts
+/// with the size set 5 ms after spawn must all show the sign-in screen.
+#[test]
+fn a_start_shows_its_first_screen_when_the_size_arrives_late() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepare_db(dir.path());
+    let mut blank = 0;
+    for _ in 0..50 {
+        let mut s = Session::spawn(&db, &Opts::default().size(0, 0));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        s.resize(80, 24);
+        // Far longer than a start takes here (well under a second), far shorter than the
+        // shared DEADLINE, so fifty blank starts do not take an hour to report.
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        while !s.text().contains("PIN:") && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if !s.text().contains("PIN:") {
+            blank += 1;
+        }
+        s.sigkill();
+    }
+    assert_eq!(blank, 0, "{blank} of 50 starts stayed blank");
+}

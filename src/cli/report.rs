@@ -133,9 +133,21 @@ pub fn run_export(
     let staff = &env.actor(&mut store, &config, Permission::Report)?.username;
     let rules = env.out_rules()?;
     crate::io::outfile::check(out, &rules)?;
-    let cases = store.export_cases(from, to)?;
-    let (bytes, rows) = crate::io::export::export_bytes(&cases, format, deidentified);
-    crate::io::outfile::write_new(out, &rules, &bytes)?;
+    // Streamed: each case goes to the file as it is read, so memory does not grow with the
+    // database (issue 21: 459 MiB at 100k cases when the export was built whole).
+    let io_err = |e: std::io::Error| Error::new(Msg::ErrWriteFile, &[&out.display(), &e]);
+    let file = crate::io::outfile::OutFile::create(out, &rules)?;
+    let buffered = std::io::BufWriter::with_capacity(64 * 1024, file);
+    let mut x =
+        crate::io::export::ExportWriter::new(buffered, format, deidentified).map_err(io_err)?;
+    let mut cases = 0usize;
+    store.export_each(from, to, |c| {
+        cases += 1;
+        x.add(&c).map_err(io_err)
+    })?;
+    let (buffered, rows) = x.finish().map_err(io_err)?;
+    let file = buffered.into_inner().map_err(|e| io_err(e.into_error()))?;
+    file.commit()?;
     let span = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let detail = format!(
         "ekspor {:?}{} {}..{} → {} ({} baris, {} kasus)",
@@ -145,7 +157,7 @@ pub fn run_export(
         span(to),
         out.display(),
         rows,
-        cases.len()
+        cases
     );
     if let Err(e) = store.log_access(
         Local::now(),
@@ -165,6 +177,6 @@ pub fn run_export(
     };
     Ok(fill(
         Msg::CaseExportDone.get(lang),
-        &[&rows, &cases.len(), &out.display(), &note],
+        &[&rows, &cases, &out.display(), &note],
     ))
 }

@@ -216,6 +216,175 @@ pub fn median(mut days: Vec<i64>) -> Option<f64> {
     })
 }
 
+/// The report's counts, kept as cases arrive one at a time, so a report over a million
+/// cases holds its tallies and not its cases.
+#[derive(Default)]
+pub struct Tallies {
+    violence: Tally,
+    sex: Tally,
+    age: Tally,
+    ampk: Tally,
+    place: Tally,
+    relation: Tally,
+    service: Tally,
+    district: Tally,
+    stage: Tally,
+    risk: Tally,
+    referral: Tally,
+    victims: u64,
+    cases: u64,
+    to_assessment: Vec<i64>,
+}
+
+impl Tallies {
+    /// Counts one case reported in the period.
+    pub fn add(&mut self, c: &CaseRow) {
+        self.cases += 1;
+        let kinds = distinct(c.violence.iter().map(String::as_str));
+        let services = distinct(c.services.iter().map(String::as_str));
+        let relations = distinct(c.relations.iter().map(|r| r.as_deref().unwrap_or("")));
+        for v in &c.victims {
+            self.victims += 1;
+            if kinds.is_empty() {
+                self.violence.add(None);
+            }
+            for k in &kinds {
+                self.violence.add(Some(k));
+            }
+            self.sex.add(v.sex.as_deref());
+            self.age.add(v.age.map(vocab::age_band));
+            if v.age.is_none_or(|a| a < ADULT_AGE) && !(v.age.is_none() && v.ampk.is_empty()) {
+                if v.ampk.is_empty() {
+                    self.ampk.add(None);
+                }
+                for a in distinct(v.ampk.iter().map(String::as_str)) {
+                    self.ampk.add(Some(a));
+                }
+            }
+            self.place.add(c.place.as_deref());
+            if relations.is_empty() {
+                self.relation.add(None);
+            }
+            for r in &relations {
+                self.relation.add(Some(r));
+            }
+            if services.is_empty() {
+                self.service.add(None);
+            }
+            for s in &services {
+                self.service.add(Some(s));
+            }
+            self.district.add(v.region.as_deref().and_then(kecamatan));
+        }
+        self.stage.add(Some(&c.stage));
+        self.risk.add(Some(&c.risk));
+        for r in &c.referrals {
+            self.referral.add(Some(r));
+        }
+        if let Some(a) = c.assessed {
+            self.to_assessment.push((a - c.opened).num_days().max(0));
+        }
+    }
+
+    /// The report of the cases counted (reported between `from` and `to`), the `closures`
+    /// in that period, and `overdue` open cases on `today`.
+    pub fn finish(
+        self,
+        from: NaiveDate,
+        to: NaiveDate,
+        closures: &[Closure],
+        overdue: u64,
+        today: NaiveDate,
+    ) -> Report {
+        let districts: Vec<&str> = Vec::new();
+        let table = |kind, unit, t: Tally, order: &[&str]| Table {
+            kind,
+            unit,
+            rows: t.rows(order),
+        };
+        let tables = vec![
+            table(
+                TableKind::Violence,
+                Unit::Victims,
+                self.violence,
+                &codes(&vocab::VIOLENCE),
+            ),
+            table(TableKind::Sex, Unit::Victims, self.sex, &codes(&vocab::SEX)),
+            table(
+                TableKind::AgeBand,
+                Unit::Victims,
+                self.age,
+                &codes(&vocab::AGE_BANDS),
+            ),
+            table(
+                TableKind::Ampk,
+                Unit::ChildVictims,
+                self.ampk,
+                &codes(&vocab::AMPK),
+            ),
+            table(
+                TableKind::Place,
+                Unit::Victims,
+                self.place,
+                &codes(&vocab::PLACES),
+            ),
+            table(
+                TableKind::Relation,
+                Unit::Victims,
+                self.relation,
+                &codes(&vocab::PERPETRATOR_RELATIONS),
+            ),
+            table(
+                TableKind::Service,
+                Unit::Victims,
+                self.service,
+                &codes(&vocab::SERVICES),
+            ),
+            // Kecamatan have no fixed list: those with victims, in code order.
+            table(
+                TableKind::District,
+                Unit::Victims,
+                self.district,
+                &districts,
+            ),
+            table(
+                TableKind::Stage,
+                Unit::Cases,
+                self.stage,
+                &codes(&vocab::STAGES),
+            ),
+            table(
+                TableKind::Risk,
+                Unit::Cases,
+                self.risk,
+                &codes(&vocab::RISK),
+            ),
+            table(
+                TableKind::Referral,
+                Unit::Referrals,
+                self.referral,
+                &codes(&vocab::REFERRAL_STATUS),
+            ),
+        ];
+        let to_closure = closures
+            .iter()
+            .map(|c| (c.closed - c.opened).num_days().max(0))
+            .collect();
+        Report {
+            from,
+            to,
+            as_of: today,
+            cases_opened: self.cases,
+            victims: self.victims,
+            cases_closed: closures.len() as u64,
+            median_days_to_assessment: median(self.to_assessment),
+            median_days_to_closure: median(to_closure),
+            overdue,
+            tables,
+        }
+    }
+}
+
 /// Builds the report of `cases` (reported between `from` and `to`), the `closures` in that
 /// period, and the open cases' `cards` for what is overdue on `today`.
 pub fn build(
@@ -227,136 +396,12 @@ pub fn build(
     targets: &Targets,
     today: NaiveDate,
 ) -> Report {
-    let mut violence = Tally::default();
-    let mut sex = Tally::default();
-    let mut age = Tally::default();
-    let mut ampk = Tally::default();
-    let mut place = Tally::default();
-    let mut relation = Tally::default();
-    let mut service = Tally::default();
-    let mut district = Tally::default();
-    let mut stage = Tally::default();
-    let mut risk = Tally::default();
-    let mut referral = Tally::default();
-    let mut victims = 0;
+    let mut t = Tallies::default();
     for c in cases {
-        let kinds = distinct(c.violence.iter().map(String::as_str));
-        let services = distinct(c.services.iter().map(String::as_str));
-        let relations = distinct(c.relations.iter().map(|r| r.as_deref().unwrap_or("")));
-        for v in &c.victims {
-            victims += 1;
-            if kinds.is_empty() {
-                violence.add(None);
-            }
-            for k in &kinds {
-                violence.add(Some(k));
-            }
-            sex.add(v.sex.as_deref());
-            age.add(v.age.map(vocab::age_band));
-            if v.age.is_none_or(|a| a < ADULT_AGE) && !(v.age.is_none() && v.ampk.is_empty()) {
-                if v.ampk.is_empty() {
-                    ampk.add(None);
-                }
-                for a in distinct(v.ampk.iter().map(String::as_str)) {
-                    ampk.add(Some(a));
-                }
-            }
-            place.add(c.place.as_deref());
-            if relations.is_empty() {
-                relation.add(None);
-            }
-            for r in &relations {
-                relation.add(Some(r));
-            }
-            if services.is_empty() {
-                service.add(None);
-            }
-            for s in &services {
-                service.add(Some(s));
-            }
-            district.add(v.region.as_deref().and_then(kecamatan));
-        }
-        stage.add(Some(&c.stage));
-        risk.add(Some(&c.risk));
-        for r in &c.referrals {
-            referral.add(Some(r));
-        }
+        t.add(c);
     }
-    let districts: Vec<&str> = Vec::new();
-    let table = |kind, unit, t: Tally, order: &[&str]| Table {
-        kind,
-        unit,
-        rows: t.rows(order),
-    };
-    let tables = vec![
-        table(
-            TableKind::Violence,
-            Unit::Victims,
-            violence,
-            &codes(&vocab::VIOLENCE),
-        ),
-        table(TableKind::Sex, Unit::Victims, sex, &codes(&vocab::SEX)),
-        table(
-            TableKind::AgeBand,
-            Unit::Victims,
-            age,
-            &codes(&vocab::AGE_BANDS),
-        ),
-        table(
-            TableKind::Ampk,
-            Unit::ChildVictims,
-            ampk,
-            &codes(&vocab::AMPK),
-        ),
-        table(
-            TableKind::Place,
-            Unit::Victims,
-            place,
-            &codes(&vocab::PLACES),
-        ),
-        table(
-            TableKind::Relation,
-            Unit::Victims,
-            relation,
-            &codes(&vocab::PERPETRATOR_RELATIONS),
-        ),
-        table(
-            TableKind::Service,
-            Unit::Victims,
-            service,
-            &codes(&vocab::SERVICES),
-        ),
-        // Kecamatan have no fixed list: those with victims, in code order.
-        table(TableKind::District, Unit::Victims, district, &districts),
-        table(TableKind::Stage, Unit::Cases, stage, &codes(&vocab::STAGES)),
-        table(TableKind::Risk, Unit::Cases, risk, &codes(&vocab::RISK)),
-        table(
-            TableKind::Referral,
-            Unit::Referrals,
-            referral,
-            &codes(&vocab::REFERRAL_STATUS),
-        ),
-    ];
-    let to_assessment = cases
-        .iter()
-        .filter_map(|c| c.assessed.map(|a| (a - c.opened).num_days().max(0)))
-        .collect();
-    let to_closure = closures
-        .iter()
-        .map(|c| (c.closed - c.opened).num_days().max(0))
-        .collect();
-    Report {
-        from,
-        to,
-        as_of: today,
-        cases_opened: cases.len() as u64,
-        victims,
-        cases_closed: closures.len() as u64,
-        median_days_to_assessment: median(to_assessment),
-        median_days_to_closure: median(to_closure),
-        overdue: cards.iter().filter(|c| c.overdue(targets, today)).count() as u64,
-        tables,
-    }
+    let overdue = cards.iter().filter(|c| c.overdue(targets, today)).count() as u64;
+    t.finish(from, to, closures, overdue, today)
 }
 
 /// A calendar month.

@@ -2,6 +2,8 @@
 //! to Indonesian (byte-order mark, semicolons, dates day first, identifiers kept as text), and
 //! JSON. Every file is written private to its owner and whole or not at all.
 
+use std::io::Write;
+
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
@@ -51,6 +53,115 @@ pub fn sheet_value(s: &str) -> &str {
     match s.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => s,
+    }
+}
+
+/// Writes an export a case at a time: the CSV header or the JSON document's opening first,
+/// each case's rows as it comes, the closing last. The bytes are those of [`export_bytes`].
+pub struct ExportWriter<W: Write> {
+    out: Out<W>,
+    deidentified: bool,
+    dates: DateStyle,
+    sheet: bool,
+    head: Vec<&'static str>,
+    rows: usize,
+}
+
+enum Out<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Json(W),
+}
+
+fn csv_err(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+impl<W: Write> ExportWriter<W> {
+    pub fn new(mut w: W, format: ExportFormat, deidentified: bool) -> std::io::Result<Self> {
+        let dates = match format {
+            ExportFormat::CsvExcelId => DateStyle::DayFirst,
+            _ => DateStyle::Iso,
+        };
+        let head = header(deidentified);
+        let sheet = format == ExportFormat::CsvExcelId;
+        let out = match format {
+            ExportFormat::Csv | ExportFormat::CsvExcelId => {
+                if sheet {
+                    w.write_all("\u{feff}".as_bytes())?;
+                }
+                let mut c = csv::WriterBuilder::new()
+                    .delimiter(if sheet { b';' } else { b',' })
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(w);
+                c.write_record(&head).map_err(csv_err)?;
+                Out::Csv(Box::new(c))
+            }
+            ExportFormat::Json => {
+                // serde_json's pretty form of `JsonExport`, written by hand up to the rows.
+                write!(
+                    w,
+                    "{{\n  \"format\": \"meja-ekspor\",\n  \"version\": 1,\n  \"deidentified\": {deidentified},\n  \"rows\": ["
+                )?;
+                Out::Json(w)
+            }
+        };
+        Ok(ExportWriter {
+            out,
+            deidentified,
+            dates,
+            sheet,
+            head,
+            rows: 0,
+        })
+    }
+
+    /// Writes the rows of one case (one per victim).
+    pub fn add(&mut self, case: &ExportCase) -> std::io::Result<()> {
+        let body = rows(std::slice::from_ref(case), self.deidentified, self.dates);
+        for r in &body {
+            match &mut self.out {
+                Out::Csv(c) => if self.sheet {
+                    c.write_record(r.iter().map(|v| sheet_cell(v)))
+                } else {
+                    c.write_record(r)
+                }
+                .map_err(csv_err)?,
+                Out::Json(w) => {
+                    let one = serde_json::to_string_pretty(&JsonRow(&self.head, r))
+                        .map_err(std::io::Error::other)?;
+                    w.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
+                    // The row sits two levels deep in the document.
+                    for (i, line) in one.split('\n').enumerate() {
+                        if i > 0 {
+                            w.write_all(b"\n")?;
+                        }
+                        w.write_all(b"    ")?;
+                        w.write_all(line.as_bytes())?;
+                    }
+                }
+            }
+            self.rows += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the document; returns the writer and the number of rows written.
+    pub fn finish(self) -> std::io::Result<(W, usize)> {
+        let w = match self.out {
+            Out::Csv(c) => c.into_inner().map_err(|e| e.into_error())?,
+            Out::Json(mut w) => {
+                w.write_all(if self.rows == 0 {
+                    b"]\n}\n"
+                } else {
+                    b"\n  ]\n}\n"
+                })?;
+                w
+            }
+        };
+        Ok((w, self.rows))
     }
 }
 
@@ -150,6 +261,62 @@ impl Serialize for JsonExport<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn case(number: &str, victims: usize) -> ExportCase {
+        let v = crate::domain::intake::PersonRecord {
+            name: "Siti \"Nur\"\nAminah".into(),
+            nik: Some("1872015502140001".into()),
+            sex: Some("P".into()),
+            age: Some(12),
+            ampk: vec!["i".into()],
+            ..Default::default()
+        };
+        ExportCase {
+            number: number.into(),
+            stage: "asesmen".into(),
+            chronology: "=HYPERLINK(\"x\"); baris\r\ndua".into(),
+            victims: vec![v; victims],
+            ..Default::default()
+        }
+    }
+
+    /// The streaming writer gives the very bytes of the whole-file encoding, for every
+    /// format, with and without identities, for no rows, one, and several.
+    #[test]
+    fn an_export_written_case_by_case_is_the_same_file() {
+        let sets = [
+            vec![],
+            vec![case("PPA/2026/0001", 1)],
+            vec![
+                case("PPA/2026/0001", 2),
+                case("PPA/2026/0002", 0),
+                case("PPA/2026/0003", 1),
+            ],
+        ];
+        for cases in &sets {
+            for format in [
+                ExportFormat::Csv,
+                ExportFormat::CsvExcelId,
+                ExportFormat::Json,
+            ] {
+                for deid in [false, true] {
+                    let (whole, n) = export_bytes(cases, format, deid);
+                    let mut w = ExportWriter::new(Vec::new(), format, deid).unwrap();
+                    for c in cases {
+                        w.add(c).unwrap();
+                    }
+                    let (streamed, m) = w.finish().unwrap();
+                    assert_eq!(n, m);
+                    assert_eq!(
+                        String::from_utf8_lossy(&streamed),
+                        String::from_utf8_lossy(&whole),
+                        "{format:?} deidentified={deid} cases={}",
+                        cases.len()
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn spreadsheet_cells_keep_identifiers_as_text_and_formulas_inert() {

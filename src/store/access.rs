@@ -70,16 +70,29 @@ impl Store {
     /// Newest first.
     pub fn access_log(&self, f: &AccessFilter) -> Result<Vec<AccessEntry>> {
         // Stored times are RFC 3339 with the local offset, so the date is the first 10 chars.
-        let mut st = self.conn().prepare(
+        // A filter that is not given becomes `?n IS NULL` (true) rather than being folded into
+        // `(?n IS NULL OR …)`: SQLite cannot use an index through that OR, and a staff or case
+        // filter would scan the whole log (store/plans.rs).
+        let staff = if f.staff.is_some() {
+            "a.staff = ?1"
+        } else {
+            "?1 IS NULL"
+        };
+        let case = if f.case_number.is_some() {
+            "a.case_id IN (SELECT id FROM cases WHERE number = ?2
+                           UNION ALL SELECT id FROM cases WHERE origin_number = ?2)"
+        } else {
+            "?2 IS NULL"
+        };
+        let mut st = self.conn().prepare(&format!(
             "SELECT a.at, a.staff, a.action, a.case_id, c.number, a.detail
              FROM access_log a LEFT JOIN cases c ON c.id = a.case_id
-             WHERE (?1 IS NULL OR a.staff = ?1)
-               AND (?2 IS NULL OR c.number = ?2 OR c.origin_number = ?2)
+             WHERE {staff} AND {case}
                AND (?3 IS NULL OR substr(a.at, 1, 10) >= ?3)
                AND (?4 IS NULL OR substr(a.at, 1, 10) <= ?4)
              ORDER BY a.id DESC
-             LIMIT ?5",
-        )?;
+             LIMIT ?5"
+        ))?;
         let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
         let rows = st.query_map(
             params![

@@ -71,6 +71,23 @@ impl Store {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<ExportCase>> {
+        let mut out = Vec::new();
+        self.export_each(from, to, |c| {
+            out.push(c);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each case opened between `from` and `to` (inclusive, either
+    /// open-ended), by number, as it is read: an export of any size holds one case at a time
+    /// (it held them all: 4.5 GiB at 1M cases). Stops at the first error `f` returns.
+    pub fn export_each(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        mut f: impl FnMut(ExportCase) -> Result<()>,
+    ) -> Result<()> {
         let c = self.conn();
         let mut st = c.prepare(
             "SELECT id, number, origin_number, opened_at, stage, risk, emergency, channel,
@@ -82,43 +99,41 @@ impl Store {
                AND (?2 IS NULL OR substr(opened_at, 1, 10) <= ?2)
              ORDER BY year, seq, id",
         )?;
-        let base = st
-            .query_map(
-                params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        ExportCase {
-                            number: r.get(1)?,
-                            origin_number: r.get(2)?,
-                            opened: date(r.get(3)?).unwrap_or_default(),
-                            stage: r.get(4)?,
-                            risk: r.get(5)?,
-                            emergency: r.get(6)?,
-                            channel: r.get(7)?,
-                            incident_date: date(r.get(8)?),
-                            place: r.get(9)?,
-                            incident_address: r.get(10)?,
-                            incident_region: r.get(11)?,
-                            chronology: r.get(12)?,
-                            closed: date(r.get(13)?),
-                            closure_reason: r.get(14)?,
-                            referrals: r.get::<_, i64>(15)? as usize,
-                            ..ExportCase::default()
-                        },
-                    ))
-                },
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut out = Vec::with_capacity(base.len());
-        for (id, mut e) in base {
+        let base = st.query_map(
+            params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    ExportCase {
+                        number: r.get(1)?,
+                        origin_number: r.get(2)?,
+                        opened: date(r.get(3)?).unwrap_or_default(),
+                        stage: r.get(4)?,
+                        risk: r.get(5)?,
+                        emergency: r.get(6)?,
+                        channel: r.get(7)?,
+                        incident_date: date(r.get(8)?),
+                        place: r.get(9)?,
+                        incident_address: r.get(10)?,
+                        incident_region: r.get(11)?,
+                        chronology: r.get(12)?,
+                        closed: date(r.get(13)?),
+                        closure_reason: r.get(14)?,
+                        referrals: r.get::<_, i64>(15)? as usize,
+                        ..ExportCase::default()
+                    },
+                ))
+            },
+        )?;
+        for row in base {
+            let (id, mut e) = row?;
             e.violence = case_codes(c, id, "jenis_kekerasan")?;
             e.services = case_codes(c, id, "layanan")?;
             e.reporter = people(c, id, "pelapor")?.into_iter().next();
             e.victims = people(c, id, "korban")?;
             e.perpetrators = people(c, id, "terlapor")?;
-            out.push(e);
+            f(e)?;
         }
-        Ok(out)
+        Ok(())
     }
 }

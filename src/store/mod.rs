@@ -17,6 +17,8 @@ pub mod due;
 pub mod export;
 pub mod health;
 pub mod perms;
+#[cfg(test)]
+mod plans;
 pub mod records;
 pub mod referrals;
 pub mod report;

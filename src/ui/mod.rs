@@ -123,6 +123,16 @@ pub fn run(mut app: App) -> Result<()> {
         restore_terminal();
         return Err(term_err(e));
     }
+    // Listen for SIGWINCH before asking the size. crossterm installs its handler when its
+    // event reader is first used, which was the input thread's first read, after the first
+    // frame: a size that arrived in between (`docker exec -t`, some ssh clients set it a few
+    // ms after start) was never heard of, and the app, sized 0×0, stayed blank until the next
+    // resize (issue 14, point 10). From here on any change becomes a Resize event, and the
+    // size read below is at least as new as the last one missed.
+    if let Err(e) = event::poll(std::time::Duration::ZERO) {
+        restore_terminal();
+        return Err(term_err(e));
+    }
     let backend = match terminal_out() {
         Ok(o) => Lean::new(o),
         Err(e) => {

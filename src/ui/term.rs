@@ -29,6 +29,9 @@ use unicode_width::UnicodeWidthStr;
 /// Begin and end of a synchronized update (mode 2026): the terminal shows the frame whole.
 pub const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 pub const SYNC_END: &[u8] = b"\x1b[?2026l";
+/// Frames up to this size leave without the synchronized-update markers (see `end_frame`).
+/// Below a TCP segment's payload, so one write is one packet on an ssh link.
+pub const SYNC_WORTH: usize = 512;
 
 /// Colours and attributes of the terminal's pen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +80,8 @@ pub struct Lean<W: Write> {
     cursor_visible: Option<bool>,
     /// Inside `begin_frame` … `end_frame`: `Backend::flush` waits for the end.
     holding: bool,
+    /// Where the frame being built starts in `pending`.
+    frame_start: usize,
     fixed: Option<Size>,
     scratch: Vec<u8>,
 }
@@ -109,6 +114,7 @@ impl<W: Write> Lean<W> {
             },
             cursor_visible: None,
             holding: false,
+            frame_start: 0,
             fixed,
             scratch: Vec::new(),
         }
@@ -118,18 +124,28 @@ impl<W: Write> Lean<W> {
         &self.out
     }
 
-    /// Starts a frame: a synchronized update, written out at `end_frame` in one piece.
+    /// Starts a frame, written out at `end_frame` in one piece.
     pub fn begin_frame(&mut self) {
-        self.pending.extend_from_slice(SYNC_BEGIN);
+        self.frame_start = self.pending.len();
         self.holding = true;
     }
 
     /// Ends the frame and writes it. The pen is left plain: whatever else reaches the terminal
     /// between frames (a message on leaving, a clear) finds it so, and the next frame's clear
     /// + repaint needs no reset, so it never costs more than painting a fresh terminal.
+    ///
+    /// Only a frame larger than [`SYNC_WORTH`] is wrapped in a synchronized update: a smaller
+    /// one leaves in one `write` that a pty or an ssh channel delivers in one piece, so the
+    /// terminal cannot show half of it, and the 16 bytes of markers would be most of a
+    /// keystroke's frame (a typed letter: 9 bytes without them).
     pub fn end_frame(&mut self) -> io::Result<()> {
         self.plain_pen();
-        self.pending.extend_from_slice(SYNC_END);
+        let start = self.frame_start.min(self.pending.len());
+        if self.pending.len() - start > SYNC_WORTH {
+            self.pending
+                .splice(start..start, SYNC_BEGIN.iter().copied());
+            self.pending.extend_from_slice(SYNC_END);
+        }
         self.holding = false;
         self.send()
     }
@@ -330,17 +346,59 @@ fn narrow(symbol: &str) -> bool {
     (b.len() == 1 && (0x20..0x7f).contains(&b[0])) || symbol.width() == 1
 }
 
-/// Appends the cells, in order, to `buf`, starting from `state`; returns the state after.
-/// `shown` is the screen after these cells (for reprinting short gaps instead of moving).
-fn encode<'a>(
+/// A cell an erase leaves exactly as the terminal would: a space in the plain pen.
+fn blank(c: &Cell) -> bool {
+    c.symbol() == " " && Pen::of(c) == Pen::PLAIN
+}
+
+/// Decimal digits of `n`.
+fn digits(n: usize) -> usize {
+    n.to_string().len()
+}
+
+/// Appends the cells (in row-major order) to `buf`, starting from `state`; returns the state
+/// after. `shown` is the screen after these cells: for reprinting short gaps instead of
+/// moving, and for erasing instead of printing spaces. Spaces in the plain pen to the end of
+/// a row the screen has blank there become EL (`CSI K`, 3 bytes however many), and a longer
+/// run of them inside a row becomes ECH (`CSI n X`), which erases without moving the cursor.
+fn encode(
     buf: &mut Vec<u8>,
-    cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    cells: &[(u16, u16, &Cell)],
     mut state: State,
     shown: Option<&Buffer>,
     width: u16,
 ) -> State {
-    for (x, y, cell) in cells {
+    let mut i = 0;
+    while i < cells.len() {
+        let (x, y, cell) = cells[i];
         let to = Position { x, y };
+        // What erasing could replace: the rest of this row's updates, from here.
+        let mut erase: Option<(&[u8], usize)> = None;
+        if let Some(shown) = shown
+            && blank(cell)
+        {
+            let row_end = cells[i..]
+                .iter()
+                .position(|(_, cy, _)| *cy != y)
+                .map_or(cells.len(), |n| i + n);
+            let to_margin = (x..width).all(|gx| shown.cell((gx, y)).is_some_and(blank));
+            if to_margin && row_end - i > 3 {
+                erase = Some((b"\x1b[K", row_end - i));
+            } else {
+                // A run of blank updates on consecutive columns.
+                let run = cells[i..row_end]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(k, (cx, _, c))| {
+                        usize::from(*cx) == usize::from(x) + k && blank(c)
+                    })
+                    .count();
+                // ECH and the move past it against printing the spaces.
+                if run > 2 * (3 + digits(run)) + 1 {
+                    erase = Some((b"", run));
+                }
+            }
+        }
         if state.at != Some(to) {
             let mut filled = false;
             // A gap of one or two cells in the same style is cheaper to print again.
@@ -370,6 +428,17 @@ fn encode<'a>(
             set_pen(buf, state.pen, pen);
             state.pen = pen;
         }
+        if let Some((seq, n)) = erase {
+            if seq.is_empty() {
+                buf.extend_from_slice(format!("\x1b[{n}X").as_bytes());
+            } else {
+                buf.extend_from_slice(seq);
+            }
+            // Neither erase moves the cursor.
+            state.at = Some(to);
+            i += n;
+            continue;
+        }
         let symbol = cell.symbol();
         buf.extend_from_slice(symbol.as_bytes());
         state.at = if narrow(symbol) && x + 1 < width {
@@ -379,6 +448,7 @@ fn encode<'a>(
             // to the terminal.
             None
         };
+        i += 1;
     }
     state
 }
@@ -422,7 +492,7 @@ impl<W: Write> Backend for Lean<W> {
         let shown = self.trusted.then_some(&self.shown);
         let mut diff = std::mem::take(&mut self.scratch);
         diff.clear();
-        let after_diff = encode(&mut diff, updates.iter().copied(), self.state, shown, width);
+        let after_diff = encode(&mut diff, &updates, self.state, shown, width);
         // A frame that changes much of the screen may be cheaper as clear + repaint: for any
         // frame longer than a few lines of text, both are encoded and the shorter is sent.
         if diff.len() > 256 {
@@ -436,13 +506,7 @@ impl<W: Write> Backend for Lean<W> {
             let blank = Buffer::empty(self.shown.area);
             let cells = blank.diff(&self.shown);
             let start = State { at: None, pen };
-            let after_full = encode(
-                &mut full,
-                cells.into_iter(),
-                start,
-                Some(&self.shown),
-                width,
-            );
+            let after_full = encode(&mut full, &cells, start, Some(&self.shown), width);
             if full.len() < diff.len() {
                 self.pending.extend_from_slice(&full);
                 self.state = after_full;
@@ -566,7 +630,7 @@ mod tests {
         vt: &mut vt100::Parser,
         cursor: Option<(u16, u16)>,
         paint: impl FnOnce(&mut Buffer),
-    ) -> usize {
+    ) -> Vec<u8> {
         t.backend_mut().begin_frame();
         let done = t
             .draw(|f| {
@@ -640,7 +704,7 @@ mod tests {
             assert_eq!(screen.cursor_position(), (y, x), "cursor");
             assert!(!screen.hide_cursor());
         }
-        bytes.len()
+        bytes
     }
 
     fn parser() -> vt100::Parser {
@@ -695,6 +759,7 @@ mod tests {
         let mut vt = parser();
         let mut r = Rng(7);
         let words = ["Pengaduan", "│", "─┐", "Siti", "ab", "•", "  ", "x"];
+        let (mut el, mut ech) = (0, 0);
         for round in 0..300 {
             let changes = if round % 10 == 0 {
                 120
@@ -712,9 +777,12 @@ mod tests {
             }
             let cursor = (r.below(2) == 0)
                 .then(|| (r.below(u64::from(W)) as u16, r.below(u64::from(H)) as u16));
+            // Now and then whole rows or long stretches go blank, as when a hint or a list
+            // row empties: erased with EL and ECH, which the replay must agree with.
+            let wipe = (round % 7 == 3).then(|| r.below(u64::from(H)) as u16);
             // The whole screen is redrawn each frame, as an app does; what differs is sparse.
             let base = r.below(3);
-            frame(&mut t, &mut vt, cursor, |b| {
+            let bytes = frame(&mut t, &mut vt, cursor, |b| {
                 let filler = match base {
                     0 => "",
                     1 => "board board board",
@@ -722,10 +790,53 @@ mod tests {
                 };
                 b.set_string(0, 0, filler, Style::new().fg(Color::Cyan));
                 for (x, y, s, st) in spots {
+                    if wipe.is_some_and(|w| w == y || w + 1 == y) {
+                        continue;
+                    }
                     b.set_stringn(x, y, s, usize::from(W - x), st);
                 }
+                // Long lines on even rows: the next frame that leaves them out erases them;
+                // and odd rows keep their ends while their middle empties (ECH).
+                if round % 5 == 1 || round % 5 == 2 {
+                    for y in 1..H {
+                        let fill = if round % 5 == 1 { "-" } else { " " };
+                        let text = if y % 2 == 0 {
+                            "long line long line long line".to_string()
+                        } else {
+                            format!("a{}z", fill.repeat(usize::from(W) - 2))
+                        };
+                        b.set_stringn(0, y, text, usize::from(W), Style::new());
+                    }
+                }
             });
+            let text = String::from_utf8_lossy(&bytes);
+            el += text.matches("\x1b[K").count();
+            ech += text.matches('X').count();
         }
+        // The replay above checked frames that erase, not only frames that print.
+        assert!(el > 20 && ech > 5, "EL {el} times, ECH {ech} times");
+    }
+
+    #[test]
+    fn blanks_are_erased_not_printed() {
+        let mut t = terminal();
+        let mut vt = parser();
+        // Erasing relies on knowing the screen, as after the app's first (full-screen) clear.
+        Backend::clear(t.backend_mut()).unwrap();
+        let plain = Style::new();
+        frame(&mut t, &mut vt, None, |b| {
+            b.set_string(0, 2, "x".repeat(usize::from(W)), plain);
+            b.set_string(0, 3, "a".repeat(usize::from(W)), plain);
+        });
+        let bytes = frame(&mut t, &mut vt, None, |b| {
+            b.set_string(0, 3, "a", plain);
+            b.set_string(W - 1, 3, "a", plain);
+        });
+        let text = String::from_utf8_lossy(&bytes);
+        // Row 2 to its end: EL. Row 3 between its two letters: ECH of 38.
+        assert!(text.contains("\x1b[K"), "{text:?}");
+        assert!(text.contains("\x1b[38X"), "{text:?}");
+        assert!(bytes.len() <= 20, "{} bytes: {text:?}", bytes.len());
     }
 
     #[test]
@@ -746,9 +857,10 @@ mod tests {
             }
         };
         frame(&mut t, &mut vt, Some((25, 3)), form("Siti Amin"));
-        let typed = frame(&mut t, &mut vt, Some((26, 3)), form("Siti Amina"));
-        // Sync markers (16), the field's style on and off (8), the letter; no cursor move.
-        assert!(typed <= 25, "{typed} bytes for one letter");
+        let typed = frame(&mut t, &mut vt, Some((26, 3)), form("Siti Amina")).len();
+        // The field's style on and off (8), the letter; no cursor move, and no sync markers
+        // for a frame this small.
+        assert!(typed <= 9, "{typed} bytes for one letter");
         let other = |b: &mut Buffer| {
             for y in 1..H {
                 b.set_string(
@@ -759,12 +871,12 @@ mod tests {
                 );
             }
         };
-        let switch = frame(&mut t, &mut vt, None, other);
+        let switch = frame(&mut t, &mut vt, None, other).len();
         // The same screen painted on a fresh terminal: clear, every cell.
         let mut fresh = terminal();
         let mut vt2 = parser();
         fresh.clear().unwrap();
-        let repaint = frame(&mut fresh, &mut vt2, None, other);
+        let repaint = frame(&mut fresh, &mut vt2, None, other).len();
         assert!(switch <= repaint, "switch {switch} > repaint {repaint}");
     }
 }
