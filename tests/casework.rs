@@ -295,3 +295,25 @@ fn the_board_lists_open_cases_with_initials_only() {
     let closed = s.board(true).unwrap();
     assert_eq!(closed.iter().map(|c| c.id).collect::<Vec<_>>(), vec![b]);
 }
+
+#[test]
+fn a_chronology_stored_with_line_separators_reads_as_lines() {
+    // Text saved before U+2028/U+2029 were cleaned on input: a terminal does not break on
+    // them, so what followed never showed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut s = Store::open(&path).unwrap();
+    let id = open(&mut s, "Dewi Lestari");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE cases SET chronology = 'Awal.\u{2028}Lalu korban pergi.\u{2029}Akhir.' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let f = s.case_file(id).unwrap().unwrap();
+    assert_eq!(
+        f.intake.incident.chronology,
+        "Awal.\nLalu korban pergi.\nAkhir."
+    );
+}

@@ -105,7 +105,9 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
             i.incident.time = r.get::<_, Option<String>>(3)?.unwrap_or_default();
             i.incident.place = r.get::<_, Option<String>>(4)?.unwrap_or_default();
             i.incident.address = r.get(5)?;
-            i.incident.chronology = r.get(6)?;
+            // Text saved before separators were cleaned on input may hold U+2028/U+2029,
+            // which terminals do not break on: read them as the newlines they mean.
+            i.incident.chronology = line_separators_as_newlines(r.get(6)?);
             i.triage.risk = r.get(7)?;
             i.triage.emergency = if r.get::<_, bool>(8)? { "ya" } else { "tidak" }.into();
             i.consent.services = r.get(9)?;
@@ -199,6 +201,15 @@ fn bump(tx: &Transaction<'_>, id: i64, version: i64) -> rusqlite::Result<bool> {
     )? == 1)
 }
 
+/// U+2028 and U+2029 as `\n`: stored text from before they were cleaned on input.
+fn line_separators_as_newlines(s: String) -> String {
+    if s.contains(['\u{2028}', '\u{2029}']) {
+        s.replace(['\u{2028}', '\u{2029}'], "\n")
+    } else {
+        s
+    }
+}
+
 impl Store {
     /// Who a case is assigned to: what a case manager's rights on it depend on.
     pub fn case_assignee(&self, id: i64) -> Result<Option<String>> {
@@ -281,7 +292,7 @@ impl Store {
                 Ok(Note {
                     at: r.get(0)?,
                     staff: r.get(1)?,
-                    body: r.get(2)?,
+                    body: line_separators_as_newlines(r.get(2)?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
