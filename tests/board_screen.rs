@@ -650,3 +650,38 @@ fn starting_on_the_board_shows_the_same_first_screen_then_the_whole_board() {
         );
     }
 }
+
+#[test]
+fn back_on_the_board_every_change_shows_whoever_made_it() {
+    // F3 and Esc redraw the loaded board when nothing changed; any write, this session's or
+    // another's, must still show on the way back.
+    let (_dir, path) = seeded(20);
+    let mut me = app_on(&path, Lang::Id, "ani");
+    key(&mut me, KeyCode::F(3));
+    let start = board_total(&screen_text(&render(&mut me, 160, 48)));
+    // Away and back with nothing written: the same board.
+    key(&mut me, KeyCode::F(4));
+    key(&mut me, KeyCode::F(3));
+    assert_eq!(board_total(&screen_text(&render(&mut me, 160, 48))), start);
+    // Another worker saves a case while this one is in the directory.
+    key(&mut me, KeyCode::F(4));
+    let mut other = app_on(&path, Lang::Id, "budi");
+    fill_minimum(&mut other);
+    ctrl(&mut other, 's');
+    assert_eq!(other.screen(), Screen::Saved);
+    key(&mut me, KeyCode::F(3));
+    assert_eq!(
+        board_total(&screen_text(&render(&mut me, 160, 48))),
+        start + 1
+    );
+    // This worker saves one: its own write shows too.
+    key(&mut me, KeyCode::F(2));
+    fill_minimum(&mut me);
+    ctrl(&mut me, 's');
+    assert_eq!(me.screen(), Screen::Saved);
+    key(&mut me, KeyCode::F(3));
+    assert_eq!(
+        board_total(&screen_text(&render(&mut me, 160, 48))),
+        start + 2
+    );
+}

@@ -277,6 +277,13 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Changes whenever the database does, by this connection or another: `data_version`
+    /// moves only for other connections' commits, `total_changes` counts this one's rows.
+    /// What is on screen is still current while it stays the same.
+    pub fn change_mark(&self) -> Result<(i64, u64)> {
+        Ok((self.data_version()?, self.conn.total_changes()))
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn

@@ -138,7 +138,16 @@ impl App {
     }
 
     pub(super) fn open_board(&mut self) {
-        self.reload_board();
+        // At a million cases reading the board takes most of a second: when nothing changed
+        // since it was read (no write by anyone, same day, same toggle), what is loaded is
+        // what a reload would give.
+        let mark = self.ctx.store.change_mark().ok();
+        let same = !self.board_partial
+            && mark.is_some()
+            && self.board_mark == mark.map(|m| (m, self.ctx.today(), self.board.show_closed));
+        if !same {
+            self.reload_board();
+        }
         self.screen = Screen::Board;
     }
 
@@ -185,6 +194,12 @@ impl App {
             }
         }
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
+        self.board_mark = self
+            .ctx
+            .store
+            .change_mark()
+            .ok()
+            .map(|m| (m, today, self.board.show_closed));
         self.next_poll = Some(Instant::now() + POLL);
     }
 

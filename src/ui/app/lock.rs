@@ -209,12 +209,23 @@ impl App {
     ) -> bool {
         let now = self.ctx.now();
         let staff = self.ctx.staff.clone();
+        let before = self.ctx.store.change_mark().ok();
         match self
             .ctx
             .store
             .log_access(now, &staff, kind, case_id, detail)
         {
-            Ok(()) => true,
+            Ok(()) => {
+                // An access row changes nothing the board shows: the loaded board stays
+                // current if it was before the row.
+                if let (Some(b), Some((m, ..))) = (before, self.board_mark.as_mut())
+                    && *m == b
+                    && let Ok(after) = self.ctx.store.change_mark()
+                {
+                    *m = after;
+                }
+                true
+            }
             Err(e) => {
                 let t = fill(
                     Msg::ErrAccessLog.get(self.lang()),

@@ -124,6 +124,9 @@ pub struct App {
     /// The board holds outlines beyond the cards on screen (`meja --board`): read the rest
     /// before anything else.
     board_partial: bool,
+    /// The database's change mark, the day and the closed-cases toggle the whole board was
+    /// read at: F3 or Esc back to it redraws what is loaded while they are the same.
+    board_mark: Option<((i64, u64), chrono::NaiveDate, bool)>,
     next_poll: Option<Instant>,
     targets: Targets,
     status: Option<Status>,
@@ -159,6 +162,7 @@ impl App {
             report_return: Screen::Board,
             data_version: 0,
             board_partial: false,
+            board_mark: None,
             next_poll: None,
             targets: Targets::default(),
             status: None,
