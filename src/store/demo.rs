@@ -46,26 +46,7 @@ fn write_records(
     let r = &c.records;
     let staff = c.assigned_to.as_deref().unwrap_or(&c.opened_by);
     if let Some(a) = &r.assessment {
-        tx.prepare_cached(
-            "INSERT INTO assessments (case_id, date, author, created_at, physical, psychological,
-                 social, spiritual, needs_hopes, risk, danger_asked, danger_yes, safety_plan)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?
-        .execute(params![
-            case_id,
-            a.date.map(|d| d.to_string()),
-            staff,
-            at,
-            a.physical,
-            a.psychological,
-            a.social,
-            a.spiritual,
-            a.needs_hopes,
-            a.risk,
-            a.danger_asked,
-            a.danger_yes.join(" "),
-            serde_json::to_string(&a.safety_plan).expect("a safety plan serializes"),
-        ])?;
+        super::records::insert_assessment(tx, case_id, a, staff, at)?;
     }
     if !r.actions.is_empty() {
         let approval = if r.plan_approved {
@@ -110,20 +91,7 @@ fn write_records(
         .execute(params![case_id, date.to_string(), service, by, at])?;
     }
     for f in &r.follow_ups {
-        tx.prepare_cached(
-            "INSERT INTO follow_ups (case_id, date, kind, findings, next_date, created_at,
-                 created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            case_id,
-            f.date.to_string(),
-            f.kind,
-            f.findings,
-            f.next.map(|d| d.to_string()),
-            at,
-            staff
-        ])?;
+        super::records::insert_follow_up(tx, case_id, f, staff, at)?;
     }
     if let Some(score) = r.satisfaction {
         tx.prepare_cached(

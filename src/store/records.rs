@@ -119,6 +119,62 @@ fn action_row(r: &Row<'_>) -> rusqlite::Result<(PlanAction, i64)> {
     ))
 }
 
+/// The one INSERT of an assessment, shared with the demo's bulk writer.
+pub(crate) fn insert_assessment(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    a: &Assessment,
+    author: &str,
+    at: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO assessments (case_id, date, author, created_at, physical, psychological,
+             social, spiritual, needs_hopes, risk, danger_asked, danger_yes, safety_plan)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        case_id,
+        a.date.map(|d| d.to_string()),
+        author,
+        at,
+        a.physical,
+        a.psychological,
+        a.social,
+        a.spiritual,
+        a.needs_hopes,
+        a.risk,
+        a.danger_asked,
+        a.danger_yes.join(" "),
+        serde_json::to_string(&a.safety_plan).expect("a safety plan serializes"),
+    ])?;
+    Ok(())
+}
+
+/// The one INSERT of a follow-up, shared with the demo's bulk writer.
+pub(crate) fn insert_follow_up(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    f: &FollowUp,
+    staff: &str,
+    at: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO follow_ups (case_id, date, kind, findings, next_date, created_at,
+             created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        case_id,
+        f.date.to_string(),
+        f.kind,
+        f.findings,
+        f.next.map(|d| d.to_string()),
+        at,
+        staff
+    ])?;
+    Ok(())
+}
+
 /// What an approval is of: the table it lives in and what must be there before it is asked.
 #[derive(Debug, Clone, Copy)]
 enum Approved {
@@ -208,27 +264,7 @@ impl Store {
         }
         let at = timestamp(now);
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO assessments (case_id, date, author, created_at, physical,
-                     psychological, social, spiritual, needs_hopes, risk, danger_asked,
-                     danger_yes, safety_plan)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    case_id,
-                    a.date.map(|d| d.to_string()),
-                    staff,
-                    at,
-                    a.physical,
-                    a.psychological,
-                    a.social,
-                    a.spiritual,
-                    a.needs_hopes,
-                    a.risk,
-                    a.danger_asked,
-                    a.danger_yes.join(" "),
-                    serde_json::to_string(&a.safety_plan).expect("a safety plan serializes"),
-                ],
-            )?;
+            insert_assessment(tx, case_id, a, staff, &at)?;
             let id = tx.last_insert_rowid();
             let day = a.date.map(|d| d.to_string());
             Writer {
@@ -766,20 +802,7 @@ impl Store {
         }
         let at = timestamp(now);
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO follow_ups (case_id, date, kind, findings, next_date, created_at,
-                     created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    case_id,
-                    f.date.to_string(),
-                    f.kind,
-                    f.findings,
-                    f.next.map(|d| d.to_string()),
-                    at,
-                    staff
-                ],
-            )?;
+            insert_follow_up(tx, case_id, f, staff, &at)?;
             let id = tx.last_insert_rowid();
             Writer {
                 case_id,
