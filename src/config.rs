@@ -191,8 +191,9 @@ impl Config {
         }
         cfg.office.timezone = cfg.office.timezone.trim().to_string();
         if !cfg.office.timezone.is_empty()
-            // Read as `clock::parse_zone` reads it; `clock` uses the config, not the reverse.
-            && cfg.office.timezone.parse::<chrono_tz::Tz>().is_err()
+            // The one reader of zone names; `clock` takes the name, not the configuration,
+            // so the two modules do not import each other.
+            && crate::clock::parse_zone(&cfg.office.timezone).is_none()
         {
             let line = text
                 .lines()
