@@ -5,16 +5,11 @@ use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+
 fn cmd(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_meja"));
-    c.args(args)
-        .env_remove("MEJA_DB")
-        .env_remove("MEJA_LANG")
-        .env_remove("SUDO_USER")
-        .env("USER", "ani")
-        .env("MEJA_PIN", "2468")
-        .env("MEJA_NEW_PIN", "2468")
-        .env("RUST_BACKTRACE", "1");
+    let mut c = common::meja_command("ani");
+    c.args(args);
     c
 }
 

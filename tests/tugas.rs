@@ -1,7 +1,9 @@
 //! `meja tugas`: the due list printed from the records, mine or everyone's.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 use chrono::{Duration, Local};
 use meja::domain::approval::Decision;
@@ -10,19 +12,11 @@ use meja::domain::intake::Intake;
 use meja::domain::plan::{ActionStatus, Doer, PlanAction};
 use meja::store::Store;
 
-const PIN: &str = "2468";
-
 fn meja_as(user: &str, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_meja"))
+    common::meja_command(user)
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("MEJA_DB")
-        .env_remove("MEJA_LANG")
-        .env_remove("SUDO_USER")
-        .env("USER", user)
-        .env("MEJA_PIN", PIN)
-        .env("MEJA_NEW_PIN", PIN)
         .output()
         .expect("run meja")
 }

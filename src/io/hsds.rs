@@ -1123,19 +1123,7 @@ fn service_rule(name: &str) -> Option<&'static str> {
             &["pastoral", "chaplain", "chaplaincy", "faith"],
         ),
     ];
-    let words: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let padded = format!(
-        " {} ",
-        words.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
-    RULES
-        .iter()
-        .find(|(_, keys)| keys.iter().any(|k| padded.contains(&format!(" {k} "))))
-        .map(|(code, _)| *code)
+    super::first_rule(name, RULES)
 }
 
 fn term_code(vocab: &Vocab, t: &Term) -> Option<&'static str> {

@@ -314,7 +314,12 @@ fn infer_kind(name: &str) -> &'static str {
         ("lksa", &["lksa", "panti asuhan"]),
         ("patbm", &["patbm"]),
     ];
-    // Whole words only: "lpa" must not match inside "selpa", nor "rs" inside "universitas".
+    first_rule(name, RULES).unwrap_or("lainnya")
+}
+
+/// The code of the first rule one of whose keys stands in `name` as whole words: "lpa" must
+/// not match inside "selpa", nor "rs" inside "universitas".
+fn first_rule(name: &str, rules: &[(&'static str, &[&str])]) -> Option<&'static str> {
     let words: String = name
         .to_lowercase()
         .chars()
@@ -324,10 +329,10 @@ fn infer_kind(name: &str) -> &'static str {
         " {} ",
         words.split_whitespace().collect::<Vec<_>>().join(" ")
     );
-    RULES
+    rules
         .iter()
         .find(|(_, keys)| keys.iter().any(|k| padded.contains(&format!(" {k} "))))
-        .map_or("lainnya", |(code, _)| code)
+        .map(|(code, _)| *code)
 }
 
 /// Writes a file whole or not at all, under the `--out` rules (never the database, an
