@@ -721,7 +721,7 @@ fn p3_the_migration_chains_rows_already_there_in_order() {
     {
         // A database at the last schema before the chain, with rows written raw.
         let mut c = rusqlite::Connection::open(&db).unwrap();
-        let before = meja::store::schema::latest() as usize - 1;
+        let before = meja::store::schema::chain_version() - 1;
         meja::store::schema::migrations()
             .to_version(&mut c, before)
             .unwrap();

@@ -372,8 +372,8 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (V6, None),
     (V7, None),
     (V8, None),
-    // Before the chain (neither has shipped): tests/harden.rs builds a database at the
-    // schema just before the chain.
+    // Shipped in the schema-10 release (tests/fixtures/v10.db). New migrations go after the
+    // last line, never between: a database's user_version counts the entries it has run.
     (INDEXES_FOR_PLANS, None),
     (HASH_CHAIN, Some(super::chain::backfill)),
 ];
@@ -387,6 +387,15 @@ pub fn migrations() -> Migrations<'static> {
             })
             .collect(),
     )
+}
+
+/// The schema version at which the hash chain begins: tests build a database one version
+/// before it to see the backfill, whatever migrations come after it.
+pub fn chain_version() -> usize {
+    ALL.iter()
+        .position(|(sql, _)| *sql == HASH_CHAIN)
+        .expect("the chain is a migration")
+        + 1
 }
 
 /// The schema version this build brings a database to (`PRAGMA user_version`).
