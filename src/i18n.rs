@@ -540,6 +540,10 @@ messages! {
     DueClosureApproval => "Persetujuan penutupan kasus", "Approve the closure";
     DueStageTarget => "Batas waktu tahap {}", "Stage target: {}";
     DueCsvHeader => "kelompok,tanggal,nomor,inisial,risiko,tugas,petugas", "group,date,number,initials,risk,task,staff";
+    // The case after intake: gates, tabs and flows (issue 17)
+    ErrPlanNotApproved => "Belum bisa ke Intervensi: rencana intervensi belum disetujui supervisor", "Not yet to Intervention: the case plan is not approved by a supervisor";
+    MovedNoPlan => "Tahap diperbarui — rencana intervensi belum disetujui.", "Stage updated — the case plan is not approved yet.";
+    TlStageNoPlan => "Tahap: {} → {} (rencana belum disetujui)", "Stage: {} → {} (plan not approved)";
     ErrDemoLive => "{} sudah berisi data kantor (akun petugas, kasus atau draf): demo hanya mengisi berkas baru", "{} already holds an office's data (staff accounts, cases or drafts): demo only fills a new file";
     ErrOutIsDb => "{} adalah basis data meja (atau berkas pendampingnya): tidak akan ditimpa", "{} is meja's database (or a file beside it): it is never overwritten";
     ErrOutExists => "{} sudah ada: tidak ditimpa (tambahkan --force untuk menggantinya)", "{} already exists: not overwritten (add --force to replace it)";

@@ -35,7 +35,7 @@ fn doer_columns(d: &Doer) -> (Option<&str>, Option<i64>) {
     }
 }
 
-fn approval_of(code: &str, by: Option<String>, comment: String) -> Approval {
+pub(super) fn approval_of(code: &str, by: Option<String>, comment: String) -> Approval {
     let by = by.unwrap_or_default();
     match code {
         "diajukan" => Approval::Requested { by },

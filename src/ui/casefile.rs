@@ -146,6 +146,10 @@ impl CaseView {
                 "tahap" | "tahap_mundur" | "ditutup" | "dibuka_kembali" => {
                     fill(Msg::TlStage.get(lang), &[&label(&h.old), &label(&h.new)])
                 }
+                "tahap_tanpa_rencana" => fill(
+                    Msg::TlStageNoPlan.get(lang),
+                    &[&label(&h.old), &label(&h.new)],
+                ),
                 "ditugaskan" => fill(Msg::TlAssigned.get(lang), &[&label(&h.new)]),
                 "diubah" => fill(
                     Msg::TlEdited.get(lang),
