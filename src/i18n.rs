@@ -489,10 +489,14 @@ messages! {
     KeyNextMonth => "Bln depan", "Next month";
     RepTitle => "Laporan kasus {}", "Case report {}";
     RepPeriod => "Periode {} s.d. {}", "Period {} to {}";
-    RepRuleVictims => "Dihitung per korban seperti SIMFONI-PPA: kasus dengan dua korban dihitung dua kali; seorang korban dihitung di setiap jenis kekerasan, layanan dan hubungan pelaku yang tercatat pada kasusnya.",
-        "Counted per victim as SIMFONI-PPA counts: a case with two victims counts twice; a victim counts under each type of violence, service and perpetrator relation recorded on the case.";
+    RepRuleVictims => "Dihitung per korban seperti SIMFONI-PPA: kasus dengan dua korban dihitung dua kali; seorang korban dihitung di setiap jenis kekerasan, layanan dibutuhkan dan hubungan pelaku yang tercatat pada kasusnya.",
+        "Counted per victim as SIMFONI-PPA counts: a case with two victims counts twice; a victim counts under each type of violence, service needed and perpetrator relation recorded on the case.";
     RepRuleCases => "Tahap dan risiko dihitung per kasus, hasil rujukan per rujukan; AMPK hanya korban anak (di bawah 18 tahun).",
         "Stage and risk count cases, referral outcomes count referrals; AMPK counts child victims (under 18) only.";
+    RepRuleGiven => "Layanan yang diberikan: korban yang menerima layanan pada tanggal dalam periode, sekali per korban untuk tiap layanan SIMFONI; layanan tambahan UPTD PPA dihitung di layanan SIMFONI-nya dan juga ditampilkan sendiri. Layanan dibutuhkan: hasil triase dan rujukan kasus periode ini.",
+        "Services given: victims given a service on a date in the period, once per victim for each SIMFONI service; the UPTD PPA's extra services count under their SIMFONI service and are also shown on their own. Services needed: triage and referrals of the period's cases.";
+    RepTableServiceNeeded => "Layanan yang dibutuhkan (triase dan rujukan)", "Services needed (triage and referrals)";
+    RepWithin => "  {} (termasuk {})", "  {} (within {})";
     RepOpened => "Kasus dilaporkan", "Cases reported";
     RepVictims => "Korban", "Victims";
     RepClosed => "Kasus ditutup dalam periode", "Cases closed in the period";
