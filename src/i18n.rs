@@ -597,6 +597,13 @@ messages! {
     TlTransferIn => "Diterima dari {} (nomor asal {})", "Received from {} (origin number {})";
     TlOrigin => "[kantor asal] {}", "[origin office] {}";
     TransferReferralNote => "Rujukan di kantor asal: {} — {} — {}", "Referral at the origin office: {} — {} — {}";
+    TransferPlanNote => "Rencana intervensi di kantor asal {} ({}; {} tindakan):", "Case plan at the origin office {} ({}; {} actions):";
+    TransferServiceNote => "Layanan diberikan di kantor asal {}: {} — {} — untuk {} — oleh {}", "Service given at the origin office {}: {} — {} — to {} — by {}";
+    TransferFollowUpNote => "Pemantauan di kantor asal {}: {} — {}", "Follow-up at the origin office {}: {} — {}";
+    TransferClosureNote => "Evaluasi penutupan di kantor asal {} ({}); kepuasan klien: {}", "Closing evaluation at the origin office {} ({}); client satisfaction: {}";
+    SatisfactionDeclined => "tidak bersedia menjawab", "declined to answer";
+    OutcomeAchieved => "tercapai", "achieved";
+    OutcomeNotAchieved => "tidak tercapai", "not achieved";
 }
 
 /// Stage names short enough for a board column at 80×24.
