@@ -544,6 +544,13 @@ messages! {
     DueClosureApproval => "Persetujuan penutupan kasus", "Approve the closure";
     DueStageTarget => "Batas waktu tahap {}", "Stage target: {}";
     DueCsvHeader => "kelompok,tanggal,nomor,inisial,risiko,tugas,petugas", "group,date,number,initials,risk,task,staff";
+    DueWritten => "{} tugas ditulis ke {}", "{} items written to {}";
+    ErrPdfNeedsOut => "--format pdf perlu --out BERKAS.pdf", "--format pdf needs --out FILE.pdf";
+    HandoverTitle => "Serah terima tugas 24 jam — {}", "24-hour handover — {}";
+    HandoverPrinted => "Dicetak {} pukul {}", "Printed {} at {}";
+    HandoverMore => "… dan {} lagi: lihat meja tugas", "… and {} more: see meja tugas";
+    HandoverGivenBy => "Diserahkan oleh", "Handed over by";
+    HandoverTakenBy => "Diterima oleh", "Taken over by";
     // The case after intake: gates, tabs and flows (issue 17)
     ErrPlanNotApproved => "Belum bisa ke Intervensi: rencana intervensi belum disetujui supervisor", "Not yet to Intervention: the case plan is not approved by a supervisor";
     MovedNoPlan => "Tahap diperbarui — rencana intervensi belum disetujui.", "Stage updated — the case plan is not approved yet.";
