@@ -610,7 +610,7 @@ pub fn stage_short(stage: crate::domain::case::Stage, lang: Lang) -> &'static st
     }
 }
 
-/// The board's filters, as a pick-list vocabulary (codes are read by `ui::board::Filter`).
+/// The board's filters, as a pick-list vocabulary (codes are read by `ui::screens::board::Filter`).
 pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Vocab {
     name: "saring_papan",
     terms: &[

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::agency::Week;
 use crate::domain::case::{Card, Move};
 use crate::domain::referral::{Referral, Status};
-use crate::ui::intake::Section;
+use crate::ui::screens::intake::Section;
 
 /// A referral being put together, one dialog at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,13 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
-use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use super::{App, Screen};
@@ -19,17 +13,16 @@ use crate::domain::access::AccessKind;
 use crate::domain::case::{Card, Move, MoveError, Permission, Saved, Stage, check_move};
 use crate::domain::intake::diff;
 use crate::domain::vocab;
-use crate::i18n::{self, Lang, Msg, fill};
+use crate::i18n::{self, Msg, fill};
 use crate::store::casework::CaseEdit;
 use crate::ui::action::Action;
-use crate::ui::board::BoardEvent;
-use crate::ui::casefile::{CaseView, Tab};
 use crate::ui::flows::Flow;
-use crate::ui::intake::IntakeForm;
 use crate::ui::keymap::{CASE, CASE_REFERRALS, CaseKey};
 use crate::ui::keys;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::text::truncate;
+use crate::ui::screens::board::BoardEvent;
+use crate::ui::screens::casefile::{CaseView, Tab};
+use crate::ui::screens::intake::IntakeForm;
+use crate::ui::screens::search::SearchView;
 
 /// How often the board and case file look for other workers' changes. `PRAGMA data_version`
 /// is one cheap read; the screen is redrawn only when it moved.
@@ -37,77 +30,6 @@ pub const POLL: Duration = Duration::from_secs(15);
 
 /// Results shown while typing in search.
 const SEARCH_LIMIT: usize = 50;
-
-#[derive(Debug, Default)]
-pub struct SearchView {
-    pub input: Input,
-    pub results: Vec<Card>,
-    pub cursor: usize,
-}
-
-impl SearchView {
-    /// A paste into the search (a case number copied from a letter), cleaned to one line.
-    pub fn paste(&mut self, text: &str) {
-        let v = format!(
-            "{}{}",
-            self.input.value(),
-            crate::domain::text::clean_line(text).trim()
-        );
-        self.input = Input::new(v.clone()).with_cursor(v.chars().count());
-    }
-
-    pub fn draw(&self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
-        if area.height < 2 {
-            return;
-        }
-        let prompt = format!(" {}: ", Msg::SearchPrompt.get(lang));
-        let plen = prompt.chars().count() as u16;
-        f.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(prompt, theme.section()),
-                Span::raw(self.input.value().to_string()),
-            ])),
-            Rect { height: 1, ..area },
-        );
-        f.set_cursor_position((area.x + plen + self.input.visual_cursor() as u16, area.y));
-        let list_area = Rect {
-            y: area.y + 1,
-            height: area.height - 1,
-            ..area
-        };
-        let items: Vec<ListItem> =
-            if self.results.is_empty() && !self.input.value().trim().is_empty() {
-                vec![ListItem::new(Span::styled(
-                    Msg::SearchNone.get(lang),
-                    theme.placeholder(),
-                ))]
-            } else {
-                self.results
-                    .iter()
-                    .map(|c| {
-                        let line = format!(
-                            "{:<18} {:<8} {:<22} {:<8} {}",
-                            c.number,
-                            c.initials,
-                            vocab::STAGES.label(c.stage.code(), lang),
-                            vocab::RISK.label(&c.risk, lang),
-                            fill(Msg::DaysShort.get(lang), &[&c.days_in_stage(today)])
-                        );
-                        ListItem::new(truncate(&line, area.width as usize))
-                    })
-                    .collect()
-            };
-        let mut state = ListState::default();
-        if !self.results.is_empty() {
-            state.select(Some(self.cursor.min(self.results.len() - 1)));
-        }
-        f.render_stateful_widget(
-            List::new(items).highlight_style(theme.selected()),
-            list_area,
-            &mut state,
-        );
-    }
-}
 
 fn move_error(e: MoveError) -> Msg {
     match e {
@@ -238,12 +160,12 @@ impl App {
             return;
         }
         let filter = crate::store::access::AccessFilter {
-            limit: Some(crate::ui::audit::LOAD),
+            limit: Some(crate::ui::screens::audit::LOAD),
             ..Default::default()
         };
         match self.ctx.store.access_log(&filter) {
             Ok(rows) => {
-                self.audit = crate::ui::audit::AuditView {
+                self.audit = crate::ui::screens::audit::AuditView {
                     rows,
                     ..Default::default()
                 };
@@ -450,7 +372,7 @@ impl App {
         } else {
             Screen::Drafts
         };
-        if self.screen == Screen::Drafts && self.drafts.is_empty() {
+        if self.screen == Screen::Drafts && self.drafts.list.is_empty() {
             self.new_intake();
         }
     }

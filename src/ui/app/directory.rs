@@ -11,10 +11,10 @@ use crate::domain::referral::{NewReferral, Referral, ReferralError, Status};
 use crate::domain::vocab;
 use crate::i18n::{Msg, fill};
 use crate::ui::action::{Action, AgencyEdit, RefDraft};
-use crate::ui::casefile::Tab;
-use crate::ui::directory::{DirEvent, Sheet, SheetField};
 use crate::ui::flows::Flow;
 use crate::ui::keymap::CaseKey;
+use crate::ui::screens::casefile::Tab;
+use crate::ui::screens::directory::{DirEvent, Sheet, SheetField};
 
 fn referral_error(e: ReferralError) -> Msg {
     match e {

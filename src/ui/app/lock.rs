@@ -73,7 +73,7 @@ impl App {
         self.last_input = Instant::now();
         if why == Some(LockWhy::SignIn) {
             self.load_drafts();
-            if !self.drafts.is_empty() && self.screen == super::Screen::Intake {
+            if !self.drafts.list.is_empty() && self.screen == super::Screen::Intake {
                 let blank = self.form.as_ref().is_none_or(|f| f.intake.is_blank());
                 if blank {
                     self.screen = super::Screen::Drafts;

@@ -17,14 +17,16 @@ use crate::domain::case::{Permission, Targets};
 use crate::domain::staff::{Actor, Role};
 use crate::i18n::{self, Lang, Msg, fill};
 use crate::store::Store;
-use crate::store::drafts::Draft;
 use crate::ui::action::Action;
-use crate::ui::board::Board;
-use crate::ui::casefile::CaseView;
-use crate::ui::directory::DirectoryView;
 use crate::ui::flows::Flow;
-use crate::ui::intake::{FormEvent, IntakeForm, Section};
-use casework::SearchView;
+use crate::ui::screens::board::Board;
+use crate::ui::screens::casefile::CaseView;
+use crate::ui::screens::directory::DirectoryView;
+use crate::ui::screens::drafts::DraftsView;
+use crate::ui::screens::help::HelpView;
+use crate::ui::screens::intake::{FormEvent, IntakeForm, Section};
+use crate::ui::screens::saved::SavedView;
+use crate::ui::screens::search::SearchView;
 
 mod casework;
 mod directory;
@@ -103,21 +105,20 @@ pub struct App {
     pub ctx: Ctx,
     screen: Screen,
     help_return: Screen,
-    help_scroll: u16,
+    help: HelpView,
     form: Option<IntakeForm>,
-    drafts: Vec<Draft>,
-    drafts_cursor: usize,
-    saved_number: Option<String>,
+    drafts: DraftsView,
+    saved: SavedView,
     /// The dialog in progress: it takes every key until it is done or cancelled.
     flow: Option<Flow>,
     board: Board,
     case: Option<CaseView>,
     search: SearchView,
     directory: DirectoryView,
-    audit: crate::ui::audit::AuditView,
+    audit: crate::ui::screens::audit::AuditView,
     /// Where Esc leaves the directory to.
     dir_return: Screen,
-    report: crate::ui::report::ReportView,
+    report: crate::ui::screens::report::ReportView,
     /// Where Esc leaves the report to.
     report_return: Screen,
     data_version: i64,
@@ -146,11 +147,10 @@ impl App {
             ctx,
             screen: Screen::Intake,
             help_return: Screen::Intake,
-            help_scroll: 0,
+            help: HelpView::default(),
             form: None,
-            drafts: Vec::new(),
-            drafts_cursor: 0,
-            saved_number: None,
+            drafts: DraftsView::default(),
+            saved: SavedView::default(),
             flow: None,
             board: Board::default(),
             case: None,
@@ -175,7 +175,7 @@ impl App {
         };
         app.targets = app.ctx.config.targets.clone();
         app.load_drafts();
-        if app.drafts.is_empty() {
+        if app.drafts.list.is_empty() {
             app.new_intake();
         } else {
             app.screen = Screen::Drafts;
@@ -217,14 +217,17 @@ impl App {
 
     fn load_drafts(&mut self) {
         match self.ctx.store.drafts_of(&self.ctx.staff) {
-            Ok(d) => self.drafts = d,
+            Ok(d) => self.drafts.list = d,
             Err(e) => {
-                self.drafts.clear();
+                self.drafts.list.clear();
                 let t = e.render(self.lang());
                 self.set_status(t, true);
             }
         }
-        self.drafts_cursor = self.drafts_cursor.min(self.drafts.len().saturating_sub(1));
+        self.drafts.cursor = self
+            .drafts
+            .cursor
+            .min(self.drafts.list.len().saturating_sub(1));
     }
 
     fn new_form(&self, intake: crate::domain::intake::Intake, draft: Option<i64>) -> IntakeForm {
@@ -431,11 +434,11 @@ impl App {
             }
             Screen::Help => match HELP.lookup(key) {
                 Some(HelpKey::Leave) => self.screen = self.help_return,
-                Some(HelpKey::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Some(HelpKey::Down) => self.help_scroll += 1,
-                Some(HelpKey::PageUp) => self.help_scroll = self.help_scroll.saturating_sub(10),
-                Some(HelpKey::PageDown) => self.help_scroll += 10,
-                Some(HelpKey::Top) => self.help_scroll = 0,
+                Some(HelpKey::Up) => self.help.scroll = self.help.scroll.saturating_sub(1),
+                Some(HelpKey::Down) => self.help.scroll += 1,
+                Some(HelpKey::PageUp) => self.help.scroll = self.help.scroll.saturating_sub(10),
+                Some(HelpKey::PageDown) => self.help.scroll += 10,
+                Some(HelpKey::Top) => self.help.scroll = 0,
                 None => {}
             },
             Screen::Board => self.on_board_key(key),
@@ -443,7 +446,7 @@ impl App {
             Screen::Search => self.on_search_key(key),
             Screen::Directory => self.on_directory_key(key),
             Screen::Audit => {
-                if let crate::ui::audit::AuditEvent::Leave = self.audit.handle(key) {
+                if let crate::ui::screens::audit::AuditEvent::Leave = self.audit.handle(key) {
                     self.audit = Default::default();
                     self.open_board();
                 }
@@ -459,7 +462,7 @@ impl App {
                     self.screen = self.help_return;
                 } else {
                     self.help_return = self.screen;
-                    self.help_scroll = 0;
+                    self.help.scroll = 0;
                     self.screen = Screen::Help;
                 }
             }
@@ -493,7 +496,7 @@ impl App {
                 self.flush_draft(Instant::now());
                 self.form = None;
                 self.load_drafts();
-                self.drafts_cursor = 0;
+                self.drafts.cursor = 0;
                 self.screen = Screen::Drafts;
             }
             Screen::Drafts | Screen::Saved => {
@@ -580,7 +583,7 @@ impl App {
                         self.form = None;
                         self.dirty = None;
                         self.draft_saved_at = None;
-                        self.saved_number = Some(opened.number);
+                        self.saved.number = Some(opened.number);
                         self.screen = Screen::Saved;
                     }
                     Err(e) => {
@@ -594,12 +597,12 @@ impl App {
     }
 
     fn on_drafts_key(&mut self, key: &KeyEvent) {
-        let n = self.drafts.len();
+        let n = self.drafts.list.len();
         match DRAFTS.lookup(key) {
-            Some(DraftsKey::Up) => self.drafts_cursor = self.drafts_cursor.saturating_sub(1),
-            Some(DraftsKey::Down) if self.drafts_cursor + 1 < n => self.drafts_cursor += 1,
+            Some(DraftsKey::Up) => self.drafts.cursor = self.drafts.cursor.saturating_sub(1),
+            Some(DraftsKey::Down) if self.drafts.cursor + 1 < n => self.drafts.cursor += 1,
             Some(DraftsKey::Resume) => {
-                if let Some(d) = self.drafts.get(self.drafts_cursor).cloned() {
+                if let Some(d) = self.drafts.list.get(self.drafts.cursor).cloned() {
                     // Re-read: another session of the same worker may have typed since.
                     let d = self.ctx.store.draft(d.id).ok().flatten().unwrap_or(d);
                     let mut form = self.new_form(d.intake, Some(d.id));
@@ -611,7 +614,7 @@ impl App {
                 }
             }
             Some(DraftsKey::Discard) => {
-                if let Some(d) = self.drafts.get(self.drafts_cursor) {
+                if let Some(d) = self.drafts.list.get(self.drafts.cursor) {
                     let m = fill(
                         Msg::ConfirmDiscard.get(self.lang()),
                         &[&d.intake.victim_initials()],
@@ -634,7 +637,7 @@ impl App {
             }
         }
         self.load_drafts();
-        if self.drafts.is_empty() {
+        if self.drafts.list.is_empty() {
             self.new_intake();
         }
     }

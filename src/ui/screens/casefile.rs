@@ -13,7 +13,7 @@ use crate::domain::referral::Referral;
 use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::intake::IntakeForm;
+use crate::ui::screens::intake::IntakeForm;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
