@@ -485,6 +485,7 @@ messages! {
     HelpReport => "Di layar laporan", "On the report screen";
     HReportMonth => "bulan sebelumnya / berikutnya", "previous / next month";
     HReportScroll => "gulir angka", "scroll the figures";
+    HAuditScroll => "gulir catatan akses", "scroll the access log";
     KeyPrevMonth => "Bln lalu", "Prev month";
     KeyNextMonth => "Bln depan", "Next month";
     RepTitle => "Laporan kasus {}", "Case report {}";

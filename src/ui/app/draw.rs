@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{App, Screen};
 use crate::domain::case::Permission;
 use crate::i18n::{Msg, fill};
-use crate::ui::keymap::{self, DRAFTS, Described, HELP};
+use crate::ui::keymap::{self, Described};
 use crate::ui::widgets::text::truncate;
 
 impl App {
@@ -37,39 +37,14 @@ impl App {
         ])
         .areas(area);
         self.draw_title(f, top);
-        let today = self.ctx.today();
-        match self.screen {
-            Screen::Intake => {
-                if let Some(form) = &mut self.form {
-                    form.draw(f, body, lang, &theme, today);
-                }
-            }
-            Screen::Drafts => self.drafts.draw(f, body, lang, &theme),
-            Screen::Saved => self.saved.draw(f, body, lang, &theme),
-            Screen::Help => {
-                let current = self.key_tables(self.help_return);
-                self.help.scroll = crate::ui::screens::help::draw_help(
-                    f,
-                    body,
-                    lang,
-                    &theme,
-                    self.help.scroll,
-                    &current,
-                )
-            }
-            Screen::Board => self.board.draw(f, body, lang, &theme, &self.targets, today),
-            Screen::Case => {
-                if let Some(c) = &mut self.case {
-                    c.draw(f, body, lang, &theme, today);
-                }
-            }
-            Screen::Search => self.search.draw(f, body, lang, &theme, today),
-            Screen::Directory => self.directory.draw(f, body, lang, &theme, today),
-            Screen::Audit => self.audit.draw(f, body, lang, &theme),
-            Screen::Report => self.report.draw(f, body, lang, &theme),
-        }
+        let _ = self.with_screen(|s, cx| s.draw(f, body, cx));
         self.draw_status(f, status);
-        self.draw_keybar(f, keybar);
+        // The current screen's own table gives the bar its keys.
+        let own = self
+            .with_screen(|s, _| s.keys().into_iter().next())
+            .flatten()
+            .unwrap_or(&keymap::FORM);
+        self.draw_keybar(f, keybar, own);
         if let Some(flow) = &self.flow {
             flow.draw(f, body, lang, &theme);
         }
@@ -78,7 +53,7 @@ impl App {
     fn draw_title(&self, f: &mut Frame, area: Rect) {
         let lang = self.lang();
         let theme = self.ctx.theme;
-        let title = match self.screen {
+        let title = match self.screen() {
             Screen::Intake => Msg::TitleIntake,
             Screen::Drafts => Msg::TitleDrafts,
             Screen::Saved => Msg::TitleSaved,
@@ -117,7 +92,7 @@ impl App {
                 format!(" {}", s.text),
                 if s.error { theme.error() } else { theme.ok() },
             ));
-        } else if self.screen == Screen::Intake {
+        } else if self.screen() == Screen::Intake {
             if let Some(e) = &self.draft_error {
                 spans.push(Span::styled(
                     format!(" {}", fill(Msg::DraftNotSaved.get(lang), &[e])),
@@ -134,13 +109,12 @@ impl App {
         f.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
-    fn draw_keybar(&self, f: &mut Frame, area: Rect) {
+    fn draw_keybar(&self, f: &mut Frame, area: Rect, own: &'static dyn Described) {
         let lang = self.lang();
         let theme = self.ctx.theme;
         let mut items: Vec<(&str, Msg)> = vec![("F1", Msg::KeyHelp)];
-        let tables = self.key_tables(self.screen);
-        items.extend(tables[0].bar());
-        match self.screen {
+        items.extend(own.bar());
+        match self.screen() {
             Screen::Intake if self.tables_picking() => {}
             Screen::Intake | Screen::Drafts => items.push(("F2", Msg::KeyNew)),
             Screen::Directory if self.directory.picking_for.is_some() => {
@@ -152,7 +126,7 @@ impl App {
             _ => {}
         }
         // What the role may not do is not offered.
-        let assignee = match self.screen {
+        let assignee = match self.screen() {
             Screen::Board => self.board.selected().and_then(|c| c.assigned_to.clone()),
             Screen::Case => self
                 .case
@@ -160,7 +134,7 @@ impl App {
                 .and_then(|c| c.file.card.assigned_to.clone()),
             _ => None,
         };
-        let in_directory = self.screen == Screen::Directory;
+        let in_directory = self.screen() == Screen::Directory;
         items.retain(|(_, m)| {
             let action = match m {
                 Msg::KeyForward | Msg::KeyBackStage => Permission::Move,
@@ -206,31 +180,5 @@ impl App {
         self.form
             .as_ref()
             .is_some_and(|f| f.pick.is_some() || f.region_pick.is_some())
-    }
-
-    /// The key tables of `screen` as it is now, the one whose keys the bar shows first.
-    fn key_tables(&self, screen: Screen) -> Vec<&'static dyn Described> {
-        match screen {
-            Screen::Intake if self.tables_picking() => vec![&keymap::PICK_LIST, &keymap::FORM],
-            Screen::Intake => vec![&keymap::FORM, &keymap::PICK_LIST],
-            Screen::Drafts => vec![&DRAFTS],
-            Screen::Saved => vec![&keymap::SAVED],
-            Screen::Board => vec![&keymap::BOARD],
-            Screen::Case => match &self.case {
-                Some(c) if c.editing => vec![&keymap::CASE_EDIT, &keymap::FORM],
-                Some(c) if c.tab == crate::ui::screens::casefile::Tab::Referrals => {
-                    vec![&keymap::CASE_REFERRALS, &keymap::CASE]
-                }
-                _ => vec![&keymap::CASE, &keymap::CASE_REFERRALS],
-            },
-            Screen::Search => vec![&keymap::SEARCH],
-            Screen::Directory if self.directory.sheet.is_some() => {
-                vec![&keymap::AGENCY_SHEET, &keymap::DIRECTORY]
-            }
-            Screen::Directory => vec![&keymap::DIRECTORY, &keymap::AGENCY_SHEET],
-            Screen::Report => vec![&keymap::REPORT],
-            Screen::Audit => vec![&keymap::AUDIT],
-            Screen::Help => vec![&HELP],
-        }
     }
 }

@@ -11,9 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::App;
-use crate::domain::access::AccessKind;
 use crate::i18n::{Msg, fill};
-use crate::store::staff::{Lockout, SignIn};
 use crate::ui::keys;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,15 +66,15 @@ impl App {
         });
     }
 
-    fn unlock(&mut self) {
+    pub(super) fn unlock(&mut self) {
         let why = self.lock.take().map(|l| l.why);
         self.last_input = Instant::now();
         if why == Some(LockWhy::SignIn) {
             self.load_drafts();
-            if !self.drafts.list.is_empty() && self.screen == super::Screen::Intake {
+            if !self.drafts.list.is_empty() && self.screen() == super::Screen::Intake {
                 let blank = self.form.as_ref().is_none_or(|f| f.intake.is_blank());
                 if blank {
-                    self.screen = super::Screen::Drafts;
+                    self.nav.show(super::Screen::Drafts);
                 }
             }
         }
@@ -88,7 +86,6 @@ impl App {
             self.quit = true;
             return;
         }
-        let lang = self.lang();
         let pin_required = self.pin_required();
         let Some(lock) = &mut self.lock else { return };
         if lock.blank {
@@ -112,31 +109,7 @@ impl App {
             KeyCode::Esc => lock.pin.clear(),
             KeyCode::Enter if !lock.pin.is_empty() => {
                 let pin = std::mem::take(&mut lock.pin);
-                let rules = Lockout {
-                    tries: self.ctx.config.access.lock_tries,
-                    minutes: i64::from(self.ctx.config.access.lock_minutes),
-                };
-                let now = self.ctx.now();
-                let staff = self.ctx.staff.clone();
-                let error = match self.ctx.store.sign_in(&staff, Some(&pin), now, rules) {
-                    Ok(SignIn::Ok(m)) => {
-                        self.ctx.role = m.role;
-                        self.unlock();
-                        return;
-                    }
-                    Ok(SignIn::WrongPin { left }) => fill(Msg::LockWrongPin.get(lang), &[&left]),
-                    Ok(SignIn::Locked { until }) => {
-                        fill(Msg::LockLocked.get(lang), &[&until.format("%H.%M")])
-                    }
-                    Ok(SignIn::Disabled) | Ok(SignIn::Unknown) => {
-                        Msg::LockNoAccount.get(lang).to_string()
-                    }
-                    Ok(SignIn::NoPin) => Msg::LockNoPin.get(lang).to_string(),
-                    Err(e) => e.render(lang),
-                };
-                if let Some(lock) = &mut self.lock {
-                    lock.error = Some(error);
-                }
+                self.sign_in(&pin);
             }
             _ => {}
         }
@@ -197,43 +170,5 @@ impl App {
                 .wrap(Wrap { trim: true }),
             rect,
         );
-    }
-
-    /// Logs an access that changes nothing; refuses (false, with a message) when the log
-    /// cannot be written, because an unlogged look at a child's file is not allowed.
-    pub(super) fn log_access(
-        &mut self,
-        kind: AccessKind,
-        case_id: Option<i64>,
-        detail: &str,
-    ) -> bool {
-        let now = self.ctx.now();
-        let staff = self.ctx.staff.clone();
-        let before = self.ctx.store.change_mark().ok();
-        match self
-            .ctx
-            .store
-            .log_access(now, &staff, kind, case_id, detail)
-        {
-            Ok(()) => {
-                // An access row changes nothing the board shows: the loaded board stays
-                // current if it was before the row.
-                if let (Some(b), Some((m, ..))) = (before, self.board_mark.as_mut())
-                    && *m == b
-                    && let Ok(after) = self.ctx.store.change_mark()
-                {
-                    *m = after;
-                }
-                true
-            }
-            Err(e) => {
-                let t = fill(
-                    Msg::ErrAccessLog.get(self.lang()),
-                    &[&e.render(self.lang())],
-                );
-                self.set_status(t, true);
-                false
-            }
-        }
     }
 }

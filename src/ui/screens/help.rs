@@ -1,23 +1,50 @@
 //! Help: the current screen's keys first, then the global ones, then every other screen's.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, Msg};
-use crate::ui::keymap::{self, Described, GLOBAL};
+use crate::ui::action::Action;
+use crate::ui::keymap::{self, Described, GLOBAL, HELP, HelpKey};
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct HelpView {
     pub scroll: u16,
+    /// The key tables of the screen help was opened over, listed first.
+    pub over: Vec<&'static dyn Described>,
+}
+
+impl Screen for HelpView {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        vec![&HELP]
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, _cx: &Cx) -> Option<Action> {
+        match HELP.lookup(key)? {
+            HelpKey::Leave => return Some(Action::Back),
+            HelpKey::Up => self.scroll = self.scroll.saturating_sub(1),
+            HelpKey::Down => self.scroll += 1,
+            HelpKey::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            HelpKey::PageDown => self.scroll += 10,
+            HelpKey::Top => self.scroll = 0,
+        }
+        None
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        self.scroll = draw_help(f, area, cx.lang, cx.theme, self.scroll, &self.over);
+    }
 }
 
 /// Help: the keys of the screen it was opened from first, then those of every screen, then
 /// the rest; one aligned key column, all from the key tables.
-pub fn draw_help(
+fn draw_help(
     f: &mut Frame,
     area: Rect,
     lang: Lang,

@@ -2,14 +2,19 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
 
 use crate::domain::case::Card;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
+use crate::ui::action::Action;
+use crate::ui::keymap::{Described, SEARCH, SearchKey};
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
@@ -81,5 +86,45 @@ impl SearchView {
             list_area,
             &mut state,
         );
+    }
+}
+
+impl Screen for SearchView {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        vec![&SEARCH]
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, _cx: &Cx) -> Option<Action> {
+        match SEARCH.lookup(key) {
+            Some(SearchKey::Leave) => Some(Action::Back),
+            Some(SearchKey::Up) => {
+                self.cursor = self.cursor.saturating_sub(1);
+                None
+            }
+            Some(SearchKey::Down) => {
+                if self.cursor + 1 < self.results.len() {
+                    self.cursor += 1;
+                }
+                None
+            }
+            Some(SearchKey::Open) => self
+                .results
+                .get(self.cursor)
+                .map(|c| Action::OpenCase(c.id)),
+            None => self
+                .input
+                .handle_event(&Event::Key(*key))
+                .is_some_and(|s| s.value)
+                .then(|| Action::Search(self.input.value().to_string())),
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &Cx) -> Option<Action> {
+        self.paste(text);
+        Some(Action::Search(self.input.value().to_string()))
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        SearchView::draw(self, f, area, cx.lang, cx.theme, cx.today);
     }
 }
