@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::i18n::Msg;
 
 /// One key that a handler acts on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bind {
     Code(KeyCode),
     /// A character typed as is (any Shift it needs is part of the character).
@@ -977,4 +977,45 @@ pub fn all() -> [&'static dyn Described; 15] {
         &GLOBAL,
         &HELP,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key bound twice in one table does only what the first row says: the second row's
+    /// help and key-bar item would be a lie.
+    fn no_key_twice<C>(t: &Table<C>) {
+        let binds: Vec<Bind> = t
+            .rows
+            .iter()
+            .flat_map(|r| r.binds.iter().map(|(b, _)| *b))
+            .collect();
+        for (i, b) in binds.iter().enumerate() {
+            assert!(
+                !binds[i + 1..].contains(b),
+                "{b:?} is bound twice in {:?}",
+                t.title
+            );
+        }
+    }
+
+    #[test]
+    fn no_table_binds_a_key_twice() {
+        no_key_twice(&GLOBAL);
+        no_key_twice(&FORM);
+        no_key_twice(&PICK_LIST);
+        no_key_twice(&DRAFTS);
+        no_key_twice(&SAVED);
+        no_key_twice(&BOARD);
+        no_key_twice(&CASE);
+        no_key_twice(&CASE_REFERRALS);
+        no_key_twice(&CASE_EDIT);
+        no_key_twice(&SEARCH);
+        no_key_twice(&DIRECTORY);
+        no_key_twice(&AGENCY_SHEET);
+        no_key_twice(&REPORT);
+        no_key_twice(&AUDIT);
+        no_key_twice(&HELP);
+    }
 }

@@ -2,8 +2,7 @@
 //! letters marked, a details pane, and an agency sheet to add or edit one. Everything that
 //! needs a dialog or the store is handed to the app as an `Action`.
 //!
-//! Just over 600 lines: the list, the details pane and the agency sheet are one screen that
-//! shares the search state.
+//! The list, the details pane and the agency sheet are one screen: they share the search state.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
