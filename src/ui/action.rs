@@ -46,6 +46,13 @@ pub enum AgencyEdit {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    // ---- the lock screen
+    /// The PIN typed on the lock screen (it stays there, never in an action) is checked.
+    SignIn,
+    /// No PIN is asked for: Enter unlocks.
+    Unlock,
+    /// F10 while locked: save the draft and leave.
+    QuitLocked,
     // ---- going places
     /// Esc: back to the screen below.
     Back,

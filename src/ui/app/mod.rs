@@ -28,14 +28,29 @@ use crate::ui::screens::intake::IntakeForm;
 use crate::ui::screens::saved::SavedView;
 use crate::ui::screens::search::SearchView;
 
+/// What a screen may know, borrowed from the app field by field so that the screen itself can
+/// be borrowed mutably beside it.
+macro_rules! cx {
+    ($app:ident, $now:expr) => {
+        $crate::ui::screens::Cx {
+            lang: $app.ctx.lang,
+            theme: &$app.ctx.theme,
+            today: $now.date_naive(),
+            now: $now.naive_local(),
+            targets: &$app.targets,
+        }
+    };
+}
+
 mod draw;
 mod effects;
 mod lock;
 mod nav;
 use crate::ui::keys::{self, Global};
+use crate::ui::screens::lock::LockView;
+pub use crate::ui::screens::lock::LockWhy;
 use crate::ui::screens::{self, Cx};
 use crate::ui::theme::Theme;
-pub use lock::LockWhy;
 use nav::Nav;
 
 /// Save the draft this long after the last keystroke…
@@ -130,7 +145,7 @@ pub struct App {
     draft_saved_at: Option<DateTime<Local>>,
     draft_error: Option<String>,
     quit: bool,
-    lock: Option<lock::Lock>,
+    lock: Option<LockView>,
     /// The last key or paste: the idle lock counts from here.
     last_input: Instant,
 }
@@ -374,13 +389,7 @@ impl App {
     /// it on (no intake open).
     fn with_screen<R>(&mut self, f: impl FnOnce(&mut dyn screens::Screen, &Cx) -> R) -> Option<R> {
         let now = self.ctx.now();
-        let cx = Cx {
-            lang: self.ctx.lang,
-            theme: &self.ctx.theme,
-            today: now.date_naive(),
-            now: now.naive_local(),
-            targets: &self.targets,
-        };
+        let cx = cx!(self, now);
         self.drafts.form_open = self.form.is_some();
         let screen: &mut dyn screens::Screen = match self.nav.current() {
             Screen::Intake => self.form.as_mut()?,

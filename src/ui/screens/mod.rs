@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod help;
 pub mod intake;
 mod intake_screen;
+pub mod lock;
 pub mod report;
 pub mod saved;
 pub mod search;

@@ -71,6 +71,15 @@ impl App {
         let lang = self.lang();
         let now = self.ctx.now();
         match action {
+            Action::SignIn => {
+                let pin = self.lock.as_mut().map(|l| std::mem::take(&mut l.pin));
+                self.sign_in(&pin.unwrap_or_default());
+            }
+            Action::Unlock => self.unlock(),
+            Action::QuitLocked => {
+                self.flush_draft(std::time::Instant::now());
+                self.quit = true;
+            }
             Action::Back => self.back(),
             Action::OpenCase(id) => self.open_case(id),
             Action::OpenSearch => {
