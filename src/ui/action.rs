@@ -12,8 +12,8 @@ use crate::domain::agency::Week;
 use crate::domain::case::{Card, Move, Permission};
 use crate::domain::referral::{Referral, Status};
 use crate::domain::report::Month;
-use crate::ui::screens::directory::SheetField;
 use crate::ui::screens::intake::Section;
+use crate::ui::screens::sheet_field::SheetField;
 
 /// A referral being put together, one dialog at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,53 +27,7 @@ use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
-/// A field of the agency sheet, in screen order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SheetField {
-    Name,
-    Kind,
-    Services,
-    Areas,
-    Address,
-    Phones,
-    Email,
-    Hours,
-    Contact,
-    Notes,
-    Verified,
-}
-
-impl SheetField {
-    pub const ALL: [SheetField; 11] = [
-        SheetField::Name,
-        SheetField::Kind,
-        SheetField::Services,
-        SheetField::Areas,
-        SheetField::Address,
-        SheetField::Phones,
-        SheetField::Email,
-        SheetField::Hours,
-        SheetField::Contact,
-        SheetField::Notes,
-        SheetField::Verified,
-    ];
-
-    pub fn label(self) -> Msg {
-        match self {
-            SheetField::Name => Msg::AgName,
-            SheetField::Kind => Msg::AgKind,
-            SheetField::Services => Msg::AgServices,
-            SheetField::Areas => Msg::AgAreas,
-            SheetField::Address => Msg::AgAddress,
-            SheetField::Phones => Msg::AgPhones,
-            SheetField::Email => Msg::AgEmail,
-            SheetField::Hours => Msg::AgHours,
-            SheetField::Contact => Msg::AgContact,
-            SheetField::Notes => Msg::AgNotes,
-            SheetField::Verified => Msg::AgVerified,
-        }
-    }
-}
+pub use super::sheet_field::SheetField;
 
 /// An agency being looked at or edited.
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ pub mod lock;
 pub mod report;
 pub mod saved;
 pub mod search;
+pub mod sheet_field;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
