@@ -768,6 +768,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A case's victims as a service given names them: (person id, name), in intake order.
+    pub fn victims_of(&self, case_id: i64) -> Result<Vec<(i64, String)>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, name FROM persons WHERE case_id = ?1 AND role = 'korban' ORDER BY ord, id",
+        )?;
+        let rows = st.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Victims given each service in `[from, to]`, as the monthly report counts them. The
     /// distinct (victim, service) pairs stream from SQL grouped by victim into one
     /// `GivenTally`, which holds one victim at a time: memory does not grow with the period.

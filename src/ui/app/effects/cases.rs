@@ -131,6 +131,7 @@ impl App {
                 c.refresh(file);
             }
         }
+        self.reload_case_records();
     }
 
     /// The access log, for those whose role reads it.
@@ -170,6 +171,7 @@ impl App {
                     self.nav.push(Screen::Case);
                 }
                 self.reload_case_referrals();
+                self.reload_case_records();
             }
             Ok(None) => {}
             Err(e) => {
@@ -339,7 +341,11 @@ impl App {
             self.ctx
                 .store
                 .apply_move(card.id, card.version, card.stage, &mv, &self.ctx.staff, now);
-        let done = if unapproved { Msg::MovedNoPlan } else { Msg::Moved };
+        let done = if unapproved {
+            Msg::MovedNoPlan
+        } else {
+            Msg::Moved
+        };
         self.after_write(card.id, r, done);
         Ok(())
     }
