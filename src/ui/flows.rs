@@ -106,7 +106,7 @@ enum Kind {
     GiveVictim(GiveDraft),
     GiveDate(GiveDraft),
     GiveNote(GiveDraft),
-    FollowKind(FollowDraft),
+    FollowHow(FollowDraft),
     FollowDate(FollowDraft),
     FollowFindings(FollowDraft),
     FollowNext(FollowDraft),
@@ -389,7 +389,7 @@ impl Flow {
             false,
             &[],
         );
-        Flow::new(Kind::FollowKind(draft), dialog)
+        Flow::new(Kind::FollowHow(draft), dialog)
     }
 
     // ---- answering -----------------------------------------------------------------------
@@ -648,7 +648,7 @@ impl Flow {
                 d.note = note.trim().to_string();
                 Step::Done(Action::GiveService(d))
             }
-            (Kind::FollowKind(mut d), Answer::Codes(c)) => {
+            (Kind::FollowHow(mut d), Answer::Codes(c)) => {
                 let Some(kind) = c.into_iter().next() else {
                     return self.stay(Msg::ErrFollowKind, lang);
                 };
