@@ -201,7 +201,7 @@ fn a_board_down_sends_at_most_96_bytes_and_the_selection_shows_without_colour() 
         let card_rows: Vec<u16> = reversed_rows
             .iter()
             .copied()
-            .filter(|&y| y >= 2 && y < H - 2)
+            .filter(|y| (2..H - 2).contains(y))
             .collect();
         assert_eq!(card_rows.len(), 1, "reversed rows {reversed_rows:?}");
         let row = screen.contents_between(card_rows[0], 0, card_rows[0], 15);
