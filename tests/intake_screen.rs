@@ -294,10 +294,16 @@ fn focus_stays_visible_without_colour() {
         .lines()
         .position(|l| l.starts_with("Nama / inisial"))
         .unwrap() as u16;
-    let cell = &buf[(30, row)];
+    // The empty focused value is one reversed cell where the cursor is (column 22, after
+    // the labels); the label is bold.
+    let cell = &buf[(22, row)];
     assert!(
         cell.modifier.contains(Modifier::REVERSED),
         "focused value is reversed"
+    );
+    assert!(
+        buf[(0, row)].modifier.contains(Modifier::BOLD),
+        "label bold"
     );
     assert_eq!(
         cell.fg,
@@ -305,7 +311,8 @@ fn focus_stays_visible_without_colour() {
         "and no colour is used"
     );
     let other = text.lines().position(|l| l.starts_with("NIK")).unwrap() as u16;
-    assert!(!buf[(30, other)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(22, other)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(0, other)].modifier.contains(Modifier::BOLD));
 }
 
 #[test]

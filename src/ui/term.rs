@@ -127,6 +127,11 @@ impl<W: Write> Lean<W> {
         &self.out
     }
 
+    /// The writer, to take what was written (tests and benchmarks count it).
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Starts a frame, written out at `end_frame` in one piece.
     pub fn begin_frame(&mut self) {
         self.frame_start = self.pending.len();
@@ -199,13 +204,30 @@ fn move_to(buf: &mut Vec<u8>, from: Option<Position>, to: Position) {
                 }
             }
             consider(format!("\x1b[{}G", to.x + 1));
-        } else if to.y == p.y + 1 && to.x == 0 {
-            consider("\r\n".into());
-        } else if p.x == to.x {
-            if to.y > p.y {
-                consider(format!("\x1b[{}B", n(to.y - p.y)));
+        } else {
+            if to.y == p.y + 1 && to.x == 0 {
+                consider("\r\n".into());
+            }
+            // Up or down, then along the row: relative moves never scroll, and a short
+            // hop to a nearby row is often shorter than the absolute position.
+            let vertical = if to.y > p.y {
+                format!("\x1b[{}B", n(to.y - p.y))
             } else {
-                consider(format!("\x1b[{}A", n(p.y - to.y)));
+                format!("\x1b[{}A", n(p.y - to.y))
+            };
+            let mut along = vec![format!("\x1b[{}G", to.x + 1)];
+            if to.x == p.x {
+                along.push(String::new());
+            } else if to.x > p.x {
+                along.push(format!("\x1b[{}C", n(to.x - p.x)));
+            } else {
+                along.push(format!("\x1b[{}D", n(p.x - to.x)));
+            }
+            if to.x == 0 {
+                along.push("\r".into());
+            }
+            for a in along {
+                consider(format!("{vertical}{a}"));
             }
         }
     }

@@ -325,11 +325,15 @@ fn card_lines(
     } else {
         Style::new()
     };
+    // Only the card's first line shows the selection: a ↓ then rewrites two short lines,
+    // not two whole cards (issue 21: 96 B a ↓ over a 9600-baud line). Reversed, so it shows
+    // without colour.
     let base = if selected {
         theme.selected()
     } else {
         Style::new()
     };
+    let rest = Style::new();
     let age = c
         .age
         .map(|a| vocab::AGE_BANDS.label(vocab::age_band(a), lang).to_string())
@@ -373,7 +377,7 @@ fn card_lines(
             ]),
             Line::from(Span::styled(
                 pad(format!("  {kind} · {risk} · {days}")),
-                base,
+                rest,
             )),
         ]
     } else {
@@ -384,7 +388,7 @@ fn card_lines(
             ]),
             Line::from(Span::styled(
                 pad(format!("  {} {} {}", c.initials, sex, age)),
-                base,
+                rest,
             )),
             Line::from(Span::styled(
                 pad(format!(
@@ -393,7 +397,7 @@ fn card_lines(
                     truncate(risk, 1),
                     days
                 )),
-                base,
+                rest,
             )),
         ]
     }

@@ -553,18 +553,22 @@ impl IntakeForm {
             if field.required() {
                 label.push('*');
             }
-            let label_span = Span::styled(
-                format!(
-                    "{:<w$} ",
-                    truncate(&label, LABEL_WIDTH as usize),
-                    w = LABEL_WIDTH as usize
+            // Only the label's text takes the focus style, not the padding after it: moving
+            // the focus then rewrites the two labels, not two runs of styled spaces (issue 21:
+            // bytes per Tab over a slow line).
+            let label_text = truncate(&label, LABEL_WIDTH as usize);
+            let label_pad = (LABEL_WIDTH as usize + 1).saturating_sub(label_text.width());
+            let label_span = vec![
+                Span::styled(
+                    label_text,
+                    if focused {
+                        theme.label_focused()
+                    } else {
+                        theme.label()
+                    },
                 ),
-                if focused {
-                    theme.label_focused()
-                } else {
-                    theme.label()
-                },
-            );
+                Span::raw(" ".repeat(label_pad)),
+            ];
             let value_style = if focused {
                 theme.focused()
             } else {
@@ -575,34 +579,31 @@ impl IntakeForm {
                     let scroll = input.visual_scroll(value_w.saturating_sub(1));
                     let shown: String = skip_cells(input.value(), scroll);
                     let shown = truncate(&shown, value_w);
-                    let pad = value_w.saturating_sub(shown.width());
                     cursor = Some((
                         lines.len(),
                         LABEL_WIDTH + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16,
                     ));
-                    lines.push(Line::from(vec![
-                        label_span,
-                        Span::styled(format!("{shown}{}", " ".repeat(pad)), value_style),
-                    ]));
+                    lines.push(row(label_span, Span::styled(chip(shown), value_style)));
                 }
                 (Editor::Area(area_ed), Kind::LongText) if focused => {
                     let rows = area_ed.rows(value_w);
                     let (cr, cc) = area_ed.cursor_pos(value_w);
                     for (i, r) in rows.iter().enumerate() {
                         let text = &area_ed.text()[r.start..r.end];
-                        let pad = value_w.saturating_sub(text.width());
                         let lead = if i == 0 {
                             label_span.clone()
                         } else {
-                            Span::raw(" ".repeat(LABEL_WIDTH as usize + 1))
+                            vec![Span::raw(" ".repeat(LABEL_WIDTH as usize + 1))]
                         };
                         if i == cr {
                             cursor = Some((lines.len(), LABEL_WIDTH + 1 + cc as u16));
                         }
-                        lines.push(Line::from(vec![
-                            lead,
-                            Span::styled(format!("{text}{}", " ".repeat(pad)), value_style),
-                        ]));
+                        let text = if i == 0 {
+                            chip(text.to_string())
+                        } else {
+                            text.to_string()
+                        };
+                        lines.push(row(lead, Span::styled(text, value_style)));
                     }
                 }
                 (_, Kind::LongText) => {
@@ -610,22 +611,22 @@ impl IntakeForm {
                     let ed = TextArea::new(text);
                     let rows = ed.rows(value_w);
                     if text.is_empty() {
-                        lines.push(Line::from(vec![
+                        lines.push(row(
                             label_span.clone(),
                             self.placeholder_span(field, lang, theme),
-                        ]));
+                        ));
                     }
                     for (i, r) in rows.iter().take(3).enumerate().filter(|_| !text.is_empty()) {
                         let lead = if i == 0 {
                             label_span.clone()
                         } else {
-                            Span::raw(" ".repeat(LABEL_WIDTH as usize + 1))
+                            vec![Span::raw(" ".repeat(LABEL_WIDTH as usize + 1))]
                         };
                         let mut t = text[r.start..r.end].to_string();
                         if i == 2 && rows.len() > 3 {
                             t = format!("{}…", truncate(&t, value_w.saturating_sub(1)));
                         }
-                        lines.push(Line::from(vec![lead, Span::styled(t, theme.value())]));
+                        lines.push(row(lead, Span::styled(t, theme.value())));
                     }
                 }
                 (_, kind) => {
@@ -660,15 +661,7 @@ impl IntakeForm {
                             .map(str::to_string),
                     };
                     let span = match shown {
-                        Some(s) => {
-                            let s = truncate(&s, value_w);
-                            let pad = if focused {
-                                value_w.saturating_sub(s.width())
-                            } else {
-                                0
-                            };
-                            Span::styled(format!("{s}{}", " ".repeat(pad)), value_style)
-                        }
+                        Some(s) => Span::styled(truncate(&s, value_w), value_style),
                         None if focused => {
                             let hint = match kind {
                                 Kind::One(_) | Kind::Many(_) | Kind::Region => {
@@ -676,12 +669,11 @@ impl IntakeForm {
                                 }
                                 _ => String::new(),
                             };
-                            let pad = value_w.saturating_sub(hint.width());
-                            Span::styled(format!("{hint}{}", " ".repeat(pad)), value_style)
+                            Span::styled(chip(truncate(&hint, value_w)), value_style)
                         }
                         None => self.placeholder_span(field, lang, theme),
                     };
-                    lines.push(Line::from(vec![label_span, span]));
+                    lines.push(row(label_span, span));
                 }
             }
             // A birth date that parses shows the age it gives.
@@ -768,6 +760,20 @@ impl IntakeForm {
     fn placeholder_span(&self, _field: Field, lang: Lang, theme: &Theme) -> Span<'static> {
         Span::styled(Msg::NoneChosen.get(lang).to_string(), theme.placeholder())
     }
+}
+
+/// A form row: the label's spans, then the value.
+fn row(mut lead: Vec<Span<'static>>, value: Span<'static>) -> Line<'static> {
+    lead.push(value);
+    Line::from(lead)
+}
+
+/// The focused value as it is highlighted: its own text, or one cell when it is empty, so
+/// that an empty field still shows where the focus is without colour. Not padded to the
+/// width of the form: a Tab then rewrites the two values, not two lines of reversed spaces
+/// (issue 21: a Tab over a 9600-baud line).
+fn chip(text: String) -> String {
+    if text.is_empty() { " ".into() } else { text }
 }
 
 /// Long AMPK labels shortened to their letter on the form line; the pick-list shows them whole.
