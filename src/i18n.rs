@@ -163,6 +163,10 @@ messages! {
     LetterAddress => "Alamat", "Address";
     LetterGuardian => "Orang tua/wali", "Parent/guardian";
     LetterPhone => "Telepon keluarga", "Family phone";
+    LetterVictimPhone => "Telepon korban", "Victim's phone";
+    LetterSafeYes => "aman dihubungi", "safe to call";
+    LetterSafeNo => "TIDAK aman dihubungi, jangan ditelepon", "NOT safe to call, do not ring";
+    LetterSafeUnasked => "belum ditanya apakah aman dihubungi", "not asked whether safe to call";
     LetterViolence => "Jenis kekerasan", "Type of violence";
     LetterPerpetrator => "Terlapor", "Alleged perpetrator";
     LetterChronology => "Kronologi singkat", "Brief account";
@@ -610,6 +614,17 @@ pub fn stage_short(stage: crate::domain::case::Stage, lang: Lang) -> &'static st
     }
 }
 
+/// An AMPK category as the form shows a picked one: its letter and a short label
+/// (`j. kejahatan seksual`), from the board filter's short names; the pick-list shows the
+/// whole label.
+pub fn ampk_short(code: &str, lang: Lang) -> String {
+    let key = format!("ampk:{code}");
+    match BOARD_FILTERS.terms.iter().find(|t| t.code == key) {
+        Some(t) => t.label(lang).trim_start_matches("AMPK ").to_string(),
+        None => code.to_string(),
+    }
+}
+
 /// The board's filters, as a pick-list vocabulary (codes are read by `ui::board::Filter`).
 pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Vocab {
     name: "saring_papan",
@@ -824,6 +839,10 @@ pub fn issue(i: Issue, lang: Lang) -> &'static str {
             "umur tidak cocok dengan tanggal lahir",
             "age does not match the birth date",
         ),
+        Issue::SafeContactUnanswered => (
+            "aman dihubungi di nomor ini? tanyakan dulu",
+            "is it safe to call this number? ask first",
+        ),
         Issue::ChildConsentBySelf => (
             "korban anak: persetujuan dari orang tua/wali (UU 27/2022 Ps. 25)",
             "child victim: consent comes from a parent/guardian (UU 27/2022 art. 25)",
@@ -858,6 +877,8 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             VictimField::Age => ("Umur (perkiraan)", "Age (estimate)"),
             VictimField::Address => ("Alamat (jalan, RT/RW)", "Address (street)"),
             VictimField::Region => ("Wilayah", "Region"),
+            VictimField::Phone => ("Telepon korban", "Victim's phone"),
+            VictimField::SafeContact => ("Aman dihubungi?", "Safe to contact?"),
             VictimField::Disability => ("Disabilitas", "Disability"),
             VictimField::Schooling => ("Sekolah / pekerjaan", "School / work"),
             VictimField::Guardian => ("Orang tua / wali", "Parent / guardian"),
@@ -920,6 +941,10 @@ pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
         W::LetterOpening => Msg::LetterOpening,
         W::LetterPerpetrator => Msg::LetterPerpetrator,
         W::LetterPhone => Msg::LetterPhone,
+        W::LetterVictimPhone => Msg::LetterVictimPhone,
+        W::LetterSafeYes => Msg::LetterSafeYes,
+        W::LetterSafeNo => Msg::LetterSafeNo,
+        W::LetterSafeUnasked => Msg::LetterSafeUnasked,
         W::LetterPrivacy => Msg::LetterPrivacy,
         W::LetterReason => Msg::LetterReason,
         W::LetterRegards => Msg::LetterRegards,

@@ -52,6 +52,8 @@ pub enum Issue {
     AgeBirthMismatch,
     ChildConsentBySelf,
     ConsentGiverIsPerpetrator,
+    /// A victim's phone without an answer to "aman dihubungi?".
+    SafeContactUnanswered,
 }
 
 impl Issue {
@@ -69,6 +71,7 @@ impl Issue {
                 | Issue::AgeBirthMismatch
                 | Issue::ChildConsentBySelf
                 | Issue::ConsentGiverIsPerpetrator
+                | Issue::SafeContactUnanswered
         )
     }
 }
