@@ -11,6 +11,7 @@ pub mod followup;
 pub mod intake;
 pub mod law;
 pub mod letter;
+pub mod merge;
 pub mod plan;
 pub mod referral;
 pub mod region;
