@@ -319,6 +319,12 @@ messages! {
     CaseSaved => "Perubahan disimpan.", "Changes saved.";
     ConflictReloaded => "Kasus ini baru diubah orang lain; tidak ada yang ditimpa. Papan dimuat ulang.", "Someone else just changed this case; nothing was overwritten. Reloaded.";
     ConflictTitle => "Sudah diubah orang lain", "Changed by someone else";
+    ConflictMerged => "Isian Anda yang lain tetap; kolom yang diubah orang lain kini berisi nilai mereka. Periksa, lalu simpan lagi.", "Your other entries stay; fields the other person changed now hold their values. Check, then save again.";
+    ContestField => "Diubah Anda dan orang lain: {}", "Changed by you and by someone else: {}";
+    ContestMine => "Milik Anda: {}", "Yours: {}";
+    ContestTheirs => "Milik orang lain: {}", "Theirs: {}";
+    ContestKeys => "y: pakai milik Anda · o: pakai milik orang lain · Esc: biarkan milik orang lain", "y: keep yours · o: take theirs · Esc: leave theirs";
+    ContestMore => " ({} kolom lagi)", " ({} more fields)";
     ConflictExplain => "Tidak disimpan. Perubahan orang lain sejak Anda membuka berkas:", "Not saved. What the other person changed since you opened the file:";
     StageWord => "tahap", "stage";
     ErrSkipsStage => "Tidak bisa melompati tahap.", "Stages cannot be skipped.";

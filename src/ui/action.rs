@@ -58,6 +58,11 @@ pub enum Action {
     },
     /// Leave the case-file edit, dropping its changes.
     CancelEdit,
+    /// After a refused save, on the first field both workers changed: keep this worker's
+    /// value (`mine`) or take the other's.
+    ChooseContested {
+        mine: bool,
+    },
     /// The board's filter as a whole. `opened`: None keeps the date range in force,
     /// `Some(None)` clears it.
     SetBoardFilter {

@@ -116,6 +116,12 @@ impl IntakeForm {
         f
     }
 
+    /// Puts `intake` in the form (a merge after a refused save), keeping the focus.
+    pub fn replace_intake(&mut self, intake: Intake) {
+        self.intake = intake;
+        self.enter_field();
+    }
+
     pub fn focused(&self) -> Field {
         self.fields[self.focus]
     }

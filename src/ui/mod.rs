@@ -9,6 +9,7 @@ pub mod app;
 pub mod audit;
 pub mod board;
 pub mod casefile;
+pub mod conflict;
 pub mod directory;
 pub mod flows;
 pub mod intake;

@@ -65,6 +65,7 @@ impl App {
                     }
                 }
             }
+            Action::ChooseContested { mine } => self.choose_contested(mine),
             Action::CancelEdit => {
                 if let Some(c) = &mut self.case {
                     c.stop_edit();
