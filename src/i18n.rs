@@ -318,6 +318,9 @@ messages! {
     NoteAdded => "Catatan disimpan.", "Note saved.";
     CaseSaved => "Perubahan disimpan.", "Changes saved.";
     ConflictReloaded => "Kasus ini baru diubah orang lain; tidak ada yang ditimpa. Papan dimuat ulang.", "Someone else just changed this case; nothing was overwritten. Reloaded.";
+    DemoMark => "DEMO", "DEMO";
+    QuitDraftKept => "Pengaduan yang belum disimpan tetap ada sebagai draf di {}; meja membuka daftar draf saat dijalankan lagi.", "The intake not yet saved is kept as a draft in {}; meja opens on the list of drafts when run again.";
+    QuitDemoDraftGone => "Demo: pengaduan yang belum disimpan hilang bersama basis data demo.", "Demo: the intake not yet saved is gone with the demo database.";
     ConflictTitle => "Sudah diubah orang lain", "Changed by someone else";
     ConflictMerged => "Isian Anda yang lain tetap; kolom yang diubah orang lain kini berisi nilai mereka. Periksa, lalu simpan lagi.", "Your other entries stay; fields the other person changed now hold their values. Check, then save again.";
     ContestField => "Diubah Anda dan orang lain: {}", "Changed by you and by someone else: {}";

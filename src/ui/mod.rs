@@ -197,6 +197,9 @@ pub fn run(mut app: App) -> Result<()> {
     // Whatever ended the loop, the draft is written before the process goes.
     app.flush_draft(Instant::now());
     restore_terminal();
+    if let Some(note) = app.farewell() {
+        eprintln!("{}", crate::domain::text::clean_line(&note));
+    }
     result
 }
 

@@ -86,8 +86,13 @@ impl App {
             Screen::Audit => Msg::TitleAudit,
             Screen::Report => Msg::TitleReport,
         };
+        let demo = if self.is_demo() {
+            format!("{} · ", Msg::DemoMark.get(lang))
+        } else {
+            String::new()
+        };
         let left = format!(
-            " meja · {} · {}",
+            " meja · {demo}{} · {}",
             self.ctx.config.office.name,
             title.get(lang)
         );

@@ -20,7 +20,7 @@ use crate::ui::keys;
 pub enum LockWhy {
     SignIn,
     Idle,
-    /// F12: blank at once. The first key brings up the PIN prompt.
+    /// F12: blank at once. The first key brings up the PIN prompt and goes into it.
     Privacy,
 }
 
@@ -91,10 +91,9 @@ impl App {
         let lang = self.lang();
         let pin_required = self.pin_required();
         let Some(lock) = &mut self.lock else { return };
-        if lock.blank {
-            lock.blank = false;
-            return;
-        }
+        // The first key brings the prompt back and is the first key typed into it: a worker
+        // who types the PIN at once must not lose a digit (and a lock try) to the wake-up.
+        lock.blank = false;
         if !pin_required {
             if key.code == KeyCode::Enter {
                 self.unlock();
