@@ -319,6 +319,8 @@ messages! {
     CaseSaved => "Perubahan disimpan.", "Changes saved.";
     ConflictReloaded => "Kasus ini baru diubah orang lain; tidak ada yang ditimpa. Papan dimuat ulang.", "Someone else just changed this case; nothing was overwritten. Reloaded.";
     DemoMark => "DEMO", "DEMO";
+    TitleFilter => " · Saring: {} (x hapus)", " · Filter: {} (x clears)";
+    HBoardClearFilter => "hapus saringan (semua kasus lagi)", "clear the filter (every case again)";
     QuitDraftKept => "Pengaduan yang belum disimpan tetap ada sebagai draf di {}; meja membuka daftar draf saat dijalankan lagi.", "The intake not yet saved is kept as a draft in {}; meja opens on the list of drafts when run again.";
     QuitDemoDraftGone => "Demo: pengaduan yang belum disimpan hilang bersama basis data demo.", "Demo: the intake not yet saved is gone with the demo database.";
     ConflictTitle => "Sudah diubah orang lain", "Changed by someone else";

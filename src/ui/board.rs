@@ -27,6 +27,7 @@ pub enum BoardEvent {
     Assign(Card),
     Search,
     Filter,
+    ClearFilter,
     ToggleClosed,
     Audit,
     Report,
@@ -44,6 +45,33 @@ pub struct Filter {
 }
 
 impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.codes.is_empty() || self.opened.is_some() || self.region.is_some()
+    }
+
+    /// What is in force, in words, for the title line: a board that looks empty because of
+    /// a filter must say so.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut parts: Vec<String> = self
+            .codes
+            .iter()
+            .map(|c| crate::i18n::BOARD_FILTERS.label(c, lang).to_string())
+            .collect();
+        if let Some(r) = &self.region
+            && let Some(reg) = crate::domain::region::get(r)
+        {
+            parts.push(reg.name.to_string());
+        }
+        if let Some((from, to)) = self.opened {
+            parts.push(format!(
+                "{}–{}",
+                from.format("%d-%m-%Y"),
+                to.format("%d-%m-%Y")
+            ));
+        }
+        parts.join(", ")
+    }
+
     pub fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
         self.compile().keeps(c, me, targets, today)
     }
@@ -258,6 +286,7 @@ impl Board {
             BoardKey::Assign => return with(BoardEvent::Assign),
             BoardKey::Search => return BoardEvent::Search,
             BoardKey::Filter => return BoardEvent::Filter,
+            BoardKey::ClearFilter => return BoardEvent::ClearFilter,
             BoardKey::ToggleClosed => return BoardEvent::ToggleClosed,
             BoardKey::Audit => return BoardEvent::Audit,
             BoardKey::Report => return BoardEvent::Report,

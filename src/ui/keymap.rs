@@ -357,6 +357,7 @@ pub enum BoardKey {
     Assign,
     Search,
     Filter,
+    ClearFilter,
     ToggleClosed,
     Audit,
     Report,
@@ -430,6 +431,12 @@ pub static BOARD: Table<BoardKey> = Table {
                 (Char('f'), BoardKey::Filter),
                 (Char('t'), BoardKey::ToggleClosed),
             ],
+        },
+        Row {
+            keys: "x",
+            help: Msg::HBoardClearFilter,
+            bar: &[],
+            binds: &[(Char('x'), BoardKey::ClearFilter)],
         },
         Row {
             keys: "L",

@@ -368,6 +368,13 @@ impl App {
                 let region = self.board.filter.region.clone().unwrap_or_default();
                 self.flow = Some(Flow::board_filter(&chosen, &region, lang));
             }
+            BoardEvent::ClearFilter => {
+                if self.board.filter.is_active() {
+                    self.board.filter = crate::ui::board::Filter::default();
+                    let today = self.ctx.today();
+                    self.board.rebuild(&self.ctx.staff, &self.targets, today);
+                }
+            }
             BoardEvent::ToggleClosed => {
                 self.board.show_closed = !self.board.show_closed;
                 self.reload_board();
