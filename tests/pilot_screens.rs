@@ -49,3 +49,54 @@ fn a_board_filter_shows_on_the_title_line_and_x_clears_it() {
     let t = title(&mut app, 120);
     assert!(!t.contains("Saring:"), "{t}");
 }
+
+/// The directory's filter line (the row under the search).
+fn filter_line(app: &mut meja::ui::App) -> String {
+    screen_text(&render(app, 100, 24))
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn each_directory_filter_clears_and_a_referral_starts_from_the_whole_directory() {
+    let (_dir, path) = seeded(40, 12);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(4));
+    let all = filter_line(&mut app);
+    // The area filter, chosen across levels, then cleared with Del in its picker.
+    key(&mut app, KeyCode::F(6));
+    typ(&mut app, "kota metro");
+    key(&mut app, KeyCode::Tab);
+    let l = filter_line(&mut app);
+    assert!(l.contains("Kota Metro"), "{l}");
+    key(&mut app, KeyCode::F(6));
+    key(&mut app, KeyCode::Delete);
+    assert_eq!(filter_line(&mut app), all);
+    // Search, open-now and area at once; F8 clears them all.
+    typ(&mut app, "rsud");
+    key(&mut app, KeyCode::F(7));
+    key(&mut app, KeyCode::F(6));
+    typ(&mut app, "kota metro");
+    key(&mut app, KeyCode::Tab);
+    assert_ne!(filter_line(&mut app), all);
+    key(&mut app, KeyCode::F(8));
+    assert_eq!(filter_line(&mut app), all);
+    let search = screen_text(&render(&mut app, 100, 24));
+    assert!(!search.lines().nth(1).unwrap().contains("rsud"), "{search}");
+    // Leftovers from looking around do not narrow the next referral's list.
+    key(&mut app, KeyCode::F(7));
+    typ(&mut app, "rsud");
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "r");
+    let l = filter_line(&mut app);
+    assert!(!l.contains("buka sekarang"), "{l}");
+    assert!(
+        l.starts_with(all.trim_end()),
+        "every agency listed:\n{l}\n{all}"
+    );
+    let search = screen_text(&render(&mut app, 100, 24));
+    assert!(!search.lines().nth(1).unwrap().contains("rsud"), "{search}");
+}

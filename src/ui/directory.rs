@@ -196,6 +196,16 @@ impl DirectoryView {
                 return DirEvent::None;
             }
             KeyCode::F(9) => return DirEvent::NewAgency,
+            KeyCode::F(8) => {
+                self.clear_filters();
+                self.search(now);
+                return DirEvent::None;
+            }
+            _ if ctrl(key, 'x') => {
+                self.clear_filters();
+                self.search(now);
+                return DirEvent::None;
+            }
             _ if ctrl(key, 'l') => return DirEvent::FilterService,
             _ if ctrl(key, 'r') => return DirEvent::FilterArea,
             _ if ctrl(key, 'o') => {
@@ -239,6 +249,16 @@ impl DirectoryView {
             }
         }
         DirEvent::None
+    }
+
+    /// Every filter and the search back to nothing: the whole directory.
+    pub fn clear_filters(&mut self) {
+        self.query.reset();
+        self.service = None;
+        self.area = None;
+        self.open_now = false;
+        self.cursor = 0;
+        self.scroll = 0;
     }
 
     /// A paste into the search (a name copied from a letter or a message), cleaned to one line.

@@ -682,6 +682,12 @@ pub static DIRECTORY: Table<()> = Table {
             binds: &[],
         },
         Row {
+            keys: "F8 / Ctrl-X",
+            help: Msg::HDirClear,
+            bar: &[("F8", Msg::KeyClearFilters)],
+            binds: &[],
+        },
+        Row {
             keys: "F9 / Ctrl-T",
             help: Msg::HDirAdd,
             bar: &[("F9", Msg::KeyAdd)],

@@ -248,6 +248,8 @@ impl App {
     pub(super) fn start_referral(&mut self, case_id: i64, number: String) {
         self.directory.picking_for = Some((case_id, number));
         self.directory.sheet = None;
+        // A referral starts from the whole directory, not from the last search's leftovers.
+        self.directory.clear_filters();
         self.dir_return = Screen::Case;
         self.reload_directory();
         self.screen = Screen::Directory;

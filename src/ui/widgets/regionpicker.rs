@@ -122,6 +122,9 @@ impl RegionPicker {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => return RegionPicked::Cancel,
+            // No region at all: clears a filter (the directory's area, the board's region)
+            // or the field, which Enter cannot do since it always chooses a region.
+            KeyCode::Delete => return RegionPicked::Done(String::new()),
             KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down if self.cursor + 1 < self.visible.len() => self.cursor += 1,
             KeyCode::PageUp | KeyCode::Home => self.cursor = 0,
@@ -309,6 +312,15 @@ mod tests {
         assert_eq!(
             p.handle(&k(KeyCode::Tab)),
             RegionPicked::Done("18.72.02".into())
+        );
+    }
+
+    #[test]
+    fn delete_chooses_no_region() {
+        let mut p = RegionPicker::new("18.72.01", None, "");
+        assert_eq!(
+            p.handle(&k(KeyCode::Delete)),
+            RegionPicked::Done(String::new())
         );
     }
 
