@@ -346,7 +346,6 @@ messages! {
     RegionVillage => "Desa/Kelurahan", "Village";
     RegionKeys => "Enter masuk · Tab cukup di sini · ⌫ naik · Del kosong · Esc", "Enter go in · Tab stop here · ⌫ up · Del none · Esc";
     HDirClear => "hapus semua saringan dan pencarian", "clear every filter and the search";
-    KeyClearFilters => "Hapus saring", "Clear filters";
     RegionFromNik => "dari NIK", "from the NIK";
     RegionFromConfig => "wilayah kantor", "the office's region";
     // CLI and errors

@@ -684,7 +684,7 @@ pub static DIRECTORY: Table<()> = Table {
         Row {
             keys: "F8 / Ctrl-X",
             help: Msg::HDirClear,
-            bar: &[("F8", Msg::KeyClearFilters)],
+            bar: &[],
             binds: &[],
         },
         Row {
