@@ -501,6 +501,7 @@ messages! {
     HelpReport => "Di layar laporan", "On the report screen";
     HReportMonth => "bulan sebelumnya / berikutnya", "previous / next month";
     HReportScroll => "gulir angka", "scroll the figures";
+    HAuditScroll => "gulir catatan akses", "scroll the access log";
     KeyPrevMonth => "Bln lalu", "Prev month";
     KeyNextMonth => "Bln depan", "Next month";
     RepTitle => "Laporan kasus {}", "Case report {}";
@@ -637,7 +638,7 @@ pub fn ampk_short(code: &str, lang: Lang) -> String {
     }
 }
 
-/// The board's filters, as a pick-list vocabulary (codes are read by `ui::board::Filter`).
+/// The board's filters, as a pick-list vocabulary (codes are read by `ui::screens::board::Filter`).
 pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Vocab {
     name: "saring_papan",
     terms: &[
