@@ -163,6 +163,10 @@ messages! {
     LetterAddress => "Alamat", "Address";
     LetterGuardian => "Orang tua/wali", "Parent/guardian";
     LetterPhone => "Telepon keluarga", "Family phone";
+    LetterVictimPhone => "Telepon korban", "Victim's phone";
+    LetterSafeYes => "aman dihubungi", "safe to call";
+    LetterSafeNo => "TIDAK aman dihubungi, jangan ditelepon", "NOT safe to call, do not ring";
+    LetterSafeUnasked => "belum ditanya apakah aman dihubungi", "not asked whether safe to call";
     LetterViolence => "Jenis kekerasan", "Type of violence";
     LetterPerpetrator => "Terlapor", "Alleged perpetrator";
     LetterChronology => "Kronologi singkat", "Brief account";
@@ -314,7 +318,18 @@ messages! {
     NoteAdded => "Catatan disimpan.", "Note saved.";
     CaseSaved => "Perubahan disimpan.", "Changes saved.";
     ConflictReloaded => "Kasus ini baru diubah orang lain; tidak ada yang ditimpa. Papan dimuat ulang.", "Someone else just changed this case; nothing was overwritten. Reloaded.";
+    DemoMark => "DEMO", "DEMO";
+    TitleFilter => " · Saring: {} (x hapus)", " · Filter: {} (x clears)";
+    HBoardClearFilter => "hapus saringan (semua kasus lagi)", "clear the filter (every case again)";
+    QuitDraftKept => "Pengaduan yang belum disimpan tetap ada sebagai draf di {}; meja membuka daftar draf saat dijalankan lagi.", "The intake not yet saved is kept as a draft in {}; meja opens on the list of drafts when run again.";
+    QuitDemoDraftGone => "Demo: pengaduan yang belum disimpan hilang bersama basis data demo.", "Demo: the intake not yet saved is gone with the demo database.";
     ConflictTitle => "Sudah diubah orang lain", "Changed by someone else";
+    ConflictMerged => "Isian Anda yang lain tetap; kolom yang diubah orang lain kini berisi nilai mereka. Periksa, lalu simpan lagi.", "Your other entries stay; fields the other person changed now hold their values. Check, then save again.";
+    ContestField => "Diubah Anda dan orang lain: {}", "Changed by you and by someone else: {}";
+    ContestMine => "Milik Anda: {}", "Yours: {}";
+    ContestTheirs => "Milik orang lain: {}", "Theirs: {}";
+    ContestKeys => "y: pakai milik Anda · o: pakai milik orang lain · Esc: biarkan milik orang lain", "y: keep yours · o: take theirs · Esc: leave theirs";
+    ContestMore => " ({} kolom lagi)", " ({} more fields)";
     ConflictExplain => "Tidak disimpan. Perubahan orang lain sejak Anda membuka berkas:", "Not saved. What the other person changed since you opened the file:";
     StageWord => "tahap", "stage";
     ErrSkipsStage => "Tidak bisa melompati tahap.", "Stages cannot be skipped.";
@@ -329,7 +344,8 @@ messages! {
     RegionRegency => "Kabupaten/Kota", "Regency/City";
     RegionDistrict => "Kecamatan", "District";
     RegionVillage => "Desa/Kelurahan", "Village";
-    RegionKeys => "Enter masuk · Tab cukup di sini · ⌫ naik · Esc", "Enter go in · Tab stop here · ⌫ up · Esc";
+    RegionKeys => "Enter masuk · Tab cukup di sini · ⌫ naik · Del kosong · Esc", "Enter go in · Tab stop here · ⌫ up · Del none · Esc";
+    HDirClear => "hapus semua saringan dan pencarian", "clear every filter and the search";
     RegionFromNik => "dari NIK", "from the NIK";
     RegionFromConfig => "wilayah kantor", "the office's region";
     // CLI and errors
@@ -658,6 +674,17 @@ pub fn stage_short(stage: crate::domain::case::Stage, lang: Lang) -> &'static st
     }
 }
 
+/// An AMPK category as the form shows a picked one: its letter and a short label
+/// (`j. kejahatan seksual`), from the board filter's short names; the pick-list shows the
+/// whole label.
+pub fn ampk_short(code: &str, lang: Lang) -> String {
+    let key = format!("ampk:{code}");
+    match BOARD_FILTERS.terms.iter().find(|t| t.code == key) {
+        Some(t) => t.label(lang).trim_start_matches("AMPK ").to_string(),
+        None => code.to_string(),
+    }
+}
+
 /// The board's filters, as a pick-list vocabulary (codes are read by `ui::screens::board::Filter`).
 pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Vocab {
     name: "saring_papan",
@@ -872,6 +899,10 @@ pub fn issue(i: Issue, lang: Lang) -> &'static str {
             "umur tidak cocok dengan tanggal lahir",
             "age does not match the birth date",
         ),
+        Issue::SafeContactUnanswered => (
+            "aman dihubungi di nomor ini? tanyakan dulu",
+            "is it safe to call this number? ask first",
+        ),
         Issue::ChildConsentBySelf => (
             "korban anak: persetujuan dari orang tua/wali (UU 27/2022 Ps. 25)",
             "child victim: consent comes from a parent/guardian (UU 27/2022 art. 25)",
@@ -906,6 +937,8 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             VictimField::Age => ("Umur (perkiraan)", "Age (estimate)"),
             VictimField::Address => ("Alamat (jalan, RT/RW)", "Address (street)"),
             VictimField::Region => ("Wilayah", "Region"),
+            VictimField::Phone => ("Telepon korban", "Victim's phone"),
+            VictimField::SafeContact => ("Aman dihubungi?", "Safe to contact?"),
             VictimField::Disability => ("Disabilitas", "Disability"),
             VictimField::Schooling => ("Sekolah / pekerjaan", "School / work"),
             VictimField::Guardian => ("Orang tua / wali", "Parent / guardian"),
@@ -968,6 +1001,10 @@ pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
         W::LetterOpening => Msg::LetterOpening,
         W::LetterPerpetrator => Msg::LetterPerpetrator,
         W::LetterPhone => Msg::LetterPhone,
+        W::LetterVictimPhone => Msg::LetterVictimPhone,
+        W::LetterSafeYes => Msg::LetterSafeYes,
+        W::LetterSafeNo => Msg::LetterSafeNo,
+        W::LetterSafeUnasked => Msg::LetterSafeUnasked,
         W::LetterPrivacy => Msg::LetterPrivacy,
         W::LetterReason => Msg::LetterReason,
         W::LetterRegards => Msg::LetterRegards,

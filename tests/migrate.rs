@@ -200,3 +200,30 @@ fn a_migrated_database_reads_victims_codes_through_an_index() {
         "plan: {plan:?}"
     );
 }
+
+#[test]
+fn migrating_from_v10_leaves_safe_contact_unasked_and_takes_only_ya_or_tidak() {
+    // Issue 16 point 5: no old case claims a phone is safe to ring; the answer is asked anew.
+    let dir = tempfile::tempdir().unwrap();
+    let db = copy_of(V10, dir.path());
+    Store::migrate_file(&db).unwrap();
+    let c = Connection::open(&db).unwrap();
+    let (all, unasked): (i64, i64) = c
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE safe_contact IS NULL) FROM persons",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((all, unasked), (120, 120));
+    c.execute("UPDATE persons SET safe_contact = 'tidak' WHERE id = 1", [])
+        .unwrap();
+    assert!(
+        c.execute(
+            "UPDATE persons SET safe_contact = 'mungkin' WHERE id = 1",
+            []
+        )
+        .is_err(),
+        "only ya or tidak"
+    );
+}

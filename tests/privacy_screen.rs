@@ -141,6 +141,34 @@ fn the_idle_lock_saves_the_draft_hides_the_form_and_the_pin_brings_it_back() {
 }
 
 #[test]
+fn after_the_privacy_key_the_pin_typed_at_once_unlocks() {
+    let (_dir, path) = with_case();
+    let mut app = app_as(&path, "ani", Role::Supervisor, Config::default());
+    open_first_case(&mut app);
+    key(&mut app, KeyCode::F(12));
+    assert!(screen_text(&render(&mut app, 80, 24)).trim().is_empty());
+    // The first digit is the PIN's first digit, not a wake-up key.
+    typ(&mut app, "2468");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.locked(),
+        None,
+        "{}",
+        screen_text(&render(&mut app, 80, 24))
+    );
+    assert_eq!(app.screen(), Screen::Case);
+    let fails: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT failed_pins FROM staff WHERE username = 'ani'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(fails, 0, "no lock try spent");
+}
+
+#[test]
 fn the_privacy_key_blanks_the_screen_at_once() {
     let (_dir, path) = with_case();
     let mut app = app_as(&path, "ani", Role::Supervisor, Config::default());

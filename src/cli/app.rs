@@ -18,6 +18,7 @@ fn run_app(
     lang: Lang,
     me: StaffMember,
     board: bool,
+    demo: bool,
 ) -> Result<()> {
     let pin = config.access.pin;
     if !pin {
@@ -34,6 +35,9 @@ fn run_app(
         clock: Box::new(Local::now),
     };
     let mut app = App::new(ctx);
+    if demo {
+        app.set_demo();
+    }
     if board {
         let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, h)| h);
         app.start_on_board(rows);
@@ -54,7 +58,7 @@ pub fn run_default(env: &Env) -> Result<()> {
     if !store.directory_seeded()? {
         store.seed_directory(&example_directory(), Local::now())?;
     }
-    run_app(store, config, lang, me, env.board)
+    run_app(store, config, lang, me, env.board, false)
 }
 
 /// `meja --demo`: the app on a throw-away database with a fictional office.
@@ -87,7 +91,7 @@ pub fn run_demo_app(env: &Env) -> Result<()> {
         store.add_staff(&me, None, Local::now(), &me.username)?;
         let mut config = config.clone();
         config.access.pin = false;
-        run_app(store, config, lang, me, env.board)
+        run_app(store, config, lang, me, env.board, true)
     })();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

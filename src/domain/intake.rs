@@ -39,6 +39,10 @@ pub struct Victim {
     pub age: String,
     pub address: String,
     pub region: String,
+    /// A number she can be reached on, and whether calling it is safe (`vocab::YES_NO`): a
+    /// phone the perpetrator may answer or read must not be rung.
+    pub phone: String,
+    pub safe_contact: String,
     pub disability: String,
     pub schooling: String,
     pub guardian: String,
@@ -132,6 +136,8 @@ pub enum VictimField {
     Age,
     Address,
     Region,
+    Phone,
+    SafeContact,
     Disability,
     Schooling,
     Guardian,
@@ -186,7 +192,7 @@ impl ReporterField {
     ];
 }
 impl VictimField {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 13] = [
         Self::Name,
         Self::Nik,
         Self::Sex,
@@ -194,6 +200,8 @@ impl VictimField {
         Self::Age,
         Self::Address,
         Self::Region,
+        Self::Phone,
+        Self::SafeContact,
         Self::Disability,
         Self::Schooling,
         Self::Guardian,
@@ -273,6 +281,8 @@ impl Field {
                 | VictimField::Schooling
                 | VictimField::Guardian => Text,
                 VictimField::Nik => Nik,
+                VictimField::Phone => Phone,
+                VictimField::SafeContact => One(vocab::YES_NO),
                 VictimField::Sex => One(vocab::SEX),
                 VictimField::BirthDate => Date,
                 VictimField::Age => Age,
@@ -390,6 +400,8 @@ pub struct PersonRecord {
     pub birth_date: Option<NaiveDate>,
     pub age: Option<u32>,
     pub phone: Option<String>,
+    /// Whether the phone may be rung (`ya`/`tidak`); asked of victims only.
+    pub safe_contact: Option<String>,
     pub address: String,
     pub region: Option<String>,
     pub relation: Option<String>,
@@ -446,6 +458,41 @@ impl Intake {
         out
     }
 
+    /// The fields the form asks now, in form order: [`Intake::fields`] less those that do
+    /// not apply to this report (see [`Intake::applies`]). The values of the others are
+    /// kept, so they come back as they were when the answer that hid them changes.
+    pub fn asked(&self, today: NaiveDate) -> Vec<Field> {
+        self.fields()
+            .into_iter()
+            .filter(|&f| self.applies(f, today))
+            .collect()
+    }
+
+    /// Whether `f` is a question for this report. A victim reporting herself is not asked
+    /// again who reported (her own details are the reporter's, see `to_record`); guardian
+    /// and AMPK concern children only, so they are not asked once the victim is known to be
+    /// 18 or older (an unknown age asks them).
+    pub fn applies(&self, f: Field, today: NaiveDate) -> bool {
+        match f {
+            Field::Reporter(
+                ReporterField::Name
+                | ReporterField::Relation
+                | ReporterField::Phone
+                | ReporterField::Address
+                | ReporterField::Region,
+            ) => !self.victim_reports(),
+            Field::Victim(i, VictimField::Guardian | VictimField::Ampk) => {
+                self.victim_age(i, today).is_none_or(|a| a < ADULT_AGE)
+            }
+            _ => true,
+        }
+    }
+
+    /// "Korban sendiri": the victim made the report herself.
+    pub fn victim_reports(&self) -> bool {
+        self.reporter.kind == "korban"
+    }
+
     /// The text of a text-like or single-choice field.
     pub fn text(&self, f: Field) -> Option<&str> {
         Some(match f {
@@ -471,6 +518,8 @@ impl Intake {
                     VictimField::Age => &p.age,
                     VictimField::Address => &p.address,
                     VictimField::Region => &p.region,
+                    VictimField::Phone => &p.phone,
+                    VictimField::SafeContact => &p.safe_contact,
                     VictimField::Disability => &p.disability,
                     VictimField::Schooling => &p.schooling,
                     VictimField::Guardian => &p.guardian,
@@ -535,6 +584,8 @@ impl Intake {
                     VictimField::Age => &mut p.age,
                     VictimField::Address => &mut p.address,
                     VictimField::Region => &mut p.region,
+                    VictimField::Phone => &mut p.phone,
+                    VictimField::SafeContact => &mut p.safe_contact,
                     VictimField::Disability => &mut p.disability,
                     VictimField::Schooling => &mut p.schooling,
                     VictimField::Guardian => &mut p.guardian,
@@ -742,6 +793,16 @@ impl Intake {
             if v.birth_date.trim().is_empty() && v.age.trim().is_empty() {
                 push(f(VictimField::Age), Issue::AgeRequired);
             }
+            if let Some(p) = opt(&v.phone) {
+                match normalize_phone(&p) {
+                    Err(e) => push(f(VictimField::Phone), e),
+                    // A number nobody has said is safe to ring is the one that gets rung.
+                    Ok(_) if v.safe_contact.is_empty() => {
+                        push(f(VictimField::SafeContact), Issue::SafeContactUnanswered)
+                    }
+                    Ok(_) => {}
+                }
+            }
             if let (Some(b), Some(a)) = (birth, typed_age)
                 && age_on(b, today).abs_diff(a) > 1
             {
@@ -834,6 +895,9 @@ impl Intake {
                 Issue::ConsentGiverIsPerpetrator,
             );
         }
+        // A question not asked cannot be wrong: a stale value in a hidden field (a reporter
+        // phone typed before "Korban sendiri" was chosen) must not block the save.
+        out.retain(|x| self.applies(x.field, today));
         out
     }
 
@@ -857,13 +921,23 @@ impl Intake {
         let mut me = self.clone();
         me.clean();
         let r = &me.reporter;
-        let reporter = PersonRecord {
-            name: r.name.trim().to_string(),
-            phone: opt(&r.phone).and_then(|p| normalize_phone(&p).ok()),
-            address: r.address.trim().to_string(),
-            region: opt(&r.region),
-            relation: opt(&r.relation),
-            ..Default::default()
+        let reporter = match me.victims.first() {
+            // She reported herself: the reporter is her, as typed in the victim's section.
+            Some(v) if me.victim_reports() => PersonRecord {
+                name: v.name.trim().to_string(),
+                phone: opt(&v.phone).and_then(|p| normalize_phone(&p).ok()),
+                address: v.address.trim().to_string(),
+                region: opt(&v.region),
+                ..Default::default()
+            },
+            _ => PersonRecord {
+                name: r.name.trim().to_string(),
+                phone: opt(&r.phone).and_then(|p| normalize_phone(&p).ok()),
+                address: r.address.trim().to_string(),
+                region: opt(&r.region),
+                relation: opt(&r.relation),
+                ..Default::default()
+            },
         };
         let victims = me
             .victims
@@ -871,6 +945,8 @@ impl Intake {
             .enumerate()
             .map(|(i, v)| {
                 let birth = opt(&v.birth_date).and_then(|s| parse_date(&s, today).ok());
+                // What the form did not ask (an adult's guardian and AMPK) is not recorded.
+                let asked = |x| me.applies(Field::Victim(i, x), today);
                 PersonRecord {
                     name: v.name.trim().to_string(),
                     nik: opt(&v.nik)
@@ -881,10 +957,20 @@ impl Intake {
                     age: me.victim_age(i, today),
                     address: v.address.trim().to_string(),
                     region: opt(&v.region),
+                    phone: opt(&v.phone).and_then(|p| normalize_phone(&p).ok()),
+                    safe_contact: opt(&v.safe_contact),
                     disability: opt(&v.disability),
                     schooling: v.schooling.trim().to_string(),
-                    guardian: v.guardian.trim().to_string(),
-                    ampk: v.ampk.clone(),
+                    guardian: if asked(VictimField::Guardian) {
+                        v.guardian.trim().to_string()
+                    } else {
+                        String::new()
+                    },
+                    ampk: if asked(VictimField::Ampk) {
+                        v.ampk.clone()
+                    } else {
+                        Vec::new()
+                    },
                     ..Default::default()
                 }
             })
@@ -1159,6 +1245,93 @@ mod tests {
         );
         assert_eq!(d[0].field.key(), "korban[1].name");
         assert!(diff(&a, &a).is_empty());
+    }
+
+    #[test]
+    fn a_victim_reporting_herself_is_not_asked_again_and_is_the_reporter() {
+        let mut i = minimal();
+        i.victims[0].phone = "0812 3456 7890".into();
+        i.victims[0].safe_contact = "tidak".into();
+        i.victims[0].address = "Jl. Melati 3".into();
+        i.reporter.name = "typed before the choice".into();
+        i.reporter.phone = "12".into(); // would be refused if it were still asked
+        assert!(
+            i.asked(today())
+                .contains(&Field::Reporter(ReporterField::Name))
+        );
+        i.reporter.kind = "korban".into();
+        let asked = i.asked(today());
+        for f in [
+            ReporterField::Name,
+            ReporterField::Relation,
+            ReporterField::Phone,
+            ReporterField::Address,
+            ReporterField::Region,
+        ] {
+            assert!(!asked.contains(&Field::Reporter(f)), "{f:?} asked again");
+        }
+        assert!(asked.contains(&Field::Reporter(ReporterField::Channel)));
+        assert!(issues(&i).is_empty(), "{:?}", issues(&i));
+        let rec = i.to_record(today()).unwrap();
+        assert_eq!(rec.reporter.name, "Siti Aminah");
+        assert_eq!(rec.reporter.phone.as_deref(), Some("081234567890"));
+        assert_eq!(rec.reporter.address, "Jl. Melati 3");
+        // Back to a named reporter: what was typed there is back too.
+        i.reporter.kind = "disebut".into();
+        assert_eq!(
+            issues(&i),
+            vec![(Field::Reporter(ReporterField::Phone), Issue::PhoneInvalid)]
+        );
+    }
+
+    #[test]
+    fn child_only_questions_leave_for_an_adult_and_come_back_with_a_younger_age() {
+        let mut i = minimal();
+        i.victims[0].age = "12".into();
+        i.victims[0].guardian = "Ibu Ani".into();
+        i.victims[0].ampk = vec!["j".into()];
+        let child = i.asked(today());
+        assert!(child.contains(&Field::Victim(0, VictimField::Guardian)));
+        assert!(child.contains(&Field::Victim(0, VictimField::Ampk)));
+        i.victims[0].age = "36".into();
+        let adult = i.asked(today());
+        assert!(!adult.contains(&Field::Victim(0, VictimField::Guardian)));
+        assert!(!adult.contains(&Field::Victim(0, VictimField::Ampk)));
+        let rec = i.to_record(today()).unwrap();
+        assert!(rec.victims[0].ampk.is_empty(), "an adult has no AMPK");
+        assert_eq!(rec.victims[0].guardian, "");
+        // A birth date decides as well; an unknown age asks everything.
+        i.victims[0].age = String::new();
+        i.victims[0].birth_date = "01-02-2014".into();
+        assert_eq!(i.asked(today()), child);
+        i.victims[0].birth_date = String::new();
+        assert_eq!(i.asked(today()), i.fields());
+        i.victims[0].birth_date = "01-02-1990".into();
+        assert_eq!(i.asked(today()), adult);
+    }
+
+    #[test]
+    fn a_victim_phone_is_checked_and_asks_whether_it_is_safe_to_ring() {
+        let mut i = minimal();
+        i.victims[0].phone = "12".into();
+        assert_eq!(
+            issues(&i),
+            vec![(Field::Victim(0, VictimField::Phone), Issue::PhoneInvalid)]
+        );
+        i.victims[0].phone = "+62 812-3456-7890".into();
+        assert_eq!(
+            issues(&i),
+            vec![(
+                Field::Victim(0, VictimField::SafeContact),
+                Issue::SafeContactUnanswered
+            )]
+        );
+        assert!(i.to_record(today()).is_ok(), "only a warning");
+        i.victims[0].safe_contact = "tidak".into();
+        assert!(issues(&i).is_empty());
+        let rec = i.to_record(today()).unwrap();
+        assert_eq!(rec.victims[0].phone.as_deref(), Some("081234567890"));
+        assert_eq!(rec.victims[0].safe_contact.as_deref(), Some("tidak"));
     }
 
     #[test]

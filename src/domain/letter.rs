@@ -75,10 +75,14 @@ pub enum Word {
     LetterRegards,
     LetterReply,
     LetterReplyBy,
+    LetterSafeNo,
+    LetterSafeUnasked,
+    LetterSafeYes,
     LetterSex,
     LetterSubject,
     LetterSubjectText,
     LetterTo,
+    LetterVictimPhone,
     LetterViolence,
     LetterWithheldNote,
     LetterYears,
@@ -244,6 +248,19 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
                 b.push(Block::Field(t(Word::LetterAddress), addr));
             }
         }
+        // Her phone never travels without the answer to "aman dihubungi?": the agency that
+        // rings a number the perpetrator answers puts her in danger.
+        if !withheld("telepon") && !v.phone.trim().is_empty() {
+            let safe = match v.safe_contact.as_str() {
+                "ya" => Word::LetterSafeYes,
+                "tidak" => Word::LetterSafeNo,
+                _ => Word::LetterSafeUnasked,
+            };
+            b.push(Block::Field(
+                t(Word::LetterVictimPhone),
+                format!("{} ({})", v.phone.trim(), w(safe)),
+            ));
+        }
         if !v.guardian.trim().is_empty() && !withheld("nama") {
             b.push(Block::Field(
                 t(Word::LetterGuardian),
@@ -251,7 +268,9 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             ));
         }
     }
-    if !withheld("telepon") && !i.case.reporter.phone.trim().is_empty() {
+    // A victim who reported herself has her own phone above, with its safety answer.
+    if !withheld("telepon") && !i.case.victim_reports() && !i.case.reporter.phone.trim().is_empty()
+    {
         b.push(Block::Field(
             t(Word::LetterPhone),
             i.case.reporter.phone.trim().to_string(),
@@ -530,6 +549,25 @@ mod tests {
         // The alleged perpetrator is described, never named, in a letter about the victim.
         assert!(!t.contains("Budi"));
         assert!(t.lines().all(|l| l.chars().count() <= 78), "{t}");
+    }
+
+    #[test]
+    fn the_victim_phone_travels_with_whether_it_is_safe_to_ring() {
+        let mut c = case();
+        c.victims[0].phone = "085712345678".into();
+        c.victims[0].safe_contact = "tidak".into();
+        let t = letter(&c);
+        let line = t.lines().find(|l| l.contains("085712345678")).unwrap();
+        assert!(line.contains("Telepon korban"), "{t}");
+        assert!(line.contains("TIDAK aman dihubungi"), "{t}");
+        c.victims[0].safe_contact = String::new();
+        assert!(letter(&c).contains("belum ditanya apakah aman dihubungi"));
+        // Reporting herself, her number is the reporter's: written once, with the answer.
+        c.reporter.kind = "korban".into();
+        c.reporter.phone = "085712345678".into();
+        assert_eq!(letter(&c).matches("085712345678").count(), 1);
+        c.consent.withhold = vec!["telepon".into()];
+        assert!(!letter(&c).contains("085712345678"));
     }
 
     #[test]

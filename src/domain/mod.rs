@@ -11,6 +11,7 @@ pub mod followup;
 pub mod intake;
 pub mod law;
 pub mod letter;
+pub mod merge;
 pub mod plan;
 pub mod referral;
 pub mod region;
@@ -52,6 +53,8 @@ pub enum Issue {
     AgeBirthMismatch,
     ChildConsentBySelf,
     ConsentGiverIsPerpetrator,
+    /// A victim's phone without an answer to "aman dihubungi?".
+    SafeContactUnanswered,
 }
 
 impl Issue {
@@ -69,6 +72,7 @@ impl Issue {
                 | Issue::AgeBirthMismatch
                 | Issue::ChildConsentBySelf
                 | Issue::ConsentGiverIsPerpetrator
+                | Issue::SafeContactUnanswered
         )
     }
 }

@@ -143,6 +143,53 @@ pub fn search(candidates: &[Region], query: &str) -> Vec<Region> {
         .collect()
 }
 
+/// Every region below `parent` (all of them for None), at any depth: one contiguous run
+/// of the code-sorted table.
+pub fn below(parent: Option<&str>) -> &'static [Region] {
+    let t = all();
+    match parent {
+        None => t,
+        Some(p) => {
+            let prefix = format!("{p}.");
+            let start = t.partition_point(|r| r.code < prefix.as_str());
+            let len = t[start..]
+                .iter()
+                .take_while(|r| r.code.starts_with(&prefix))
+                .count();
+            &t[start..start + len]
+        }
+    }
+}
+
+/// What was typed, searched at every level below `parent` (issue 16, point 21: "kota metro"
+/// typed among the provinces finds the city). Best match first; among equal matches the
+/// higher level first (a kab/kota before the desa named after it); at most `limit`.
+pub fn search_below(parent: Option<&str>, query: &str, limit: usize) -> Vec<Region> {
+    let candidates = below(parent);
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut ranked: Vec<(Region, u32)> = pattern
+        .match_list(
+            candidates
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Indexed(i, r.name)),
+            &mut matcher,
+        )
+        .into_iter()
+        .map(|(Indexed(i, _), score)| (candidates[i], score))
+        .collect();
+    ranked.sort_by(|(a, sa), (b, sb)| {
+        sb.cmp(sa)
+            .then(a.level().cmp(&b.level()))
+            .then(a.code.cmp(b.code))
+    });
+    ranked.into_iter().take(limit).map(|(r, _)| r).collect()
+}
+
 /// A name that remembers its position, so ranking can give back the region.
 struct Indexed<'a>(usize, &'a str);
 

@@ -184,6 +184,8 @@ pub struct TransferPerson {
     pub birth_date: Option<String>,
     pub age: Option<u32>,
     pub phone: Option<String>,
+    /// `ya`/`tidak`: may the phone be rung. Absent in files from before it was asked.
+    pub safe_contact: Option<String>,
     pub address: String,
     pub region: Option<String>,
     pub relation: Option<String>,
@@ -601,6 +603,7 @@ impl CaseTransfer {
                 (None, Some(r)) => return Err(Checker::bad(&f("relation"), r, None)),
                 (None, None) => {}
             }
+            c.opt_code(&f("safe_contact"), &p.safe_contact, vocab::YES_NO)?;
             c.opt_code(&f("disability"), &p.disability, vocab::DISABILITY)?;
             c.codes(&f("ampk"), &p.ampk, vocab::AMPK)?;
         }

@@ -33,17 +33,18 @@ pub(crate) fn next_seq(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64>
 /// The one `INSERT` of a person row, with its AMPK codes: shared by a new intake and a case
 /// received from another office (`transfer`), which map their own types to these values.
 /// `values` are, in order: role, ord, name, nik, sex, birth_date, age, phone, address,
-/// relation, disability, schooling, guardian, region.
+/// relation, disability, schooling, guardian, region, safe_contact.
 pub(super) fn insert_person_row(
     tx: &Transaction<'_>,
     case_id: i64,
-    values: [&dyn rusqlite::ToSql; 14],
+    values: [&dyn rusqlite::ToSql; 15],
     ampk: &[String],
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
-                              address, relation, disability, schooling, guardian, region)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                              address, relation, disability, schooling, guardian, region,
+                              safe_contact)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(rusqlite::params_from_iter(
         std::iter::once(&case_id as &dyn rusqlite::ToSql).chain(values),
@@ -81,6 +82,7 @@ fn insert_person(
             &p.schooling,
             &p.guardian,
             &p.region,
+            &p.safe_contact,
         ],
         &p.ampk,
     )

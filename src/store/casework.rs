@@ -126,7 +126,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut st = c.prepare_cached(
         "SELECT id, role, name, coalesce(nik,''), coalesce(sex,''), birth_date, age,
                 coalesce(phone,''), address, coalesce(relation,''), coalesce(disability,''),
-                schooling, guardian, coalesce(region, '')
+                schooling, guardian, coalesce(region, ''), coalesce(safe_contact, '')
          FROM persons WHERE case_id = ?1 ORDER BY role, ord",
     )?;
     let mut rows = st.query([id])?;
@@ -162,6 +162,8 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                     birth_date: birth,
                     address: r.get(8)?,
                     region: r.get(13)?,
+                    phone: r.get(7)?,
+                    safe_contact: r.get(14)?,
                     disability: r.get(10)?,
                     schooling: r.get(11)?,
                     guardian: r.get(12)?,

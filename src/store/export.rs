@@ -17,7 +17,7 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 pub(crate) fn people(c: &Connection, id: i64, role: &str) -> rusqlite::Result<Vec<PersonRecord>> {
     let mut st = c.prepare_cached(
         "SELECT id, name, nik, sex, birth_date, age, phone, address, region, relation,
-                disability, schooling, guardian
+                disability, schooling, guardian, safe_contact
          FROM persons WHERE case_id = ?1 AND role = ?2 ORDER BY ord, id",
     )?;
     let rows = st
@@ -37,6 +37,7 @@ pub(crate) fn people(c: &Connection, id: i64, role: &str) -> rusqlite::Result<Ve
                     disability: r.get(10)?,
                     schooling: r.get(11)?,
                     guardian: r.get(12)?,
+                    safe_contact: r.get(13)?,
                     ampk: Vec::new(),
                 },
             ))

@@ -360,6 +360,13 @@ CREATE INDEX cases_number_nocase ON cases(number COLLATE NOCASE);
 CREATE INDEX cases_origin ON cases(origin_number) WHERE origin_number IS NOT NULL;
 "#;
 
+/// Whether the victim may be rung on her phone (issue 16, point 5): `ya`, `tidak`, or NULL
+/// when not asked (cases from before this, reporters, perpetrators). A phone the
+/// perpetrator may answer must be marked, and the mark travels wherever the phone is shown.
+const PERSONS_SAFE_CONTACT: &str = r#"
+ALTER TABLE persons ADD COLUMN safe_contact TEXT CHECK (safe_contact IN ('ya', 'tidak'));
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -376,6 +383,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     // last line, never between: a database's user_version counts the entries it has run.
     (INDEXES_FOR_PLANS, None),
     (HASH_CHAIN, Some(super::chain::backfill)),
+    (PERSONS_SAFE_CONTACT, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {

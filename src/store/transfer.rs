@@ -82,6 +82,7 @@ fn load_persons(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferPerson>
                 birth_date: p.birth_date.map(|d| d.to_string()),
                 age: p.age,
                 phone: p.phone,
+                safe_contact: p.safe_contact,
                 address: p.address,
                 region: p.region,
                 relation: p.relation,
@@ -429,6 +430,7 @@ fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusq
             &clean_line(&p.schooling),
             &clean_name(&p.guardian),
             &clean_opt(&p.region),
+            &clean_opt(&p.safe_contact),
         ],
         &ampk,
     )

@@ -115,6 +115,8 @@ pub enum Action {
     AskReopen(Card),
     AskAssign(Card),
     AskBoardFilter,
+    /// `x` on the board: every case again.
+    ClearBoardFilter,
     ToggleClosed,
     AskNote(Card),
     StartEdit(Card),
@@ -174,6 +176,11 @@ pub enum Action {
     },
     /// Leave the case-file edit, dropping its changes.
     CancelEdit,
+    /// After a refused save, on the first field both workers changed: keep this worker's
+    /// value (`mine`) or take the other's.
+    ChooseContested {
+        mine: bool,
+    },
     /// The board's filter as a whole. `opened`: None keeps the date range in force,
     /// `Some(None)` clears it.
     SetBoardFilter {

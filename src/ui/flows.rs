@@ -494,10 +494,11 @@ impl Flow {
                 }
             }
             (Kind::BoardRegion { codes }, Answer::Text(code)) => {
-                // The dates in force stay: the region is asked on its own.
+                // The dates in force stay: the region is asked on its own. No region (Del
+                // in the picker) clears it.
                 Step::Done(Action::SetBoardFilter {
                     codes,
-                    region: Some(code),
+                    region: (!code.is_empty()).then_some(code),
                     opened: None,
                 })
             }

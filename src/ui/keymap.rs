@@ -357,6 +357,7 @@ pub enum BoardKey {
     Assign,
     Search,
     Filter,
+    ClearFilter,
     ToggleClosed,
     Audit,
     Report,
@@ -430,6 +431,12 @@ pub static BOARD: Table<BoardKey> = Table {
                 (Char('f'), BoardKey::Filter),
                 (Char('t'), BoardKey::ToggleClosed),
             ],
+        },
+        Row {
+            keys: "x",
+            help: Msg::HBoardClearFilter,
+            bar: &[],
+            binds: &[(Char('x'), BoardKey::ClearFilter)],
         },
         Row {
             keys: "L",
@@ -693,6 +700,8 @@ pub enum DirKey {
     FilterService,
     FilterArea,
     OpenNow,
+    /// F8: every filter and the search cleared at once.
+    ClearFilters,
     Add,
     /// Esc: clears the query first, then leaves.
     Leave,
@@ -740,6 +749,15 @@ pub static DIRECTORY: Table<DirKey> = Table {
                 (Ctrl('r'), DirKey::FilterArea),
                 (Code(KeyCode::F(7)), DirKey::OpenNow),
                 (Ctrl('o'), DirKey::OpenNow),
+            ],
+        },
+        Row {
+            keys: "F8 / Ctrl-X",
+            help: Msg::HDirClear,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::F(8)), DirKey::ClearFilters),
+                (Ctrl('x'), DirKey::ClearFilters),
             ],
         },
         Row {

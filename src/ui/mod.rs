@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod conflict;
 pub mod flows;
 pub mod keymap;
 pub mod keys;
@@ -193,6 +194,15 @@ pub fn run(mut app: App) -> Result<()> {
     // Whatever ended the loop, the draft is written before the process goes.
     app.flush_draft(Instant::now());
     restore_terminal();
+    // Written, not `eprintln!`: the terminal may be gone (a closed pty), and a failed write
+    // must not turn a clean exit into a panic.
+    if let Some(note) = app.farewell() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::domain::text::clean_line(&note)
+        );
+    }
     result
 }
 

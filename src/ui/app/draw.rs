@@ -65,11 +65,22 @@ impl App {
             Screen::Audit => Msg::TitleAudit,
             Screen::Report => Msg::TitleReport,
         };
-        let left = format!(
-            " meja · {} · {}",
+        let demo = if self.is_demo() {
+            format!("{} · ", Msg::DemoMark.get(lang))
+        } else {
+            String::new()
+        };
+        let mut left = format!(
+            " meja · {demo}{} · {}",
             self.ctx.config.office.name,
             title.get(lang)
         );
+        if self.screen() == Screen::Board && self.board.filter.is_active() {
+            left.push_str(&fill(
+                Msg::TitleFilter.get(lang),
+                &[&self.board.filter.describe(lang)],
+            ));
+        }
         let right = format!("{} ", self.ctx.staff);
         let w = area.width as usize;
         let left = truncate(&left, w.saturating_sub(right.chars().count() + 1));

@@ -145,6 +145,8 @@ pub struct App {
     draft_saved_at: Option<DateTime<Local>>,
     draft_error: Option<String>,
     quit: bool,
+    /// `meja --demo`: a throw-away fictional office, marked on every screen's title.
+    demo: bool,
     lock: Option<LockView>,
     /// The last key or paste: the idle lock counts from here.
     last_input: Instant,
@@ -179,6 +181,7 @@ impl App {
             draft_saved_at: None,
             draft_error: None,
             quit: false,
+            demo: false,
             lock: None,
             last_input: Instant::now(),
         };
@@ -201,6 +204,32 @@ impl App {
 
     pub fn screen(&self) -> Screen {
         self.nav.current()
+    }
+
+    /// Marks this app as the demo (`meja --demo`): DEMO on the title line, and on quitting a
+    /// draft is said to go with the demo, not to be kept.
+    pub fn set_demo(&mut self) {
+        self.demo = true;
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.demo
+    }
+
+    /// What to tell the worker once the terminal is back, after quitting: a half-typed intake
+    /// is kept as a draft, and where (or, in the demo, that it goes with the demo).
+    pub fn farewell(&self) -> Option<String> {
+        let form = self.form.as_ref()?;
+        if form.intake.is_blank() {
+            return None;
+        }
+        let lang = self.lang();
+        Some(if self.demo {
+            Msg::QuitDemoDraftGone.get(lang).to_string()
+        } else {
+            let path = self.ctx.store.path().display().to_string();
+            fill(Msg::QuitDraftKept.get(lang), &[&path])
+        })
     }
 
     pub fn should_quit(&self) -> bool {

@@ -28,6 +28,33 @@ pub struct Filter {
 }
 
 impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.codes.is_empty() || self.opened.is_some() || self.region.is_some()
+    }
+
+    /// What is in force, in words, for the title line: a board that looks empty because of
+    /// a filter must say so.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut parts: Vec<String> = self
+            .codes
+            .iter()
+            .map(|c| crate::i18n::BOARD_FILTERS.label(c, lang).to_string())
+            .collect();
+        if let Some(r) = &self.region
+            && let Some(reg) = crate::domain::region::get(r)
+        {
+            parts.push(reg.name.to_string());
+        }
+        if let Some((from, to)) = self.opened {
+            parts.push(format!(
+                "{}–{}",
+                from.format("%d-%m-%Y"),
+                to.format("%d-%m-%Y")
+            ));
+        }
+        parts.join(", ")
+    }
+
     pub fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
         self.compile().keeps(c, me, targets, today)
     }
@@ -435,6 +462,7 @@ impl Screen for Board {
             BoardKey::Assign => return card.map(Action::AskAssign),
             BoardKey::Search => return Some(Action::OpenSearch),
             BoardKey::Filter => return Some(Action::AskBoardFilter),
+            BoardKey::ClearFilter => return Some(Action::ClearBoardFilter),
             BoardKey::ToggleClosed => return Some(Action::ToggleClosed),
             BoardKey::Audit => return Some(Action::OpenAudit),
             BoardKey::Report => return Some(Action::OpenReport),

@@ -63,6 +63,12 @@ pub struct CaseView {
     pub form: IntakeForm,
     /// The intake as it was when editing began: what "someone else changed" is measured from.
     pub base: Intake,
+    /// The case's version `base` was read at: every save is checked against it, never
+    /// against a newer file read in the background while editing (that would let the save
+    /// overwrite what the newer file brought).
+    pub base_version: i64,
+    /// After a refused save: fields both workers changed, still to be decided.
+    pub contested: Vec<crate::domain::merge::Contested>,
     pub editing: bool,
     pub tab: Tab,
     pub scroll: u16,
@@ -82,6 +88,8 @@ impl CaseView {
         form.mask_nik = true;
         CaseView {
             base: file.intake.clone(),
+            base_version: file.card.version,
+            contested: Vec::new(),
             form,
             file,
             editing: false,
@@ -104,6 +112,7 @@ impl CaseView {
             self.form.reveal_nik = reveal;
             self.form.focus_field(focus, NaiveDate::MIN);
             self.base = file.intake.clone();
+            self.base_version = file.card.version;
         }
         self.file = file;
     }
@@ -116,6 +125,8 @@ impl CaseView {
 
     pub fn start_edit(&mut self) {
         self.base = self.file.intake.clone();
+        self.base_version = self.file.card.version;
+        self.contested.clear();
         let focus = self.form.focused();
         self.form = IntakeForm::new(self.file.intake.clone(), None);
         self.form.focus_field(focus, NaiveDate::MIN);
@@ -125,6 +136,7 @@ impl CaseView {
 
     pub fn stop_edit(&mut self) {
         self.editing = false;
+        self.contested.clear();
         let focus = self.form.focused();
         self.form = IntakeForm::new(self.file.intake.clone(), None);
         self.form.read_only = true;

@@ -118,6 +118,16 @@ impl DirectoryView {
         self.hits.get(self.cursor).map(|h| &self.agencies[h.index])
     }
 
+    /// Every filter and the search back to nothing: the whole directory.
+    pub fn clear_filters(&mut self) {
+        self.query.reset();
+        self.service = None;
+        self.area = None;
+        self.open_now = false;
+        self.cursor = 0;
+        self.scroll = 0;
+    }
+
     /// A paste into the search (a name copied from a letter or a message), cleaned to one line.
     pub fn paste(&mut self, text: &str, now: NaiveDateTime) {
         if self.sheet.is_some() {
@@ -497,6 +507,10 @@ impl Screen for DirectoryView {
             DirKey::FilterArea => return Some(Action::AskDirectoryArea),
             DirKey::OpenNow => {
                 self.open_now = !self.open_now;
+                self.search(cx.now);
+            }
+            DirKey::ClearFilters => {
+                self.clear_filters();
                 self.search(cx.now);
             }
             DirKey::Add => return Some(Action::NewAgency),

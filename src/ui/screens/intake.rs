@@ -95,6 +95,7 @@ pub struct IntakeForm {
 impl IntakeForm {
     pub fn new(intake: Intake, draft_id: Option<i64>) -> Self {
         let mut f = IntakeForm {
+            // Until the first key or frame brings `today` (see `refresh_fields`).
             fields: intake.fields(),
             intake,
             draft_id,
@@ -113,6 +114,12 @@ impl IntakeForm {
         };
         f.enter_field();
         f
+    }
+
+    /// Puts `intake` in the form (a merge after a refused save), keeping the focus.
+    pub fn replace_intake(&mut self, intake: Intake) {
+        self.intake = intake;
+        self.enter_field();
     }
 
     pub fn focused(&self) -> Field {
@@ -164,6 +171,31 @@ impl IntakeForm {
             FormEvent::Changed
         } else {
             FormEvent::Consumed
+        }
+    }
+
+    /// The fields asked now (`Intake::asked`): an answer can hide or bring back others (an
+    /// adult victim is not asked for AMPK). The focused field keeps focus and its editor; if
+    /// it is no longer asked, focus goes to the next field that is.
+    fn refresh_fields(&mut self, today: NaiveDate) {
+        let asked = self.intake.asked(today);
+        if asked == self.fields {
+            return;
+        }
+        let cur = self.focused();
+        let all = self.intake.fields();
+        let after = all.iter().position(|x| *x == cur).unwrap_or(0);
+        let keep = asked.iter().position(|x| *x == cur);
+        self.fields = asked;
+        match keep {
+            Some(i) => self.focus = i,
+            None => {
+                self.focus = all[after..]
+                    .iter()
+                    .find_map(|f| self.fields.iter().position(|x| x == f))
+                    .unwrap_or(self.fields.len() - 1);
+                self.enter_field();
+            }
         }
     }
 
@@ -219,11 +251,16 @@ impl IntakeForm {
     }
 
     pub fn handle(&mut self, ev: &Event, today: NaiveDate) -> FormEvent {
-        match ev {
+        self.refresh_fields(today);
+        let out = match ev {
             Event::Paste(s) => self.paste(s),
             Event::Key(key) => self.key(key, today),
             _ => FormEvent::Ignored,
+        };
+        if out == FormEvent::Changed {
+            self.refresh_fields(today);
         }
+        out
     }
 
     fn paste(&mut self, s: &str) -> FormEvent {
@@ -513,6 +550,7 @@ impl IntakeForm {
         if area.height == 0 || area.width == 0 {
             return;
         }
+        self.refresh_fields(today);
         let value_w = area.width.saturating_sub(LABEL_WIDTH + 1).max(1) as usize;
         self.value_width = value_w;
         let findings = self.intake.check(today);
@@ -776,10 +814,11 @@ fn chip(text: String) -> String {
     if text.is_empty() { " ".into() } else { text }
 }
 
-/// Long AMPK labels shortened to their letter on the form line; the pick-list shows them whole.
+/// Long AMPK labels shortened to their letter and a few words on the form line; the
+/// pick-list shows them whole.
 fn short_label(v: vocab::Vocab, code: &str, lang: Lang) -> String {
     if v.name == vocab::AMPK.name {
-        return code.to_string();
+        return i18n::ampk_short(code, lang);
     }
     v.label(code, lang).to_string()
 }

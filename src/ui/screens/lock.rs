@@ -18,7 +18,7 @@ use crate::ui::screens::{Cx, Screen};
 pub enum LockWhy {
     SignIn,
     Idle,
-    /// F12: blank at once. The first key brings up the PIN prompt.
+    /// F12: blank at once. The first key brings up the PIN prompt and goes into it.
     Privacy,
 }
 
@@ -45,10 +45,9 @@ impl Screen for LockView {
         if matches!(keys::global(key), Some(keys::Global::Quit)) {
             return Some(Action::QuitLocked);
         }
-        if self.blank {
-            self.blank = false;
-            return None;
-        }
+        // The first key brings the prompt back and is the first key typed into it: a worker
+        // who types the PIN at once must not lose a digit (and a lock try) to the wake-up.
+        self.blank = false;
         if !self.pin_required {
             return (key.code == KeyCode::Enter).then_some(Action::Unlock);
         }

@@ -160,7 +160,19 @@ impl Dialog {
         };
         let w = area.width.saturating_sub(4).min(72);
         let (title, body_h) = match self {
-            Dialog::Confirm { .. } => (String::new(), 2),
+            // A question of several lines (a conflict's two values) gets its rows.
+            Dialog::Confirm { text, .. } => {
+                let width = w.saturating_sub(2).max(1) as usize;
+                let rows: usize = text
+                    .split('\n')
+                    .map(|l| {
+                        unicode_width::UnicodeWidthStr::width(l)
+                            .div_ceil(width)
+                            .max(1)
+                    })
+                    .sum();
+                (String::new(), rows.clamp(2, 16) as u16)
+            }
             Dialog::Line { title, .. } => (title.clone(), 1),
             Dialog::Note { title, .. } => (title.clone(), 8),
             Dialog::Pick { list, title } => {

@@ -1,5 +1,6 @@
 //! The pick-list: a popup over the form that filters a vocabulary as you type.
-//! Single choice: Enter or Space picks. Multiple choice: Space ticks, Enter closes.
+//! Single choice: Enter or Space picks. Multiple choice: Space ticks, Enter closes (and,
+//! with nothing ticked, ticks the highlighted term first).
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -90,6 +91,13 @@ impl PickList {
                         Some(t) => Picked::Done(vec![t.code.to_string()]),
                         None => Picked::Stay,
                     };
+                }
+                // Enter on a highlighted term with nothing ticked means that term: the
+                // person who presses Enter on "j." wants "j.", not an empty answer.
+                if self.chosen.is_empty()
+                    && let Some(t) = visible.get(self.cursor)
+                {
+                    self.chosen.push(t.code.to_string());
                 }
                 return Picked::Done(self.ordered());
             }
@@ -238,6 +246,19 @@ mod tests {
             p.handle(&k(KeyCode::Enter)),
             Picked::Done(vec!["fisik".into(), "seksual".into()])
         );
+    }
+
+    #[test]
+    fn enter_with_nothing_ticked_takes_the_highlighted_term() {
+        let mut p = PickList::new(AMPK, true, &[], String::new());
+        for _ in 0..9 {
+            p.handle(&k(KeyCode::Down));
+        }
+        assert_eq!(p.handle(&k(KeyCode::Enter)), Picked::Done(vec!["j".into()]));
+        // With something ticked, Enter only closes: the highlight is not added to it.
+        let mut p = PickList::new(AMPK, true, &["a".into()], String::new());
+        p.handle(&k(KeyCode::Down));
+        assert_eq!(p.handle(&k(KeyCode::Enter)), Picked::Done(vec!["a".into()]));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The region picker: province → kab/kota → kecamatan → desa/kelurahan, each level filtered
-//! fuzzily as you type. It opens where a typical address starts: inside the office's own
+//! fuzzily as you type, with matches from every level below it after the level's own (shown
+//! with their full path). It opens where a typical address starts: inside the office's own
 //! kab/kota (configuration), or inside the NIK's kecamatan when no address is known yet.
 
 use ratatui::Frame;
@@ -12,6 +13,11 @@ use crate::domain::region::{self, Region};
 use crate::i18n::{Lang, Msg};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::popup;
+
+/// Deeper matches listed at most: enough to scroll, few enough to rank on every key.
+const DEEP_LIMIT: usize = 200;
+/// Letters typed before deeper levels are searched.
+const DEEP_FROM: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegionPicked {
@@ -80,15 +86,45 @@ impl RegionPicker {
         self.refilter();
     }
 
+    /// The level's own matches first, then matches at every level below it, so a name
+    /// typed at the province level still finds a kab/kota, kecamatan or desa.
     fn refilter(&mut self) {
         self.visible = region::search(&self.options, &self.filter);
+        let parent = self.path.last().map(|r| r.code);
+        let want = self.path.len() + 1;
+        // One or two letters match half the country; the level's own list is enough then.
+        if self.filter.trim().chars().count() < DEEP_FROM {
+            self.cursor = 0;
+            return;
+        }
+        self.visible.extend(
+            region::search_below(parent, &self.filter, DEEP_LIMIT)
+                .into_iter()
+                .filter(|r| r.level() > want),
+        );
         self.cursor = 0;
+    }
+
+    /// Where Enter on `r` leads: into it (its path becomes the picker's), or `r` itself
+    /// when it has nothing below.
+    fn enter(&mut self, r: Region) -> RegionPicked {
+        if r.level() >= 4 || region::children(Some(r.code)).is_empty() {
+            return RegionPicked::Done(r.code.to_string());
+        }
+        self.path = region::path(r.code);
+        self.filter.clear();
+        self.hint = None;
+        self.load();
+        RegionPicked::Stay
     }
 
     pub fn handle(&mut self, key: &KeyEvent) -> RegionPicked {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => return RegionPicked::Cancel,
+            // No region at all: clears a filter (the directory's area, the board's region)
+            // or the field, which Enter cannot do since it always chooses a region.
+            KeyCode::Delete => return RegionPicked::Done(String::new()),
             KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down if self.cursor + 1 < self.visible.len() => self.cursor += 1,
             KeyCode::PageUp | KeyCode::Home => self.cursor = 0,
@@ -108,13 +144,7 @@ impl RegionPicker {
                         RegionPicked::Done(r.code.to_string())
                     });
                 };
-                if r.level() >= 4 || region::children(Some(r.code)).is_empty() {
-                    return RegionPicked::Done(r.code.to_string());
-                }
-                self.path.push(r);
-                self.filter.clear();
-                self.hint = None;
-                self.load();
+                return self.enter(r);
             }
             KeyCode::Backspace => {
                 if self.filter.pop().is_none() {
@@ -184,9 +214,17 @@ impl RegionPicker {
                 theme.placeholder(),
             ))]
         } else {
+            let own = self.path.len() + 1;
             self.visible
                 .iter()
-                .map(|r| ListItem::new(r.name.to_string()))
+                .map(|r| {
+                    // A match from a deeper level shows where it is.
+                    if r.level() > own {
+                        ListItem::new(region::describe(r.code))
+                    } else {
+                        ListItem::new(r.name.to_string())
+                    }
+                })
                 .collect()
         };
         let mut state = ListState::default();
@@ -252,6 +290,38 @@ mod tests {
         );
         p.handle(&k(KeyCode::Backspace));
         assert_eq!(p.path.len(), 1, "an empty filter's backspace goes up");
+    }
+
+    #[test]
+    fn typing_at_a_level_searches_every_level_below_it() {
+        let mut p = RegionPicker::new("", None, "");
+        typ(&mut p, "kota metro");
+        assert_eq!(p.visible[0].code, "18.72", "{:?}", &p.visible[..3]);
+        // Enter goes into it as if chosen level by level.
+        p.handle(&k(KeyCode::Enter));
+        assert_eq!(
+            p.path.iter().map(|r| r.code).collect::<Vec<_>>(),
+            ["18", "18.72"]
+        );
+        // A kecamatan typed at the province level, inside Lampung.
+        let mut p = RegionPicker::new("", None, "");
+        typ(&mut p, "lampung");
+        p.handle(&k(KeyCode::Enter));
+        typ(&mut p, "metro utara");
+        assert_eq!(p.visible[0].code, "18.72.02");
+        assert_eq!(
+            p.handle(&k(KeyCode::Tab)),
+            RegionPicked::Done("18.72.02".into())
+        );
+    }
+
+    #[test]
+    fn delete_chooses_no_region() {
+        let mut p = RegionPicker::new("18.72.01", None, "");
+        assert_eq!(
+            p.handle(&k(KeyCode::Delete)),
+            RegionPicked::Done(String::new())
+        );
     }
 
     #[test]

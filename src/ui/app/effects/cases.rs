@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use crate::domain::access::AccessKind;
 use crate::domain::case::{Card, Move, MoveError, Saved, Stage, check_move};
 use crate::domain::intake::diff;
+use crate::domain::merge::{choose, merge};
 use crate::domain::vocab;
 use crate::i18n::{self, Msg, fill};
 use crate::store::casework::CaseEdit;
@@ -370,8 +371,27 @@ impl App {
         }
     }
 
-    /// Saves an edited case file; when someone saved first, shows what they changed and
-    /// keeps this edit in the form, now based on their version, to save again.
+    /// After a refused save: the worker's answer on the first contested field, then the
+    /// question on the next one.
+    pub(in crate::ui::app) fn choose_contested(&mut self, mine: bool) {
+        let lang = self.lang();
+        let Some(view) = &mut self.case else { return };
+        if view.contested.is_empty() {
+            return;
+        }
+        let c = view.contested.remove(0);
+        let mut intake = view.form.intake.clone();
+        choose(&mut intake, &c, mine);
+        view.form.replace_intake(intake);
+        if let Some(next) = view.contested.first() {
+            let left = view.contested.len() - 1;
+            self.flow = Some(crate::ui::conflict::ask(next, left, &[], lang));
+        }
+    }
+
+    /// Saves an edited case file; when someone saved first, merges what they changed into
+    /// this edit field by field (see `ui::conflict`), now based on their version, to save
+    /// again.
     pub(in crate::ui::app) fn save_case_edit(&mut self) {
         let lang = self.lang();
         let today = self.ctx.today();
@@ -399,7 +419,7 @@ impl App {
             after: &after,
             record: &rec,
         };
-        let (id, version) = (view.file.card.id, view.file.card.version);
+        let (id, version) = (view.file.card.id, view.base_version);
         match self
             .ctx
             .store
@@ -424,7 +444,7 @@ impl App {
                     .map(|c| {
                         format!(
                             "{}: {} → {}",
-                            c.field.key(),
+                            i18n::field_label(c.field, lang),
                             or_dash(&c.old),
                             or_dash(&c.new)
                         )
@@ -439,10 +459,23 @@ impl App {
                     ));
                 }
                 lines.insert(0, Msg::ConflictExplain.get(lang).to_string());
-                // The person's edit stays; it is now measured against the saved version.
+                lines.push(Msg::ConflictMerged.get(lang).to_string());
+                // The person's own changes stay where the other did not touch the field; the
+                // other's are taken everywhere else, so saving again reverts nothing. The
+                // edit is now measured against the version just read.
+                let merged = merge(&view.base, &current.intake, &view.form.intake);
+                view.form.replace_intake(merged.merged);
                 view.base = current.intake.clone();
+                view.base_version = current.card.version;
                 view.file = current;
-                self.flow = Some(Flow::info(Msg::ConflictTitle.get(lang).into(), lines));
+                view.contested = merged.contested;
+                self.flow = Some(match view.contested.first() {
+                    Some(c) => {
+                        let left = view.contested.len() - 1;
+                        crate::ui::conflict::ask(c, left, &lines, lang)
+                    }
+                    None => Flow::info(Msg::ConflictTitle.get(lang).into(), lines),
+                });
             }
             Err(e) => {
                 let t = e.render(lang);

@@ -223,6 +223,8 @@ impl App {
     pub(in crate::ui::app) fn start_referral(&mut self, case_id: i64, number: String) {
         self.directory.picking_for = Some((case_id, number));
         self.directory.sheet = None;
+        // A referral starts from the whole directory, not from the last search's leftovers.
+        self.directory.clear_filters();
         self.reload_directory();
         self.nav.push(Screen::Directory);
     }

@@ -113,6 +113,13 @@ impl App {
             Action::AskReopen(card) => self.ask_reopen(card),
             Action::AskAssign(card) => self.ask_assign(card),
             Action::AskBoardFilter => self.ask_board_filter(),
+            Action::ClearBoardFilter => {
+                if self.board.filter.is_active() {
+                    self.board.filter = crate::ui::screens::board::Filter::default();
+                    let today = self.ctx.today();
+                    self.board.rebuild(&self.ctx.staff, &self.targets, today);
+                }
+            }
             Action::ToggleClosed => {
                 self.board.show_closed = !self.board.show_closed;
                 self.reload_board();
@@ -146,6 +153,7 @@ impl App {
             Action::Move { card, mv } => return self.apply_move(&card, mv),
             Action::Assign { card, to } => self.assign(&card, &to),
             Action::AddNote { case_id, body } => self.add_note(case_id, &body),
+            Action::ChooseContested { mine } => self.choose_contested(mine),
             Action::CancelEdit => {
                 if let Some(c) = &mut self.case {
                     c.stop_edit();
