@@ -493,6 +493,8 @@ messages! {
         "Counted per victim as SIMFONI-PPA counts: a case with two victims counts twice; a victim counts under each type of violence, service and perpetrator relation recorded on the case.";
     RepRuleCases => "Tahap dan risiko dihitung per kasus, hasil rujukan per rujukan; AMPK hanya korban anak (di bawah 18 tahun).",
         "Stage and risk count cases, referral outcomes count referrals; AMPK counts child victims (under 18) only.";
+    RepRuleClosures => "Kasus ditutup: ditutup dalam periode dan masih tertutup pada akhir periode; yang dibuka kembali dalam periode dihitung terbuka dan tidak masuk median hari ke penutupan.",
+        "Cases closed: closed in the period and still closed at its end; a case reopened within the period counts as open and stays out of the median days to closure.";
     RepOpened => "Kasus dilaporkan", "Cases reported";
     RepVictims => "Korban", "Victims";
     RepClosed => "Kasus ditutup dalam periode", "Cases closed in the period";

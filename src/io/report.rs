@@ -158,7 +158,7 @@ pub fn text(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> Str
         }
     }
     out.push(String::new());
-    for rule in [Msg::RepRuleVictims, Msg::RepRuleCases] {
+    for rule in [Msg::RepRuleVictims, Msg::RepRuleCases, Msg::RepRuleClosures] {
         out.extend(wrap(rule.get(lang), 78));
     }
     out.join("\n")
