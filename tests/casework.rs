@@ -296,6 +296,34 @@ fn the_board_lists_open_cases_with_initials_only() {
     assert_eq!(closed.iter().map(|c| c.id).collect::<Vec<_>>(), vec![b]);
 }
 
+/// Issue 16 point 12: the card shows the most serious jenis kekerasan, not the first ticked.
+#[test]
+fn the_board_card_shows_the_most_serious_violence() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut i = intake("Rara Anjani");
+    i.incident.violence = vec!["psikis".into(), "fisik".into(), "seksual".into()];
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let card = s
+        .board(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap();
+    assert_eq!(card.violence.as_deref(), Some("seksual"));
+    let mut i = intake("Wati Lestari");
+    i.incident.violence = vec!["penelantaran".into(), "trafficking".into()];
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let card = s
+        .board(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap();
+    assert_eq!(card.violence.as_deref(), Some("trafficking"));
+}
+
 #[test]
 fn a_chronology_stored_with_line_separators_reads_as_lines() {
     // Text saved before U+2028/U+2029 were cleaned on input: a terminal does not break on

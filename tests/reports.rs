@@ -342,7 +342,10 @@ fn a_case_reopened_within_the_period_is_not_counted_as_closed() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = fixture(&dir.path().join("meja.db"));
     let (a, d) = (2, 1);
-    assert_eq!(s.case_file(a).unwrap().unwrap().card.stage, Stage::Terminasi);
+    assert_eq!(
+        s.case_file(a).unwrap().unwrap().card.stage,
+        Stage::Terminasi
+    );
     let reopen = || Move::Reopen {
         reason: "kekerasan berulang".into(),
     };
@@ -355,7 +358,11 @@ fn a_case_reopened_within_the_period_is_not_counted_as_closed() {
     mv(&mut s, d, Stage::Terminasi, reopen(), at(2026, 11, 2));
     let r = october(&s);
     assert_eq!(r.cases_closed, 1, "only D is closed at the end of October");
-    assert_eq!(r.median_days_to_closure, Some(32.0), "D, by its last closure");
+    assert_eq!(
+        r.median_days_to_closure,
+        Some(32.0),
+        "D, by its last closure"
+    );
 }
 
 #[test]

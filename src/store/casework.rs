@@ -24,8 +24,8 @@ pub struct CaseEdit<'a> {
 const CARD_SQL: &str = "
     SELECT c.id, c.number, c.stage, c.stage_since, c.opened_at, c.risk, c.emergency,
            c.assigned_to, p.name, p.sex, p.age, c.version,
-           (SELECT code FROM codes k WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'
-            ORDER BY k.rowid LIMIT 1),
+           (SELECT group_concat(code) FROM codes k
+            WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'),
            (SELECT group_concat(code) FROM codes k WHERE k.case_id = c.id AND k.vocab = 'ampk'),
            p.region,
            (SELECT min(follow_up) FROM referrals r
@@ -60,6 +60,10 @@ fn open_stages() -> String {
 fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
     let stage: String = r.get(2)?;
     let name: Option<String> = r.get(8)?;
+    let kinds: Vec<String> = r
+        .get::<_, Option<String>>(12)?
+        .map(|s| s.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
     Ok(Card {
         id: r.get(0)?,
         number: r.get(1)?,
@@ -73,7 +77,10 @@ fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
         sex: r.get(9)?,
         age: r.get(10)?,
         version: r.get(11)?,
-        violence: r.get(12)?,
+        // The card has room for one: the most serious, not the first ticked.
+        violence: crate::domain::vocab::most_serious_violence(kinds.iter().map(String::as_str))
+            .map(str::to_string),
+        violence_all: kinds,
         ampk: r
             .get::<_, Option<String>>(13)?
             .map(|s| s.split(',').map(str::to_string).collect())
