@@ -873,6 +873,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
         },
         Field::Incident(i) => match i {
             IncidentField::Date => ("Tanggal kejadian", "Incident date"),
+            IncidentField::Ongoing => ("Masih berlangsung", "Still going on"),
             IncidentField::Time => ("Jam", "Time"),
             IncidentField::Place => ("Tempat kejadian", "Place"),
             IncidentField::Address => ("Alamat kejadian", "Incident address"),

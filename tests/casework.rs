@@ -345,3 +345,39 @@ fn a_chronology_stored_with_line_separators_reads_as_lines() {
         "Awal.\nLalu korban pergi.\nAkhir."
     );
 }
+
+/// Issue 16 point 10: an incident date known only to the month or the year, and an incident
+/// still going on, are kept at their precision and shown as typed when the case is read back.
+#[test]
+fn a_rough_incident_date_and_the_ongoing_flag_are_kept_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut s = Store::open(&path).unwrap();
+    let mut i = intake("Rina Marlina");
+    i.incident.date = "11/2026".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let a = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let mut i = intake("Sri Wahyuni");
+    i.incident.date = "sejak 2019".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let b = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let fa = s.case_file(a).unwrap().unwrap().intake.incident;
+    assert_eq!((fa.date.as_str(), fa.ongoing.as_str()), ("11-2026", ""));
+    let fb = s.case_file(b).unwrap().unwrap().intake.incident;
+    assert_eq!((fb.date.as_str(), fb.ongoing.as_str()), ("2019", "ya"));
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let stored: Vec<(Option<String>, Option<bool>)> = c
+        .prepare("SELECT incident_date, incident_ongoing FROM cases ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(
+        stored,
+        vec![
+            (Some("2026-11".into()), None),
+            (Some("2019".into()), Some(true))
+        ]
+    );
+}

@@ -50,11 +50,13 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
-/// Parses `14:30`, `14.30` or `1430`.
+/// Parses `14:30`, `14.30`, `1430`, or a bare hour `22` (22:00: people say "jam 10").
 pub fn parse_time(input: &str) -> Result<NaiveTime, Issue> {
     let s = input.trim();
     let (h, m) = if let Some((h, m)) = s.split_once([':', '.']) {
         (h, m)
+    } else if (1..=2).contains(&s.len()) {
+        (s, "00")
     } else if s.len() == 4 {
         s.split_at(2)
     } else {
@@ -265,6 +267,17 @@ mod tests {
             Ok(NaiveTime::from_hms_opt(7, 5, 0).unwrap())
         );
         assert_eq!(parse_time("25:00"), Err(Issue::TimeFormat));
+        // Issue 16: a bare hour is that hour on the dot.
+        assert_eq!(
+            parse_time("22"),
+            Ok(NaiveTime::from_hms_opt(22, 0, 0).unwrap())
+        );
+        assert_eq!(
+            parse_time("7"),
+            Ok(NaiveTime::from_hms_opt(7, 0, 0).unwrap())
+        );
+        assert_eq!(parse_time("24"), Err(Issue::TimeFormat));
+        assert_eq!(parse_time("123"), Err(Issue::TimeFormat));
         assert_eq!(parse_time("siang"), Err(Issue::TimeFormat));
     }
 

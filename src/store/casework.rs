@@ -10,6 +10,7 @@ use super::search::reindex;
 use super::{Store, timestamp};
 use crate::domain::case::{Card, CaseFile, HistoryEntry, Move, Note, Saved, Stage};
 use crate::domain::intake::{Intake, NewCase, Perpetrator, Victim, diff};
+use crate::domain::roughdate::RoughDate;
 use crate::domain::text::initials;
 use crate::domain::validate::format_date;
 use crate::error::Result;
@@ -101,14 +102,25 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut i = c.query_row(
         "SELECT channel, reporter_kind, incident_date, incident_time, incident_place,
                 incident_address, chronology, risk, emergency, consent_services, consent_share,
-                consent_by, consent_relation, consent_withheld, coalesce(incident_region, '')
+                consent_by, consent_relation, consent_withheld, coalesce(incident_region, ''),
+                incident_ongoing
          FROM cases WHERE id = ?1",
         [id],
         |r| {
             let mut i = Intake::default();
             i.reporter.channel = r.get::<_, Option<String>>(0)?.unwrap_or_default();
             i.reporter.kind = r.get::<_, Option<String>>(1)?.unwrap_or_default();
-            i.incident.date = iso_to_typed(r.get(2)?);
+            // Shown as typed, at the precision it was given (a day, a month, a year).
+            i.incident.date = r
+                .get::<_, Option<String>>(2)?
+                .and_then(|s| RoughDate::from_iso(&s))
+                .map(|d| d.written('-'))
+                .unwrap_or_default();
+            i.incident.ongoing = match r.get::<_, Option<bool>>(15)? {
+                Some(true) => "ya".into(),
+                Some(false) => "tidak".into(),
+                None => String::new(),
+            };
             i.incident.time = r.get::<_, Option<String>>(3)?.unwrap_or_default();
             i.incident.place = r.get::<_, Option<String>>(4)?.unwrap_or_default();
             i.incident.address = r.get(5)?;

@@ -360,6 +360,13 @@ CREATE INDEX cases_number_nocase ON cases(number COLLATE NOCASE);
 CREATE INDEX cases_origin ON cases(origin_number) WHERE origin_number IS NOT NULL;
 "#;
 
+/// Issue 16: an incident may still be going on ("masih berlangsung", e.g. "sejak 2019").
+/// `incident_date` is TEXT already and now also holds a month (`2026-11`) or a year (`2020`)
+/// when that is all the victim could say; no existing value changes. NULL: not asked.
+const INCIDENT_ONGOING: &str = r#"
+ALTER TABLE cases ADD COLUMN incident_ongoing INTEGER CHECK (incident_ongoing IN (0, 1));
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -376,6 +383,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     // last line, never between: a database's user_version counts the entries it has run.
     (INDEXES_FOR_PLANS, None),
     (HASH_CHAIN, Some(super::chain::backfill)),
+    (INCIDENT_ONGOING, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {
