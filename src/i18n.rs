@@ -496,6 +496,8 @@ messages! {
     RepRuleClosures => "Kasus ditutup: ditutup dalam periode dan masih tertutup pada akhir periode; yang dibuka kembali dalam periode dihitung terbuka dan tidak masuk median hari ke penutupan.",
         "Cases closed: closed in the period and still closed at its end; a case reopened within the period counts as open and stays out of the median days to closure.";
     RepOpened => "Kasus dilaporkan", "Cases reported";
+    ErrAssignUnknown => "Tidak ada akun {}: pilih petugas dari daftar akun.", "There is no account {}: choose a worker from the list of accounts.";
+    ErrAssignDisabled => "Akun {} nonaktif: pilih petugas yang aktif.", "The account {} is disabled: choose an active worker.";
     RepVictims => "Korban", "Victims";
     RepClosed => "Kasus ditutup dalam periode", "Cases closed in the period";
     RepMedianAssess => "Median hari dari pengaduan ke asesmen", "Median days from intake to assessment";

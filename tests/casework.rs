@@ -31,6 +31,18 @@ fn open(store: &mut Store, name: &str) -> i64 {
     store.open_case(&rec, "PPA", "ani", now(), None).unwrap().id
 }
 
+/// Adds an account `user`, active or disabled (cases are assigned to accounts only).
+fn worker(s: &mut Store, user: &str, active: bool) {
+    let m = meja::domain::staff::StaffMember {
+        username: user.into(),
+        display_name: format!("Ibu {user}"),
+        role: meja::domain::staff::Role::Petugas,
+        active,
+        has_pin: false,
+    };
+    s.add_staff(&m, None, now(), "setup").unwrap();
+}
+
 /// (action, field, old, new, note) of each history row, oldest first.
 type Row = (
     String,
@@ -145,6 +157,7 @@ fn the_second_of_two_connections_is_refused_and_nothing_is_overwritten() {
     let mut a = Store::open(&path).unwrap();
     let mut b = Store::open(&path).unwrap();
     let id = open(&mut a, "Dewi Lestari");
+    worker(&mut a, "citra", true);
     let seen_by_a = a.case_file(id).unwrap().unwrap();
     let seen_by_b = b.case_file(id).unwrap().unwrap();
     // A edits the victim's name; B, working from the same version, moves the stage.
@@ -380,4 +393,33 @@ fn a_rough_incident_date_and_the_ongoing_flag_are_kept_as_typed() {
             (Some("2019".into()), Some(true))
         ]
     );
+}
+
+/// Issue 16 point 2: a case is assigned to an active account only — a display name, a typo or
+/// a disabled account is refused and nothing changes; an empty name unassigns.
+#[test]
+fn assigning_to_an_unknown_or_disabled_account_is_refused() {
+    let mut s = Store::open_in_memory().unwrap();
+    let id = open(&mut s, "Dewi Lestari");
+    worker(&mut s, "budi", true);
+    worker(&mut s, "wati", false);
+    let refused = |s: &mut Store, to: &str| s.assign(id, 1, to, "ani", now()).unwrap_err();
+    let e = refused(&mut s, "Ibu budi");
+    assert!(
+        e.render(meja::i18n::Lang::Id)
+            .contains("Tidak ada akun Ibu budi"),
+        "{e}"
+    );
+    let e = refused(&mut s, "wati");
+    assert!(e.render(meja::i18n::Lang::Id).contains("nonaktif"), "{e}");
+    let file = s.case_file(id).unwrap().unwrap();
+    assert_eq!((file.card.version, file.card.assigned_to), (1, None));
+    assert_eq!(
+        s.assign(id, 1, " budi ", "ani", now()).unwrap(),
+        Saved::Done(2)
+    );
+    let card = s.case_file(id).unwrap().unwrap().card;
+    assert_eq!(card.assigned_to.as_deref(), Some("budi"));
+    assert_eq!(s.assign(id, 2, "", "ani", now()).unwrap(), Saved::Done(3));
+    assert_eq!(s.case_file(id).unwrap().unwrap().card.assigned_to, None);
 }

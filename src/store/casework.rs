@@ -13,7 +13,8 @@ use crate::domain::intake::{Intake, NewCase, Perpetrator, Victim, diff};
 use crate::domain::roughdate::RoughDate;
 use crate::domain::text::initials;
 use crate::domain::validate::format_date;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 /// An edit of a case file: the form as loaded, as saved, and its validated record.
 pub struct CaseEdit<'a> {
@@ -380,6 +381,10 @@ impl Store {
         })
     }
 
+    /// Assigns the case to the account `to` (a username), or to nobody when `to` is empty.
+    /// An unknown or disabled account is refused: a case given to a name nobody signs in
+    /// with belongs to nobody, and "Kasus saya" and the case manager's rights stop working
+    /// for it (issue 16).
     pub fn assign(
         &mut self,
         id: i64,
@@ -389,15 +394,27 @@ impl Store {
         now: DateTime<Local>,
     ) -> Result<Saved> {
         let at = timestamp(now);
+        let to = to.trim();
         self.write(|tx| {
+            if !to.is_empty() {
+                let active: Option<bool> = tx
+                    .query_row("SELECT active FROM staff WHERE username = ?1", [to], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                match active {
+                    Some(true) => {}
+                    Some(false) => return Ok(Err(Error::new(Msg::ErrAssignDisabled, &[&to]))),
+                    None => return Ok(Err(Error::new(Msg::ErrAssignUnknown, &[&to]))),
+                }
+            }
             let old: Option<String> =
                 tx.query_row("SELECT assigned_to FROM cases WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
             if !bump(tx, id, version)? {
-                return Ok(Saved::Conflict);
+                return Ok(Ok(Saved::Conflict));
             }
-            let to = to.trim();
             tx.execute(
                 "UPDATE cases SET assigned_to = ?1 WHERE id = ?2",
                 params![(!to.is_empty()).then_some(to), id],
@@ -413,8 +430,8 @@ impl Store {
                 note: None,
             };
             history(tx, &e)?;
-            Ok(Saved::Done(version + 1))
-        })
+            Ok(Ok(Saved::Done(version + 1)))
+        })?
     }
 
     /// Adds a note. Notes are never edited: no version guard is needed, nothing is overwritten.
