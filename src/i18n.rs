@@ -173,6 +173,13 @@ messages! {
     LetterPrivacy => "Data dalam surat ini bersifat rahasia dan hanya digunakan untuk layanan kepada klien (UU 11/2012 Pasal 19; UU 27/2022).", "The data in this letter is confidential and may be used only to serve the client (Law 11/2012 art. 19; Law 27/2022).";
     LetterWithheldNote => "Sebagian data tidak dicantumkan atas permintaan klien.", "Some details are left out at the client's request.";
     LetterRegards => "Hormat kami,", "Yours faithfully,";
+    LetterAgeBand => "Kelompok umur", "Age group";
+    ErrLetterItem => "--include {}: bukan isi surat yang dikenal; pilih dari: {}", "--include {}: not a letter item; choose from: {}";
+    RolePetugas => "Petugas layanan", "Front-desk worker";
+    RoleManajerKasus => "Manajer kasus", "Case manager";
+    RoleSupervisor => "Supervisor", "Supervisor";
+    LetterMinimumNote => "Klien belum menyetujui datanya dibagi: surat ini hanya memuat data yang diperlukan untuk layanan.", "The client has not agreed to share her data: this letter carries only what the service needs.";
+    LetterNip => "NIP.", "NIP";
     // Screens
     TitleIntake => "Pengaduan baru", "New intake";
     TitleDrafts => "Draf yang belum selesai", "Unfinished drafts";
@@ -937,6 +944,20 @@ pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
         W::LetterViolence => Msg::LetterViolence,
         W::LetterWithheldNote => Msg::LetterWithheldNote,
         W::LetterYears => Msg::LetterYears,
+        W::LetterAgeBand => Msg::LetterAgeBand,
+        W::LetterMinimumNote => Msg::LetterMinimumNote,
+        W::LetterNip => Msg::LetterNip,
+    }
+    .get(lang)
+}
+
+/// A role as a letter or a list names it.
+pub fn role_label(r: crate::domain::staff::Role, lang: Lang) -> &'static str {
+    use crate::domain::staff::Role;
+    match r {
+        Role::Petugas => Msg::RolePetugas,
+        Role::ManajerKasus => Msg::RoleManajerKasus,
+        Role::Supervisor => Msg::RoleSupervisor,
     }
     .get(lang)
 }

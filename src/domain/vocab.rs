@@ -385,6 +385,24 @@ pub const WITHHOLD: Vocab = Vocab {
     ],
 };
 
+/// What a referral letter may add to the minimum when the client has not agreed to share her
+/// data; the worker ticks each (issue 16). The minimum is initials, age band, sex, the
+/// service asked for and the office contact.
+pub const LETTER_ITEMS: Vocab = Vocab {
+    name: "isi_surat",
+    terms: &[
+        t("nama", "Nama lengkap", "Full name"),
+        t("umur", "Tanggal lahir dan umur", "Birth date and age"),
+        t("nik", "NIK", "NIK"),
+        t("alamat", "Alamat", "Address"),
+        t("wali", "Orang tua/wali", "Parent/guardian"),
+        t("telepon", "Nomor telepon", "Phone number"),
+        t("kekerasan", "Jenis kekerasan", "Type of violence"),
+        t("pelaku", "Data terlapor", "Alleged perpetrator"),
+        t("kronologi", "Kronologi", "Account of the incident"),
+    ],
+};
+
 /// Where a referral stands (Primero's transitions).
 pub const REFERRAL_STATUS: Vocab = Vocab {
     name: "status_rujukan",

@@ -434,6 +434,40 @@ impl Store {
         })?
     }
 
+    /// Records in the case's history what a letter written without consent to share carried
+    /// beyond the minimum (`items`, the worker's ticks; empty: the minimum alone), under the
+    /// letter's number. The print itself is in the access log already; this row is the choice.
+    pub fn record_letter_content(
+        &mut self,
+        id: i64,
+        number: &str,
+        items: &[String],
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<()> {
+        let at = timestamp(now);
+        let new = if items.is_empty() {
+            crate::domain::letter::MINIMUM_NOTE.to_string()
+        } else {
+            items.join(",")
+        };
+        self.write(|tx| {
+            super::cases::history_row(
+                tx,
+                &Entry {
+                    case_id: id,
+                    at: &at,
+                    staff,
+                    action: "isi_surat",
+                    field: Some("surat"),
+                    old: None,
+                    new: Some(&new),
+                    note: Some(number),
+                },
+            )
+        })
+    }
+
     /// Adds a note. Notes are never edited: no version guard is needed, nothing is overwritten.
     pub fn add_note(
         &mut self,

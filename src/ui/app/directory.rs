@@ -341,7 +341,7 @@ impl App {
     }
 
     fn write_letter(&mut self, r: &Referral) {
-        use crate::tasks::letters::{Destination, write_letter};
+        use crate::tasks::letters::{Destination, Request, write_letter};
         let lang = self.lang();
         let now = self.ctx.now();
         let staff = self.ctx.staff.clone();
@@ -350,7 +350,10 @@ impl App {
         let result = write_letter(
             &mut self.ctx.store,
             &config,
-            r.id,
+            Request {
+                referral: r.id,
+                include: &[],
+            },
             &staff,
             lang,
             now,
