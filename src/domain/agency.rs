@@ -169,6 +169,13 @@ impl Agency {
                 s.push_str(r.name);
             }
         }
+        // The notes hold what the office knows and the imports keep there — the services'
+        // own descriptions among them ("Visum dan IGD 24 jam"): a worker searches for those
+        // words too (issue 16).
+        if !self.notes.is_empty() {
+            s.push_str("  ");
+            s.push_str(&self.notes.replace('\n', " "));
+        }
         s
     }
 }
@@ -748,6 +755,18 @@ mod tests {
             .into_iter()
             .map(|h| d[h.index].name.clone())
             .collect()
+    }
+
+    /// Issue 16 point 16: the notes (where service descriptions are kept) are searched.
+    #[test]
+    fn a_word_in_the_notes_finds_the_agency_first() {
+        let mut d = directory();
+        d.push(agency("Disdukcapil Kota Metro", "lainnya", &[], &["18.72"]));
+        let rsud = d.iter_mut().find(|a| a.name.starts_with("RSUD")).unwrap();
+        rsud.notes = "Visum dan IGD 24 jam".into();
+        let mut ix = Index::new(&d, Lang::Id);
+        let hits = ix.search(&d, "visum", &DirectoryFilter::default());
+        assert_eq!(d[hits[0].index].name, "RSUD Jenderal Ahmad Yani");
     }
 
     #[test]
