@@ -459,7 +459,9 @@ messages! {
     RowIdRequired => "kolom {}: id wajib diisi", "column {}: an id is required";
     RowNameRequired => "kolom {}: nama wajib diisi", "column {}: a name is required";
     RowDuplicateId => "kolom {}: id {} sudah dipakai di baris {}", "column {}: id {} is already used on line {}";
-    RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {}", "column {}: unknown agency type: {}";
+    RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {} (pilih: {})", "column {}: unknown agency type: {} (choose: {})";
+    RowBadPhone => "kolom {}: nomor telepon tidak valid: {}", "column {}: invalid phone number: {}";
+    RowVerifiedFuture => "kolom {}: tanggal verifikasi di masa depan: {}", "column {}: verification date in the future: {}";
     RowUnknownService => "kolom {}: layanan tidak dikenal: {}", "column {}: unknown service: {}";
     RowNoOrganization => "tidak merujuk organisasi yang ada dalam paket ({}); dilewati", "refers to no organization in the package ({}); skipped";
     RowServiceMapped => "kolom {}: layanan \"{}\" dipetakan ke {}; nama dan uraiannya disimpan di catatan", "column {}: service \"{}\" mapped to {}; its name and description kept in the notes";

@@ -130,7 +130,7 @@ impl Agency {
             }
         }
         for p in &self.phones {
-            if normalize_phone(p).is_err() && !is_hotline(p) {
+            if !phone_ok(p) {
                 out.push(AgencyIssue::BadPhone(p.clone()));
             }
         }
@@ -178,6 +178,12 @@ impl Agency {
         }
         s
     }
+}
+
+/// An agency's phone as the directory takes it: a number `normalize_phone` reads, or a short
+/// hotline. The one rule for the screen and every import (issue 16).
+pub fn phone_ok(p: &str) -> bool {
+    normalize_phone(p).is_ok() || is_hotline(p)
 }
 
 /// Short national numbers (110 police, 129 SAPA) that `normalize_phone` rightly refuses for
@@ -284,6 +290,11 @@ impl Week {
             .map(str::trim)
             .filter(|g| !g.is_empty())
         {
+            // Hours with no days ("24 jam", "08.00-16.00") are every day's (README; issue 16).
+            if let Some(open) = Opening::parse(group) {
+                w.0 = [Some(open); 7];
+                continue;
+            }
             let (days, time) = group
                 .split_once(char::is_whitespace)
                 .ok_or_else(|| group.to_string())?;
@@ -767,6 +778,16 @@ mod tests {
         let mut ix = Index::new(&d, Lang::Id);
         let hits = ix.search(&d, "visum", &DirectoryFilter::default());
         assert_eq!(d[hits[0].index].name, "RSUD Jenderal Ahmad Yani");
+    }
+
+    /// Issue 16 point 20: a bare `24 jam` (or a bare time range) is every day's hours.
+    #[test]
+    fn hours_without_days_are_every_days() {
+        let w = Week::parse("24 jam").unwrap();
+        assert_eq!(w.format(Lang::Id), "Sen-Min 24 jam");
+        let w = Week::parse("08.00-16.00").unwrap();
+        assert!(w.0.iter().all(|d| *d == Opening::parse("08.00-16.00")));
+        assert_eq!(Week::parse("kadang-kadang"), Err("kadang-kadang".into()));
     }
 
     #[test]
