@@ -55,6 +55,8 @@ messages! {
     AgIssueName => "Nama wajib diisi", "A name is required";
     AgIssueCode => "Kode tidak dikenal: {}", "Unknown code: {}";
     AgIssuePhone => "Nomor telepon tidak valid: {}", "Not a valid phone number: {}";
+    AgIssueEmail => "Alamat e-mail tidak valid: {} (contoh nama@kantor.go.id)", "Not a valid e-mail address: {} (e.g. name@office.go.id)";
+    RowBadEmail => "kolom {}: alamat e-mail tidak valid: {}", "column {}: invalid e-mail address: {}";
     AgIssueFuture => "Tanggal verifikasi di masa depan", "Verification date is in the future";
     AgHoursPrompt => "Jam buka, mis. Sen-Jum 08.00-16.00; Sab 08.00-12.00", "Opening hours, e.g. Mon-Fri 08.00-16.00; Sat 08.00-12.00";
     AgListPrompt => "{} (pisahkan dengan koma)", "{} (separate with commas)";

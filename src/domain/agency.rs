@@ -70,6 +70,7 @@ pub enum AgencyIssue {
     UnknownService(String),
     UnknownArea(String),
     BadPhone(String),
+    BadEmail(String),
     VerifiedInFuture,
 }
 
@@ -133,6 +134,9 @@ impl Agency {
             if !phone_ok(p) {
                 out.push(AgencyIssue::BadPhone(p.clone()));
             }
+        }
+        if !self.email.trim().is_empty() && !super::validate::email_ok(&self.email) {
+            out.push(AgencyIssue::BadEmail(self.email.clone()));
         }
         if self.verified.is_some_and(|d| d > today) {
             out.push(AgencyIssue::VerifiedInFuture);
@@ -1007,6 +1011,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut a = agency(" ", "polisi", &["pijat"], &["99.99"]);
         a.phones = vec!["12ab".into()];
+        a.email = "p2tp2a@".into();
         a.verified = today.succ_opt();
         assert_eq!(
             a.check(today),
@@ -1016,6 +1021,7 @@ mod tests {
                 AgencyIssue::UnknownService("pijat".into()),
                 AgencyIssue::UnknownArea("99.99".into()),
                 AgencyIssue::BadPhone("12ab".into()),
+                AgencyIssue::BadEmail("p2tp2a@".into()),
                 AgencyIssue::VerifiedInFuture,
             ]
         );

@@ -67,6 +67,19 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, Issue> {
     NaiveTime::from_hms_opt(h, m, 0).ok_or(Issue::TimeFormat)
 }
 
+/// An e-mail address a mail program could send to: `name@host.tld`, no spaces. Deliberately
+/// loose (RFC 5322 allows far more), but `p2tp2a@` or `p2tp2a@metro` never reach an agency.
+pub fn email_ok(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty())
+}
+
 /// Whole years from `birth` to `on`.
 pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
     let mut years = on.year() - birth.year();
@@ -250,6 +263,22 @@ mod tests {
         assert_eq!(parse_age("7 tahun"), Ok(7));
         assert_eq!(parse_age("-1"), Err(Issue::AgeInvalid));
         assert_eq!(parse_age("200"), Err(Issue::AgeInvalid));
+    }
+
+    #[test]
+    fn an_email_needs_a_name_a_host_and_a_domain() {
+        assert!(email_ok("p2tp2a@metrokota.go.id"));
+        assert!(email_ok(" uptd.ppa+rujukan@gmail.com "));
+        for bad in [
+            "p2tp2a@",
+            "@metro.go.id",
+            "p2tp2a@metro",
+            "p2tp2a@metro.",
+            "a b@c.id",
+            "x",
+        ] {
+            assert!(!email_ok(bad), "{bad}");
+        }
     }
 
     #[test]

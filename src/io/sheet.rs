@@ -196,6 +196,10 @@ impl<'a> RowReader<'a> {
         };
         // A number the agency sheet would refuse on save is refused here, not imported to
         // block that save later.
+        let email = self.cell(EMAIL);
+        if !email.trim().is_empty() && !crate::domain::validate::email_ok(email) {
+            self.bad(EMAIL, Msg::RowBadEmail, email);
+        }
         let phones = split_list(self.cell(PHONES), true);
         for p in &phones {
             if !crate::domain::agency::phone_ok(p) {
