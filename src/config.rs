@@ -295,6 +295,12 @@ mod tests {
     fn the_template_parses_to_the_defaults() {
         let c = Config::parse(TEMPLATE).unwrap();
         assert_eq!(c.office, Office::default());
+        // Issue 16: what letters lack is named, so a supervisor can be told.
+        use super::Missing::*;
+        assert_eq!(
+            c.office.missing_for_letters(),
+            vec![Letterhead, City, Signatory]
+        );
         assert_eq!(c.targets, crate::domain::case::Targets::default());
         assert_eq!(c.lang(), Some(Lang::Id));
     }

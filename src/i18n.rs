@@ -177,9 +177,6 @@ messages! {
     LetterRegards => "Hormat kami,", "Yours faithfully,";
     LetterAgeBand => "Kelompok umur", "Age group";
     ErrLetterItem => "--include {}: bukan isi surat yang dikenal; pilih dari: {}", "--include {}: not a letter item; choose from: {}";
-    RolePetugas => "Petugas layanan", "Front-desk worker";
-    RoleManajerKasus => "Manajer kasus", "Case manager";
-    RoleSupervisor => "Supervisor", "Supervisor";
     LetterMinimumNote => "Klien belum menyetujui datanya dibagi: surat ini hanya memuat data yang diperlukan untuk layanan.", "The client has not agreed to share her data: this letter carries only what the service needs.";
     LetterNip => "NIP.", "NIP";
     // Screens
@@ -952,17 +949,6 @@ pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
         W::LetterAgeBand => Msg::LetterAgeBand,
         W::LetterMinimumNote => Msg::LetterMinimumNote,
         W::LetterNip => Msg::LetterNip,
-    }
-    .get(lang)
-}
-
-/// A role as a letter or a list names it.
-pub fn role_label(r: crate::domain::staff::Role, lang: Lang) -> &'static str {
-    use crate::domain::staff::Role;
-    match r {
-        Role::Petugas => Msg::RolePetugas,
-        Role::ManajerKasus => Msg::RoleManajerKasus,
-        Role::Supervisor => Msg::RoleSupervisor,
     }
     .get(lang)
 }

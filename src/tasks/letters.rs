@@ -33,7 +33,7 @@ pub fn build(
         .unwrap_or(staff)
         .to_string();
     let role = member
-        .map(|m| crate::i18n::role_label(m.role, lang))
+        .map(|m| crate::domain::vocab::ROLES.label(m.role.code(), lang))
         .unwrap_or("");
     let o = &config.office;
     let head = (!o.head_name.is_empty()).then(|| Signatory {
