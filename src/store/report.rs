@@ -259,13 +259,14 @@ impl Store {
     ) -> Result<crate::domain::report::Report> {
         let mut tallies = crate::domain::report::Tallies::default();
         self.report_each(from, to, |c| tallies.add(&c))?;
+        let given = self.services_given_counts(from, to)?;
         let closures = self.report_closures(from, to)?;
         let overdue = self
             .board(false)?
             .iter()
             .filter(|c| c.overdue(targets, today))
             .count() as u64;
-        Ok(tallies.finish(from, to, &closures, overdue, today))
+        Ok(tallies.finish(from, to, &given, &closures, overdue, today))
     }
 
     /// New cases in each of the 12 months ending with the month of `end`, oldest first.
