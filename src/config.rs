@@ -25,6 +25,10 @@ pub struct Office {
     /// The office's time zone, an IANA name ("Asia/Makassar"); empty: the server's zone.
     /// Every time meja shows, stores or counts is in it (see `clock`).
     pub timezone: String,
+    /// The head of office who signs letters (kepala UPTD): name, jabatan and NIP.
+    pub head_name: String,
+    pub head_title: String,
+    pub head_nip: String,
 }
 
 impl Default for Office {
@@ -37,7 +41,36 @@ impl Default for Office {
             city: String::new(),
             phone: String::new(),
             timezone: String::new(),
+            head_name: String::new(),
+            head_title: String::new(),
+            head_nip: String::new(),
         }
+    }
+}
+
+/// What a letter needs from the configuration and does not have yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Letterhead,
+    City,
+    Signatory,
+}
+
+impl Office {
+    /// What of letterhead, city and signatory is not configured: told to a supervisor at
+    /// start, so letters do not go out unsigned or undated (issue 16).
+    pub fn missing_for_letters(&self) -> Vec<Missing> {
+        let mut out = Vec::new();
+        if self.letterhead.iter().all(|l| l.trim().is_empty()) {
+            out.push(Missing::Letterhead);
+        }
+        if self.city.is_empty() {
+            out.push(Missing::City);
+        }
+        if self.head_name.is_empty() {
+            out.push(Missing::Signatory);
+        }
+        out
     }
 }
 
@@ -123,6 +156,10 @@ letter_prefix = "UPTD-PPA"
 # Kota tempat surat ditandatangani, dan telepon kantor untuk narahubung.
 city = ""
 phone = ""
+# Penanda tangan surat: kepala kantor (nama, jabatan, NIP).
+head_name = ""
+head_title = ""
+head_nip = ""
 # Zona waktu kantor: "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), "Asia/Jayapura" (WIT).
 # Semua jam dan tanggal (riwayat, surat, laporan, draf, target) memakai zona ini, apa pun
 # zona jam server. Kosong: zona waktu server (meja check mengingatkan bila server memakai UTC).
@@ -226,6 +263,9 @@ impl Config {
             ));
         }
         cfg.office.city = clean_line(cfg.office.city.trim());
+        cfg.office.head_name = clean_line(cfg.office.head_name.trim());
+        cfg.office.head_title = clean_line(cfg.office.head_title.trim());
+        cfg.office.head_nip = clean_line(cfg.office.head_nip.trim());
         cfg.office.phone = clean_line(cfg.office.phone.trim());
         for l in &mut cfg.office.letterhead {
             *l = clean_line(l);
@@ -272,6 +312,12 @@ mod tests {
     fn the_template_parses_to_the_defaults() {
         let c = Config::parse(TEMPLATE).unwrap();
         assert_eq!(c.office, Office::default());
+        // Issue 16: what letters lack is named, so a supervisor can be told.
+        use super::Missing::*;
+        assert_eq!(
+            c.office.missing_for_letters(),
+            vec![Letterhead, City, Signatory]
+        );
         assert_eq!(c.targets, crate::domain::case::Targets::default());
         assert_eq!(c.lang(), Some(Lang::Id));
     }

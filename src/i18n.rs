@@ -55,6 +55,8 @@ messages! {
     AgIssueName => "Nama wajib diisi", "A name is required";
     AgIssueCode => "Kode tidak dikenal: {}", "Unknown code: {}";
     AgIssuePhone => "Nomor telepon tidak valid: {}", "Not a valid phone number: {}";
+    AgIssueEmail => "Alamat e-mail tidak valid: {} (contoh nama@kantor.go.id)", "Not a valid e-mail address: {} (e.g. name@office.go.id)";
+    RowBadEmail => "kolom {}: alamat e-mail tidak valid: {}", "column {}: invalid e-mail address: {}";
     AgIssueFuture => "Tanggal verifikasi di masa depan", "Verification date is in the future";
     AgHoursPrompt => "Jam buka, mis. Sen-Jum 08.00-16.00; Sab 08.00-12.00", "Opening hours, e.g. Mon-Fri 08.00-16.00; Sat 08.00-12.00";
     AgListPrompt => "{} (pisahkan dengan koma)", "{} (separate with commas)";
@@ -177,6 +179,10 @@ messages! {
     LetterPrivacy => "Data dalam surat ini bersifat rahasia dan hanya digunakan untuk layanan kepada klien (UU 11/2012 Pasal 19; UU 27/2022).", "The data in this letter is confidential and may be used only to serve the client (Law 11/2012 art. 19; Law 27/2022).";
     LetterWithheldNote => "Sebagian data tidak dicantumkan atas permintaan klien.", "Some details are left out at the client's request.";
     LetterRegards => "Hormat kami,", "Yours faithfully,";
+    LetterAgeBand => "Kelompok umur", "Age group";
+    ErrLetterItem => "--include {}: bukan isi surat yang dikenal; pilih dari: {}", "--include {}: not a letter item; choose from: {}";
+    LetterMinimumNote => "Klien belum menyetujui datanya dibagi: surat ini hanya memuat data yang diperlukan untuk layanan.", "The client has not agreed to share her data: this letter carries only what the service needs.";
+    LetterNip => "NIP.", "NIP";
     // Screens
     TitleIntake => "Pengaduan baru", "New intake";
     TitleDrafts => "Draf yang belum selesai", "Unfinished drafts";
@@ -468,7 +474,9 @@ messages! {
     RowIdRequired => "kolom {}: id wajib diisi", "column {}: an id is required";
     RowNameRequired => "kolom {}: nama wajib diisi", "column {}: a name is required";
     RowDuplicateId => "kolom {}: id {} sudah dipakai di baris {}", "column {}: id {} is already used on line {}";
-    RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {}", "column {}: unknown agency type: {}";
+    RowUnknownKind => "kolom {}: jenis lembaga tidak dikenal: {} (pilih: {})", "column {}: unknown agency type: {} (choose: {})";
+    RowBadPhone => "kolom {}: nomor telepon tidak valid: {}", "column {}: invalid phone number: {}";
+    RowVerifiedFuture => "kolom {}: tanggal verifikasi di masa depan: {}", "column {}: verification date in the future: {}";
     RowUnknownService => "kolom {}: layanan tidak dikenal: {}", "column {}: unknown service: {}";
     RowNoOrganization => "tidak merujuk organisasi yang ada dalam paket ({}); dilewati", "refers to no organization in the package ({}); skipped";
     RowServiceMapped => "kolom {}: layanan \"{}\" dipetakan ke {}; nama dan uraiannya disimpan di catatan", "column {}: service \"{}\" mapped to {}; its name and description kept in the notes";
@@ -510,11 +518,15 @@ messages! {
         "Counted per victim as SIMFONI-PPA counts: a case with two victims counts twice; a victim counts under each type of violence, service needed and perpetrator relation recorded on the case.";
     RepRuleCases => "Tahap dan risiko dihitung per kasus, hasil rujukan per rujukan; AMPK hanya korban anak (di bawah 18 tahun).",
         "Stage and risk count cases, referral outcomes count referrals; AMPK counts child victims (under 18) only.";
+    RepRuleClosures => "Kasus ditutup: ditutup dalam periode dan masih tertutup pada akhir periode; yang dibuka kembali dalam periode dihitung terbuka dan tidak masuk median hari ke penutupan.",
+        "Cases closed: closed in the period and still closed at its end; a case reopened within the period counts as open and stays out of the median days to closure.";
     RepRuleGiven => "Layanan yang diberikan: korban yang menerima layanan pada tanggal dalam periode, sekali per korban untuk tiap layanan SIMFONI; layanan tambahan UPTD PPA dihitung di layanan SIMFONI-nya dan juga ditampilkan sendiri. Layanan dibutuhkan: hasil triase dan rujukan kasus periode ini.",
         "Services given: victims given a service on a date in the period, once per victim for each SIMFONI service; the UPTD PPA's extra services count under their SIMFONI service and are also shown on their own. Services needed: triage and referrals of the period's cases.";
     RepTableServiceNeeded => "Layanan yang dibutuhkan (triase dan rujukan)", "Services needed (triage and referrals)";
     RepWithin => "  {} (termasuk {})", "  {} (within {})";
     RepOpened => "Kasus dilaporkan", "Cases reported";
+    ErrAssignUnknown => "Tidak ada akun {}: pilih petugas dari daftar akun.", "There is no account {}: choose a worker from the list of accounts.";
+    ErrAssignDisabled => "Akun {} nonaktif: pilih petugas yang aktif.", "The account {} is disabled: choose an active worker.";
     RepVictims => "Korban", "Victims";
     RepClosed => "Kasus ditutup dalam periode", "Cases closed in the period";
     RepMedianAssess => "Median hari dari pengaduan ke asesmen", "Median days from intake to assessment";
@@ -952,6 +964,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
         },
         Field::Incident(i) => match i {
             IncidentField::Date => ("Tanggal kejadian", "Incident date"),
+            IncidentField::Ongoing => ("Masih berlangsung", "Still going on"),
             IncidentField::Time => ("Jam", "Time"),
             IncidentField::Place => ("Tempat kejadian", "Place"),
             IncidentField::Address => ("Alamat kejadian", "Incident address"),
@@ -1017,6 +1030,9 @@ pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
         W::LetterViolence => Msg::LetterViolence,
         W::LetterWithheldNote => Msg::LetterWithheldNote,
         W::LetterYears => Msg::LetterYears,
+        W::LetterAgeBand => Msg::LetterAgeBand,
+        W::LetterMinimumNote => Msg::LetterMinimumNote,
+        W::LetterNip => Msg::LetterNip,
     }
     .get(lang)
 }

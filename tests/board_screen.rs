@@ -220,6 +220,7 @@ fn board_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
         let opened = s.open_case(&rec, "PPA", "ani", at, None).unwrap();
         let mut version = 1;
         if !worker.is_empty() {
+            add_worker(&mut s, worker, meja::domain::staff::Role::Petugas);
             s.assign(opened.id, version, worker, "ani", at).unwrap();
             version += 1;
         }

@@ -31,6 +31,18 @@ fn open(store: &mut Store, name: &str) -> i64 {
     store.open_case(&rec, "PPA", "ani", now(), None).unwrap().id
 }
 
+/// Adds an account `user`, active or disabled (cases are assigned to accounts only).
+fn worker(s: &mut Store, user: &str, active: bool) {
+    let m = meja::domain::staff::StaffMember {
+        username: user.into(),
+        display_name: format!("Ibu {user}"),
+        role: meja::domain::staff::Role::Petugas,
+        active,
+        has_pin: false,
+    };
+    s.add_staff(&m, None, now(), "setup").unwrap();
+}
+
 /// (action, field, old, new, note) of each history row, oldest first.
 type Row = (
     String,
@@ -145,6 +157,7 @@ fn the_second_of_two_connections_is_refused_and_nothing_is_overwritten() {
     let mut a = Store::open(&path).unwrap();
     let mut b = Store::open(&path).unwrap();
     let id = open(&mut a, "Dewi Lestari");
+    worker(&mut a, "citra", true);
     let seen_by_a = a.case_file(id).unwrap().unwrap();
     let seen_by_b = b.case_file(id).unwrap().unwrap();
     // A edits the victim's name; B, working from the same version, moves the stage.
@@ -296,6 +309,34 @@ fn the_board_lists_open_cases_with_initials_only() {
     assert_eq!(closed.iter().map(|c| c.id).collect::<Vec<_>>(), vec![b]);
 }
 
+/// Issue 16 point 12: the card shows the most serious jenis kekerasan, not the first ticked.
+#[test]
+fn the_board_card_shows_the_most_serious_violence() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut i = intake("Rara Anjani");
+    i.incident.violence = vec!["psikis".into(), "fisik".into(), "seksual".into()];
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let card = s
+        .board(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap();
+    assert_eq!(card.violence.as_deref(), Some("seksual"));
+    let mut i = intake("Wati Lestari");
+    i.incident.violence = vec!["penelantaran".into(), "trafficking".into()];
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let id = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let card = s
+        .board(false)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap();
+    assert_eq!(card.violence.as_deref(), Some("trafficking"));
+}
+
 #[test]
 fn a_chronology_stored_with_line_separators_reads_as_lines() {
     // Text saved before U+2028/U+2029 were cleaned on input: a terminal does not break on
@@ -316,4 +357,69 @@ fn a_chronology_stored_with_line_separators_reads_as_lines() {
         f.intake.incident.chronology,
         "Awal.\nLalu korban pergi.\nAkhir."
     );
+}
+
+/// Issue 16 point 10: an incident date known only to the month or the year, and an incident
+/// still going on, are kept at their precision and shown as typed when the case is read back.
+#[test]
+fn a_rough_incident_date_and_the_ongoing_flag_are_kept_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut s = Store::open(&path).unwrap();
+    let mut i = intake("Rina Marlina");
+    i.incident.date = "11/2026".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let a = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let mut i = intake("Sri Wahyuni");
+    i.incident.date = "sejak 2019".into();
+    let rec = i.to_record(now().date_naive()).unwrap();
+    let b = s.open_case(&rec, "PPA", "ani", now(), None).unwrap().id;
+    let fa = s.case_file(a).unwrap().unwrap().intake.incident;
+    assert_eq!((fa.date.as_str(), fa.ongoing.as_str()), ("11-2026", ""));
+    let fb = s.case_file(b).unwrap().unwrap().intake.incident;
+    assert_eq!((fb.date.as_str(), fb.ongoing.as_str()), ("2019", "ya"));
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let stored: Vec<(Option<String>, Option<bool>)> = c
+        .prepare("SELECT incident_date, incident_ongoing FROM cases ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(
+        stored,
+        vec![
+            (Some("2026-11".into()), None),
+            (Some("2019".into()), Some(true))
+        ]
+    );
+}
+
+/// Issue 16 point 2: a case is assigned to an active account only — a display name, a typo or
+/// a disabled account is refused and nothing changes; an empty name unassigns.
+#[test]
+fn assigning_to_an_unknown_or_disabled_account_is_refused() {
+    let mut s = Store::open_in_memory().unwrap();
+    let id = open(&mut s, "Dewi Lestari");
+    worker(&mut s, "budi", true);
+    worker(&mut s, "wati", false);
+    let refused = |s: &mut Store, to: &str| s.assign(id, 1, to, "ani", now()).unwrap_err();
+    let e = refused(&mut s, "Ibu budi");
+    assert!(
+        e.render(meja::i18n::Lang::Id)
+            .contains("Tidak ada akun Ibu budi"),
+        "{e}"
+    );
+    let e = refused(&mut s, "wati");
+    assert!(e.render(meja::i18n::Lang::Id).contains("nonaktif"), "{e}");
+    let file = s.case_file(id).unwrap().unwrap();
+    assert_eq!((file.card.version, file.card.assigned_to), (1, None));
+    assert_eq!(
+        s.assign(id, 1, " budi ", "ani", now()).unwrap(),
+        Saved::Done(2)
+    );
+    let card = s.case_file(id).unwrap().unwrap().card;
+    assert_eq!(card.assigned_to.as_deref(), Some("budi"));
+    assert_eq!(s.assign(id, 2, "", "ani", now()).unwrap(), Saved::Done(3));
+    assert_eq!(s.case_file(id).unwrap().unwrap().card.assigned_to, None);
 }

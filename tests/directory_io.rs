@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use chrono::NaiveDate;
 use meja::domain::agency::{Agency, Week};
 use meja::i18n::{Lang, Msg};
@@ -394,7 +396,11 @@ fn a_semicolon_sheet_from_indonesian_excel_is_read_with_its_bad_row_reported() {
     let bad = &p.problems[0];
     assert_eq!((bad.file.as_str(), bad.line), ("direktori.csv", 6));
     assert_eq!(bad.reason.msg, Msg::RowUnknownKind);
-    assert_eq!(bad.reason.args, strings(&["jenis", "Polisi Hutan"]));
+    assert_eq!(bad.reason.args[..2], strings(&["jenis", "Polisi Hutan"]));
+    assert!(
+        bad.reason.args[2].contains("unit_ppa, kejaksaan"),
+        "valid codes listed"
+    );
 
     let ppa = by_name(&p, "Unit PPA Polres Metro (uji)");
     assert_eq!(ppa.source_id, "ppa-01");
@@ -808,4 +814,61 @@ fn the_demo_directory_reads_without_a_problem() {
         .find(|a| a.name.starts_with("RSUD"))
         .unwrap();
     assert_eq!(rsud.hours, week("Sen-Min 24 jam"));
+}
+
+/// Issue 16 point 20: the import takes what the agency sheet takes and refuses what it
+/// refuses: a bare `24 jam`, an invalid phone refused at import (reported, row skipped), an
+/// unknown `jenis` refused listing the valid codes, a future verification date refused; and
+/// the count of skipped rows counts rows, not problems.
+#[test]
+fn the_sheet_import_shares_the_agency_rules_and_counts_skipped_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lembaga.csv");
+    std::fs::write(
+        &path,
+        "nama,jenis,telepon,jam_buka,diverifikasi\n\
+         RSUD Contoh,kesehatan,0725-41234,24 jam,\n\
+         LBH Satu,lbh,12,,\n\
+         Polres Dua,polisi,0812,kadang,\n\
+         Puskesmas Tiga,,0725-41234 / 99,,\n\
+         Dinsos Empat,,,,01-01-2099\n\
+         Klinik Lima,xx,abc,,\n",
+    )
+    .unwrap();
+    let p = read_sheet(&path).unwrap();
+    let names: Vec<&str> = p.agencies.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["RSUD Contoh"]);
+    assert_eq!(p.agencies[0].hours, week("Sen-Min 24 jam"));
+    let kinds = p
+        .problems
+        .iter()
+        .find(|x| x.line == 3 && x.reason.msg == Msg::RowUnknownKind)
+        .expect("lbh refused");
+    let listed = kinds.reason.render(meja::i18n::Lang::Id);
+    assert!(
+        listed.contains("bantuan_hukum") && listed.contains("unit_ppa"),
+        "{listed}"
+    );
+    assert!(
+        p.problems
+            .iter()
+            .any(|x| x.line == 5 && x.reason.msg == Msg::RowBadPhone)
+    );
+    assert!(
+        p.problems
+            .iter()
+            .any(|x| x.line == 6 && x.reason.msg == Msg::RowVerifiedFuture)
+    );
+    assert!(p.problems.len() > 5, "several rows have two problems");
+    assert_eq!(p.skipped_rows(), 5);
+    // The command says the same.
+    let db = dir.path().join("meja.db");
+    common::add_supervisor(&mut meja::store::Store::open(&db).unwrap(), "ani");
+    let o = common::meja_command("ani")
+        .args(["--db", db.to_str().unwrap(), "agencies", "import"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("5 baris dilewati"), "{out}");
 }

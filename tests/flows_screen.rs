@@ -174,6 +174,11 @@ fn reopen_with_an_empty_reason_stays_open() {
 #[test]
 fn assign_keeps_every_letter_in_its_field() {
     let (_d, path, number) = setup("ya");
+    add_worker(
+        &mut meja::store::Store::open(&path).unwrap(),
+        "centr",
+        meja::domain::staff::Role::Petugas,
+    );
     let mut app = app_on(&path, Lang::Id, "ani");
     open_case(&mut app, &number);
     typ(&mut app, "a");

@@ -370,3 +370,32 @@ fn help_lists_every_screens_keys_and_scrolls_at_80x24() {
     key(app, KeyCode::Esc);
     assert_eq!(app.screen(), Screen::Intake);
 }
+
+/// Issue 16 point 10: a month-year or a year alone is taken as the incident date and shown as
+/// typed; "sejak 2019" also ticks "Masih berlangsung".
+#[test]
+fn a_rough_incident_date_is_taken_and_sejak_marks_it_ongoing() {
+    let mut t = new_app(Lang::Id);
+    let app = &mut t.app;
+    goto(app, at::INCIDENT_DATE);
+    typ(app, "11/2026");
+    key(app, KeyCode::Tab);
+    let text = screen_text(&render(app, 80, 24));
+    assert!(text.contains("11-2026"), "{text}");
+    assert!(!text.contains("tulis tanggal seperti"), "{text}");
+    goto(app, at::INCIDENT_DATE);
+    for _ in 0.."11-2026".len() {
+        key(app, KeyCode::Backspace);
+    }
+    typ(app, "sejak 2019");
+    key(app, KeyCode::Tab);
+    let text = screen_text(&render(app, 80, 24));
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Masih berlangsung"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(line.contains("Ya"), "{text}");
+    let form = &app.form().unwrap().intake.incident;
+    assert_eq!((form.date.as_str(), form.ongoing.as_str()), ("2019", "ya"));
+}

@@ -227,3 +227,48 @@ fn migrating_from_v10_leaves_safe_contact_unasked_and_takes_only_ya_or_tidak() {
         "only ya or tidak"
     );
 }
+
+/// Issue 16 point 10: after the migration every incident date of the schema-10 record reads
+/// back as the day it was, no case claims to be ongoing (NULL: not asked), and a case can
+/// then be given a month-year date and the ongoing flag.
+#[test]
+fn after_migrating_v10_incident_dates_are_unchanged_and_ongoing_is_not_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = copy_of(V10, dir.path());
+    let before: Vec<(i64, Option<String>)> = {
+        let c = read_only(&db);
+        c.prepare("SELECT id, incident_date FROM cases ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(before.iter().any(|(_, d)| d.is_some()), "fixture has dates");
+    Store::migrate_file(&db).unwrap();
+    {
+        let c = read_only(&db);
+        let ongoing: i64 = c
+            .query_row(
+                "SELECT count(*) FROM cases WHERE incident_ongoing IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(ongoing, 0);
+    }
+    let s = Store::open(&db).unwrap();
+    for (id, date) in &before {
+        let file = s.case_file(*id).unwrap().unwrap();
+        let shown = date.as_deref().map(|d| {
+            let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+            d.format("%d-%m-%Y").to_string()
+        });
+        assert_eq!(
+            file.intake.incident.date,
+            shown.unwrap_or_default(),
+            "case {id}"
+        );
+        assert_eq!(file.intake.incident.ongoing, "", "case {id}");
+    }
+}

@@ -334,6 +334,37 @@ fn the_october_report_matches_the_hand_count() {
     assert_eq!(r.table(Ampk).rows.len(), 15);
 }
 
+/// Issue 16 point 22: a case closed and reopened within the period is open at the period's
+/// end — not a closure and not in the median; a case closed, reopened and closed again counts
+/// once, by the closure still standing; a reopening after the period changes nothing.
+#[test]
+fn a_case_reopened_within_the_period_is_not_counted_as_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = fixture(&dir.path().join("meja.db"));
+    let (a, d) = (2, 1);
+    assert_eq!(
+        s.case_file(a).unwrap().unwrap().card.stage,
+        Stage::Terminasi
+    );
+    let reopen = || Move::Reopen {
+        reason: "kekerasan berulang".into(),
+    };
+    // A: closed 25 Oct, reopened 28 Oct — open on 31 Oct.
+    mv(&mut s, a, Stage::Terminasi, reopen(), at(2026, 10, 28));
+    // D: closed 15 Oct, reopened 18 Oct, closed again 30 Oct (32 days after 28 Sep).
+    mv(&mut s, d, Stage::Terminasi, reopen(), at(2026, 10, 18));
+    close(&mut s, d, Stage::Asesmen, at(2026, 10, 30));
+    // D reopened again in November: on 31 October it was closed.
+    mv(&mut s, d, Stage::Terminasi, reopen(), at(2026, 11, 2));
+    let r = october(&s);
+    assert_eq!(r.cases_closed, 1, "only D is closed at the end of October");
+    assert_eq!(
+        r.median_days_to_closure,
+        Some(32.0),
+        "D, by its last closure"
+    );
+}
+
 #[test]
 fn the_trend_counts_new_cases_per_month_with_empty_months() {
     let dir = tempfile::tempdir().unwrap();

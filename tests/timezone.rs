@@ -111,6 +111,7 @@ fn an_office_in_wita_on_a_utc_server_shows_and_counts_in_wita() {
         "Ani",
         Lang::Id,
         now.date_naive(),
+        &[],
     )
     .unwrap();
     let text = letter.to_text(78);

@@ -52,6 +52,7 @@ fn office(dir: &Path) -> std::path::PathBuf {
     i.consent.services = "ya".into();
     let rec = i.to_record(today).unwrap();
     let id = s.open_case(&rec, "PPA", "ani", now, None).unwrap().id;
+    common::add_worker(&mut s, "rina", meja::domain::staff::Role::ManajerKasus);
     s.assign(id, 1, "rina", "ani", now).unwrap();
     let earlier = now - Duration::days(10);
     let action = PlanAction {

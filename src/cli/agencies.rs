@@ -90,7 +90,7 @@ pub fn run_agencies_import(env: &Env, path: &Path, dry_run: bool) -> Result<Stri
     };
     out.push(fill(
         total.get(lang),
-        &[&added, &updated, &same, &parsed.problems.len()],
+        &[&added, &updated, &same, &parsed.skipped_rows()],
     ));
     Ok(out.join("\n"))
 }

@@ -246,8 +246,8 @@ pub fn main() -> ExitCode {
             agencies::run_agencies_export(&env, format, &out).map(Some)
         }
         Some(Command::Referral {
-            action: referral::ReferralAction::Letter { id, out },
-        }) => referral::run_referral_letter(&env, id, &out).map(Some),
+            action: referral::ReferralAction::Letter { id, out, include },
+        }) => referral::run_referral_letter(&env, id, &out, &include).map(Some),
         Some(Command::Staff { action }) => match action {
             staff::StaffAction::Add {
                 username,

@@ -18,13 +18,27 @@ pub enum ReferralAction {
         id: i64,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Tanpa persetujuan berbagi data: tambahan di atas data minimum, dipisah koma /
+        /// without consent to share: what to add to the minimum, comma-separated
+        /// (nama, umur, nik, alamat, wali, telepon, kekerasan, pelaku, kronologi)
+        #[arg(long, value_name = "ITEMS", value_delimiter = ',')]
+        include: Vec<String>,
     },
 }
 
 /// `meja referral letter ID --out FILE`: text, or PDF when FILE ends in `.pdf`.
-pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
+pub fn run_referral_letter(env: &Env, id: i64, out: &Path, include: &[String]) -> Result<String> {
     let config = env.config()?;
     let lang = env.lang(Some(&config));
+    let items = crate::domain::vocab::LETTER_ITEMS;
+    let include: Vec<String> = include.iter().map(|c| c.trim().to_lowercase()).collect();
+    if let Some(bad) = include.iter().find(|c| !items.contains(c)) {
+        let valid: Vec<&str> = items.terms.iter().map(|t| t.code).collect();
+        return Err(crate::error::Error::new(
+            Msg::ErrLetterItem,
+            &[bad, &valid.join(", ")],
+        ));
+    }
     let mut store = Store::open(&env.db_path()?)?;
     let staff = env.actor(&mut store, &config, Permission::Refer)?.username;
     // Before the letter takes a number: a refused path must not use one up.
@@ -33,7 +47,10 @@ pub fn run_referral_letter(env: &Env, id: i64, out: &Path) -> Result<String> {
     let written = crate::tasks::letters::write_letter(
         &mut store,
         &config,
-        id,
+        crate::tasks::letters::Request {
+            referral: id,
+            include: &include,
+        },
         &staff,
         lang,
         Local::now(),

@@ -70,6 +70,7 @@ pub enum AgencyIssue {
     UnknownService(String),
     UnknownArea(String),
     BadPhone(String),
+    BadEmail(String),
     VerifiedInFuture,
 }
 
@@ -130,9 +131,12 @@ impl Agency {
             }
         }
         for p in &self.phones {
-            if normalize_phone(p).is_err() && !is_hotline(p) {
+            if !phone_ok(p) {
                 out.push(AgencyIssue::BadPhone(p.clone()));
             }
+        }
+        if !self.email.trim().is_empty() && !super::validate::email_ok(&self.email) {
+            out.push(AgencyIssue::BadEmail(self.email.clone()));
         }
         if self.verified.is_some_and(|d| d > today) {
             out.push(AgencyIssue::VerifiedInFuture);
@@ -169,8 +173,21 @@ impl Agency {
                 s.push_str(r.name);
             }
         }
+        // The notes hold what the office knows and the imports keep there — the services'
+        // own descriptions among them ("Visum dan IGD 24 jam"): a worker searches for those
+        // words too (issue 16).
+        if !self.notes.is_empty() {
+            s.push_str("  ");
+            s.push_str(&self.notes.replace('\n', " "));
+        }
         s
     }
+}
+
+/// An agency's phone as the directory takes it: a number `normalize_phone` reads, or a short
+/// hotline. The one rule for the screen and every import (issue 16).
+pub fn phone_ok(p: &str) -> bool {
+    normalize_phone(p).is_ok() || is_hotline(p)
 }
 
 /// Short national numbers (110 police, 129 SAPA) that `normalize_phone` rightly refuses for
@@ -277,6 +294,11 @@ impl Week {
             .map(str::trim)
             .filter(|g| !g.is_empty())
         {
+            // Hours with no days ("24 jam", "08.00-16.00") are every day's (README; issue 16).
+            if let Some(open) = Opening::parse(group) {
+                w.0 = [Some(open); 7];
+                continue;
+            }
             let (days, time) = group
                 .split_once(char::is_whitespace)
                 .ok_or_else(|| group.to_string())?;
@@ -750,6 +772,28 @@ mod tests {
             .collect()
     }
 
+    /// Issue 16 point 16: the notes (where service descriptions are kept) are searched.
+    #[test]
+    fn a_word_in_the_notes_finds_the_agency_first() {
+        let mut d = directory();
+        d.push(agency("Disdukcapil Kota Metro", "lainnya", &[], &["18.72"]));
+        let rsud = d.iter_mut().find(|a| a.name.starts_with("RSUD")).unwrap();
+        rsud.notes = "Visum dan IGD 24 jam".into();
+        let mut ix = Index::new(&d, Lang::Id);
+        let hits = ix.search(&d, "visum", &DirectoryFilter::default());
+        assert_eq!(d[hits[0].index].name, "RSUD Jenderal Ahmad Yani");
+    }
+
+    /// Issue 16 point 20: a bare `24 jam` (or a bare time range) is every day's hours.
+    #[test]
+    fn hours_without_days_are_every_days() {
+        let w = Week::parse("24 jam").unwrap();
+        assert_eq!(w.format(Lang::Id), "Sen-Min 24 jam");
+        let w = Week::parse("08.00-16.00").unwrap();
+        assert!(w.0.iter().all(|d| *d == Opening::parse("08.00-16.00")));
+        assert_eq!(Week::parse("kadang-kadang"), Err("kadang-kadang".into()));
+    }
+
     #[test]
     fn typical_queries_rank_the_expected_agency_first() {
         assert_eq!(names("polres")[0], "Unit PPA Polres Metro");
@@ -967,6 +1011,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut a = agency(" ", "polisi", &["pijat"], &["99.99"]);
         a.phones = vec!["12ab".into()];
+        a.email = "p2tp2a@".into();
         a.verified = today.succ_opt();
         assert_eq!(
             a.check(today),
@@ -976,6 +1021,7 @@ mod tests {
                 AgencyIssue::UnknownService("pijat".into()),
                 AgencyIssue::UnknownArea("99.99".into()),
                 AgencyIssue::BadPhone("12ab".into()),
+                AgencyIssue::BadEmail("p2tp2a@".into()),
                 AgencyIssue::VerifiedInFuture,
             ]
         );

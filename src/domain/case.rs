@@ -461,7 +461,10 @@ pub struct Card {
     pub initials: String,
     pub sex: Option<String>,
     pub age: Option<u32>,
+    /// The most serious jenis kekerasan (`vocab::most_serious_violence`), the one shown.
     pub violence: Option<String>,
+    /// Every jenis kekerasan of the case, for the board filter.
+    pub violence_all: Vec<String>,
     /// AMPK categories of the case's child victims.
     pub ampk: Vec<String>,
     /// The first victim's region code (any level), for filters by area.

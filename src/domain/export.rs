@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::intake::PersonRecord;
 use super::report::kabkota;
+use super::roughdate::RoughDate;
 use super::text::initials;
 use super::vocab::age_band;
 
@@ -19,7 +20,8 @@ pub struct ExportCase {
     pub risk: String,
     pub emergency: bool,
     pub channel: Option<String>,
-    pub incident_date: Option<NaiveDate>,
+    /// At its precision: `2026-11` or `2020` when the day (or month) was not known.
+    pub incident_date: Option<RoughDate>,
     pub place: Option<String>,
     pub incident_address: String,
     pub incident_region: Option<String>,
@@ -46,6 +48,14 @@ impl DateStyle {
         match self {
             DateStyle::Iso => d.format("%Y-%m-%d").to_string(),
             DateStyle::DayFirst => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+
+    /// A date known to a day, a month or a year, at its precision.
+    pub fn write_rough(self, d: RoughDate) -> String {
+        match self {
+            DateStyle::Iso => d.iso(),
+            DateStyle::DayFirst => d.written('/'),
         }
     }
 }
@@ -141,7 +151,9 @@ pub fn rows(cases: &[ExportCase], deidentified: bool, dates: DateStyle) -> Vec<V
                 c.risk.clone(),
                 if c.emergency { "ya" } else { "tidak" }.into(),
                 opt(&c.channel),
-                date(c.incident_date),
+                c.incident_date
+                    .map(|d| dates.write_rough(d))
+                    .unwrap_or_default(),
                 opt(&c.place),
                 c.incident_address.clone(),
                 opt(&c.incident_region),

@@ -8,6 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::roughdate::RoughDate;
 use super::text::{clean_line, clean_multiline, clean_name, initials};
 use super::validate::{
     PROVINCE_CODES, age_on, format_date, normalize_phone, parse_age, parse_date, parse_nik,
@@ -61,7 +62,10 @@ pub struct Perpetrator {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Incident {
+    /// A day, a month (`11-2026`) or a year (`2020`): see `domain::roughdate`.
     pub date: String,
+    /// "ya" when the violence is still going on (`vocab::YES_NO`), e.g. "sejak 2019".
+    pub ongoing: String,
     pub time: String,
     pub place: String,
     pub address: String,
@@ -155,6 +159,7 @@ pub enum PerpetratorField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IncidentField {
     Date,
+    Ongoing,
     Time,
     Place,
     Address,
@@ -212,8 +217,9 @@ impl PerpetratorField {
     pub const ALL: [Self; 4] = [Self::Name, Self::Sex, Self::Age, Self::Relation];
 }
 impl IncidentField {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Date,
+        Self::Ongoing,
         Self::Time,
         Self::Place,
         Self::Address,
@@ -253,6 +259,8 @@ pub enum Kind {
     Text,
     LongText,
     Date,
+    /// A day, a month of a year or a year (`domain::roughdate`).
+    RoughDate,
     Time,
     Nik,
     Phone,
@@ -297,7 +305,8 @@ impl Field {
                 PerpetratorField::Relation => One(vocab::PERPETRATOR_RELATIONS),
             },
             Field::Incident(f) => match f {
-                IncidentField::Date => Date,
+                IncidentField::Date => RoughDate,
+                IncidentField::Ongoing => One(vocab::YES_NO),
                 IncidentField::Time => Time,
                 IncidentField::Place => One(vocab::PLACES),
                 IncidentField::Address => Text,
@@ -419,7 +428,10 @@ pub struct NewCase {
     pub reporter: PersonRecord,
     pub victims: Vec<PersonRecord>,
     pub perpetrators: Vec<PersonRecord>,
-    pub incident_date: Option<NaiveDate>,
+    /// At the precision it was given (a day, a month, a year).
+    pub incident_date: Option<RoughDate>,
+    /// The violence is still going on ("masih berlangsung"); None when not asked.
+    pub incident_ongoing: Option<bool>,
     pub incident_time: Option<NaiveTime>,
     pub place: Option<String>,
     pub incident_address: String,
@@ -435,6 +447,16 @@ pub struct NewCase {
     pub consent_relation: Option<String>,
     pub consent_withheld: String,
     pub withhold: Vec<String>,
+}
+
+/// The date after a leading "sejak" / "since", if the text starts with one.
+fn since(s: &str) -> Option<&str> {
+    let t = s.trim_start();
+    let lower = t.to_lowercase();
+    ["sejak ", "since "]
+        .iter()
+        .find(|w| lower.starts_with(*w))
+        .and_then(|w| t.get(w.len()..))
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -537,6 +559,7 @@ impl Intake {
             }
             Field::Incident(x) => match x {
                 IncidentField::Date => &self.incident.date,
+                IncidentField::Ongoing => &self.incident.ongoing,
                 IncidentField::Time => &self.incident.time,
                 IncidentField::Place => &self.incident.place,
                 IncidentField::Address => &self.incident.address,
@@ -603,6 +626,7 @@ impl Intake {
             }
             Field::Incident(x) => match x {
                 IncidentField::Date => &mut self.incident.date,
+                IncidentField::Ongoing => &mut self.incident.ongoing,
                 IncidentField::Time => &mut self.incident.time,
                 IncidentField::Place => &mut self.incident.place,
                 IncidentField::Address => &mut self.incident.address,
@@ -676,10 +700,20 @@ impl Intake {
     /// first with dashes, phones in national form, NIK as bare digits. Text that does not
     /// parse is left exactly as typed, so the message beside it refers to what is visible.
     pub fn normalize(&mut self, f: Field, today: NaiveDate) {
+        // "sejak 2019" (since 2019) typed as the incident date is the date and the ongoing
+        // flag at once: the worker writes what the victim says.
+        if f == Field::Incident(IncidentField::Date)
+            && let Some(rest) = since(&self.incident.date)
+            && RoughDate::parse(rest, today).is_ok()
+        {
+            self.incident.date = rest.trim().to_string();
+            self.incident.ongoing = "ya".into();
+        }
         let kind = f.kind();
         let Some(s) = self.text_mut(f) else { return };
         let new = match kind {
             Kind::Date => parse_date(s, today).ok().map(format_date),
+            Kind::RoughDate => RoughDate::parse(s, today).ok().map(|d| d.written('-')),
             Kind::Time => parse_time(s).ok().map(|t| t.format("%H:%M").to_string()),
             Kind::Phone => normalize_phone(s).ok(),
             Kind::Nik => parse_nik(s).ok().map(|n| n.digits),
@@ -857,7 +891,7 @@ impl Intake {
         }
 
         if let Some(s) = opt(&self.incident.date)
-            && let Err(e) = parse_date(&s, today)
+            && let Err(e) = RoughDate::parse(since(&s).unwrap_or(&s), today)
         {
             push(Field::Incident(IncidentField::Date), e);
         }
@@ -993,7 +1027,13 @@ impl Intake {
             reporter,
             victims,
             perpetrators,
-            incident_date: opt(&i.date).and_then(|s| parse_date(&s, today).ok()),
+            incident_date: opt(&i.date)
+                .and_then(|s| RoughDate::parse(since(&s).unwrap_or(&s), today).ok()),
+            incident_ongoing: if since(&i.date).is_some() {
+                Some(true)
+            } else {
+                opt(&i.ongoing).map(|o| o == "ya")
+            },
             incident_time: opt(&i.time).and_then(|s| parse_time(&s).ok()),
             place: opt(&i.place),
             incident_address: i.address.trim().to_string(),
@@ -1056,6 +1096,54 @@ mod tests {
         assert_eq!(
             Intake::default().first_error(today()).map(|f| f.field),
             Some(Field::Victim(0, VictimField::Name))
+        );
+    }
+
+    #[test]
+    fn an_incident_date_may_be_a_month_or_a_year_and_the_incident_ongoing() {
+        let mut i = minimal();
+        for (typed, shown) in [
+            ("11/2026", "11-2026"),
+            ("2020", "2020"),
+            ("3.2019", "03-2019"),
+        ] {
+            i.incident.date = typed.into();
+            assert_eq!(issues(&i), vec![], "{typed}");
+            i.normalize(Field::Incident(IncidentField::Date), today());
+            assert_eq!(i.incident.date, shown);
+        }
+        let rec = i.to_record(today()).unwrap();
+        assert_eq!(
+            rec.incident_date,
+            Some(RoughDate::Month {
+                year: 2019,
+                month: 3
+            })
+        );
+        assert_eq!(rec.incident_ongoing, None);
+        i.incident.date = "12-2026".into();
+        assert_eq!(
+            issues(&i),
+            vec![(Field::Incident(IncidentField::Date), Issue::DateFuture)]
+        );
+        // "sejak 2019" is the year and the ongoing flag at once.
+        i.incident.date = "Sejak 2019".into();
+        assert_eq!(issues(&i), vec![]);
+        i.normalize(Field::Incident(IncidentField::Date), today());
+        assert_eq!(
+            (i.incident.date.as_str(), i.incident.ongoing.as_str()),
+            ("2019", "ya")
+        );
+        let rec = i.to_record(today()).unwrap();
+        assert_eq!(rec.incident_date, Some(RoughDate::Year(2019)));
+        assert_eq!(rec.incident_ongoing, Some(true));
+        i.incident.ongoing = "tidak".into();
+        assert_eq!(i.to_record(today()).unwrap().incident_ongoing, Some(false));
+        // A birth date stays a whole date: an age is asked for instead.
+        i.victims[0].birth_date = "2014".into();
+        assert_eq!(
+            issues(&i),
+            vec![(Field::Victim(0, VictimField::BirthDate), Issue::DateFormat)]
         );
     }
 

@@ -36,6 +36,16 @@ pub struct Letter {
     pub blocks: Vec<Block>,
 }
 
+/// Who signs for the office: the configured head (kepala UPTD). A letter signed with a login
+/// name is no letter an agency files (issue 16).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signatory<'a> {
+    pub name: &'a str,
+    /// Jabatan, e.g. "Kepala UPTD PPA Kota Metro".
+    pub title: &'a str,
+    pub nip: &'a str,
+}
+
 /// What the office sends the letter as: from the configuration.
 #[derive(Debug, Clone, Default)]
 pub struct Sender<'a> {
@@ -43,9 +53,17 @@ pub struct Sender<'a> {
     pub letterhead: &'a [String],
     pub city: &'a str,
     pub phone: &'a str,
-    /// The worker the agency should contact about this client.
+    /// The worker the agency should contact about this client: display name…
     pub contact: &'a str,
+    /// …and role, in the letter's language.
+    pub contact_role: &'a str,
+    /// The head of office; None when not configured (the worker signs instead).
+    pub head: Option<Signatory<'a>>,
 }
+
+/// What a letter may carry beyond the minimum when the client has not agreed to share her
+/// data (`vocab::LETTER_ITEMS`): each only if the worker ticks it.
+pub const MINIMUM_NOTE: &str = "minimum";
 
 /// The fixed wording of a letter. The domain decides what a letter says and withholds;
 /// `i18n::letter_word` says each of these in the letter's language, so every string a reader
@@ -86,6 +104,9 @@ pub enum Word {
     LetterViolence,
     LetterWithheldNote,
     LetterYears,
+    LetterAgeBand,
+    LetterMinimumNote,
+    LetterNip,
 }
 
 /// Wording for a [`Word`] in a language: `i18n::letter_word` in the app.
@@ -101,6 +122,14 @@ pub struct LetterInput<'a> {
     pub agency: &'a Agency,
     pub referral: &'a Referral,
     pub case: &'a Intake,
+    /// Items the worker ticked to add (`vocab::LETTER_ITEMS`), read only when the client has
+    /// not agreed to share her data: then the letter carries the minimum and these.
+    pub include: &'a [String],
+}
+
+/// True when the client agreed that her data may be shared with other agencies.
+pub fn consent_to_share(case: &Intake) -> bool {
+    case.consent.share == "ya"
 }
 
 const MONTHS_ID: [&str; 12] = [
@@ -150,7 +179,19 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
     let lang = i.lang;
     let w = |m: Word| (i.words)(m, lang);
     let t = |m: Word| w(m).to_string();
+    // Without consent to share, a letter carries the minimum — initials, age band, sex, the
+    // service asked for, the office contact — and each further item only when the worker
+    // ticked it (issue 16). With consent, everything but what the client withheld.
+    let share = consent_to_share(i.case);
     let withheld = |code: &str| i.case.consent.withhold.iter().any(|c| c == code);
+    let has = |item: &str| {
+        let withheld_as = match item {
+            "umur" => "tanggal_lahir",
+            "wali" => "nama",
+            other => other,
+        };
+        !withheld(withheld_as) && (share || i.include.iter().any(|c| c == item))
+    };
     let mut b = Vec::new();
 
     if i.sender.letterhead.is_empty() {
@@ -201,10 +242,10 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
         if many {
             b.push(Block::Strong(fill(w(Word::LetterClientN), &[&(n + 1)])));
         }
-        let name = if withheld("nama") {
-            initials(&v.name)
-        } else {
+        let name = if has("nama") {
             v.name.clone()
+        } else {
+            initials(&v.name)
         };
         b.push(Block::Field(t(Word::LetterName), name));
         if !v.sex.is_empty() {
@@ -218,7 +259,18 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             .map(|d| age_on(d, i.date).to_string())
             .or_else(|| (!v.age.trim().is_empty()).then(|| v.age.trim().to_string()));
         match (birth, age) {
-            (Some(d), Some(a)) if !withheld("tanggal_lahir") => b.push(Block::Field(
+            (_, Some(a)) if !share && !has("umur") => {
+                if let Ok(years) = a.parse::<u32>() {
+                    b.push(Block::Field(
+                        t(Word::LetterAgeBand),
+                        fill(
+                            w(Word::LetterYears),
+                            &[&vocab::AGE_BANDS.label(vocab::age_band(years), lang)],
+                        ),
+                    ));
+                }
+            }
+            (Some(d), Some(a)) if has("umur") => b.push(Block::Field(
                 t(Word::LetterBirth),
                 fill(
                     w(Word::LetterBirthAge),
@@ -231,10 +283,10 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             )),
             _ => {}
         }
-        if !withheld("nik") && !v.nik.trim().is_empty() {
+        if has("nik") && !v.nik.trim().is_empty() {
             b.push(Block::Field("NIK".into(), v.nik.trim().to_string()));
         }
-        if !withheld("alamat") {
+        if has("alamat") {
             let mut addr = v.address.trim().to_string();
             if !v.region.is_empty() {
                 let r = super::region::describe(&v.region);
@@ -250,7 +302,7 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
         }
         // Her phone never travels without the answer to "aman dihubungi?": the agency that
         // rings a number the perpetrator answers puts her in danger.
-        if !withheld("telepon") && !v.phone.trim().is_empty() {
+        if has("telepon") && !v.phone.trim().is_empty() {
             let safe = match v.safe_contact.as_str() {
                 "ya" => Word::LetterSafeYes,
                 "tidak" => Word::LetterSafeNo,
@@ -261,7 +313,7 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
                 format!("{} ({})", v.phone.trim(), w(safe)),
             ));
         }
-        if !v.guardian.trim().is_empty() && !withheld("nama") {
+        if !v.guardian.trim().is_empty() && has("wali") {
             b.push(Block::Field(
                 t(Word::LetterGuardian),
                 v.guardian.trim().into(),
@@ -269,14 +321,13 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
         }
     }
     // A victim who reported herself has her own phone above, with its safety answer.
-    if !withheld("telepon") && !i.case.victim_reports() && !i.case.reporter.phone.trim().is_empty()
-    {
+    if has("telepon") && !i.case.victim_reports() && !i.case.reporter.phone.trim().is_empty() {
         b.push(Block::Field(
             t(Word::LetterPhone),
             i.case.reporter.phone.trim().to_string(),
         ));
     }
-    if !i.case.incident.violence.is_empty() {
+    if has("kekerasan") && !i.case.incident.violence.is_empty() {
         let kinds: Vec<_> = i
             .case
             .incident
@@ -286,7 +337,7 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             .collect();
         b.push(Block::Field(t(Word::LetterViolence), kinds.join(", ")));
     }
-    if !withheld("pelaku") {
+    if has("pelaku") {
         for p in &i.case.perpetrators {
             let mut who = Vec::new();
             if !p.relation.is_empty() {
@@ -300,7 +351,7 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
             }
         }
     }
-    if !withheld("kronologi") && !i.case.incident.chronology.trim().is_empty() {
+    if has("kronologi") && !i.case.incident.chronology.trim().is_empty() {
         b.push(Block::Blank);
         b.push(Block::Strong(t(Word::LetterChronology)));
         for para in i.case.incident.chronology.trim().split("\n\n") {
@@ -316,23 +367,50 @@ pub fn compose(i: &LetterInput<'_>) -> Letter {
         None => t(Word::LetterReply),
     };
     b.push(Block::Para(reply));
-    let contact = if i.sender.phone.is_empty() {
-        i.sender.contact.to_string()
-    } else {
-        format!("{} ({})", i.sender.contact, i.sender.phone)
-    };
+    // The worker by name and role, then the office phone: "Ani Wulandari, Petugas —
+    // (0725) 000000", never a login name.
+    let mut contact = i.sender.contact.to_string();
+    if !i.sender.contact_role.is_empty() {
+        contact = format!("{contact}, {}", i.sender.contact_role);
+    }
+    if !i.sender.phone.is_empty() {
+        contact = format!("{contact} — {}", i.sender.phone);
+    }
     b.push(Block::Field(t(Word::LetterContact), contact));
     b.push(Block::Blank);
     b.push(Block::Para(t(Word::LetterPrivacy)));
-    if !i.case.consent.withhold.is_empty() {
+    if !share {
+        b.push(Block::Para(t(Word::LetterMinimumNote)));
+    } else if !i.case.consent.withhold.is_empty() {
         b.push(Block::Para(t(Word::LetterWithheldNote)));
     }
     b.push(Block::Blank);
     b.push(Block::Right(t(Word::LetterRegards)));
-    b.push(Block::Right(i.sender.office.to_string()));
-    b.push(Block::Blank);
-    b.push(Block::Blank);
-    b.push(Block::Right(i.sender.contact.to_string()));
+    match &i.sender.head {
+        Some(h) => {
+            let title = if h.title.is_empty() {
+                i.sender.office
+            } else {
+                h.title
+            };
+            b.push(Block::Right(title.to_string()));
+            b.push(Block::Blank);
+            b.push(Block::Blank);
+            b.push(Block::Right(h.name.to_string()));
+            if !h.nip.is_empty() {
+                b.push(Block::Right(format!("{} {}", w(Word::LetterNip), h.nip)));
+            }
+        }
+        None => {
+            b.push(Block::Right(i.sender.office.to_string()));
+            b.push(Block::Blank);
+            b.push(Block::Blank);
+            b.push(Block::Right(i.sender.contact.to_string()));
+            if !i.sender.contact_role.is_empty() {
+                b.push(Block::Right(i.sender.contact_role.to_string()));
+            }
+        }
+    }
 
     // Everything above came from the database or the configuration file and was cleaned on
     // the way in; a letter leaves meja, so it is cleaned again on the way out.
@@ -474,6 +552,7 @@ mod tests {
         }];
         i.incident.violence = vec!["seksual".into()];
         i.incident.chronology = "Kejadian di rumah tetangga pada sore hari.".into();
+        i.consent.share = "ya".into();
         i
     }
 
@@ -498,27 +577,34 @@ mod tests {
     }
 
     fn letter(c: &Intake) -> String {
+        letter_with(c, &[], None)
+    }
+
+    fn letter_with(c: &Intake, include: &[String], head: Option<Signatory<'_>>) -> String {
         let agency = Agency {
             name: "Biro Psikologi Harapan".into(),
             address: "Jl. Kenanga 2, Metro".into(),
             ..Default::default()
         };
-        let head = vec!["PEMERINTAH KOTA CONTOH".to_string(), "UPTD PPA".to_string()];
+        let letterhead = vec!["PEMERINTAH KOTA CONTOH".to_string(), "UPTD PPA".to_string()];
         compose(&LetterInput {
             lang: Lang::Id,
             words: crate::i18n::letter_word,
             sender: Sender {
                 office: "UPTD PPA Kota Contoh",
-                letterhead: &head,
+                letterhead: &letterhead,
                 city: "Metro",
                 phone: "0725-000000",
                 contact: "Ani Lestari",
+                contact_role: "Petugas layanan",
+                head,
             },
             number: "007/UPTD-PPA/XI/2026",
             date: today(),
             agency: &agency,
             referral: &referral(),
             case: c,
+            include,
         })
         .to_text(78)
     }
@@ -542,7 +628,7 @@ mod tests {
             "Kejadian di rumah tetangga",
             "mohon asesmen psikologis",
             "30 November 2026",
-            "Ani Lestari (0725-000000)",
+            "Ani Lestari, Petugas layanan — 0725-000000",
         ] {
             assert!(t.contains(want), "missing {want:?} in\n{t}");
         }
@@ -594,6 +680,77 @@ mod tests {
         assert!(t.contains("S.A."));
         assert!(t.contains("12 tahun"), "{t}");
         assert!(t.contains("mohon asesmen psikologis"));
+    }
+
+    /// Issue 16 point 3: without consent to share (a "tidak", or never asked), the letter
+    /// carries initials, age band, sex, the service asked for and the office contact; nothing
+    /// else unless the worker ticks it, and what the client withheld stays out even then.
+    #[test]
+    fn without_consent_to_share_a_letter_carries_the_minimum_and_what_was_ticked() {
+        for share in ["tidak", ""] {
+            let mut c = case();
+            c.consent.share = share.into();
+            let t = letter(&c);
+            for gone in [
+                "Siti Aminah",
+                "Ibu Rahma",
+                "1872014103140001",
+                "01-03-2014",
+                ": 12 tahun",
+                "(12 tahun)",
+                "Jl. Melati",
+                "081234567890",
+                "Seksual",
+                "Tetangga",
+                "Kejadian di rumah tetangga",
+            ] {
+                assert!(!t.contains(gone), "{gone:?} leaked into\n{t}");
+            }
+            for want in [
+                "S.A.",
+                "Kelompok umur : 6–12 tahun",
+                "Perempuan",
+                "psikologis",
+                "Ani Lestari, Petugas layanan — 0725-000000",
+                "belum menyetujui datanya dibagi",
+            ] {
+                assert!(t.contains(want), "missing {want:?} in\n{t}");
+            }
+        }
+        let mut c = case();
+        c.consent.share = "tidak".into();
+        c.consent.withhold = vec!["alamat".into()];
+        let ticked: Vec<String> = ["kekerasan", "alamat", "umur"].map(String::from).to_vec();
+        let t = letter_with(&c, &ticked, None);
+        assert!(t.contains("Seksual"), "{t}");
+        assert!(t.contains("01-03-2014 (12 tahun)"), "{t}");
+        assert!(!t.contains("Jl. Melati"), "withheld wins over a tick: {t}");
+        assert!(
+            !t.contains("Siti Aminah") && !t.contains("Kejadian di rumah"),
+            "{t}"
+        );
+        // With consent, ticks change nothing: everything not withheld is there.
+        assert!(letter_with(&case(), &[], None).contains("Kejadian di rumah tetangga"));
+    }
+
+    /// Issue 16 point 19: the configured head of office signs (name, jabatan, NIP); without
+    /// one, the worker signs by display name and role, never a login name.
+    #[test]
+    fn the_head_of_office_signs_and_the_worker_is_named_by_name_and_role() {
+        let head = Signatory {
+            name: "Dra. Sri Handayani, M.Si.",
+            title: "Kepala UPTD PPA Kota Contoh",
+            nip: "197003011995032001",
+        };
+        let t = letter_with(&case(), &[], Some(head));
+        let tail: Vec<&str> = t.lines().rev().take(8).map(str::trim).collect();
+        assert!(tail.contains(&"Dra. Sri Handayani, M.Si."), "{t}");
+        assert!(tail.contains(&"Kepala UPTD PPA Kota Contoh"), "{t}");
+        assert!(tail.contains(&"NIP. 197003011995032001"), "{t}");
+        assert!(!tail.contains(&"Ani Lestari"), "{t}");
+        let t = letter(&case());
+        let tail: Vec<&str> = t.lines().rev().take(4).map(str::trim).collect();
+        assert_eq!(tail[..2], ["Petugas layanan", "Ani Lestari"], "{t}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod referral;
 pub mod region;
 pub mod report;
+pub mod roughdate;
 pub mod service;
 pub mod staff;
 pub mod text;

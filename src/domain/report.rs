@@ -19,6 +19,9 @@
 //!   period's cases.
 //! - Stage and risk count **cases** (a case moves as one); referral outcomes count
 //!   **referrals** made for the period's cases, by their status today.
+//! - A case counts as closed when it was closed in the period and is still closed at its end;
+//!   one reopened within the period is open at the end and stays out of the median days to
+//!   closure (the store picks the closures: `Store::report_closures`).
 //! - Rows follow the SIMFONI order of each list; a value this build does not know follows
 //!   them, and "not recorded" comes last, so every table adds up.
 
@@ -61,7 +64,8 @@ pub struct CaseRow {
     pub assessed: Option<NaiveDate>,
 }
 
-/// A case closed in the period: when it was opened and when it was (first) closed.
+/// A case closed in the period and still closed at its end: when it was opened and when it was
+/// closed (its last closure in the period).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Closure {
     pub opened: NaiveDate,

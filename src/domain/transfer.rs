@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Issue;
 use super::region;
+use super::roughdate::RoughDate;
 use super::text::{clean_line, clean_multiline, clean_name};
 use super::validate::{normalize_phone, parse_age, parse_date, parse_nik, parse_time};
 use super::vocab::{self, Vocab};
@@ -156,7 +157,10 @@ pub struct TransferCase {
     pub closure_note: Option<String>,
     pub channel: Option<String>,
     pub reporter_kind: Option<String>,
+    /// ISO at its precision: a day, `2026-11` or `2020` (`domain::roughdate`).
     pub incident_date: Option<String>,
+    /// Still going on; absent from files written before it existed.
+    pub incident_ongoing: Option<bool>,
     pub incident_time: Option<String>,
     pub incident_place: Option<String>,
     pub incident_address: String,
@@ -330,6 +334,15 @@ impl Checker {
         if let Some(s) = v {
             let d = parse_date(s, self.today).map_err(|i| Self::bad(field, s, Some(i)))?;
             *s = d.to_string();
+        }
+        Ok(())
+    }
+
+    /// A date known to a day, a month or a year, rewritten as ISO at its precision.
+    fn rough_date(&self, field: &str, v: &mut Option<String>) -> Result<(), FileError> {
+        if let Some(s) = v {
+            let d = RoughDate::parse(s, self.today).map_err(|i| Self::bad(field, s, Some(i)))?;
+            *s = d.iso();
         }
         Ok(())
     }
@@ -543,7 +556,7 @@ impl CaseTransfer {
             &k.reporter_kind,
             vocab::REPORTER_KINDS,
         )?;
-        c.date("case.incident_date", &mut k.incident_date)?;
+        c.rough_date("case.incident_date", &mut k.incident_date)?;
         c.time("case.incident_time", &mut k.incident_time)?;
         c.opt_code("case.incident_place", &k.incident_place, vocab::PLACES)?;
         c.region("case.incident_region", &k.incident_region)?;

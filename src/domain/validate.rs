@@ -50,11 +50,13 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
-/// Parses `14:30`, `14.30` or `1430`.
+/// Parses `14:30`, `14.30`, `1430`, or a bare hour `22` (22:00: people say "jam 10").
 pub fn parse_time(input: &str) -> Result<NaiveTime, Issue> {
     let s = input.trim();
     let (h, m) = if let Some((h, m)) = s.split_once([':', '.']) {
         (h, m)
+    } else if (1..=2).contains(&s.len()) {
+        (s, "00")
     } else if s.len() == 4 {
         s.split_at(2)
     } else {
@@ -63,6 +65,19 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, Issue> {
     let h: u32 = h.trim().parse().map_err(|_| Issue::TimeFormat)?;
     let m: u32 = m.trim().parse().map_err(|_| Issue::TimeFormat)?;
     NaiveTime::from_hms_opt(h, m, 0).ok_or(Issue::TimeFormat)
+}
+
+/// An e-mail address a mail program could send to: `name@host.tld`, no spaces. Deliberately
+/// loose (RFC 5322 allows far more), but `p2tp2a@` or `p2tp2a@metro` never reach an agency.
+pub fn email_ok(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty())
 }
 
 /// Whole years from `birth` to `on`.
@@ -251,6 +266,22 @@ mod tests {
     }
 
     #[test]
+    fn an_email_needs_a_name_a_host_and_a_domain() {
+        assert!(email_ok("p2tp2a@metrokota.go.id"));
+        assert!(email_ok(" uptd.ppa+rujukan@gmail.com "));
+        for bad in [
+            "p2tp2a@",
+            "@metro.go.id",
+            "p2tp2a@metro",
+            "p2tp2a@metro.",
+            "a b@c.id",
+            "x",
+        ] {
+            assert!(!email_ok(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn times_accept_colon_dot_or_four_digits() {
         assert_eq!(
             parse_time("14:30"),
@@ -265,6 +296,17 @@ mod tests {
             Ok(NaiveTime::from_hms_opt(7, 5, 0).unwrap())
         );
         assert_eq!(parse_time("25:00"), Err(Issue::TimeFormat));
+        // Issue 16: a bare hour is that hour on the dot.
+        assert_eq!(
+            parse_time("22"),
+            Ok(NaiveTime::from_hms_opt(22, 0, 0).unwrap())
+        );
+        assert_eq!(
+            parse_time("7"),
+            Ok(NaiveTime::from_hms_opt(7, 0, 0).unwrap())
+        );
+        assert_eq!(parse_time("24"), Err(Issue::TimeFormat));
+        assert_eq!(parse_time("123"), Err(Issue::TimeFormat));
         assert_eq!(parse_time("siang"), Err(Issue::TimeFormat));
     }
 

@@ -78,6 +78,31 @@ pub const VIOLENCE: Vocab = Vocab {
     ],
 };
 
+/// Jenis kekerasan from the most serious down, for the one a board card has room for (issue
+/// 16: a child sexual-abuse case also recorded as psikis must not show `Psikis`). Sexual
+/// violence and trafficking come first as the law treats them (UU 12/2022, UU 21/2007), then
+/// exploitation, physical and psychological harm, neglect and other.
+pub const VIOLENCE_SEVERITY: [&str; 7] = [
+    "seksual",
+    "trafficking",
+    "eksploitasi",
+    "fisik",
+    "psikis",
+    "penelantaran",
+    "lainnya",
+];
+
+/// The most serious of a case's jenis kekerasan by [`VIOLENCE_SEVERITY`]; a code this build
+/// does not know ranks after every known one (it is still shown rather than nothing).
+pub fn most_serious_violence<'a>(codes: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    codes.into_iter().min_by_key(|c| {
+        VIOLENCE_SEVERITY
+            .iter()
+            .position(|s| s == c)
+            .unwrap_or(VIOLENCE_SEVERITY.len())
+    })
+}
+
 /// UU No. 35 Tahun 2014 Pasal 59 ayat (2), letters a–o.
 pub const AMPK: Vocab = Vocab {
     name: "ampk",
@@ -357,6 +382,24 @@ pub const WITHHOLD: Vocab = Vocab {
         t("telepon", "Nomor telepon", "Phone number"),
         t("kronologi", "Kronologi", "Account of the incident"),
         t("pelaku", "Data terlapor", "Alleged perpetrator"),
+    ],
+};
+
+/// What a referral letter may add to the minimum when the client has not agreed to share her
+/// data; the worker ticks each (issue 16). The minimum is initials, age band, sex, the
+/// service asked for and the office contact.
+pub const LETTER_ITEMS: Vocab = Vocab {
+    name: "isi_surat",
+    terms: &[
+        t("nama", "Nama lengkap", "Full name"),
+        t("umur", "Tanggal lahir dan umur", "Birth date and age"),
+        t("nik", "NIK", "NIK"),
+        t("alamat", "Alamat", "Address"),
+        t("wali", "Orang tua/wali", "Parent/guardian"),
+        t("telepon", "Nomor telepon", "Phone number"),
+        t("kekerasan", "Jenis kekerasan", "Type of violence"),
+        t("pelaku", "Data terlapor", "Alleged perpetrator"),
+        t("kronologi", "Kronologi", "Account of the incident"),
     ],
 };
 
@@ -687,6 +730,27 @@ pub const ADULT_AGE: u32 = 18;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_serious_violence_is_sexual_then_trafficking_down_to_other() {
+        assert_eq!(
+            most_serious_violence(["psikis", "fisik", "seksual"]),
+            Some("seksual")
+        );
+        assert_eq!(
+            most_serious_violence(["penelantaran", "eksploitasi", "trafficking"]),
+            Some("trafficking")
+        );
+        assert_eq!(most_serious_violence(["zz", "lainnya"]), Some("lainnya"));
+        assert_eq!(most_serious_violence(["zz"]), Some("zz"));
+        assert_eq!(most_serious_violence([]), None);
+        // Every code of the vocabulary has its place in the order, and only those.
+        let mut order = VIOLENCE_SEVERITY.to_vec();
+        order.sort();
+        let mut codes: Vec<_> = VIOLENCE.terms.iter().map(|t| t.code).collect();
+        codes.sort();
+        assert_eq!(order, codes);
+    }
 
     #[test]
     fn codes_are_unique_within_each_vocabulary() {

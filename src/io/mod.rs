@@ -68,6 +68,21 @@ pub struct Parsed {
     pub notices: Vec<RowProblem>,
 }
 
+impl Parsed {
+    /// Rows skipped: a row with three problems is one row (issue 16: "8 baris dilewati" was
+    /// printed for 5 bad rows).
+    pub fn skipped_rows(&self) -> usize {
+        let mut rows: Vec<(&str, usize)> = self
+            .problems
+            .iter()
+            .map(|p| (p.file.as_str(), p.line))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows.len()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Open Referral HSDS: a folder with datapackage.json and one CSV per table.

@@ -582,6 +582,7 @@ mod tests {
         }];
         case.incident.violence = vec!["seksual".into()];
         case.incident.chronology = chronology.into();
+        case.consent.share = "ya".into();
         let referral = Referral {
             id: 1,
             case_id: 1,
@@ -614,12 +615,14 @@ mod tests {
                 city: "Metro",
                 phone: "0725-000000",
                 contact: "Ani Lestari",
+                ..Default::default()
             },
             number: NUMBER,
             date: today,
             agency: &agency,
             referral: &referral,
             case: &case,
+            include: &[],
         })
     }
 
@@ -670,7 +673,7 @@ mod tests {
             "Jl. Melati No. 5 – belakang pasar",
             "Ibu Renée",
             "Kejadian di rumah tetangga pada sore hari.",
-            "Ani Lestari (0725-000000)",
+            "Ani Lestari — 0725-000000",
         ] {
             assert!(t.contains(want), "missing {want:?} in\n{t}");
         }

@@ -170,7 +170,12 @@ pub fn text(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> Str
         }
     }
     out.push(String::new());
-    for rule in [Msg::RepRuleVictims, Msg::RepRuleGiven, Msg::RepRuleCases] {
+    for rule in [
+        Msg::RepRuleVictims,
+        Msg::RepRuleGiven,
+        Msg::RepRuleCases,
+        Msg::RepRuleClosures,
+    ] {
         out.extend(wrap(rule.get(lang), 78));
     }
     out.join("\n")

@@ -153,7 +153,10 @@ impl<'a> RowReader<'a> {
         let kind = match self.cell(KIND) {
             "" => infer_kind(&name),
             k => vocab_code(&AGENCY_KINDS, k).unwrap_or_else(|| {
-                self.bad(KIND, Msg::RowUnknownKind, k);
+                // The valid codes, so the office can fix the file without the README.
+                let column = self.column_name(KIND);
+                let valid: Vec<&str> = AGENCY_KINDS.terms.iter().map(|t| t.code).collect();
+                self.problem(Msg::RowUnknownKind, &[&column, &k, &valid.join(", ")]);
                 ""
             }),
         };
@@ -184,9 +187,25 @@ impl<'a> RowReader<'a> {
                 if d.is_none() {
                     self.bad(VERIFIED, Msg::RowBadDate, v);
                 }
+                // The screen refuses a verification in the future; so does the import.
+                if d.is_some_and(|d| d > chrono::Local::now().date_naive()) {
+                    self.bad(VERIFIED, Msg::RowVerifiedFuture, v);
+                }
                 d
             }
         };
+        // A number the agency sheet would refuse on save is refused here, not imported to
+        // block that save later.
+        let email = self.cell(EMAIL);
+        if !email.trim().is_empty() && !crate::domain::validate::email_ok(email) {
+            self.bad(EMAIL, Msg::RowBadEmail, email);
+        }
+        let phones = split_list(self.cell(PHONES), true);
+        for p in &phones {
+            if !crate::domain::agency::phone_ok(p) {
+                self.bad(PHONES, Msg::RowBadPhone, p);
+            }
+        }
         Agency {
             source_id: clean_line(self.cell(ID)).trim().to_string(),
             name,
@@ -195,7 +214,7 @@ impl<'a> RowReader<'a> {
             areas: codes,
             address: self.cell(ADDRESS).to_string(),
             // A phone cell often separates numbers with a slash ("0725-41234 / 0812…").
-            phones: split_list(self.cell(PHONES), true),
+            phones,
             email: self.cell(EMAIL).to_string(),
             hours,
             contact: self.cell(CONTACT).to_string(),

@@ -233,7 +233,8 @@ pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> ru
         "UPDATE cases SET risk = ?1, emergency = ?2, channel = ?3, reporter_kind = ?4,
             incident_date = ?5, incident_time = ?6, incident_place = ?7, incident_address = ?8,
             chronology = ?9, consent_services = ?10, consent_share = ?11, consent_by = ?12,
-            consent_relation = ?13, consent_withheld = ?14, incident_region = ?15
+            consent_relation = ?13, consent_withheld = ?14, incident_region = ?15,
+            incident_ongoing = ?17
          WHERE id = ?16",
     )?
     .execute(params![
@@ -241,7 +242,7 @@ pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> ru
         rec.emergency,
         rec.channel,
         rec.reporter_kind,
-        rec.incident_date.map(|d| d.to_string()),
+        rec.incident_date.map(|d| d.iso()),
         rec.incident_time.map(|t| t.format("%H:%M").to_string()),
         rec.place,
         rec.incident_address,
@@ -253,6 +254,7 @@ pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> ru
         rec.consent_withheld,
         rec.incident_region,
         id,
+        rec.incident_ongoing,
     ])?;
     tx.prepare_cached("DELETE FROM codes WHERE case_id = ?1")?
         .execute([id])?;

@@ -12,6 +12,7 @@ use crate::domain::approval::{Approval, GateOutcome};
 use crate::domain::case::{Card, CaseFile, HistoryEntry, Move, Note, Saved, Stage};
 use crate::domain::intake::{Intake, NewCase, Perpetrator, Victim, diff};
 use crate::domain::plan::{move_gate, needs_plan};
+use crate::domain::roughdate::RoughDate;
 use crate::domain::text::initials;
 use crate::domain::validate::format_date;
 use crate::error::{Error, Result};
@@ -27,8 +28,8 @@ pub struct CaseEdit<'a> {
 const CARD_SQL: &str = "
     SELECT c.id, c.number, c.stage, c.stage_since, c.opened_at, c.risk, c.emergency,
            c.assigned_to, p.name, p.sex, p.age, c.version,
-           (SELECT code FROM codes k WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'
-            ORDER BY k.rowid LIMIT 1),
+           (SELECT group_concat(code) FROM codes k
+            WHERE k.case_id = c.id AND k.vocab = 'jenis_kekerasan'),
            (SELECT group_concat(code) FROM codes k WHERE k.case_id = c.id AND k.vocab = 'ampk'),
            p.region,
            (SELECT min(follow_up) FROM referrals r
@@ -63,6 +64,10 @@ fn open_stages() -> String {
 fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
     let stage: String = r.get(2)?;
     let name: Option<String> = r.get(8)?;
+    let kinds: Vec<String> = r
+        .get::<_, Option<String>>(12)?
+        .map(|s| s.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
     Ok(Card {
         id: r.get(0)?,
         number: r.get(1)?,
@@ -76,7 +81,10 @@ fn card(r: &Row<'_>) -> rusqlite::Result<Card> {
         sex: r.get(9)?,
         age: r.get(10)?,
         version: r.get(11)?,
-        violence: r.get(12)?,
+        // The card has room for one: the most serious, not the first ticked.
+        violence: crate::domain::vocab::most_serious_violence(kinds.iter().map(String::as_str))
+            .map(str::to_string),
+        violence_all: kinds,
         ampk: r
             .get::<_, Option<String>>(13)?
             .map(|s| s.split(',').map(str::to_string).collect())
@@ -97,14 +105,25 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut i = c.query_row(
         "SELECT channel, reporter_kind, incident_date, incident_time, incident_place,
                 incident_address, chronology, risk, emergency, consent_services, consent_share,
-                consent_by, consent_relation, consent_withheld, coalesce(incident_region, '')
+                consent_by, consent_relation, consent_withheld, coalesce(incident_region, ''),
+                incident_ongoing
          FROM cases WHERE id = ?1",
         [id],
         |r| {
             let mut i = Intake::default();
             i.reporter.channel = r.get::<_, Option<String>>(0)?.unwrap_or_default();
             i.reporter.kind = r.get::<_, Option<String>>(1)?.unwrap_or_default();
-            i.incident.date = iso_to_typed(r.get(2)?);
+            // Shown as typed, at the precision it was given (a day, a month, a year).
+            i.incident.date = r
+                .get::<_, Option<String>>(2)?
+                .and_then(|s| RoughDate::from_iso(&s))
+                .map(|d| d.written('-'))
+                .unwrap_or_default();
+            i.incident.ongoing = match r.get::<_, Option<bool>>(15)? {
+                Some(true) => "ya".into(),
+                Some(false) => "tidak".into(),
+                None => String::new(),
+            };
             i.incident.time = r.get::<_, Option<String>>(3)?.unwrap_or_default();
             i.incident.place = r.get::<_, Option<String>>(4)?.unwrap_or_default();
             i.incident.address = r.get(5)?;
@@ -391,6 +410,10 @@ impl Store {
         Ok(move_gate(from, mv, self.plan_gate(), plan.as_ref()))
     }
 
+    /// Assigns the case to the account `to` (a username), or to nobody when `to` is empty.
+    /// An unknown or disabled account is refused: a case given to a name nobody signs in
+    /// with belongs to nobody, and "Kasus saya" and the case manager's rights stop working
+    /// for it (issue 16).
     pub fn assign(
         &mut self,
         id: i64,
@@ -400,15 +423,27 @@ impl Store {
         now: DateTime<Local>,
     ) -> Result<Saved> {
         let at = timestamp(now);
+        let to = to.trim();
         self.write(|tx| {
+            if !to.is_empty() {
+                let active: Option<bool> = tx
+                    .query_row("SELECT active FROM staff WHERE username = ?1", [to], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                match active {
+                    Some(true) => {}
+                    Some(false) => return Ok(Err(Error::new(Msg::ErrAssignDisabled, &[&to]))),
+                    None => return Ok(Err(Error::new(Msg::ErrAssignUnknown, &[&to]))),
+                }
+            }
             let old: Option<String> =
                 tx.query_row("SELECT assigned_to FROM cases WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
             if !bump(tx, id, version)? {
-                return Ok(Saved::Conflict);
+                return Ok(Ok(Saved::Conflict));
             }
-            let to = to.trim();
             tx.execute(
                 "UPDATE cases SET assigned_to = ?1 WHERE id = ?2",
                 params![(!to.is_empty()).then_some(to), id],
@@ -424,7 +459,41 @@ impl Store {
                 note: None,
             };
             history(tx, &e)?;
-            Ok(Saved::Done(version + 1))
+            Ok(Ok(Saved::Done(version + 1)))
+        })?
+    }
+
+    /// Records in the case's history what a letter written without consent to share carried
+    /// beyond the minimum (`items`, the worker's ticks; empty: the minimum alone), under the
+    /// letter's number. The print itself is in the access log already; this row is the choice.
+    pub fn record_letter_content(
+        &mut self,
+        id: i64,
+        number: &str,
+        items: &[String],
+        staff: &str,
+        now: DateTime<Local>,
+    ) -> Result<()> {
+        let at = timestamp(now);
+        let new = if items.is_empty() {
+            crate::domain::letter::MINIMUM_NOTE.to_string()
+        } else {
+            items.join(",")
+        };
+        self.write(|tx| {
+            super::cases::history_row(
+                tx,
+                &Entry {
+                    case_id: id,
+                    at: &at,
+                    staff,
+                    action: "isi_surat",
+                    field: Some("surat"),
+                    old: None,
+                    new: Some(&new),
+                    note: Some(number),
+                },
+            )
         })
     }
 

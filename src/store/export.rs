@@ -7,6 +7,7 @@ use rusqlite::{Connection, params};
 use super::Store;
 use crate::domain::export::ExportCase;
 use crate::domain::intake::PersonRecord;
+use crate::domain::roughdate::RoughDate;
 use crate::error::Result;
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
@@ -113,7 +114,9 @@ impl Store {
                         risk: r.get(5)?,
                         emergency: r.get(6)?,
                         channel: r.get(7)?,
-                        incident_date: date(r.get(8)?),
+                        incident_date: r
+                            .get::<_, Option<String>>(8)?
+                            .and_then(|s| RoughDate::from_iso(&s)),
                         place: r.get(9)?,
                         incident_address: r.get(10)?,
                         incident_region: r.get(11)?,

@@ -192,13 +192,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Cases closed in the period, each once (its first closure in the period), whenever it
-    /// was opened.
+    /// Cases closed in the period and still closed at its end, each once, by the last closure
+    /// in the period, whenever they were opened. A case reopened later in the period is open
+    /// at its end: it is no closure and stays out of the median days to closure (issue 16).
+    /// A reopening after the period changes nothing: on the last day the case was closed.
     pub fn report_closures(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Closure>> {
         let mut st = self.conn().prepare(
-            "SELECT c.opened_at, min(h.at) FROM case_history h JOIN cases c ON c.id = h.case_id
-             WHERE h.action = 'ditutup' AND h.at >= ?1 AND h.at < ?2
-             GROUP BY h.case_id ORDER BY h.case_id",
+            "SELECT opened_at, closed FROM (
+                SELECT h.case_id AS id, c.opened_at AS opened_at, max(h.at) AS closed
+                FROM case_history h JOIN cases c ON c.id = h.case_id
+                WHERE h.action = 'ditutup' AND h.at >= ?1 AND h.at < ?2
+                GROUP BY h.case_id) AS k
+             WHERE NOT EXISTS (SELECT 1 FROM case_history r
+                WHERE r.case_id = k.id AND r.action = 'dibuka_kembali'
+                  AND r.at > k.closed AND r.at < ?2)
+             ORDER BY id",
         )?;
         // `at` starts with its local date, so `at >= from` and `at < the day after to` hold
         // exactly when its date is in the period, and the (action, at) index answers them.

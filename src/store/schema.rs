@@ -367,6 +367,13 @@ const PERSONS_SAFE_CONTACT: &str = r#"
 ALTER TABLE persons ADD COLUMN safe_contact TEXT CHECK (safe_contact IN ('ya', 'tidak'));
 "#;
 
+/// Issue 16: an incident may still be going on ("masih berlangsung", e.g. "sejak 2019").
+/// `incident_date` is TEXT already and now also holds a month (`2026-11`) or a year (`2020`)
+/// when that is all the victim could say; no existing value changes. NULL: not asked.
+const INCIDENT_ONGOING: &str = r#"
+ALTER TABLE cases ADD COLUMN incident_ongoing INTEGER CHECK (incident_ongoing IN (0, 1));
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -384,6 +391,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (INDEXES_FOR_PLANS, None),
     (HASH_CHAIN, Some(super::chain::backfill)),
     (PERSONS_SAFE_CONTACT, None),
+    (INCIDENT_ONGOING, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {

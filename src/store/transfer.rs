@@ -28,7 +28,7 @@ fn load_case(c: &Connection, id: i64) -> rusqlite::Result<TransferCase> {
                 opened_by, closed_at, closure_reason, closure_note, channel, reporter_kind,
                 incident_date, incident_time, incident_place, incident_address,
                 incident_region, chronology, consent_services, consent_share, consent_by,
-                consent_relation, consent_withheld
+                consent_relation, consent_withheld, incident_ongoing
          FROM cases WHERE id = ?1",
         [id],
         |r| {
@@ -57,6 +57,7 @@ fn load_case(c: &Connection, id: i64) -> rusqlite::Result<TransferCase> {
                 consent_by: r.get(21)?,
                 consent_relation: r.get(22)?,
                 consent_withheld: r.get(23)?,
+                incident_ongoing: r.get(24)?,
                 ..TransferCase::default()
             })
         },
@@ -546,9 +547,9 @@ impl Store {
                     risk, emergency, channel, reporter_kind, incident_date, incident_time,
                     incident_place, incident_address, incident_region, chronology,
                     consent_services, consent_share, consent_by, consent_relation,
-                    consent_withheld, origin_number, origin_office)
+                    consent_withheld, origin_number, origin_office, incident_ongoing)
                  VALUES (?1, ?2, ?3, 'pengaduan', ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-                    ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                    ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                 params![
                     no.number,
                     no.year,
@@ -572,6 +573,7 @@ impl Store {
                     clean_multiline(&k.consent_withheld),
                     origin_number,
                     office,
+                    k.incident_ongoing,
                 ],
             )?;
             let id = tx.last_insert_rowid();

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Local, NaiveDate, TimeZone};
 
 use crate::domain::agency::{Agency, Week};
 use crate::domain::intake::{NewCase, PersonRecord};
+use crate::domain::roughdate::RoughDate;
 use crate::domain::vocab::{self, Vocab};
 use crate::error::Result;
 use crate::store::Store;
@@ -328,7 +329,10 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         reporter,
         victims: vec![victim],
         perpetrators: vec![perp],
-        incident_date: Some(opened - Duration::days(rng.below(14) as i64)),
+        incident_date: Some(RoughDate::Day(
+            opened - Duration::days(rng.below(14) as i64),
+        )),
+        incident_ongoing: None,
         incident_time: None,
         place: Some(rng.code(vocab::PLACES)),
         incident_address: String::new(),

@@ -7,20 +7,40 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::config::Config;
-use crate::domain::letter::{Letter, LetterInput, Sender, compose};
+use crate::domain::letter::{Letter, LetterInput, Sender, Signatory, compose};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::store::Store;
 
-/// The letter for referral `id`. Its number is taken on the first letter and kept after.
+/// The letter for referral `id`, with `staff` (a username) as the contact, named by display
+/// name and role. `include`: what the worker ticked to add to the minimum when the client has
+/// not agreed to share her data (`vocab::LETTER_ITEMS`). Its number is taken on the first
+/// letter and kept after.
 pub fn build(
     store: &mut Store,
     config: &Config,
     id: i64,
-    contact: &str,
+    staff: &str,
     lang: Lang,
     today: NaiveDate,
+    include: &[String],
 ) -> Result<Letter> {
+    let member = store.staff_member(staff)?;
+    let contact = member
+        .as_ref()
+        .map(|m| m.display_name.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(staff)
+        .to_string();
+    let role = member
+        .map(|m| crate::domain::vocab::ROLES.label(m.role.code(), lang))
+        .unwrap_or("");
+    let o = &config.office;
+    let head = (!o.head_name.is_empty()).then(|| Signatory {
+        name: &o.head_name,
+        title: &o.head_title,
+        nip: &o.head_nip,
+    });
     let referral = store
         .referral(id)?
         .ok_or_else(|| Error::new(Msg::ErrNoReferral, &[&id]))?;
@@ -40,13 +60,16 @@ pub fn build(
             letterhead: &config.office.letterhead,
             city: &config.office.city,
             phone: &config.office.phone,
-            contact,
+            contact: &contact,
+            contact_role: role,
+            head,
         },
         number: &number,
         date: today,
         agency: &agency,
         referral: &referral,
         case: &file.intake,
+        include,
     }))
 }
 
@@ -142,20 +165,40 @@ pub struct Written {
     pub files: Vec<PathBuf>,
 }
 
+/// Which letter: the referral, and what the worker ticked to add to the minimum when the
+/// client has not agreed to share her data (`vocab::LETTER_ITEMS`; read only then).
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub referral: i64,
+    pub include: &'a [String],
+}
+
 /// The one path a referral letter takes, from the screen and from `meja referral letter`:
-/// number, compose, write, and record the print in the access log. A letter the access log
-/// cannot record is removed again and the error returned: no printed client data nobody can
-/// account for.
+/// number, compose, write, and record the print in the access log (and, without consent to
+/// share, what the letter carried in the case history). A letter the log cannot record is
+/// removed again and the error returned: no printed client data nobody can account for.
 pub fn write_letter(
     store: &mut Store,
     config: &Config,
-    referral_id: i64,
+    request: Request<'_>,
     staff: &str,
     lang: Lang,
     now: chrono::DateTime<chrono::Local>,
     to: Destination<'_>,
 ) -> Result<Written> {
-    let letter = build(store, config, referral_id, staff, lang, now.date_naive())?;
+    let Request {
+        referral: referral_id,
+        include,
+    } = request;
+    let letter = build(
+        store,
+        config,
+        referral_id,
+        staff,
+        lang,
+        now.date_naive(),
+        include,
+    )?;
     let case_id = store
         .referral(referral_id)?
         .map(|r| r.case_id)
@@ -172,13 +215,29 @@ pub fn write_letter(
     };
     let last = files.last().expect("at least one file");
     let detail = format!("surat {} → {}", letter.number, last.display());
-    if let Err(e) = store.log_access(
-        now,
-        staff,
-        crate::domain::access::AccessKind::Print,
-        Some(case_id),
-        &detail,
-    ) {
+    let shares = store
+        .case_file(case_id)?
+        .is_some_and(|f| crate::domain::letter::consent_to_share(&f.intake));
+    let recorded = store
+        .log_access(
+            now,
+            staff,
+            crate::domain::access::AccessKind::Print,
+            Some(case_id),
+            &detail,
+        )
+        // Without consent to share, what the worker added to the minimum is part of the
+        // record: the history says it, under the letter's number.
+        .and_then(|()| {
+            if shares {
+                Ok(())
+            } else {
+                let mut items: Vec<String> = include.to_vec();
+                items.retain(|c| crate::domain::vocab::LETTER_ITEMS.contains(c));
+                store.record_letter_content(case_id, &letter.number, &items, staff, now)
+            }
+        });
+    if let Err(e) = recorded {
         for f in &files {
             let _ = std::fs::remove_file(f);
         }

@@ -291,6 +291,21 @@ pub fn add_supervisor(s: &mut Store, user: &str) {
     }
 }
 
+/// Adds an active account `user` with `role` (no PIN) unless it exists: cases are assigned
+/// to accounts only.
+pub fn add_worker(s: &mut Store, user: &str, role: Role) {
+    if s.staff_member(user).unwrap().is_none() {
+        let m = meja::domain::staff::StaffMember {
+            username: user.into(),
+            display_name: user.into(),
+            role,
+            active: true,
+            has_pin: false,
+        };
+        s.add_staff(&m, None, Local::now(), "setup").unwrap();
+    }
+}
+
 /// Gives an existing, openable database file a supervisor `user` (see [`add_supervisor`]);
 /// the command-line helpers pass the PIN in `MEJA_PIN`.
 pub fn ensure_supervisor(db: &Path, user: &str) {

@@ -100,9 +100,9 @@ impl Compiled<'_> {
             && (!self.overdue || c.overdue(targets, today))
             && (self.risks.is_empty() || self.risks.contains(&c.risk.as_str()))
             && (self.kinds.is_empty()
-                || c.violence
-                    .as_deref()
-                    .is_some_and(|v| self.kinds.contains(&v)))
+                || c.violence_all
+                    .iter()
+                    .any(|v| self.kinds.contains(&v.as_str())))
             && (self.ampk.is_empty() || c.ampk.iter().any(|a| self.ampk.contains(&a.as_str())))
             && self
                 .opened

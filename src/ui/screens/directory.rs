@@ -381,6 +381,7 @@ fn issue_text(i: &AgencyIssue, lang: Lang) -> (SheetField, String) {
         }
         AgencyIssue::UnknownArea(a) => (SheetField::Areas, fill(Msg::AgIssueCode.get(lang), &[a])),
         AgencyIssue::BadPhone(p) => (SheetField::Phones, fill(Msg::AgIssuePhone.get(lang), &[p])),
+        AgencyIssue::BadEmail(e) => (SheetField::Email, fill(Msg::AgIssueEmail.get(lang), &[e])),
         AgencyIssue::VerifiedInFuture => {
             (SheetField::Verified, Msg::AgIssueFuture.get(lang).into())
         }

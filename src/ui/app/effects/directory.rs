@@ -302,7 +302,7 @@ impl App {
     }
 
     pub(in crate::ui::app) fn write_letter(&mut self, r: &Referral) {
-        use crate::tasks::letters::{Destination, write_letter};
+        use crate::tasks::letters::{Destination, Request, write_letter};
         let lang = self.lang();
         let now = self.ctx.now();
         let staff = self.ctx.staff.clone();
@@ -311,7 +311,10 @@ impl App {
         let result = write_letter(
             &mut self.ctx.store,
             &config,
-            r.id,
+            Request {
+                referral: r.id,
+                include: &[],
+            },
             &staff,
             lang,
             now,
