@@ -27,6 +27,13 @@ fn what(item: &DueItem, lang: Lang) -> String {
         DueKind::PlanApproval => Msg::DuePlanApproval.get(lang).to_string(),
         DueKind::ClosureApproval => Msg::DueClosureApproval.get(lang).to_string(),
         DueKind::StageTarget(s) => fill(Msg::DueStageTarget.get(lang), &[&stage_short(*s, lang)]),
+        DueKind::Clock {
+            kind,
+            state,
+            deadline,
+        } => super::hukum::clock_due(*kind, *state, *deadline, lang),
+        DueKind::LegalNext(k) => super::hukum::next_due(*k, lang),
+        DueKind::MediationFollowUp => Msg::DueMediation.get(lang).to_string(),
     }
 }
 
@@ -90,6 +97,13 @@ pub fn run_tugas(
     let horizon = i64::from(days);
     let cases = store.due_cases(&config.targets, today + Duration::days(horizon))?;
     let items = due::list(&cases, &config.targets, today, horizon, &scope);
+    // The law's clocks and the legal process's next dates, counted on the office's clock.
+    let legal = store.legal_due(today + Duration::days(horizon))?;
+    let now = Local::now().naive_local();
+    let items = due::merge(
+        items,
+        due::legal_list(&legal, &config.clocks, now, horizon, &scope),
+    );
     Ok(match format {
         TugasFormat::Text => text(&items, &scope, today, horizon, lang),
         TugasFormat::Csv => csv(&items, lang),
