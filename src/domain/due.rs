@@ -473,13 +473,14 @@ mod tests {
         let c = legal_case(facts.clone());
         // At 11:00 on the 10th: the first service is due by 15:00 today, the police report by
         // the 13th.
-        let got: Vec<(Bucket, NaiveDate)> = legal_items(&c, &l, at(10, 11), HORIZON_DAYS)
-            .into_iter()
-            .map(|i| (i.bucket, i.due))
-            .collect();
+        let got: Vec<(Bucket, NaiveDate)> =
+            legal_list([&c], &l, at(10, 11), HORIZON_DAYS, &Scope::Everyone)
+                .into_iter()
+                .map(|i| (i.bucket, i.due))
+                .collect();
         assert_eq!(got, vec![(Bucket::Today, day(10)), (Bucket::Soon, day(13))]);
         // At 16:00 the first service is breached: overdue on its own day, with the hours.
-        let items = legal_items(&c, &l, at(10, 16), HORIZON_DAYS);
+        let items = legal_list([&c], &l, at(10, 16), HORIZON_DAYS, &Scope::Everyone);
         assert_eq!(items[0].bucket, Bucket::Overdue);
         assert!(matches!(
             items[0].kind,
