@@ -809,3 +809,69 @@ fn a_hearing_s_next_date_and_a_mediation_on_a_civil_matter_through_the_command_l
     ));
     assert!(e.contains("laporan_polisi"), "{e}");
 }
+
+#[test]
+fn the_clocks_run_on_the_office_s_clock_with_the_configured_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    ok(&meja_as(
+        "ani",
+        &db,
+        &[
+            "staff",
+            "add",
+            "ani",
+            "--name",
+            "ani",
+            "--role",
+            "supervisor",
+        ],
+    ));
+    let mut s = Store::open(&db).unwrap();
+    // 00:30 UTC on 10 November: 07:30 in WIB, 09:30 in WIT.
+    let opened = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 10, 0, 30, 0)
+        .unwrap()
+        .with_timezone(&Local);
+    let id = open_case(
+        &mut s,
+        &intake(&["seksual"], "sedang", ("35", "lainnya")),
+        opened,
+    );
+    s.set_legal_qualifications(id, &q(&["tpks_perkosaan"]), "ani", opened)
+        .unwrap()
+        .unwrap();
+    let n = s.cards(&[id]).unwrap()[0].number.clone();
+    drop(s);
+    let show = |zone: &str, clocks: &str| {
+        let config = dir.path().join(format!("{}.toml", zone.replace('/', "_")));
+        std::fs::write(
+            &config,
+            format!("[office]\ntimezone = \"{zone}\"\n[clocks]\n{clocks}\n"),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let config = config.display().to_string();
+        ok(&meja_as(
+            "ani",
+            &db,
+            &["--config", &config, "hukum", "show", &n],
+        ))
+    };
+    let wib = show("Asia/Jakarta", "");
+    assert!(wib.contains("batas 13-11-2026 07:30"), "{wib}");
+    assert!(
+        wib.contains("Layanan pertama: batas 10-11-2026 13:30"),
+        "{wib}"
+    );
+    let wit = show("Asia/Jayapura", "first_service_sedang_hours = 2");
+    assert!(wit.contains("batas 13-11-2026 09:30"), "{wit}");
+    assert!(
+        wit.contains("Layanan pertama: batas 10-11-2026 11:30"),
+        "{wit}"
+    );
+}
