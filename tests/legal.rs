@@ -66,11 +66,11 @@ fn temp_store() -> (tempfile::TempDir, PathBuf, Store) {
     (dir, path, s)
 }
 
-/// (action, field, old, new) of each history row of a case, oldest first.
-fn history(
-    path: &Path,
-    case: i64,
-) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+/// (action, field, old, new) of a history row.
+type HistoryRow = (String, Option<String>, Option<String>, Option<String>);
+
+/// Each history row of a case, oldest first.
+fn history(path: &Path, case: i64) -> Vec<HistoryRow> {
     let c = rusqlite::Connection::open(path).unwrap();
     c.prepare(
         "SELECT action, field, old_value, new_value FROM case_history WHERE case_id = ?1
