@@ -294,6 +294,44 @@ pub fn legal_list<'a>(
     out
 }
 
+/// What a board card shows of the law: the most pressing clock still running or breached,
+/// and a hearing within seven days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LegalMark {
+    pub clock: Option<(ClockKind, ClockState)>,
+    pub hearing: Option<NaiveDate>,
+}
+
+impl LegalMark {
+    pub fn is_empty(&self) -> bool {
+        self.clock.is_none() && self.hearing.is_none()
+    }
+}
+
+/// The board mark of one case at `now`: the breached clock most over, else the running one
+/// with the fewest hours left; the next hearing when it is within
+/// `legal::HEARING_SOON_DAYS` (today included).
+pub fn legal_mark(c: &LegalCaseDue, limits: &Limits, now: NaiveDateTime) -> LegalMark {
+    let urgency = |s: &ClockState| match s {
+        ClockState::Breached { hours_over } => -hours_over - 1,
+        ClockState::Running { hours_left } => *hours_left,
+        ClockState::Met | ClockState::MetLate => i64::MAX,
+    };
+    let clock = super::law::clocks(&c.facts, limits)
+        .into_iter()
+        .map(|k| (k.kind, k.state(now)))
+        .filter(|(_, s)| !matches!(s, ClockState::Met | ClockState::MetLate))
+        .min_by_key(|(_, s)| urgency(s));
+    let today = now.date();
+    let soon = today + Duration::days(super::legal::HEARING_SOON_DAYS);
+    let hearing = c
+        .pending
+        .iter()
+        .find(|(k, d)| *k == EventKind::Sidang && *d >= today && *d <= soon)
+        .map(|(_, d)| *d);
+    LegalMark { clock, hearing }
+}
+
 /// Two parts of the list as one, in the order staff work it.
 pub fn merge(mut a: Vec<DueItem>, b: Vec<DueItem>) -> Vec<DueItem> {
     a.extend(b);
@@ -498,6 +536,51 @@ mod tests {
             ..facts
         });
         assert!(legal_items(&done, &l, at(10, 16), HORIZON_DAYS).is_empty());
+    }
+
+    #[test]
+    fn a_board_mark_shows_the_most_pressing_clock_and_a_hearing_this_week() {
+        let facts = ClockFacts {
+            reported: Some(at(10, 9)),
+            risk: "tinggi".into(),
+            qualifications: vec!["tpks_cabul".into()],
+            ..Default::default()
+        };
+        let mut c = legal_case(facts);
+        c.pending = vec![(EventKind::Sidang, day(17))];
+        let l = Limits::default();
+        // At 09:30 the first service (due 10:00) is more pressing than the police (the 13th).
+        let m = legal_mark(&c, &l, at(10, 9) + Duration::minutes(30));
+        assert_eq!(
+            m.clock,
+            Some((
+                ClockKind::FirstService,
+                ClockState::Running { hours_left: 0 }
+            ))
+        );
+        assert_eq!(m.hearing, Some(day(17)));
+        // Breached beats running.
+        let m = legal_mark(&c, &l, at(10, 12));
+        assert_eq!(
+            m.clock,
+            Some((
+                ClockKind::FirstService,
+                ClockState::Breached { hours_over: 2 }
+            ))
+        );
+        // Served: the police clock, and no hearing mark eight days ahead.
+        c.facts.first_service = Some(at(10, 9));
+        let m = legal_mark(&c, &l, at(10, 19));
+        assert_eq!(
+            m.clock,
+            Some((
+                ClockKind::TpksPoliceReport,
+                ClockState::Running { hours_left: 62 }
+            ))
+        );
+        assert_eq!(legal_mark(&c, &l, at(9, 8)).hearing, None);
+        c.facts.police_report = Some(at(11, 9));
+        assert!(legal_mark(&c, &l, at(20, 0)).is_empty());
     }
 
     #[test]
