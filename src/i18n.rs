@@ -96,6 +96,13 @@ messages! {
     HkRestitution => "diminta: {}, jumlah: {}, diputus: {}, dibayar: {}", "asked: {}, amount: {}, decided: {}, paid: {}";
     HkFreeDecision => "korban memutuskan dengan bebas", "the victim decides freely";
     HkKept => "ditepati: {}", "kept: {}";
+    MarkPolice => "P", "P";
+    MarkFirstService => "L", "F";
+    MarkShelter => "R", "R";
+    MarkLeft => "{}{}j", "{}{}h";
+    MarkOver => "{}+{}j", "{}+{}h";
+    MarkHearingLetter => "S", "H";
+    MarkHearing => "{}{}h", "{}{}d";
     RepPoliceReports => "Kasus dilaporkan ke polisi", "Cases reported to the police";
     RepVerdicts => "Kasus dengan putusan pengadilan", "Cases with a court verdict";
     // Directory (F4)

@@ -875,3 +875,54 @@ fn the_clocks_run_on_the_office_s_clock_with_the_configured_limits() {
         "{wit}"
     );
 }
+
+// The board card's marks.
+
+#[test]
+fn a_board_card_shows_the_police_clock_s_hours_and_a_hearing_this_week_without_colour() {
+    use common::{AppBuilder, key, render, screen_text};
+    use ratatui::crossterm::event::KeyCode;
+    let (_d, path, mut s) = temp_store();
+    common::add_supervisor(&mut s, "ani");
+    // Opened at 09:00 on the 23rd; the test clock is 10:15 that day: 70 whole hours left.
+    let opened = at(23, 9);
+    let id = open_case(
+        &mut s,
+        &intake(&["seksual"], "rendah", ("35", "lainnya")),
+        opened,
+    );
+    s.set_legal_qualifications(id, &q(&["tpks_perkosaan"]), "ani", opened)
+        .unwrap()
+        .unwrap();
+    let other = open_case(
+        &mut s,
+        &intake(&["fisik"], "rendah", ("40", "suami_istri")),
+        opened,
+    );
+    let hearing = NewEvent {
+        date: day(23),
+        detail: Detail::Sidang {
+            court: "PN Metro".into(),
+            case_number: String::new(),
+            what_happened: String::new(),
+            accompanied_by: String::new(),
+            next_hearing: Some(day(26)),
+        },
+        next: None,
+        note: String::new(),
+    };
+    s.add_legal_event(other, &hearing, "ani", opened)
+        .unwrap()
+        .unwrap();
+    drop(s);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = AppBuilder::new(&path).no_color().build();
+        key(&mut app, KeyCode::F(3));
+        let text = screen_text(&render(&mut app, w, h));
+        assert!(text.contains("P70"), "{w}x{h}: {text}");
+        assert!(text.contains("S3h"), "{w}x{h}: {text}");
+    }
+    let mut app = AppBuilder::new(&path).no_color().build();
+    key(&mut app, KeyCode::F(3));
+    insta::assert_snapshot!("legal_board_80x24", render(&mut app, 80, 24).backend());
+}
