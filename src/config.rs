@@ -129,6 +129,9 @@ pub struct Config {
     pub access: Access,
     #[serde(rename = "persetujuan")]
     pub approvals: Approvals,
+    /// The law's clocks in hours (days for the rumah aman review), each with its source in
+    /// `domain::law::Limits`.
+    pub clocks: crate::domain::law::Limits,
 }
 
 /// Written by `meja config init`: every setting, commented, with its default.
@@ -193,6 +196,19 @@ asesmen = [3, 7, 14]
 rencana = [7, 14, 21]
 intervensi = [14, 30, 60]
 pemantauan = [30, 60, 90]
+
+[clocks]
+# Batas waktu hukum, dihitung per kasus sejak pengaduan diterima, pada jam kantor (timezone).
+# Tampil di meja tugas dengan yang harus dilakukan.
+# UU 12/2022 (TPKS) Pasal 41: kasus kekerasan seksual dilaporkan ke polisi dalam 3×24 jam.
+# Mencatat laporan polisi (meja hukum event ... laporan_polisi) menghentikannya.
+tpks_police_hours = 72
+# Standar layanan UPTD PPA (SIPPN): risiko tinggi dilayani segera (dihitung 1 jam),
+# risiko sedang dalam ±6 jam. Layanan pertama atau kontak pertama yang dicatat menghentikannya.
+first_service_tinggi_hours = 1
+first_service_sedang_hours = 6
+# Standar yang sama: tinggal di rumah aman paling lama 7 hari, diperpanjang setelah ditinjau.
+shelter_review_days = 7
 "#;
 
 impl Config {
@@ -262,6 +278,14 @@ impl Config {
                 ),
             ));
         }
+        if let Some((key, _)) = cfg.clocks.zero_limit() {
+            let line = text
+                .lines()
+                .position(|x| x.trim_start().starts_with(key))
+                .map(|i| i + 1)
+                .unwrap_or(1);
+            return Err((line, format!("{key} = 0: a limit is at least 1")));
+        }
         cfg.office.city = clean_line(cfg.office.city.trim());
         cfg.office.head_name = clean_line(cfg.office.head_name.trim());
         cfg.office.head_title = clean_line(cfg.office.head_title.trim());
@@ -319,6 +343,7 @@ mod tests {
             vec![Letterhead, City, Signatory]
         );
         assert_eq!(c.targets, crate::domain::case::Targets::default());
+        assert_eq!(c.clocks, crate::domain::law::Limits::default());
         assert_eq!(c.lang(), Some(Lang::Id));
     }
 
@@ -367,6 +392,24 @@ mod tests {
         assert_eq!(c.office.case_prefix, "UPTD-PPA/MTR");
         assert_eq!(c.office.letterhead, vec!["A", "B"]);
         assert_eq!(c.region.regency, "18.72");
+    }
+
+    #[test]
+    fn the_clocks_are_read_and_a_zero_limit_is_refused() {
+        let c = Config::parse("[clocks]\nfirst_service_sedang_hours = 4\n").unwrap();
+        assert_eq!(c.clocks.first_service_sedang_hours, 4);
+        assert_eq!(
+            c.clocks.tpks_police_hours, 72,
+            "the others keep their defaults"
+        );
+        let (line, msg) =
+            Config::parse("[clocks]\ntpks_police_hours = 72\nshelter_review_days = 0\n")
+                .unwrap_err();
+        assert_eq!(line, 3);
+        assert!(msg.contains("shelter_review_days"), "{msg}");
+        let (line, msg) = Config::parse("[clocks]\ntpks_hours = 72\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("tpks_hours"), "{msg}");
     }
 
     #[test]

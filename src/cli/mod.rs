@@ -9,6 +9,7 @@ mod case;
 mod config;
 mod db;
 mod env;
+mod hukum;
 mod referral;
 mod report;
 mod staff;
@@ -176,6 +177,11 @@ enum Command {
     Case {
         #[command(subcommand)]
         action: case::CaseAction,
+    },
+    /// Hukum: kualifikasi, batas waktu, proses hukum, mediasi / the legal side of a case
+    Hukum {
+        #[command(subcommand)]
+        action: hukum::HukumAction,
     },
     /// Daftar yang jatuh tempo: rencana, pemantauan, rujukan, persetujuan, batas tahap
     /// / what falls due: plan actions, follow-ups, referrals, approvals, stage targets
@@ -355,6 +361,22 @@ pub fn main() -> ExitCode {
         Some(Command::Case {
             action: case::CaseAction::Import { file },
         }) => case::run_case_import(&env, &file).map(Some),
+        Some(Command::Hukum { action }) => match action {
+            hukum::HukumAction::Show { case } => hukum::run_show(&env, &case),
+            hukum::HukumAction::Codes => hukum::run_codes(&env),
+            hukum::HukumAction::Qualify { case, codes } => hukum::run_qualify(&env, &case, &codes),
+            hukum::HukumAction::Event { case, kind, fields } => {
+                hukum::run_event(&env, &case, &kind, &fields)
+            }
+            hukum::HukumAction::Told { case, date } => hukum::run_told(&env, &case, &date),
+            hukum::HukumAction::Takedown { case, date, victim } => {
+                hukum::run_takedown(&env, &case, &date, victim)
+            }
+            hukum::HukumAction::Mediation { case, step, fields } => {
+                hukum::run_mediation(&env, &case, &step, &fields)
+            }
+        }
+        .map(Some),
         Some(Command::Tugas {
             staff,
             all,

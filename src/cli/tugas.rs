@@ -33,6 +33,13 @@ fn what(item: &DueItem, lang: Lang) -> String {
         DueKind::PlanApproval => Msg::DuePlanApproval.get(lang).to_string(),
         DueKind::ClosureApproval => Msg::DueClosureApproval.get(lang).to_string(),
         DueKind::StageTarget(s) => fill(Msg::DueStageTarget.get(lang), &[&stage_short(*s, lang)]),
+        DueKind::Clock {
+            kind,
+            state,
+            deadline,
+        } => super::hukum::clock_due(*kind, *state, *deadline, lang),
+        DueKind::LegalNext(k) => super::hukum::next_due(*k, lang),
+        DueKind::MediationFollowUp => Msg::DueMediation.get(lang).to_string(),
     }
 }
 
@@ -111,6 +118,12 @@ pub fn run_tugas(
     };
     let cases = store.due_cases(&config.targets, today + Duration::days(horizon))?;
     let items = due::list(&cases, &config.targets, today, horizon, &scope);
+    // The law's clocks and the legal process's next dates, counted on the office's clock.
+    let legal = store.legal_due(today + Duration::days(horizon))?;
+    let items = due::merge(
+        items,
+        due::legal_list(&legal, &config.clocks, now.naive_local(), horizon, &scope),
+    );
     let body = match format {
         TugasFormat::Text => text(&items, &scope, today, horizon, lang).into_bytes(),
         TugasFormat::Csv => csv(&items, lang).into_bytes(),

@@ -131,10 +131,13 @@ pub enum Permission {
     Approve,
     /// Record a service given or a follow-up: front-desk work on any case.
     RecordService,
+    /// Record the legal side of a case: its qualification, legal events, the law's
+    /// checklist, mediation. Anyone signed in may read them.
+    RecordLegal,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 18] = [
         Permission::Move,
         Permission::Close,
         Permission::Reopen,
@@ -152,6 +155,7 @@ impl Permission {
         Permission::Plan,
         Permission::Approve,
         Permission::RecordService,
+        Permission::RecordLegal,
     ];
 }
 

@@ -3,9 +3,11 @@
 //! closures awaiting approval, and stage targets. Overdue first, then today, then the next
 //! seven days; within each, the riskiest cases first.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::case::{Stage, Targets};
+use super::law::{ClockFacts, ClockKind, ClockState, Limits};
+use super::legal::EventKind;
 use super::plan::{Doer, PlanAction};
 
 /// How long a request for approval may wait before it counts as overdue: one working day.
@@ -30,6 +32,17 @@ pub enum DueKind {
     ClosureApproval,
     /// The case has been in its stage longer than the office's target.
     StageTarget(Stage),
+    /// A clock of the law (`domain::law`), running or breached, with its deadline.
+    Clock {
+        kind: ClockKind,
+        state: ClockState,
+        deadline: NaiveDateTime,
+    },
+    /// A legal event's next date: the next hearing, the end of a protection order, the day
+    /// restitution is to be paid by.
+    LegalNext(EventKind),
+    /// The mediation agreement is to be checked.
+    MediationFollowUp,
 }
 
 /// Everything about one open case the list is derived from, read by the store.
@@ -182,6 +195,12 @@ pub fn list<'a>(
         .flat_map(|c| items(c, targets, today, horizon))
         .filter(|i| scope.keeps(i))
         .collect();
+    sort(&mut out);
+    out
+}
+
+/// The order staff work the list in.
+fn sort(out: &mut [DueItem]) {
     out.sort_by(|a, b| {
         (a.bucket, risk_rank(&a.risk), a.due, &a.number).cmp(&(
             b.bucket,
@@ -190,7 +209,134 @@ pub fn list<'a>(
             &b.number,
         ))
     });
+}
+
+/// What the legal part of the list is derived from, for one open case: the facts its clocks
+/// run on, the legal events' pending next dates and the mediation agreement's check.
+#[derive(Debug, Clone)]
+pub struct LegalCaseDue {
+    pub case_id: i64,
+    pub number: String,
+    pub initials: String,
+    pub assigned_to: Option<String>,
+    pub facts: ClockFacts,
+    pub pending: Vec<(EventKind, NaiveDate)>,
+    pub mediation_next: Option<NaiveDate>,
+}
+
+/// The legal items of one case due by `now`'s day + `horizon`: clocks running or breached
+/// (a breached clock is overdue even on its own day: it is counted in hours), and the next
+/// dates of its legal events and mediation, all the case manager's to act on.
+pub fn legal_items(
+    c: &LegalCaseDue,
+    limits: &Limits,
+    now: NaiveDateTime,
+    horizon: i64,
+) -> Vec<DueItem> {
+    let today = now.date();
+    let mut out = Vec::new();
+    let mut push = |kind: DueKind, due: NaiveDate, bucket: Bucket| {
+        out.push(DueItem {
+            case_id: c.case_id,
+            number: c.number.clone(),
+            initials: c.initials.clone(),
+            risk: c.facts.risk.clone(),
+            kind,
+            due,
+            bucket,
+            who: c.assigned_to.clone(),
+        })
+    };
+    for clock in super::law::clocks(&c.facts, limits) {
+        let state = clock.state(now);
+        let due = clock.deadline.date();
+        let b = match state {
+            ClockState::Breached { .. } => Some(Bucket::Overdue),
+            ClockState::Running { .. } => bucket(due, today, horizon),
+            ClockState::Met | ClockState::MetLate => None,
+        };
+        if let Some(b) = b {
+            let kind = DueKind::Clock {
+                kind: clock.kind,
+                state,
+                deadline: clock.deadline,
+            };
+            push(kind, due, b);
+        }
+    }
+    for (kind, d) in &c.pending {
+        if let Some(b) = bucket(*d, today, horizon) {
+            push(DueKind::LegalNext(*kind), *d, b);
+        }
+    }
+    if let Some(d) = c.mediation_next
+        && let Some(b) = bucket(d, today, horizon)
+    {
+        push(DueKind::MediationFollowUp, d, b);
+    }
     out
+}
+
+/// The legal part of the list for `scope`, in the list's order.
+pub fn legal_list<'a>(
+    cases: impl IntoIterator<Item = &'a LegalCaseDue>,
+    limits: &Limits,
+    now: NaiveDateTime,
+    horizon: i64,
+    scope: &Scope,
+) -> Vec<DueItem> {
+    let mut out: Vec<DueItem> = cases
+        .into_iter()
+        .flat_map(|c| legal_items(c, limits, now, horizon))
+        .filter(|i| scope.keeps(i))
+        .collect();
+    sort(&mut out);
+    out
+}
+
+/// What a board card shows of the law: the most pressing clock still running or breached,
+/// and a hearing within seven days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LegalMark {
+    pub clock: Option<(ClockKind, ClockState)>,
+    pub hearing: Option<NaiveDate>,
+}
+
+impl LegalMark {
+    pub fn is_empty(&self) -> bool {
+        self.clock.is_none() && self.hearing.is_none()
+    }
+}
+
+/// The board mark of one case at `now`: the breached clock most over, else the running one
+/// with the fewest hours left; the next hearing when it is within
+/// `legal::HEARING_SOON_DAYS` (today included).
+pub fn legal_mark(c: &LegalCaseDue, limits: &Limits, now: NaiveDateTime) -> LegalMark {
+    let urgency = |s: &ClockState| match s {
+        ClockState::Breached { hours_over } => -hours_over - 1,
+        ClockState::Running { hours_left } => *hours_left,
+        ClockState::Met | ClockState::MetLate => i64::MAX,
+    };
+    let clock = super::law::clocks(&c.facts, limits)
+        .into_iter()
+        .map(|k| (k.kind, k.state(now)))
+        .filter(|(_, s)| !matches!(s, ClockState::Met | ClockState::MetLate))
+        .min_by_key(|(_, s)| urgency(s));
+    let today = now.date();
+    let soon = today + Duration::days(super::legal::HEARING_SOON_DAYS);
+    let hearing = c
+        .pending
+        .iter()
+        .find(|(k, d)| *k == EventKind::Sidang && *d >= today && *d <= soon)
+        .map(|(_, d)| *d);
+    LegalMark { clock, hearing }
+}
+
+/// Two parts of the list as one, in the order staff work it.
+pub fn merge(mut a: Vec<DueItem>, b: Vec<DueItem>) -> Vec<DueItem> {
+    a.extend(b);
+    sort(&mut a);
+    a
 }
 
 /// How many cases have something overdue, per stage: the count each board column shows.
@@ -335,6 +481,136 @@ mod tests {
         c.closure_requested = Some(day(9));
         let items = list([&c], &lax(), day(10), HORIZON_DAYS, &Scope::Everyone);
         assert_eq!(items[0].bucket, Bucket::Today);
+    }
+
+    fn legal_case(facts: ClockFacts) -> LegalCaseDue {
+        LegalCaseDue {
+            case_id: 9,
+            number: "PPA/2026/0009".into(),
+            initials: "N.".into(),
+            assigned_to: Some("rina".into()),
+            facts,
+            pending: vec![],
+            mediation_next: None,
+        }
+    }
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        day(d).and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_law_s_clocks_join_the_list_until_they_are_met() {
+        let facts = ClockFacts {
+            reported: Some(at(10, 9)),
+            risk: "sedang".into(),
+            qualifications: vec!["tpks_perkosaan".into()],
+            ..Default::default()
+        };
+        let l = Limits::default();
+        let c = legal_case(facts.clone());
+        // At 11:00 on the 10th: the first service is due by 15:00 today, the police report by
+        // the 13th.
+        let got: Vec<(Bucket, NaiveDate)> =
+            legal_list([&c], &l, at(10, 11), HORIZON_DAYS, &Scope::Everyone)
+                .into_iter()
+                .map(|i| (i.bucket, i.due))
+                .collect();
+        assert_eq!(got, vec![(Bucket::Today, day(10)), (Bucket::Soon, day(13))]);
+        // At 16:00 the first service is breached: overdue on its own day, with the hours.
+        let items = legal_list([&c], &l, at(10, 16), HORIZON_DAYS, &Scope::Everyone);
+        assert_eq!(items[0].bucket, Bucket::Overdue);
+        assert!(matches!(
+            items[0].kind,
+            DueKind::Clock {
+                kind: ClockKind::FirstService,
+                state: ClockState::Breached { hours_over: 1 },
+                ..
+            }
+        ));
+        assert_eq!(items[0].who.as_deref(), Some("rina"));
+        // Served and reported: nothing left.
+        let done = legal_case(ClockFacts {
+            first_service: Some(at(10, 12)),
+            police_report: Some(at(11, 9)),
+            ..facts
+        });
+        assert!(legal_items(&done, &l, at(10, 16), HORIZON_DAYS).is_empty());
+    }
+
+    #[test]
+    fn a_board_mark_shows_the_most_pressing_clock_and_a_hearing_this_week() {
+        let facts = ClockFacts {
+            reported: Some(at(10, 9)),
+            risk: "tinggi".into(),
+            qualifications: vec!["tpks_cabul".into()],
+            ..Default::default()
+        };
+        let mut c = legal_case(facts);
+        c.pending = vec![(EventKind::Sidang, day(17))];
+        let l = Limits::default();
+        // At 09:30 the first service (due 10:00) is more pressing than the police (the 13th).
+        let m = legal_mark(&c, &l, at(10, 9) + Duration::minutes(30));
+        assert_eq!(
+            m.clock,
+            Some((
+                ClockKind::FirstService,
+                ClockState::Running { hours_left: 0 }
+            ))
+        );
+        assert_eq!(m.hearing, Some(day(17)));
+        // Breached beats running.
+        let m = legal_mark(&c, &l, at(10, 12));
+        assert_eq!(
+            m.clock,
+            Some((
+                ClockKind::FirstService,
+                ClockState::Breached { hours_over: 2 }
+            ))
+        );
+        // Served: the police clock, and no hearing mark eight days ahead.
+        c.facts.first_service = Some(at(10, 9));
+        let m = legal_mark(&c, &l, at(10, 19));
+        assert_eq!(
+            m.clock,
+            Some((
+                ClockKind::TpksPoliceReport,
+                ClockState::Running { hours_left: 62 }
+            ))
+        );
+        assert_eq!(legal_mark(&c, &l, at(9, 8)).hearing, None);
+        c.facts.police_report = Some(at(11, 9));
+        assert!(legal_mark(&c, &l, at(20, 0)).is_empty());
+    }
+
+    #[test]
+    fn legal_next_dates_join_the_list_in_its_order() {
+        let mut c = legal_case(ClockFacts::default());
+        c.pending = vec![
+            (EventKind::Sidang, day(14)),
+            (EventKind::Perlindungan, day(30)),
+        ];
+        c.mediation_next = Some(day(9));
+        let mut plain = case(1, "tinggi");
+        plain.next_follow_up = Some(day(12));
+        let today = day(10);
+        let legal = legal_list([&c], &Limits::default(), at(10, 8), 7, &Scope::Everyone);
+        let all = merge(list([&plain], &lax(), today, 7, &Scope::Everyone), legal);
+        let got: Vec<(&DueKind, NaiveDate)> = all.iter().map(|i| (&i.kind, i.due)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (&DueKind::MediationFollowUp, day(9)),
+                (&DueKind::FollowUp, day(12)),
+                (&DueKind::LegalNext(EventKind::Sidang), day(14)),
+            ]
+        );
+        // Someone else's list leaves them out.
+        let budi = Scope::Mine {
+            username: "budi".into(),
+            approves: false,
+        };
+        assert!(legal_list([&c], &Limits::default(), at(10, 8), 7, &budi).is_empty());
     }
 
     #[test]

@@ -34,6 +34,27 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// The first limit set to zero or less, as (key, value): a clock that is breached the
+    /// moment it starts is a typo, not a rule.
+    pub fn zero_limit(&self) -> Option<(&'static str, i64)> {
+        [
+            ("tpks_police_hours", self.tpks_police_hours),
+            (
+                "first_service_tinggi_hours",
+                self.first_service_tinggi_hours,
+            ),
+            (
+                "first_service_sedang_hours",
+                self.first_service_sedang_hours,
+            ),
+            ("shelter_review_days", self.shelter_review_days),
+        ]
+        .into_iter()
+        .find(|(_, v)| *v <= 0)
+    }
+}
+
 /// Whether any qualification is under UU TPKS.
 pub fn is_tpks(qualifications: &[String]) -> bool {
     qualifications.iter().any(|q| q.starts_with("tpks_"))

@@ -10,6 +10,7 @@ pub mod export;
 pub mod followup;
 pub mod intake;
 pub mod law;
+pub mod legal;
 pub mod letter;
 pub mod merge;
 pub mod plan;

@@ -137,6 +137,10 @@ pub struct Report {
     pub median_days_to_closure: Option<f64>,
     /// Open cases past their follow-up target (or with an unanswered referral) on `as_of`.
     pub overdue: u64,
+    /// Cases reported to the police, and cases with a verdict, in the period (legal events
+    /// dated in it; filled by the store, 0 where no legal process is read).
+    pub police_reports: u64,
+    pub verdicts: u64,
     pub tables: Vec<Table>,
 }
 
@@ -395,6 +399,8 @@ impl Tallies {
             median_days_to_assessment: median(self.to_assessment),
             median_days_to_closure: median(to_closure),
             overdue,
+            police_reports: 0,
+            verdicts: 0,
             tables,
         }
     }

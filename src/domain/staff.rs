@@ -43,7 +43,7 @@ pub fn permits(role: Role, action: Permission, mine: bool) -> bool {
         Role::Supervisor => true,
         Role::ManajerKasus => match action {
             OpenIntake | Refer | RecordService => true,
-            Move | Edit | AddNote | OverrideConsent | Assess | Plan => mine,
+            Move | Edit | AddNote | OverrideConsent | Assess | Plan | RecordLegal => mine,
             Close | Reopen | Assign | ManageDirectory | Report | ManageStaff | ReadAudit
             | Approve => false,
         },
@@ -148,6 +148,7 @@ mod tests {
             (Plan, false, true, false, true),
             (Approve, false, false, false, true),
             (RecordService, true, true, true, true),
+            (RecordLegal, false, true, false, true),
         ];
         assert_eq!(
             expected.len(),

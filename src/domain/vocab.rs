@@ -672,6 +672,84 @@ pub const LEGAL_BASIS: Vocab = Vocab {
     ],
 };
 
+/// The kinds of legal event on a case's timeline (`domain::legal::EventKind`).
+pub const LEGAL_EVENTS: Vocab = Vocab {
+    name: "peristiwa_hukum",
+    terms: &[
+        t("laporan_polisi", "Laporan polisi", "Police report"),
+        t("visum", "Visum et repertum", "Forensic examination (visum)"),
+        t(
+            "bap",
+            "BAP (pemeriksaan korban)",
+            "Victim's police examination (BAP)",
+        ),
+        t(
+            "perlindungan",
+            "Perlindungan sementara",
+            "Temporary protection",
+        ),
+        t(
+            "pelimpahan",
+            "Pelimpahan ke kejaksaan / P21",
+            "File sent to the prosecutor / P21",
+        ),
+        t("sidang", "Sidang", "Hearing"),
+        t("putusan", "Putusan", "Verdict"),
+        t("restitusi", "Restitusi", "Restitution"),
+        t("lpsk", "Permohonan LPSK", "Request to LPSK"),
+    ],
+};
+
+/// The steps of a mediation (`domain::legal::Step`).
+pub const MEDIATION_STEPS: Vocab = Vocab {
+    name: "tahap_mediasi",
+    terms: &[
+        t("asesmen", "Asesmen kelayakan", "Eligibility assessment"),
+        t("sesi", "Sesi mediasi", "Mediation session"),
+        t("kesepakatan", "Kesepakatan", "Agreement"),
+        t("tinjauan", "Tinjauan kesepakatan", "Agreement review"),
+    ],
+};
+
+/// What a mediation is about (`domain::legal::Matter`).
+pub const MEDIATION_MATTERS: Vocab = Vocab {
+    name: "perkara_mediasi",
+    terms: &[
+        t(
+            "perdata",
+            "Perkara perdata (nafkah, hak asuh, harta bersama)",
+            "Civil matter (maintenance, custody, joint property)",
+        ),
+        t(
+            "delik_aduan",
+            "Delik aduan, korban tidak ingin menuntut",
+            "Complaint offence, the victim does not want prosecution",
+        ),
+        t(
+            "lainnya",
+            "Lainnya (bukan untuk mediasi)",
+            "Other (not for mediation)",
+        ),
+    ],
+};
+
+/// The law's checklist on a case (`domain::legal::CHECKLIST`).
+pub const LEGAL_CHECKLIST: Vocab = Vocab {
+    name: "daftar_periksa_hukum",
+    terms: &[
+        t(
+            "hak_restitusi_lpsk",
+            "Korban diberi tahu hak restitusi dan LPSK",
+            "Victim told of her right to restitution and of LPSK",
+        ),
+        t(
+            "penghapusan_konten",
+            "Permintaan penghapusan konten diajukan",
+            "Content take-down requested",
+        ),
+    ],
+};
+
 pub const CONSENT_ANSWERS: Vocab = Vocab {
     name: "persetujuan",
     terms: &[
@@ -778,6 +856,10 @@ mod tests {
             DANGER_ITEMS,
             FOLLOW_UP_KINDS,
             LEGAL_BASIS,
+            LEGAL_EVENTS,
+            MEDIATION_STEPS,
+            MEDIATION_MATTERS,
+            LEGAL_CHECKLIST,
             APPROVALS,
             ACTION_STATUS,
         ] {

@@ -123,6 +123,16 @@ fn summary(r: &Report, lang: Lang) -> Vec<(&'static str, String, String)> {
             fill(Msg::RepOverdue.get(lang), &[&format_date(r.as_of)]),
             r.overdue.to_string(),
         ),
+        (
+            "kasus_lapor_polisi",
+            Msg::RepPoliceReports.get(lang).to_string(),
+            r.police_reports.to_string(),
+        ),
+        (
+            "kasus_putusan",
+            Msg::RepVerdicts.get(lang).to_string(),
+            r.verdicts.to_string(),
+        ),
     ]
 }
 
@@ -256,6 +266,8 @@ struct JsonReport<'a> {
     median_days_to_assessment: Option<f64>,
     median_days_to_closure: Option<f64>,
     overdue: u64,
+    police_reports: u64,
+    verdicts: u64,
     tables: Vec<JsonTable>,
     trend: Vec<JsonMonth>,
 }
@@ -283,6 +295,8 @@ pub fn json(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> Str
         median_days_to_assessment: r.median_days_to_assessment,
         median_days_to_closure: r.median_days_to_closure,
         overdue: r.overdue,
+        police_reports: r.police_reports,
+        verdicts: r.verdicts,
         tables: r
             .tables
             .iter()

@@ -9,7 +9,7 @@ use rusqlite::params;
 
 use super::Store;
 use crate::domain::case::{Stage, Targets};
-use crate::domain::due::CaseDue;
+use crate::domain::due::{CaseDue, LegalCaseDue};
 use crate::domain::followup;
 use crate::error::Result;
 
@@ -123,6 +123,63 @@ impl Store {
                 next_follow_up: followup::next_due(&follow_ups),
                 referrals,
                 closure_requested: requested("closures")?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// The open cases with a legal item for the due list (`due::legal_list`): a TPKS case
+    /// not yet reported to the police, a tinggi or sedang case with no first service or
+    /// contact yet, and any legal event or mediation step whose next date falls by `horizon`.
+    /// Clocks that are met are left to the domain to drop.
+    pub fn legal_due(&self, horizon: NaiveDate) -> Result<Vec<LegalCaseDue>> {
+        let h = horizon.to_string();
+        let c = self.conn();
+        let mut ids: BTreeSet<i64> = BTreeSet::new();
+        let mut collect = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
+            let mut st = c.prepare_cached(sql)?;
+            for id in st.query_map(p, |r| r.get::<_, i64>(0))? {
+                ids.insert(id?);
+            }
+            Ok(())
+        };
+        collect(
+            "SELECT DISTINCT q.case_id FROM legal_qualifications q JOIN cases c ON c.id = q.case_id
+             WHERE q.code LIKE 'tpks\\_%' ESCAPE '\\' AND c.stage != 'terminasi'
+             AND NOT EXISTS (SELECT 1 FROM legal_events e
+                             WHERE e.case_id = q.case_id AND e.kind = 'laporan_polisi')",
+            &[],
+        )?;
+        collect(
+            "SELECT c.id FROM cases c WHERE c.stage != 'terminasi'
+             AND c.risk IN ('tinggi', 'sedang')
+             AND NOT EXISTS (SELECT 1 FROM services_given s WHERE s.case_id = c.id)
+             AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id)",
+            &[],
+        )?;
+        collect(
+            "SELECT DISTINCT e.case_id FROM legal_events e JOIN cases c ON c.id = e.case_id
+             WHERE e.next_date <= ?1 AND c.stage != 'terminasi'
+             UNION SELECT DISTINCT m.case_id FROM mediation_records m
+             JOIN cases c ON c.id = m.case_id
+             WHERE m.next_date <= ?1 AND c.stage != 'terminasi'",
+            &[&h],
+        )?;
+        let ids: Vec<i64> = ids.into_iter().collect();
+        let mut out = Vec::with_capacity(ids.len());
+        for card in self.cards(&ids)? {
+            let events = self.legal_events(card.id)?;
+            let mediation = self.mediation_records(card.id)?;
+            out.push(LegalCaseDue {
+                case_id: card.id,
+                number: card.number.clone(),
+                initials: card.initials.clone(),
+                assigned_to: card.assigned_to.clone(),
+                facts: self.clock_facts(card.id)?,
+                pending: crate::domain::legal::pending(&events),
+                mediation_next: crate::domain::legal::mediation_next(&mediation),
             });
         }
         Ok(out)

@@ -16,6 +16,7 @@ pub mod drafts;
 pub mod due;
 pub mod export;
 pub mod health;
+pub mod legal;
 pub mod perms;
 #[cfg(test)]
 mod plans;

@@ -266,7 +266,9 @@ impl Store {
             .iter()
             .filter(|c| c.overdue(targets, today))
             .count() as u64;
-        Ok(tallies.finish(from, to, &given, &closures, overdue, today))
+        let mut report = tallies.finish(from, to, &given, &closures, overdue, today);
+        (report.police_reports, report.verdicts) = self.legal_counts(from, to)?;
+        Ok(report)
     }
 
     /// New cases in each of the 12 months ending with the month of `end`, oldest first.

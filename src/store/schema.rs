@@ -374,6 +374,88 @@ const INCIDENT_ONGOING: &str = r#"
 ALTER TABLE cases ADD COLUMN incident_ongoing INTEGER CHECK (incident_ongoing IN (0, 1));
 "#;
 
+/// The legal side of a case (issues 18, 19): its legal qualification (several allowed, a
+/// set the case manager edits, each change a history row), the timeline of legal events and
+/// the mediation records — both a record of what happened, so append-only like the history:
+/// a correction is a new entry — and the law's checklist (ticked once, never unticked).
+/// `next_date` holds the date each entry brings to the due list, worked out when it is
+/// recorded. An existing database notes when the clocks began: cases opened before had no
+/// place to record a police report or a first service, and would all show as breached.
+const LEGAL_RECORDS: &str = r#"
+CREATE TABLE legal_qualifications (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    code TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    PRIMARY KEY (case_id, code)
+) STRICT;
+
+CREATE TABLE legal_events (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    next_date TEXT,
+    -- domain::legal::Detail as JSON.
+    detail TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX legal_events_case ON legal_events(case_id);
+CREATE INDEX legal_events_kind_date ON legal_events(kind, date);
+CREATE INDEX legal_events_next ON legal_events(next_date) WHERE next_date IS NOT NULL;
+
+CREATE TABLE mediation_records (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    step TEXT NOT NULL CHECK (step IN ('asesmen', 'sesi', 'kesepakatan', 'tinjauan')),
+    date TEXT NOT NULL,
+    next_date TEXT,
+    -- domain::legal::Step as JSON.
+    detail TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX mediation_records_case ON mediation_records(case_id);
+CREATE INDEX mediation_records_next ON mediation_records(next_date) WHERE next_date IS NOT NULL;
+
+CREATE TABLE legal_checklist (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    item TEXT NOT NULL,
+    date TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    done_by TEXT NOT NULL,
+    PRIMARY KEY (case_id, item)
+) STRICT;
+
+CREATE TRIGGER legal_events_no_update BEFORE UPDATE ON legal_events
+BEGIN SELECT RAISE(ABORT, 'legal_events is append-only'); END;
+CREATE TRIGGER legal_events_no_delete BEFORE DELETE ON legal_events
+BEGIN SELECT RAISE(ABORT, 'legal_events is append-only'); END;
+CREATE TRIGGER legal_events_no_replace BEFORE INSERT ON legal_events
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM legal_events WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'legal_events is append-only'); END;
+CREATE TRIGGER mediation_records_no_update BEFORE UPDATE ON mediation_records
+BEGIN SELECT RAISE(ABORT, 'mediation_records is append-only'); END;
+CREATE TRIGGER mediation_records_no_delete BEFORE DELETE ON mediation_records
+BEGIN SELECT RAISE(ABORT, 'mediation_records is append-only'); END;
+CREATE TRIGGER mediation_records_no_replace BEFORE INSERT ON mediation_records
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM mediation_records WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'mediation_records is append-only'); END;
+CREATE TRIGGER legal_checklist_no_update BEFORE UPDATE ON legal_checklist
+BEGIN SELECT RAISE(ABORT, 'legal_checklist is append-only'); END;
+CREATE TRIGGER legal_checklist_no_delete BEFORE DELETE ON legal_checklist
+BEGIN SELECT RAISE(ABORT, 'legal_checklist is append-only'); END;
+CREATE TRIGGER legal_checklist_no_replace BEFORE INSERT ON legal_checklist
+WHEN EXISTS (SELECT 1 FROM legal_checklist WHERE case_id = NEW.case_id AND item = NEW.item)
+BEGIN SELECT RAISE(ABORT, 'legal_checklist is append-only'); END;
+
+INSERT INTO meta (key, value)
+SELECT 'clocks_since', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+WHERE EXISTS (SELECT 1 FROM cases);
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -392,6 +474,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (HASH_CHAIN, Some(super::chain::backfill)),
     (PERSONS_SAFE_CONTACT, None),
     (INCIDENT_ONGOING, None),
+    (LEGAL_RECORDS, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -1,6 +1,8 @@
 //! The case board (F3): one column per lifecycle stage, cards with initials only.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,6 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::case::{Card, Stage, Targets, board_key};
+use crate::domain::due::{LegalCaseDue, LegalMark, legal_mark};
+use crate::domain::law::{ClockKind, ClockState, Limits};
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::action::Action;
@@ -127,9 +131,77 @@ pub struct Board {
     scroll: Vec<usize>,
     /// Rows a card takes at the last drawn width, for paging.
     page: usize,
+    /// What the law's marks are worked out from, per case with any (`Store::legal_due`), and
+    /// the limits: the marks are computed at each draw, so the hours left follow the clock.
+    legal: HashMap<i64, LegalCaseDue>,
+    limits: Limits,
+    now: NaiveDateTime,
+}
+
+/// A card's legal mark in a few characters that need no colour: the most pressing clock's
+/// letter and hours (`P20j` left, `P+6j` over) and a hearing within seven days (`S3h`), as
+/// forms from the fullest to the shortest. A narrow card takes the first that fits: a number
+/// is dropped whole, never cut (`L+2` for 26 hours over would be a lie).
+pub fn legal_mark_forms(m: &LegalMark, today: NaiveDate, lang: Lang) -> Vec<String> {
+    let clock = m.clock.and_then(|(kind, state)| {
+        let letter = match kind {
+            ClockKind::TpksPoliceReport => Msg::MarkPolice,
+            ClockKind::FirstService => Msg::MarkFirstService,
+            ClockKind::ShelterReview => Msg::MarkShelter,
+        }
+        .get(lang);
+        let (full, sign, n) = match state {
+            ClockState::Running { hours_left } => (
+                fill(Msg::MarkLeft.get(lang), &[&letter, &hours_left]),
+                "",
+                hours_left,
+            ),
+            ClockState::Breached { hours_over } => (
+                fill(Msg::MarkOver.get(lang), &[&letter, &hours_over]),
+                "+",
+                hours_over,
+            ),
+            ClockState::Met | ClockState::MetLate => return None,
+        };
+        Some(vec![
+            full,
+            format!("{letter}{sign}{n}"),
+            format!("{letter}{sign}"),
+        ])
+    });
+    let hearing = m.hearing.map(|d| {
+        let letter = Msg::MarkHearingLetter.get(lang);
+        let days = (d - today).num_days();
+        vec![
+            fill(Msg::MarkHearing.get(lang), &[&letter, &days]),
+            letter.to_string(),
+        ]
+    });
+    match (clock, hearing) {
+        (Some(c), Some(h)) => {
+            let mut out = vec![format!("{} {}", c[0], h[0]), format!("{} {}", c[1], h[1])];
+            out.extend(c);
+            out
+        }
+        (Some(c), None) => c,
+        (None, Some(h)) => h,
+        (None, None) => Vec::new(),
+    }
+}
+
+/// The fullest form of a mark that fits `w` columns, padded to them.
+fn fitted(forms: &[String], w: usize) -> String {
+    let fits = forms.iter().find(|f| f.chars().count() <= w);
+    pad_to(fits.map_or("", |f| f.as_str()), w)
 }
 
 impl Board {
+    /// The legal facts of the cases that have a mark, and the configured limits.
+    pub fn set_legal(&mut self, due: Vec<LegalCaseDue>, limits: Limits) {
+        self.legal = due.into_iter().map(|c| (c.case_id, c)).collect();
+        self.limits = limits;
+    }
+
     /// Replaces the cards (after a load or a change elsewhere), keeping the selection on the
     /// same case when it is still there.
     pub fn set_cards(&mut self, cards: Vec<Card>, me: &str, targets: &Targets, today: NaiveDate) {
@@ -304,7 +376,22 @@ impl Board {
             for (r, &i) in idx.iter().enumerate().skip(*scroll).take(per_page) {
                 let c = &self.cards[i];
                 let sel = focused && r == row;
-                lines.extend(card_lines(c, wide, w, sel, lang, theme, targets, today));
+                let legal = self
+                    .legal
+                    .get(&c.id)
+                    .map(|d| legal_mark(d, &self.limits, self.now))
+                    .filter(|m| !m.is_empty());
+                lines.extend(card_lines(
+                    c,
+                    wide,
+                    w,
+                    sel,
+                    lang,
+                    theme,
+                    targets,
+                    today,
+                    legal.as_ref(),
+                ));
             }
             if idx.is_empty() {
                 lines.push(Line::from(Span::styled(
@@ -315,6 +402,13 @@ impl Board {
             f.render_widget(Paragraph::new(lines), inner);
         }
     }
+}
+
+/// `s` cut or padded to `w` columns.
+fn pad_to(s: &str, w: usize) -> String {
+    let s = truncate(s, w);
+    let n = w.saturating_sub(unicode_width::UnicodeWidthStr::width(s.as_str()));
+    format!("{s}{}", " ".repeat(n))
 }
 
 /// The part of a case number a person reads aloud: `2026/0012`.
@@ -336,8 +430,14 @@ fn card_lines(
     theme: &Theme,
     targets: &Targets,
     today: NaiveDate,
+    legal: Option<&LegalMark>,
 ) -> Vec<Line<'static>> {
     let overdue = c.overdue(targets, today);
+    let legal_forms = legal.map(|m| legal_mark_forms(m, today, lang));
+    let legal_style = match legal.and_then(|m| m.clock) {
+        Some((_, ClockState::Breached { .. })) => theme.error(),
+        _ => theme.warning(),
+    };
     // The marks carry the meaning without colour: ! emergency, * past its target.
     let mark = match (c.emergency, overdue) {
         (true, true) => "!*",
@@ -402,17 +502,40 @@ fn card_lines(
                     base.patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
                 ),
             ]),
-            Line::from(Span::styled(
-                pad(format!("  {kind} · {risk} · {days}")),
-                rest,
-            )),
+            match &legal_forms {
+                Some(forms) => {
+                    let left = format!("  {kind} · {risk} · {days} · ");
+                    let room = w.saturating_sub(left.chars().count());
+                    Line::from(vec![
+                        Span::styled(truncate(&left, w), rest),
+                        Span::styled(fitted(forms, room), legal_style.patch(rest)),
+                    ])
+                }
+                None => Line::from(Span::styled(
+                    pad(format!("  {kind} · {risk} · {days}")),
+                    rest,
+                )),
+            },
         ]
     } else {
-        vec![
-            Line::from(vec![
+        let number = short_number(&c.number);
+        let first = match &legal_forms {
+            // The mark after the number, in the fullest form that fits.
+            Some(forms) => {
+                let room = w.saturating_sub(2 + number.chars().count() + 1);
+                vec![
+                    Span::styled(mark.to_string(), mark_style.patch(base)),
+                    Span::styled(format!("{number} "), base),
+                    Span::styled(fitted(forms, room), legal_style.patch(base)),
+                ]
+            }
+            None => vec![
                 Span::styled(mark.to_string(), mark_style.patch(base)),
-                Span::styled(pad(short_number(&c.number)), base),
-            ]),
+                Span::styled(pad(number), base),
+            ],
+        };
+        vec![
+            Line::from(first),
             Line::from(Span::styled(
                 pad(format!("  {} {} {}", c.initials, sex, age)),
                 rest,
@@ -473,6 +596,7 @@ impl Screen for Board {
     }
 
     fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        self.now = cx.now;
         Board::draw(self, f, area, cx.lang, cx.theme, cx.targets, cx.today);
     }
 }

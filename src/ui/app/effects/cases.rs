@@ -72,10 +72,24 @@ impl App {
                 return;
             }
         }
+        self.load_legal_marks();
         self.board_partial = true;
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.next_poll = Some(Instant::now() + POLL);
         self.nav.show(Screen::Board);
+    }
+
+    /// The law's marks on the cards: clocks still running or breached, hearings this week.
+    fn load_legal_marks(&mut self) {
+        let week =
+            self.ctx.today() + chrono::Duration::days(crate::domain::legal::HEARING_SOON_DAYS);
+        match self.ctx.store.legal_due(week) {
+            Ok(due) => self.board.set_legal(due, self.ctx.config.clocks.clone()),
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+            }
+        }
     }
 
     pub(in crate::ui::app) fn reload_board(&mut self) {
@@ -95,6 +109,7 @@ impl App {
                 self.set_status(t, true);
             }
         }
+        self.load_legal_marks();
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.board_mark = self
             .ctx
