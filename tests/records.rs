@@ -350,3 +350,50 @@ fn a_closure_is_sent_only_with_a_complete_evaluation_and_then_approved() {
         Some("disetujui".into())
     )));
 }
+
+/// Editing a case after a service was given to one of its victims: the save goes through and
+/// the service still belongs to the same victim (the people of a case are rewritten on every
+/// edit, and services name their victim by row).
+#[test]
+fn a_case_with_a_service_given_can_still_be_edited_and_the_service_keeps_its_victim() {
+    use meja::store::casework::CaseEdit;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut s = Store::open(&path).unwrap();
+    let case = open(&mut s, 2);
+    let second = victims(&path, case)[1];
+    let g = ServiceGiven {
+        id: 0,
+        date: day(3),
+        service: "kesehatan".into(),
+        victim_id: second,
+        given_by: Doer::Staff("rina".into()),
+        note: String::new(),
+    };
+    s.give_service(case, &g, None, "rina", now())
+        .unwrap()
+        .unwrap();
+    let file = s.case_file(case).unwrap().unwrap();
+    let mut edited = file.intake.clone();
+    edited.victims[1].name = "Sari Dewi".into();
+    let rec = edited.to_record(now().date_naive()).unwrap();
+    let edit = CaseEdit {
+        before: &file.intake,
+        after: &edited,
+        record: &rec,
+    };
+    assert!(matches!(
+        s.update_case(case, file.card.version, &edit, "rina", now())
+            .unwrap(),
+        Saved::Done(_)
+    ));
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let name: String = c
+        .query_row(
+            "SELECT p.name FROM services_given g JOIN persons p ON p.id = g.victim_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "Sari Dewi");
+}

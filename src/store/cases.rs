@@ -256,11 +256,29 @@ pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> ru
         id,
         rec.incident_ongoing,
     ])?;
+    // The people are rewritten below, but a service given names its victim by row: each
+    // service follows its victim to the new row by role and position. The key is checked at
+    // commit, so a victim removed from the case while services name her refuses the save.
+    let before: Vec<(i64, String, i64)> = tx
+        .prepare_cached("SELECT id, role, ord FROM persons WHERE case_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.pragma_update(None, "defer_foreign_keys", "ON")?;
     tx.prepare_cached("DELETE FROM codes WHERE case_id = ?1")?
         .execute([id])?;
     tx.prepare_cached("DELETE FROM persons WHERE case_id = ?1")?
         .execute([id])?;
-    insert_people(tx, id, rec)
+    insert_people(tx, id, rec)?;
+    for (old, role, ord) in before {
+        tx.prepare_cached(
+            "UPDATE services_given SET victim_id = (
+                 SELECT id FROM persons WHERE case_id = ?1 AND role = ?2 AND ord = ?3)
+             WHERE victim_id = ?4
+               AND EXISTS (SELECT 1 FROM persons WHERE case_id = ?1 AND role = ?2 AND ord = ?3)",
+        )?
+        .execute(rusqlite::params![id, role, ord, old])?;
+    }
+    Ok(())
 }
 
 /// The case's people and its multi-valued codes.
