@@ -16,6 +16,7 @@ pub mod referral;
 pub mod region;
 pub mod report;
 pub mod service;
+pub mod simfoni;
 pub mod staff;
 pub mod text;
 pub mod transfer;
@@ -52,6 +53,8 @@ pub enum Issue {
     AgeBirthMismatch,
     ChildConsentBySelf,
     ConsentGiverIsPerpetrator,
+    /// A WNA with no country recorded: SIMFONI asks for it.
+    CountryMissing,
 }
 
 impl Issue {
@@ -69,6 +72,7 @@ impl Issue {
                 | Issue::AgeBirthMismatch
                 | Issue::ChildConsentBySelf
                 | Issue::ConsentGiverIsPerpetrator
+                | Issue::CountryMissing
         )
     }
 }

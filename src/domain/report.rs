@@ -23,6 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::case::{Card, Targets};
+use super::simfoni::{SIMFONI_PLACES, effective_case_kind, simfoni_place};
 use super::vocab::{self, ADULT_AGE, Vocab};
 
 /// One victim of a case, as the report needs it: no name, no NIK.
@@ -33,6 +34,11 @@ pub struct VictimRow {
     pub ampk: Vec<String>,
     /// Kemendagri code of the victim's address, any level.
     pub region: Option<String>,
+    /// SIMFONI's pendidikan, pekerjaan, status perkawinan and kewarganegaraan codes.
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub marital: Option<String>,
+    pub nationality: Option<String>,
 }
 
 /// One case reported in the period.
@@ -53,6 +59,9 @@ pub struct CaseRow {
     pub referrals: Vec<String>,
     /// The first day the case moved into assessment, if it has.
     pub assessed: Option<NaiveDate>,
+    /// The jenis kasus chosen on the form (None: derived from the victims).
+    pub case_kind: Option<String>,
+    pub authority: Option<String>,
 }
 
 /// A case closed in the period: when it was opened and when it was (first) closed.
@@ -76,6 +85,25 @@ pub enum TableKind {
     Stage,
     Risk,
     Referral,
+    // SIMFONI's own tables (issue 18).
+    CaseKind,
+    Authority,
+    Education,
+    Occupation,
+    Marital,
+    Nationality,
+    /// Tempat kejadian in SIMFONI's six, meja's `daring` counted as Lainnya
+    /// (`domain::simfoni::simfoni_place`); `Place` keeps meja's own rows.
+    PlaceSimfoni,
+}
+
+/// How the period's victims stand with SIMFONI-PPA (the mark "diinput ke SIMFONI").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct SimfoniCounts {
+    pub entered: u64,
+    /// Entered, and the case changed after.
+    pub changed: u64,
+    pub not_entered: u64,
 }
 
 /// What a table's numbers count.
@@ -125,6 +153,8 @@ pub struct Report {
     /// Open cases past their follow-up target (or with an unanswered referral) on `as_of`.
     pub overdue: u64,
     pub tables: Vec<Table>,
+    /// Filled by the store, which knows the marks; zero when not read.
+    pub simfoni: SimfoniCounts,
 }
 
 impl Report {
@@ -231,6 +261,13 @@ pub struct Tallies {
     stage: Tally,
     risk: Tally,
     referral: Tally,
+    case_kind: Tally,
+    authority: Tally,
+    education: Tally,
+    occupation: Tally,
+    marital: Tally,
+    nationality: Tally,
+    place_simfoni: Tally,
     victims: u64,
     cases: u64,
     to_assessment: Vec<i64>,
@@ -243,7 +280,22 @@ impl Tallies {
         let kinds = distinct(c.violence.iter().map(String::as_str));
         let services = distinct(c.services.iter().map(String::as_str));
         let relations = distinct(c.relations.iter().map(|r| r.as_deref().unwrap_or("")));
+        let ages: Vec<(Option<&str>, Option<u32>)> = c
+            .victims
+            .iter()
+            .map(|v| (v.sex.as_deref(), v.age))
+            .collect();
+        self.case_kind
+            .add(effective_case_kind(c.case_kind.as_deref(), &ages).as_deref());
+        self.authority.add(c.authority.as_deref());
+        // A place this build does not know stays itself, as in meja's own table.
+        let place_simfoni = c.place.as_deref().map(|p| simfoni_place(p).unwrap_or(p));
         for v in &c.victims {
+            self.education.add(v.education.as_deref());
+            self.occupation.add(v.occupation.as_deref());
+            self.marital.add(v.marital.as_deref());
+            self.nationality.add(v.nationality.as_deref());
+            self.place_simfoni.add(place_simfoni);
             self.victims += 1;
             if kinds.is_empty() {
                 self.violence.add(None);
@@ -365,6 +417,48 @@ impl Tallies {
                 self.referral,
                 &codes(&vocab::REFERRAL_STATUS),
             ),
+            table(
+                TableKind::CaseKind,
+                Unit::Cases,
+                self.case_kind,
+                &codes(&vocab::CASE_KINDS),
+            ),
+            table(
+                TableKind::Authority,
+                Unit::Cases,
+                self.authority,
+                &codes(&vocab::AUTHORITY),
+            ),
+            table(
+                TableKind::Education,
+                Unit::Victims,
+                self.education,
+                &codes(&vocab::EDUCATION),
+            ),
+            table(
+                TableKind::Occupation,
+                Unit::Victims,
+                self.occupation,
+                &codes(&vocab::OCCUPATION),
+            ),
+            table(
+                TableKind::Marital,
+                Unit::Victims,
+                self.marital,
+                &codes(&vocab::MARITAL),
+            ),
+            table(
+                TableKind::Nationality,
+                Unit::Victims,
+                self.nationality,
+                &codes(&vocab::NATIONALITY),
+            ),
+            table(
+                TableKind::PlaceSimfoni,
+                Unit::Victims,
+                self.place_simfoni,
+                &SIMFONI_PLACES,
+            ),
         ];
         let to_closure = closures
             .iter()
@@ -381,6 +475,7 @@ impl Tallies {
             median_days_to_closure: median(to_closure),
             overdue,
             tables,
+            simfoni: SimfoniCounts::default(),
         }
     }
 }

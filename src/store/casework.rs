@@ -94,7 +94,8 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut i = c.query_row(
         "SELECT channel, reporter_kind, incident_date, incident_time, incident_place,
                 incident_address, chronology, risk, emergency, consent_services, consent_share,
-                consent_by, consent_relation, consent_withheld, coalesce(incident_region, '')
+                consent_by, consent_relation, consent_withheld, coalesce(incident_region, ''),
+                coalesce(case_kind, ''), coalesce(authority, '')
          FROM cases WHERE id = ?1",
         [id],
         |r| {
@@ -116,6 +117,8 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
             i.consent.relation = r.get::<_, Option<String>>(12)?.unwrap_or_default();
             i.consent.withheld = r.get(13)?;
             i.incident.region = r.get(14)?;
+            i.triage.case_kind = r.get(15)?;
+            i.triage.authority = r.get(16)?;
             Ok(i)
         },
     )?;
@@ -123,7 +126,9 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut st = c.prepare_cached(
         "SELECT id, role, name, coalesce(nik,''), coalesce(sex,''), birth_date, age,
                 coalesce(phone,''), address, coalesce(relation,''), coalesce(disability,''),
-                schooling, guardian, coalesce(region, '')
+                schooling, guardian, coalesce(region, ''), coalesce(education, ''),
+                coalesce(occupation, ''), coalesce(marital, ''), coalesce(nationality, ''),
+                country, domicile
          FROM persons WHERE case_id = ?1 ORDER BY role, ord",
     )?;
     let mut rows = st.query([id])?;
@@ -163,6 +168,12 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                     schooling: r.get(11)?,
                     guardian: r.get(12)?,
                     ampk,
+                    education: r.get(14)?,
+                    occupation: r.get(15)?,
+                    marital: r.get(16)?,
+                    nationality: r.get(17)?,
+                    country: r.get(18)?,
+                    domicile: r.get(19)?,
                 });
             }
             _ => i.perpetrators.push(Perpetrator {
@@ -170,6 +181,10 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                 sex: r.get(4)?,
                 age,
                 relation: r.get(9)?,
+                education: r.get(14)?,
+                occupation: r.get(15)?,
+                nationality: r.get(17)?,
+                country: r.get(18)?,
             }),
         }
     }

@@ -169,6 +169,8 @@ fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusq
             &clean_name(&p.guardian),
             &clean_opt(&p.region),
         ],
+        // Transfer format 1 has no SIMFONI fields: the receiving office fills them in.
+        &super::cases::SimfoniPerson::default(),
         &ampk,
     )
 }
