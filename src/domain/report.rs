@@ -591,6 +591,7 @@ mod tests {
             age: Some(age),
             ampk: ampk.iter().map(|s| s.to_string()).collect(),
             region: Some(region.into()),
+            ..Default::default()
         }
     }
 
@@ -607,6 +608,7 @@ mod tests {
             victims,
             referrals: vec![],
             assessed: None,
+            ..Default::default()
         }
     }
 
@@ -675,6 +677,100 @@ mod tests {
         assert_eq!(r.table(TableKind::District).count(""), 2);
         // Adults are not in the AMPK table; a victim of unknown age with no AMPK neither.
         assert!(r.table(TableKind::Ampk).rows.iter().all(|r| r.count == 0));
+    }
+
+    /// Hand-counted: four cases, five victims.
+    /// - A: daring, a woman of 30 (SLTA, IRT, menikah) and her girl of 9 (SD, pelajar);
+    /// - B: lembaga pendidikan kilat, a girl of 16 (SLTA, pelajar), kewenangan pusat;
+    /// - C: daring, a man of 40 (nothing SIMFONI can count for jenis kasus);
+    /// - D: lainnya, a woman of 25 marked AMPK on the form (chosen over the derived KtP).
+    ///
+    /// SIMFONI's places: Lainnya = A's two + C's one + D's one = 4 victims, LPK 1, the rest 0;
+    /// meja's own table keeps daring 3 and lainnya 1 apart.
+    #[test]
+    fn daring_folds_into_lainnya_and_the_simfoni_tables_count_by_hand() {
+        let person = |sex: &str, age: u32, edu: Option<&str>, occ: Option<&str>| VictimRow {
+            sex: Some(sex.into()),
+            age: Some(age),
+            education: edu.map(str::to_string),
+            occupation: occ.map(str::to_string),
+            ..Default::default()
+        };
+        let mut a = case(
+            &["fisik"],
+            vec![
+                VictimRow {
+                    marital: Some("menikah".into()),
+                    nationality: Some("wni".into()),
+                    ..person("P", 30, Some("slta"), Some("irt"))
+                },
+                person("P", 9, Some("sd"), Some("pelajar")),
+            ],
+        );
+        a.place = Some("daring".into());
+        a.authority = Some("daerah".into());
+        let mut b = case(
+            &["seksual"],
+            vec![person("P", 16, Some("slta"), Some("pelajar"))],
+        );
+        b.place = Some("lembaga_pendidikan_kilat".into());
+        b.authority = Some("pusat".into());
+        let mut c = case(&["psikis"], vec![person("L", 40, None, None)]);
+        c.place = Some("daring".into());
+        let mut d = case(&["psikis"], vec![person("P", 25, None, None)]);
+        d.place = Some("lainnya".into());
+        d.case_kind = Some("ampk".into());
+        let r = report(&[a, b, c, d]);
+
+        let simfoni = r.table(TableKind::PlaceSimfoni);
+        let rows: Vec<(&str, u64)> = simfoni
+            .rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("rumah_tangga", 0),
+                ("tempat_kerja", 0),
+                ("sekolah", 0),
+                ("fasilitas_umum", 0),
+                ("lembaga_pendidikan_kilat", 1),
+                ("lainnya", 4),
+            ],
+            "no daring row in SIMFONI's table, and it adds up to the victims"
+        );
+        let own = r.table(TableKind::Place);
+        assert_eq!((own.count("daring"), own.count("lainnya")), (3, 1));
+
+        let kind = r.table(TableKind::CaseKind);
+        assert_eq!(
+            (
+                kind.count("keduanya"),
+                kind.count("ampk"),
+                kind.count("ktp"),
+                kind.count("")
+            ),
+            (1, 2, 0, 1),
+            "A both, B and D AMPK, C not known"
+        );
+        let auth = r.table(TableKind::Authority);
+        assert_eq!(
+            (auth.count("daerah"), auth.count("pusat"), auth.count("")),
+            (1, 1, 2)
+        );
+        let edu = r.table(TableKind::Education);
+        assert_eq!(
+            (edu.count("slta"), edu.count("sd"), edu.count("")),
+            (2, 1, 2)
+        );
+        let occ = r.table(TableKind::Occupation);
+        assert_eq!(
+            (occ.count("pelajar"), occ.count("irt"), occ.count("")),
+            (2, 1, 2)
+        );
+        assert_eq!(r.table(TableKind::Marital).count("menikah"), 1);
+        assert_eq!(r.table(TableKind::Nationality).count(""), 4);
     }
 
     #[test]
