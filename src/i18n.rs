@@ -579,6 +579,10 @@ messages! {
     ErrNoCase => "kasus tidak ditemukan: {}", "no such case: {}";
     ErrNoVictim => "kasus {} tidak punya korban ke-{}", "case {} has no victim {}";
     ErrSimfoniArgs => "pilih --month BULAN untuk daftar, atau --case NOMOR untuk lembar satu korban", "give --month MONTH for the list, or --case NUMBER for one victim's sheet";
+    ErrSimfoniFormat => "--format {} tidak untuk {} (daftar: text atau csv; lembar: text atau pdf)", "--format {} is not for the {} (list: text or csv; sheet: text or pdf)";
+    ErrPdfNeedsOut => "PDF hanya ke berkas: tambahkan --out BERKAS.pdf", "PDF only to a file: add --out FILE.pdf";
+    SimWordList => "daftar", "list";
+    SimWordSheet => "lembar", "sheet";
     RepUnitVictims => "korban", "victims";
     RepUnitChildren => "korban anak", "child victims";
     RepUnitCases => "kasus", "cases";

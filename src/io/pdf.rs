@@ -38,6 +38,11 @@ const EPS: f32 = 0.01;
 /// `Strong`), as many pages as the text needs, "n / m" at the foot when there is more than
 /// one. The same letter always gives the same bytes: no dates, no random file id.
 pub fn letter_pdf(letter: &Letter) -> Vec<u8> {
+    document_pdf(letter, &format!("Surat rujukan {}", letter.number))
+}
+
+/// Any document laid out as a letter's blocks (the SIMFONI sheet), under its own title.
+pub fn document_pdf(letter: &Letter, title: &str) -> Vec<u8> {
     let lay = layout(letter);
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -63,7 +68,7 @@ pub fn letter_pdf(letter: &Letter) -> Vec<u8> {
     // Only what identifies the document: an author or creator field would carry a worker's
     // name out of the letter's visible text.
     pdf.document_info(info)
-        .title(TextStr(&format!("Surat rujukan {}", letter.number)))
+        .title(TextStr(title))
         .producer(TextStr("meja"));
 
     for (p, &(page_id, content_id)) in pages.iter().enumerate() {
