@@ -936,7 +936,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             VictimField::Disability => ("Disabilitas", "Disability"),
             VictimField::Education => ("Pendidikan terakhir", "Last education"),
             VictimField::Occupation => ("Pekerjaan", "Occupation"),
-            VictimField::Schooling => ("Ket. sekolah/pekerjaan", "School/work note"),
+            VictimField::Schooling => ("Ket. sekolah/kerja", "School/work note"),
             VictimField::Marital => ("Status perkawinan", "Marital status"),
             VictimField::Nationality => ("Kewarganegaraan", "Nationality"),
             VictimField::Country => ("Negara (WNA)", "Country (foreign)"),
