@@ -20,8 +20,11 @@ fn copy_of(fixture: &str, dir: &Path) -> PathBuf {
     db
 }
 
+/// What a front desk typed (text, age) and the (education, occupation) expected after it.
+type Typed = (&'static str, Option<u32>, Option<&'static str>, Option<&'static str>);
+
 /// (schooling, age) → (education, occupation) after migrating.
-const TYPED: &[(&str, Option<u32>, Option<&str>, Option<&str>)] = &[
+const TYPED: &[Typed] = &[
     ("kelas 3 SD", Some(9), Some("sd"), Some("pelajar")),
     ("SMP", Some(14), Some("sltp"), Some("pelajar")),
     ("SD", Some(41), Some("sd"), None),
