@@ -21,7 +21,12 @@ fn copy_of(fixture: &str, dir: &Path) -> PathBuf {
 }
 
 /// What a front desk typed (text, age) and the (education, occupation) expected after it.
-type Typed = (&'static str, Option<u32>, Option<&'static str>, Option<&'static str>);
+type Typed = (
+    &'static str,
+    Option<u32>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
 /// (schooling, age) → (education, occupation) after migrating.
 const TYPED: &[Typed] = &[

@@ -38,12 +38,13 @@ const EPS: f32 = 0.01;
 /// `Strong`), as many pages as the text needs, "n / m" at the foot when there is more than
 /// one. The same letter always gives the same bytes: no dates, no random file id.
 pub fn letter_pdf(letter: &Letter) -> Vec<u8> {
-    document_pdf(letter, &format!("Surat rujukan {}", letter.number))
+    document_pdf(&format!("Surat rujukan {}", letter.number), &letter.blocks)
 }
 
-/// Any document laid out as a letter's blocks (the SIMFONI sheet), under its own title.
-pub fn document_pdf(letter: &Letter, title: &str) -> Vec<u8> {
-    let lay = layout(letter);
+/// Any document made of a letter's blocks (the Tugas handover sheet too), laid out as a
+/// letter is: the one PDF writer of meja. `title` is the document's only metadata.
+pub fn document_pdf(title: &str, blocks: &[Block]) -> Vec<u8> {
+    let lay = layout(blocks);
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
     let regular = Ref::new(3);
@@ -245,9 +246,13 @@ impl Cursor {
 /// Where each line of the letter goes. Mirrors [`Letter::to_text`]: centred bold letterhead,
 /// right-aligned place/date and signature, `label : value` with the labels in one column and
 /// the value wrapped under itself, wrapped paragraphs.
-fn layout(letter: &Letter) -> Layout {
-    let label_w = letter
-        .blocks
+/// How many pages `blocks` take: lets a one-page sheet drop rows until it fits.
+pub fn page_count(blocks: &[Block]) -> usize {
+    layout(blocks).pages
+}
+
+fn layout(blocks: &[Block]) -> Layout {
+    let label_w = blocks
         .iter()
         .filter_map(|b| match b {
             Block::Field(l, _) => Some(Font::Regular.width(&encode(l))),
@@ -263,7 +268,7 @@ fn layout(letter: &Letter) -> Layout {
         page: 0,
         top: TOP,
     };
-    for (i, block) in letter.blocks.iter().enumerate() {
+    for (i, block) in blocks.iter().enumerate() {
         match block {
             Block::Head(s) => {
                 for line in wrap(s, Font::Bold, TEXT_W) {
@@ -275,7 +280,7 @@ fn layout(letter: &Letter) -> Layout {
             Block::Right(s) => {
                 // Whatever stays of the right-aligned run (the signature block: regards,
                 // office, room to sign, name) must not be split over two pages.
-                c.keep(right_run_rows(&letter.blocks[i..]));
+                c.keep(right_run_rows(&blocks[i..]));
                 for line in wrap(s, Font::Regular, TEXT_W) {
                     let x = RIGHT - Font::Regular.width(&line);
                     c.row([(x, Font::Regular, line)]);
@@ -309,10 +314,7 @@ fn layout(letter: &Letter) -> Layout {
             Block::Strong(s) => {
                 let lines = wrap(s, Font::Bold, TEXT_W);
                 // A title is kept with the start of what it heads.
-                let next = letter
-                    .blocks
-                    .get(i + 1)
-                    .map_or(0, |b| lead_rows(b, label_w));
+                let next = blocks.get(i + 1).map_or(0, |b| lead_rows(b, label_w));
                 c.keep(lines.len() + next);
                 for line in lines {
                     c.row([(LEFT, Font::Bold, line)]);
@@ -741,7 +743,7 @@ mod tests {
     #[test]
     fn every_line_stays_inside_the_margins() {
         for l in [normal(), long()] {
-            let lay = layout(&l);
+            let lay = layout(&l.blocks);
             assert!(!lay.lines.is_empty());
             for line in &lay.lines {
                 let w = line.font.width(&line.text);
@@ -760,7 +762,7 @@ mod tests {
 
     #[test]
     fn lines_do_not_overlap() {
-        let lay = layout(&long());
+        let lay = layout(&long().blocks);
         let mut seen = std::collections::HashSet::new();
         for line in &lay.lines {
             // Only a field's label, colon and value share a row, at increasing x.
@@ -771,7 +773,7 @@ mod tests {
 
     #[test]
     fn a_field_label_and_its_first_value_line_share_a_row() {
-        let lay = layout(&long());
+        let lay = layout(&long().blocks);
         let at = |s: &str| {
             lay.lines
                 .iter()
@@ -795,10 +797,7 @@ mod tests {
         let mut blocks = vec![Block::Para("isi".into()); rows - 1];
         blocks.push(Block::Strong("KRONOLOGI".into()));
         blocks.push(Block::Para("Kejadian.".into()));
-        let lay = layout(&Letter {
-            number: "1".into(),
-            blocks,
-        });
+        let lay = layout(&blocks);
         let title = lay.lines.iter().find(|l| l.text == b"KRONOLOGI").unwrap();
         let next = lay.lines.iter().find(|l| l.text == b"Kejadian.").unwrap();
         assert_eq!((title.page, next.page), (1, 1));
@@ -818,10 +817,7 @@ mod tests {
             Block::Right("Ani Lestari".into()),
             Block::Blank,
         ]);
-        let lay = layout(&Letter {
-            number: "1".into(),
-            blocks,
-        });
+        let lay = layout(&blocks);
         let pages: Vec<_> = lay
             .lines
             .iter()
@@ -838,10 +834,7 @@ mod tests {
         let rows = rows_per_page();
         let mut blocks = vec![Block::Para("isi".into()); rows];
         blocks.extend([Block::Blank, Block::Blank, Block::Para("lanjut".into())]);
-        let lay = layout(&Letter {
-            number: "1".into(),
-            blocks,
-        });
+        let lay = layout(&blocks);
         let next = lay.lines.iter().find(|l| l.text == b"lanjut").unwrap();
         assert_eq!(next.page, 1);
         assert!((next.y - (TOP - BASELINE_DROP)).abs() < EPS);

@@ -132,7 +132,10 @@ pub fn sheet_text(doc: &Letter) -> String {
 }
 
 pub fn sheet_pdf(doc: &Letter, lang: Lang) -> Vec<u8> {
-    super::pdf::document_pdf(doc, &format!("{} {}", Msg::SimTitle.get(lang), doc.number))
+    super::pdf::document_pdf(
+        &format!("{} {}", Msg::SimTitle.get(lang), doc.number),
+        &doc.blocks,
+    )
 }
 
 fn victim_words(r: &MonthRow) -> String {
