@@ -296,3 +296,69 @@ fn bad_requests_are_one_line_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("tidak boleh"));
 }
+
+#[test]
+fn a_service_given_after_the_mark_flags_the_victim_and_a_new_mark_clears_it() {
+    use meja::domain::plan::Doer;
+    use meja::domain::service::ServiceGiven;
+    use meja::domain::simfoni::EntryState;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = office(dir.path());
+    let mut s = Store::open(&db).unwrap();
+    let id = s.find_case_number(&number(2)).unwrap().unwrap();
+    let now = Local::now();
+    assert!(s.mark_simfoni(id, 1, " SIM-1 ", "ani", now).unwrap());
+    assert!(
+        !s.mark_simfoni(id, 2, "", "ani", now).unwrap(),
+        "no third victim"
+    );
+    let states = s.simfoni_states(id).unwrap();
+    assert_eq!(states[0], EntryState::NotEntered);
+    let EntryState::Entered(e) = &states[1] else {
+        panic!("{states:?}")
+    };
+    assert_eq!((e.by.as_str(), e.reference.as_str()), ("ani", "SIM-1"));
+
+    let girl: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM persons WHERE case_id = ?1 AND role = 'korban' AND ord = 1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let given = ServiceGiven {
+        id: 0,
+        date: now.date_naive(),
+        service: "psikologis".into(),
+        victim_id: girl,
+        given_by: Doer::Staff("ani".into()),
+        note: String::new(),
+    };
+    s.give_service(id, &given, None, "ani", now)
+        .unwrap()
+        .unwrap();
+    let states = s.simfoni_states(id).unwrap();
+    assert!(
+        matches!(states[1], EntryState::Changed { .. }),
+        "{states:?}"
+    );
+    // The sheet shows it under SIMFONI's service, with its date.
+    let sheet = meja::tasks::simfoni::load(&s, id, 1, meja::i18n::Lang::Id)
+        .unwrap()
+        .unwrap();
+    let rehab = sheet
+        .lines
+        .iter()
+        .find(|l| l.field == meja::domain::simfoni::SheetField::Service("rehabilitasi_sosial"))
+        .unwrap();
+    assert_eq!(
+        rehab.value,
+        format!("Ya ({})", now.date_naive().format("%d-%m-%Y"))
+    );
+    assert!(s.mark_simfoni(id, 1, "", "ani", now).unwrap());
+    assert!(matches!(
+        s.simfoni_states(id).unwrap()[1],
+        EntryState::Entered(_)
+    ));
+}
