@@ -485,6 +485,7 @@ messages! {
     HelpReport => "Di layar laporan", "On the report screen";
     HReportMonth => "bulan sebelumnya / berikutnya", "previous / next month";
     HReportScroll => "gulir angka", "scroll the figures";
+    HAuditScroll => "gulir catatan akses", "scroll the access log";
     KeyPrevMonth => "Bln lalu", "Prev month";
     KeyNextMonth => "Bln depan", "Next month";
     RepTitle => "Laporan kasus {}", "Case report {}";
@@ -697,7 +698,7 @@ pub fn stage_short(stage: crate::domain::case::Stage, lang: Lang) -> &'static st
     }
 }
 
-/// The board's filters, as a pick-list vocabulary (codes are read by `ui::board::Filter`).
+/// The board's filters, as a pick-list vocabulary (codes are read by `ui::screens::board::Filter`).
 pub const BOARD_FILTERS: crate::domain::vocab::Vocab = crate::domain::vocab::Vocab {
     name: "saring_papan",
     terms: &[

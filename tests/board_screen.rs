@@ -685,3 +685,88 @@ fn back_on_the_board_every_change_shows_whoever_made_it() {
         start + 2
     );
 }
+
+/// The number of the first case, for tests that only need one.
+fn first_number(path: &std::path::Path) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("SELECT number FROM cases ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_case_found_by_search_goes_back_to_the_board_not_the_search() {
+    let (_dir, path) = seeded(5);
+    let number = first_number(&path);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    typ(&mut app, "/");
+    typ(&mut app, &number);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Case);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen(),
+        Screen::Board,
+        "the case took the search's place"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_ne!(app.screen(), Screen::Board, "Esc on the board leaves it");
+}
+
+#[test]
+fn help_opens_over_the_current_screen_with_its_keys_first_and_pops_back_to_it() {
+    let (_dir, path) = seeded(5);
+    let number = first_number(&path);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    typ(&mut app, "/");
+    typ(&mut app, &number);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Case);
+    key(&mut app, KeyCode::F(1));
+    assert_eq!(app.screen(), Screen::Help);
+    let text = screen_text(&render(&mut app, 80, 24));
+    let case = text.find("Di berkas kasus").expect("the case file's keys");
+    let global = text.find("Di semua layar").unwrap_or(usize::MAX);
+    assert!(case < global, "the case file's keys come first: {text}");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen(),
+        Screen::Case,
+        "help pops back to the case file"
+    );
+    // F1 in help closes it too, and help never stacks on itself.
+    key(&mut app, KeyCode::F(1));
+    key(&mut app, KeyCode::F(1));
+    assert_eq!(app.screen(), Screen::Case);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Board);
+}
+
+#[test]
+fn search_keys_come_from_its_table_and_the_rest_is_typed() {
+    let (_dir, path) = seeded(5);
+    let mut app = app_on(&path, Lang::Id, "ani");
+    key(&mut app, KeyCode::F(3));
+    typ(&mut app, "/");
+    // `j` and `k` are letters of a name here, not moves.
+    typ(&mut app, "jk");
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains(": jk"), "{text}");
+    key(&mut app, KeyCode::F(1));
+    let text = screen_text(&render(&mut app, 80, 24));
+    let at = text
+        .find("Di pencarian kasus")
+        .expect("search's keys first");
+    assert!(
+        text[at..].contains("↑ ↓"),
+        "help lists the arrow keys: {text}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Search);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Board);
+}

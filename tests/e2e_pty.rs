@@ -8,6 +8,7 @@
 mod common;
 
 use common::pty::*;
+use std::time::{Duration, Instant};
 
 /// Intake typed key by key → saved → on the board → moved to Asesmen → referred → letter.
 fn whole_path(opts: Opts) {
@@ -205,6 +206,51 @@ fn a_closed_terminal_saves_the_draft_and_leaves_no_process() {
         "process {pid} is gone"
     );
     assert!(draft_body(&db).contains("Wulan Sari"));
+}
+
+/// A terminal that goes away without a SIGHUP (meja outside the terminal's session, as under
+/// `sudo -u meja` without `use_pty` when the ssh link drops): meja notices, saves the draft and
+/// ends, instead of spinning in crossterm's read loop for ever.
+#[test]
+fn a_terminal_gone_without_a_hangup_signal_still_ends_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepare_db(dir.path());
+    let mut s = Session::start(&db, Opts::default().detached());
+    s.goto_field(at::VICTIM_NAME);
+    s.typ("Wulan Sari");
+    s.wait_for("Wulan Sari");
+    // The draft is saved before the terminal goes, so no timer is left to wake meja: only
+    // noticing the hang-up can end it (a timer's redraw would fail and end it too).
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !draft_body(&db).contains("Wulan Sari") {
+        assert!(Instant::now() < deadline, "the draft was never saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    // `setsid -w` forked meja; it is setsid's only child.
+    let setsid = s.pid();
+    let children = std::fs::read_to_string(format!("/proc/{setsid}/task/{setsid}/children"))
+        .expect("children of setsid");
+    let meja: u32 = children.split_whitespace().next().unwrap().parse().unwrap();
+    s.close_pty();
+    // setsid dies of the SIGHUP; meja gets none. Once reparented, a zombie is not reaped in
+    // every container, so "gone" is: no such process, or a zombie.
+    let ended = || match std::fs::read_to_string(format!("/proc/{meja}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z')),
+    };
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !ended() {
+        if Instant::now() > deadline {
+            // SAFETY: kill(2) on the pid read above; left running it would spin for ever.
+            unsafe { libc::kill(meja as libc::pid_t, libc::SIGKILL) };
+            panic!("meja (pid {meja}) still running 15 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// Many size changes in a row, on each main screen, including sizes no one can work in: the

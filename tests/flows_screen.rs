@@ -12,7 +12,7 @@ use meja::i18n::Lang;
 use meja::store::Store;
 use meja::ui::App;
 use meja::ui::app::Screen;
-use meja::ui::directory::SheetField;
+use meja::ui::screens::directory::SheetField;
 use ratatui::crossterm::event::{Event, KeyCode};
 
 /// Two agencies and one case (stage Pengaduan) whose consent to share is `share`.

@@ -1,13 +1,19 @@
-//! What a person can ask the app to do, as values. A finished dialog (a `flows::Flow`) answers
-//! with one of these; `App::update` applies it, touching the store where it must, and says
-//! whether it was refused (the flow then stays open with the reason inside it).
+//! What a person can ask the app to do, as values. A screen's key handler (`Screen::on_key`)
+//! and a finished dialog (a `flows::Flow`) answer with one of these; `App::update`
+//! (ui/app/effects/) checks the role once (`Action::permission`), applies it, touching the
+//! store where it must, and says whether it was refused (a flow then stays open with the
+//! reason inside it).
+//!
+//! `Ask…` actions open a dialog; the dialog's answer is the action that does the thing.
 
 use chrono::NaiveDate;
 
 use crate::domain::agency::Week;
-use crate::domain::case::{Card, Move};
+use crate::domain::case::{Card, Move, Permission};
 use crate::domain::referral::{Referral, Status};
-use crate::ui::intake::Section;
+use crate::domain::report::Month;
+use crate::ui::screens::intake::Section;
+use crate::ui::screens::sheet_field::SheetField;
 
 /// A referral being put together, one dialog at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +46,80 @@ pub enum AgencyEdit {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    // ---- the lock screen
+    /// The PIN typed on the lock screen (it stays there, never in an action) is checked.
+    SignIn,
+    /// No PIN is asked for: Enter unlocks.
+    Unlock,
+    /// F10 while locked: save the draft and leave.
+    QuitLocked,
+    // ---- going places
+    /// Esc: back to the screen below.
+    Back,
+    OpenCase(i64),
+    OpenSearch,
+    OpenAudit,
+    OpenReport,
+    /// Esc on the board: to the intake in progress or the drafts.
+    LeaveBoard,
+    /// Esc on the case file.
+    LeaveCase,
+    /// Esc in the directory: back where it was opened from (a referral: the case file).
+    LeaveDirectory,
+    /// The report of another month.
+    ReportMonth(Month),
+    /// The query typed into search changed.
+    Search(String),
+    // ---- the intake and the drafts
+    /// The form changed: save the draft soon.
+    FormChanged,
+    SaveIntake,
+    AskRemovePerson(Option<Section>),
+    /// From the saved screen: the next intake.
+    NewIntake,
+    ResumeDraft(i64),
+    AskDiscardDraft {
+        id: i64,
+        initials: String,
+    },
+    /// From the drafts, back to the intake in progress.
+    BackToIntake,
+    // ---- the board and the case file
+    AskForward(Card),
+    AskBack(Card),
+    AskClose(Card),
+    AskReopen(Card),
+    AskAssign(Card),
+    AskBoardFilter,
+    ToggleClosed,
+    AskNote(Card),
+    StartEdit(Card),
+    /// Esc while editing a changed case file.
+    AskCancelEdit,
+    SaveCaseEdit,
+    /// Show the NIK in full (logged as a reveal).
+    RevealNik(i64),
+    /// `r`: choose the agency to refer the case to, in the directory.
+    StartReferral {
+        case_id: i64,
+        number: String,
+    },
+    AskReferralStatus(Referral),
+    WriteLetter(Referral),
+    // ---- the directory
+    AskDirectoryService,
+    AskDirectoryArea,
+    /// The agency chosen for the referral being made.
+    PickAgency(i64),
+    NewAgency,
+    AskAgencyField(SheetField),
+    SaveAgency,
+    AskToggleAgencyActive,
+    AskDeleteAgency,
+    AskReferCase(i64),
+    /// Esc on an agency sheet with unsaved changes.
+    AskLeaveAgencySheet,
+    // ---- what dialogs answer
     /// Leave meja although the draft could not be saved (asked first).
     QuitUnsaved,
     DiscardDraft(i64),
@@ -87,4 +167,36 @@ pub enum Action {
         to: Status,
         note: String,
     },
+}
+
+impl Action {
+    /// The permission an action needs, with the assignee of the case it is on: checked once,
+    /// by `App::update`, before anything else happens. None: anyone signed in may.
+    pub fn permission(&self) -> Option<(Permission, Option<&str>)> {
+        fn on(p: Permission, c: &Card) -> Option<(Permission, Option<&str>)> {
+            Some((p, c.assigned_to.as_deref()))
+        }
+        match self {
+            Action::AskForward(c) | Action::AskBack(c) | Action::Move { card: c, .. } => {
+                on(Permission::Move, c)
+            }
+            Action::AskClose(c) => on(Permission::Close, c),
+            Action::AskReopen(c) => on(Permission::Reopen, c),
+            Action::AskAssign(c) => on(Permission::Assign, c),
+            Action::Assign { .. } => Some((Permission::Assign, None)),
+            Action::AskNote(c) => on(Permission::AddNote, c),
+            Action::StartEdit(c) => on(Permission::Edit, c),
+            Action::OpenAudit => Some((Permission::ReadAudit, None)),
+            Action::OpenReport => Some((Permission::Report, None)),
+            Action::NewAgency
+            | Action::AskAgencyField(_)
+            | Action::SaveAgency
+            | Action::AskToggleAgencyActive
+            | Action::AskDeleteAgency
+            | Action::EditAgency(_)
+            | Action::ToggleAgencyActive
+            | Action::DeleteAgency => Some((Permission::ManageDirectory, None)),
+            _ => None,
+        }
+    }
 }

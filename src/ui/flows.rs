@@ -24,7 +24,7 @@ use crate::domain::validate::{format_date, parse_date};
 use crate::domain::vocab::{self, AGENCY_KINDS, SERVICES, Vocab};
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::action::{Action, AgencyEdit, RefDraft};
-use crate::ui::directory::{SheetField, field_text};
+use crate::ui::screens::directory::{SheetField, field_text};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::modal::{Answer, Dialog};
 use crate::ui::widgets::picklist::PickList;

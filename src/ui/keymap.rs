@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::i18n::Msg;
 
 /// One key that a handler acts on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bind {
     Code(KeyCode),
     /// A character typed as is (any Shift it needs is part of the character).
@@ -332,7 +332,7 @@ pub static SAVED: Table<()> = Table {
         keys: "Enter",
         help: Msg::HNew,
         bar: &[("Enter", Msg::KeyNew)],
-        binds: &[],
+        binds: &[(Code(KeyCode::Enter), ())],
     }],
     note: None,
 };
@@ -622,9 +622,18 @@ pub static CASE_EDIT: Table<()> = Table {
     note: None,
 };
 
-// ---- search, directory, report, access log: handled by their widgets ------------------------
+// ---- search, directory, report, access log ------------------------------------------------
 
-pub static SEARCH: Table<()> = Table {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchKey {
+    Up,
+    Down,
+    Open,
+    Leave,
+}
+
+/// Search: every other key is typed into the query.
+pub static SEARCH: Table<SearchKey> = Table {
     title: Msg::HelpSearch,
     rows: &[
         Row {
@@ -634,22 +643,47 @@ pub static SEARCH: Table<()> = Table {
             binds: &[],
         },
         Row {
+            keys: "↑ ↓",
+            help: Msg::HListMove,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), SearchKey::Up),
+                (Code(KeyCode::Down), SearchKey::Down),
+            ],
+        },
+        Row {
             keys: "Enter",
             help: Msg::HBoardOpen,
             bar: &[("Enter", Msg::KeyOpen)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Enter), SearchKey::Open)],
         },
         Row {
             keys: "Esc",
             help: Msg::HBack,
             bar: &[("Esc", Msg::KeyBack)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Esc), SearchKey::Leave)],
         },
     ],
     note: None,
 };
 
-pub static DIRECTORY: Table<()> = Table {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirKey {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    FilterService,
+    FilterArea,
+    OpenNow,
+    Add,
+    /// Esc: clears the query first, then leaves.
+    Leave,
+}
+
+/// The directory's list: every other key is typed into the query.
+pub static DIRECTORY: Table<DirKey> = Table {
     title: Msg::HelpDirectory,
     rows: &[
         Row {
@@ -659,10 +693,21 @@ pub static DIRECTORY: Table<()> = Table {
             binds: &[],
         },
         Row {
+            keys: "↑ ↓ PgUp PgDn",
+            help: Msg::HListMove,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), DirKey::Up),
+                (Code(KeyCode::Down), DirKey::Down),
+                (Code(KeyCode::PageUp), DirKey::PageUp),
+                (Code(KeyCode::PageDown), DirKey::PageDown),
+            ],
+        },
+        Row {
             keys: "Enter",
             help: Msg::HDirOpen,
             bar: &[("Enter", Msg::KeyOpen)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Enter), DirKey::Open)],
         },
         Row {
             keys: "F5 F6 F7 / ^L ^R ^O",
@@ -672,112 +717,200 @@ pub static DIRECTORY: Table<()> = Table {
                 ("F6", Msg::KeyFilterArea),
                 ("F7", Msg::KeyOpenNow),
             ],
-            binds: &[],
+            binds: &[
+                (Code(KeyCode::F(5)), DirKey::FilterService),
+                (Ctrl('l'), DirKey::FilterService),
+                (Code(KeyCode::F(6)), DirKey::FilterArea),
+                (Ctrl('r'), DirKey::FilterArea),
+                (Code(KeyCode::F(7)), DirKey::OpenNow),
+                (Ctrl('o'), DirKey::OpenNow),
+            ],
         },
         Row {
             keys: "F9 / Ctrl-T",
             help: Msg::HDirAdd,
             bar: &[("F9", Msg::KeyAdd)],
-            binds: &[],
+            binds: &[(Code(KeyCode::F(9)), DirKey::Add), (Ctrl('t'), DirKey::Add)],
         },
         Row {
             keys: "Esc",
             help: Msg::HBack,
             bar: &[("Esc", Msg::KeyBack)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Esc), DirKey::Leave)],
         },
     ],
     note: None,
 };
 
-pub static AGENCY_SHEET: Table<()> = Table {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKey {
+    Up,
+    Down,
+    Edit,
+    Save,
+    Active,
+    Refer,
+    Delete,
+    Leave,
+}
+
+pub static AGENCY_SHEET: Table<SheetKey> = Table {
     title: Msg::HelpSheet,
     rows: &[
         Row {
             keys: "↑ ↓",
             help: Msg::HListMove,
             bar: &[],
-            binds: &[],
+            binds: &[
+                (Code(KeyCode::Up), SheetKey::Up),
+                (Char('k'), SheetKey::Up),
+                (Code(KeyCode::BackTab), SheetKey::Up),
+                (Code(KeyCode::Down), SheetKey::Down),
+                (Char('j'), SheetKey::Down),
+                (Code(KeyCode::Tab), SheetKey::Down),
+            ],
         },
         Row {
             keys: "Enter / e",
             help: Msg::HSheetEdit,
             bar: &[("Enter", Msg::KeyEdit)],
-            binds: &[],
+            binds: &[
+                (Code(KeyCode::Enter), SheetKey::Edit),
+                (Char('e'), SheetKey::Edit),
+            ],
         },
         Row {
             keys: "Ctrl-S",
             help: Msg::HSheetSave,
             bar: &[("^S", Msg::KeySave)],
-            binds: &[],
+            binds: &[
+                (Ctrl('s'), SheetKey::Save),
+                (Code(KeyCode::F(9)), SheetKey::Save),
+            ],
         },
         Row {
             keys: "F8 / Ctrl-X",
             help: Msg::HSheetActive,
             bar: &[("F8", Msg::KeyActive)],
-            binds: &[],
+            binds: &[
+                (Code(KeyCode::F(8)), SheetKey::Active),
+                (Ctrl('x'), SheetKey::Active),
+            ],
         },
         Row {
             keys: "r",
             help: Msg::HCaseRefer,
             bar: &[("r", Msg::KeyRefer)],
-            binds: &[],
+            binds: &[(Char('r'), SheetKey::Refer)],
         },
         Row {
             keys: "Del",
             help: Msg::HSheetDelete,
             bar: &[],
-            binds: &[],
+            binds: &[(Code(KeyCode::Delete), SheetKey::Delete)],
         },
         Row {
             keys: "Esc",
             help: Msg::HBack,
             bar: &[("Esc", Msg::KeyBack)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Esc), SheetKey::Leave)],
         },
     ],
     note: None,
 };
 
-pub static REPORT: Table<()> = Table {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKey {
+    PrevMonth,
+    NextMonth,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Leave,
+}
+
+pub static REPORT: Table<ReportKey> = Table {
     title: Msg::HelpReport,
     rows: &[
         Row {
             keys: "← → / [ ]",
             help: Msg::HReportMonth,
             bar: &[("←", Msg::KeyPrevMonth), ("→", Msg::KeyNextMonth)],
-            binds: &[],
+            binds: &[
+                (Code(KeyCode::Left), ReportKey::PrevMonth),
+                (Char('['), ReportKey::PrevMonth),
+                (Char('h'), ReportKey::PrevMonth),
+                (Code(KeyCode::Right), ReportKey::NextMonth),
+                (Char(']'), ReportKey::NextMonth),
+                (Char('l'), ReportKey::NextMonth),
+            ],
         },
         Row {
             keys: "↑ ↓ PgUp PgDn",
             help: Msg::HReportScroll,
             bar: &[],
-            binds: &[],
+            binds: &[
+                (Code(KeyCode::Up), ReportKey::Up),
+                (Char('k'), ReportKey::Up),
+                (Code(KeyCode::Down), ReportKey::Down),
+                (Char('j'), ReportKey::Down),
+                (Code(KeyCode::PageUp), ReportKey::PageUp),
+                (Code(KeyCode::PageDown), ReportKey::PageDown),
+                (Char(' '), ReportKey::PageDown),
+                (Code(KeyCode::Home), ReportKey::Top),
+            ],
         },
         Row {
             keys: "Esc",
             help: Msg::HBack,
             bar: &[("Esc", Msg::KeyBack)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Esc), ReportKey::Leave)],
         },
     ],
     note: None,
 };
 
-pub static AUDIT: Table<()> = Table {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditKey {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Erase,
+    /// Esc: clears the filter first, then leaves.
+    Leave,
+}
+
+/// The access log: every other letter narrows the list.
+pub static AUDIT: Table<AuditKey> = Table {
     title: Msg::HelpAudit,
     rows: &[
         Row {
             keys: "a–z",
             help: Msg::HAuditType,
             bar: &[("a–z", Msg::KeyNarrow)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Backspace), AuditKey::Erase)],
+        },
+        Row {
+            keys: "↑ ↓ PgUp PgDn",
+            help: Msg::HAuditScroll,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), AuditKey::Up),
+                (Code(KeyCode::Down), AuditKey::Down),
+                (Code(KeyCode::PageUp), AuditKey::PageUp),
+                (Code(KeyCode::PageDown), AuditKey::PageDown),
+                (Code(KeyCode::Home), AuditKey::Top),
+            ],
         },
         Row {
             keys: "Esc",
             help: Msg::HBack,
             bar: &[("Esc", Msg::KeyBack)],
-            binds: &[],
+            binds: &[(Code(KeyCode::Esc), AuditKey::Leave)],
         },
     ],
     note: None,
@@ -844,4 +977,45 @@ pub fn all() -> [&'static dyn Described; 15] {
         &GLOBAL,
         &HELP,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key bound twice in one table does only what the first row says: the second row's
+    /// help and key-bar item would be a lie.
+    fn no_key_twice<C>(t: &Table<C>) {
+        let binds: Vec<Bind> = t
+            .rows
+            .iter()
+            .flat_map(|r| r.binds.iter().map(|(b, _)| *b))
+            .collect();
+        for (i, b) in binds.iter().enumerate() {
+            assert!(
+                !binds[i + 1..].contains(b),
+                "{b:?} is bound twice in {:?}",
+                t.title
+            );
+        }
+    }
+
+    #[test]
+    fn no_table_binds_a_key_twice() {
+        no_key_twice(&GLOBAL);
+        no_key_twice(&FORM);
+        no_key_twice(&PICK_LIST);
+        no_key_twice(&DRAFTS);
+        no_key_twice(&SAVED);
+        no_key_twice(&BOARD);
+        no_key_twice(&CASE);
+        no_key_twice(&CASE_REFERRALS);
+        no_key_twice(&CASE_EDIT);
+        no_key_twice(&SEARCH);
+        no_key_twice(&DIRECTORY);
+        no_key_twice(&AGENCY_SHEET);
+        no_key_twice(&REPORT);
+        no_key_twice(&AUDIT);
+        no_key_twice(&HELP);
+    }
 }

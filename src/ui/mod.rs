@@ -6,18 +6,15 @@
 
 pub mod action;
 pub mod app;
-pub mod audit;
-pub mod board;
-pub mod casefile;
-pub mod directory;
 pub mod flows;
-pub mod intake;
 pub mod keymap;
 pub mod keys;
-pub mod report;
+pub mod screens;
 pub mod term;
 pub mod theme;
 pub mod widgets;
+// The screens' old paths (before `screens/`), so branches written against them still build.
+pub use screens::{audit, board, casefile, directory, intake, report};
 
 use std::io::{Write, stdout};
 use std::sync::mpsc;
@@ -94,6 +91,48 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
+/// crossterm 0.29 never returns from `event::read` once the terminal is gone without a SIGHUP:
+/// its read loop retries a read that returns 0 or fails with EIO, and only stops on
+/// WouldBlock. That is what happens under `sudo -u meja` without `use_pty` when an ssh link
+/// drops (meja is not in the terminal's session, so no SIGHUP comes): the input thread spun at
+/// 56 % CPU of a shared server and the session never ended. This thread asks the kernel once a
+/// second whether the terminal hung up — poll(2) for no events still reports POLLHUP — without
+/// reading from it, and ends the loop the same way a failed read would.
+#[cfg(unix)]
+fn spawn_hangup_watch(tx: mpsc::Sender<Wake>) {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+    // The terminal crossterm reads: standard input if it is one, else /dev/tty.
+    let tty = if std::io::stdin().is_terminal() {
+        None
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            Ok(f) => Some(f),
+            Err(_) => return,
+        }
+    };
+    std::thread::spawn(move || {
+        let fd = tty.as_ref().map_or(0, |f| f.as_raw_fd());
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            let mut p = libc::pollfd {
+                fd,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one pollfd on the stack, a descriptor this process holds open, no wait.
+            let n = unsafe { libc::poll(&mut p, 1, 0) };
+            let gone = n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+            if gone {
+                let _ = tx.send(Wake::InputClosed);
+                return;
+            }
+        }
+    });
+}
+#[cfg(not(unix))]
+fn spawn_hangup_watch(_tx: mpsc::Sender<Wake>) {}
+
 fn spawn_signals(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
     // A write past a file-size limit (`ulimit -f` on a shared server) would kill the process
@@ -147,6 +186,7 @@ pub fn run(mut app: App) -> Result<()> {
             return Err(term_err(e));
         }
     };
+    spawn_hangup_watch(tx.clone());
     spawn_input(tx);
 
     let result = event_loop(&mut app, &mut terminal, &rx);

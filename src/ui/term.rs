@@ -17,6 +17,9 @@
 //!
 //! Positions are tracked for cells of width 1; after a wide or zero-width symbol, or at the
 //! right margin, the next move is absolute, as with the crossterm backend.
+//!
+//! Over 600 lines with its tests (the last third): the byte counts they pin are what the
+//! backend is for, so they stay beside it.
 
 use std::io::{self, Write};
 

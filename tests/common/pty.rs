@@ -68,6 +68,9 @@ pub struct Opts {
     pub lang: String,
     pub args: Vec<String>,
     pub env: Vec<(String, String)>,
+    /// Started through `setsid`, so the pty is meja's terminal but not its controlling one:
+    /// a closed terminal sends it no SIGHUP, as under `sudo -u meja` without `use_pty`.
+    pub detached: bool,
 }
 
 impl Default for Opts {
@@ -80,6 +83,7 @@ impl Default for Opts {
             lang: "id".into(),
             args: Vec::new(),
             env: Vec::new(),
+            detached: false,
         }
     }
 }
@@ -95,6 +99,10 @@ impl Opts {
     }
     pub fn user(mut self, user: &str) -> Self {
         self.user = user.into();
+        self
+    }
+    pub fn detached(mut self) -> Self {
+        self.detached = true;
         self
     }
     pub fn size(mut self, cols: u16, rows: u16) -> Self {
@@ -198,7 +206,13 @@ impl Session {
         let pair = native_pty_system()
             .openpty(pty_size(cols, rows))
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meja"));
+        let mut cmd = if opts.detached {
+            let mut c = CommandBuilder::new("setsid");
+            c.args(["-w", env!("CARGO_BIN_EXE_meja")]);
+            c
+        } else {
+            CommandBuilder::new(env!("CARGO_BIN_EXE_meja"))
+        };
         cmd.arg("--db");
         cmd.arg(db);
         cmd.args(["--user", &opts.user, "--lang", &opts.lang]);

@@ -1,41 +1,57 @@
-//! App state and `update`: keys become actions, actions touch the store, drawing reads state.
-//! Screens never run SQL while drawing; everything a screen shows was loaded here.
+//! The app: the route of a key, the screens open (`nav.rs`), timers, and what is shared by
+//! every screen (the status line, the open dialog, the draft's save state).
 //!
 //! The route of a key: `handle` → the open flow (a dialog, `ui::flows`) if there is one, else
-//! the global keys, else the screen's key handler, which looks the key up in the screen's key
-//! table (`ui::keymap`). A finished flow's `ui::Action` is applied by `update` (update.rs).
-//! Drawing is in draw.rs. Over 600 lines while `App` still holds every screen's state; the
-//! screens step of issue 15 moves it out.
+//! the global keys, else the current screen (`ui::screens::Screen::on_key`), which looks the
+//! key up in its key table (`ui::keymap`) and may answer with a `ui::Action`. Every action,
+//! from a screen or a finished flow, is applied by `update` in `effects/`, the only code here
+//! that touches the store. Drawing is in draw.rs and reads only what was loaded.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, NaiveDate};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::{Event, KeyEvent};
 
 use crate::config::Config;
 use crate::domain::case::{Permission, Targets};
 use crate::domain::staff::{Actor, Role};
-use crate::i18n::{self, Lang, Msg, fill};
+use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
-use crate::store::drafts::Draft;
 use crate::ui::action::Action;
-use crate::ui::board::Board;
-use crate::ui::casefile::CaseView;
-use crate::ui::directory::DirectoryView;
 use crate::ui::flows::Flow;
-use crate::ui::intake::{FormEvent, IntakeForm, Section};
-use casework::SearchView;
+use crate::ui::screens::board::Board;
+use crate::ui::screens::casefile::CaseView;
+use crate::ui::screens::directory::DirectoryView;
+use crate::ui::screens::drafts::DraftsView;
+use crate::ui::screens::help::HelpView;
+use crate::ui::screens::intake::IntakeForm;
+use crate::ui::screens::saved::SavedView;
+use crate::ui::screens::search::SearchView;
 
-mod casework;
-mod directory;
+/// What a screen may know, borrowed from the app field by field so that the screen itself can
+/// be borrowed mutably beside it.
+macro_rules! cx {
+    ($app:ident, $now:expr) => {
+        $crate::ui::screens::Cx {
+            lang: $app.ctx.lang,
+            theme: &$app.ctx.theme,
+            today: $now.date_naive(),
+            now: $now.naive_local(),
+            targets: &$app.targets,
+        }
+    };
+}
+
 mod draw;
+mod effects;
 mod lock;
-mod report;
-mod update;
-use crate::ui::keymap::{DRAFTS, DraftsKey, HELP, HelpKey};
-use crate::ui::keys::{self, FormKey, Global};
+mod nav;
+use crate::ui::keys::{self, Global};
+use crate::ui::screens::lock::LockView;
+pub use crate::ui::screens::lock::LockWhy;
+use crate::ui::screens::{self, Cx};
 use crate::ui::theme::Theme;
-pub use lock::LockWhy;
+use nav::Nav;
 
 /// Save the draft this long after the last keystroke…
 const DRAFT_QUIET: Duration = Duration::from_millis(300);
@@ -43,7 +59,7 @@ const DRAFT_QUIET: Duration = Duration::from_millis(300);
 /// ever at risk.
 const DRAFT_MAX_DELAY: Duration = Duration::from_secs(1);
 /// After a failed draft save (disk full, read-only), try again this often.
-const DRAFT_RETRY: Duration = Duration::from_secs(2);
+pub(crate) const DRAFT_RETRY: Duration = Duration::from_secs(2);
 
 pub type Clock = Box<dyn Fn() -> DateTime<Local>>;
 
@@ -93,7 +109,7 @@ struct Status {
 
 /// Unsaved changes in the open intake.
 #[derive(Debug, Clone, Copy)]
-struct Dirty {
+pub(crate) struct Dirty {
     first: Instant,
     last: Instant,
     retry_at: Option<Instant>,
@@ -101,25 +117,20 @@ struct Dirty {
 
 pub struct App {
     pub ctx: Ctx,
-    screen: Screen,
-    help_return: Screen,
-    help_scroll: u16,
+    /// The screens open, the current one on top.
+    nav: Nav,
+    help: HelpView,
     form: Option<IntakeForm>,
-    drafts: Vec<Draft>,
-    drafts_cursor: usize,
-    saved_number: Option<String>,
+    drafts: DraftsView,
+    saved: SavedView,
     /// The dialog in progress: it takes every key until it is done or cancelled.
     flow: Option<Flow>,
     board: Board,
     case: Option<CaseView>,
     search: SearchView,
     directory: DirectoryView,
-    audit: crate::ui::audit::AuditView,
-    /// Where Esc leaves the directory to.
-    dir_return: Screen,
-    report: crate::ui::report::ReportView,
-    /// Where Esc leaves the report to.
-    report_return: Screen,
+    audit: crate::ui::screens::audit::AuditView,
+    report: crate::ui::screens::report::ReportView,
     data_version: i64,
     /// The board holds outlines beyond the cards on screen (`meja --board`): read the rest
     /// before anything else.
@@ -134,7 +145,7 @@ pub struct App {
     draft_saved_at: Option<DateTime<Local>>,
     draft_error: Option<String>,
     quit: bool,
-    lock: Option<lock::Lock>,
+    lock: Option<LockView>,
     /// The last key or paste: the idle lock counts from here.
     last_input: Instant,
 }
@@ -144,22 +155,18 @@ impl App {
     pub fn new(ctx: Ctx) -> App {
         let mut app = App {
             ctx,
-            screen: Screen::Intake,
-            help_return: Screen::Intake,
-            help_scroll: 0,
+            nav: Nav::new(Screen::Intake),
+            help: HelpView::default(),
             form: None,
-            drafts: Vec::new(),
-            drafts_cursor: 0,
-            saved_number: None,
+            drafts: DraftsView::default(),
+            saved: SavedView::default(),
             flow: None,
             board: Board::default(),
             case: None,
             search: SearchView::default(),
             directory: DirectoryView::default(),
             audit: Default::default(),
-            dir_return: Screen::Board,
             report: Default::default(),
-            report_return: Screen::Board,
             data_version: 0,
             board_partial: false,
             board_mark: None,
@@ -175,10 +182,10 @@ impl App {
         };
         app.targets = app.ctx.config.targets.clone();
         app.load_drafts();
-        if app.drafts.is_empty() {
+        if app.drafts.list.is_empty() {
             app.new_intake();
         } else {
-            app.screen = Screen::Drafts;
+            app.nav.show(Screen::Drafts);
         }
         app
     }
@@ -191,7 +198,7 @@ impl App {
     }
 
     pub fn screen(&self) -> Screen {
-        self.screen
+        self.nav.current()
     }
 
     pub fn should_quit(&self) -> bool {
@@ -215,18 +222,6 @@ impl App {
         self.status = Some(Status { text, error });
     }
 
-    fn load_drafts(&mut self) {
-        match self.ctx.store.drafts_of(&self.ctx.staff) {
-            Ok(d) => self.drafts = d,
-            Err(e) => {
-                self.drafts.clear();
-                let t = e.render(self.lang());
-                self.set_status(t, true);
-            }
-        }
-        self.drafts_cursor = self.drafts_cursor.min(self.drafts.len().saturating_sub(1));
-    }
-
     fn new_form(&self, intake: crate::domain::intake::Intake, draft: Option<i64>) -> IntakeForm {
         let mut f = IntakeForm::new(intake, draft);
         f.default_region = self.ctx.config.region.regency.clone();
@@ -238,7 +233,20 @@ impl App {
         self.dirty = None;
         self.draft_saved_at = None;
         self.draft_error = None;
-        self.screen = Screen::Intake;
+        self.nav.show(Screen::Intake);
+    }
+
+    /// Esc or back: to the screen below, brought up to date as it is arrived at. At the
+    /// root the screen stays.
+    fn back(&mut self) {
+        if !self.nav.pop() {
+            return;
+        }
+        match self.screen() {
+            Screen::Board => self.open_board(),
+            Screen::Intake if self.form.is_none() => self.leave_board(),
+            _ => {}
+        }
     }
 
     /// When the next timer is due (a draft save, the idle lock); None means block until input.
@@ -303,43 +311,6 @@ impl App {
         changed
     }
 
-    /// Saves the open intake as a draft now if it has unsaved changes. Returns false when the
-    /// save failed (the changes stay marked unsaved and are retried).
-    pub fn flush_draft(&mut self, now: Instant) -> bool {
-        let Some(dirty) = self.dirty else { return true };
-        let Some(form) = &mut self.form else {
-            self.dirty = None;
-            return true;
-        };
-        if form.intake.is_blank() && form.draft_id.is_none() {
-            self.dirty = None;
-            return true;
-        }
-        form.intake.clean();
-        let when = (self.ctx.clock)();
-        match self
-            .ctx
-            .store
-            .save_draft(form.draft_id, &self.ctx.staff, when, &form.intake)
-        {
-            Ok(id) => {
-                form.draft_id = Some(id);
-                self.dirty = None;
-                self.draft_saved_at = Some(when);
-                self.draft_error = None;
-                true
-            }
-            Err(e) => {
-                self.draft_error = Some(e.render(self.ctx.lang));
-                self.dirty = Some(Dirty {
-                    retry_at: Some(now + DRAFT_RETRY),
-                    ..dirty
-                });
-                false
-            }
-        }
-    }
-
     fn mark_dirty(&mut self) {
         let now = Instant::now();
         self.dirty = Some(match self.dirty {
@@ -384,20 +355,8 @@ impl App {
                 true
             }
             Event::Paste(text) => {
-                let today = self.ctx.today();
-                if self.screen == Screen::Search {
-                    self.search.paste(text);
-                    self.run_search();
-                } else if self.screen == Screen::Directory {
-                    let now = self.ctx.now().naive_local();
-                    self.directory.paste(text, now);
-                } else if let Some(form) = self.editing_form() {
-                    form.handle(ev, today);
-                } else if self.screen == Screen::Intake
-                    && let Some(form) = &mut self.form
-                    && form.handle(ev, self.ctx.today()) == FormEvent::Changed
-                {
-                    self.mark_dirty();
+                if let Some(Some(a)) = self.with_screen(|s, cx| s.on_paste(text, cx)) {
+                    self.act(a);
                 }
                 true
             }
@@ -421,46 +380,42 @@ impl App {
             self.on_global(g);
             return;
         }
-        match self.screen {
-            Screen::Intake => self.on_form_key(key),
-            Screen::Drafts => self.on_drafts_key(key),
-            Screen::Saved => {
-                if matches!(key.code, KeyCode::Enter) {
-                    self.new_intake();
-                }
-            }
-            Screen::Help => match HELP.lookup(key) {
-                Some(HelpKey::Leave) => self.screen = self.help_return,
-                Some(HelpKey::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Some(HelpKey::Down) => self.help_scroll += 1,
-                Some(HelpKey::PageUp) => self.help_scroll = self.help_scroll.saturating_sub(10),
-                Some(HelpKey::PageDown) => self.help_scroll += 10,
-                Some(HelpKey::Top) => self.help_scroll = 0,
-                None => {}
-            },
-            Screen::Board => self.on_board_key(key),
-            Screen::Case => self.on_case_key(key),
-            Screen::Search => self.on_search_key(key),
-            Screen::Directory => self.on_directory_key(key),
-            Screen::Audit => {
-                if let crate::ui::audit::AuditEvent::Leave = self.audit.handle(key) {
-                    self.audit = Default::default();
-                    self.open_board();
-                }
-            }
-            Screen::Report => self.on_report_key(key),
+        if let Some(Some(a)) = self.with_screen(|s, cx| s.on_key(key, cx)) {
+            self.act(a);
         }
+    }
+
+    /// Runs `f` on the current screen with what it may know; None when there is none to run
+    /// it on (no intake open).
+    fn with_screen<R>(&mut self, f: impl FnOnce(&mut dyn screens::Screen, &Cx) -> R) -> Option<R> {
+        let now = self.ctx.now();
+        let cx = cx!(self, now);
+        self.drafts.form_open = self.form.is_some();
+        let screen: &mut dyn screens::Screen = match self.nav.current() {
+            Screen::Intake => self.form.as_mut()?,
+            Screen::Drafts => &mut self.drafts,
+            Screen::Saved => &mut self.saved,
+            Screen::Help => &mut self.help,
+            Screen::Board => &mut self.board,
+            Screen::Case => self.case.as_mut()?,
+            Screen::Search => &mut self.search,
+            Screen::Directory => &mut self.directory,
+            Screen::Audit => &mut self.audit,
+            Screen::Report => &mut self.report,
+        };
+        Some(f(screen, &cx))
     }
 
     fn on_global(&mut self, g: Global) {
         match g {
             Global::Help => {
-                if self.screen == Screen::Help {
-                    self.screen = self.help_return;
+                if self.screen() == Screen::Help {
+                    self.back();
                 } else {
-                    self.help_return = self.screen;
-                    self.help_scroll = 0;
-                    self.screen = Screen::Help;
+                    // Help lists the keys of the screen it opens over first.
+                    let over = self.with_screen(|s, _| s.keys()).unwrap_or_default();
+                    self.help = HelpView { scroll: 0, over };
+                    self.nav.push(Screen::Help);
                 }
             }
             Global::NewIntake => self.on_new_intake_key(),
@@ -484,7 +439,7 @@ impl App {
     /// F2: back to the intake in progress; from a filled form, to the list of drafts (so a
     /// second F2 starts another intake while the first waits as a draft).
     fn on_new_intake_key(&mut self) {
-        match self.screen {
+        match self.screen() {
             Screen::Intake => {
                 let blank = self.form.as_ref().is_none_or(|f| f.intake.is_blank());
                 if blank {
@@ -493,8 +448,8 @@ impl App {
                 self.flush_draft(Instant::now());
                 self.form = None;
                 self.load_drafts();
-                self.drafts_cursor = 0;
-                self.screen = Screen::Drafts;
+                self.drafts.cursor = 0;
+                self.nav.show(Screen::Drafts);
             }
             Screen::Drafts | Screen::Saved => {
                 self.flush_draft(Instant::now());
@@ -502,148 +457,11 @@ impl App {
             }
             _ => {
                 if self.form.is_some() {
-                    self.screen = Screen::Intake;
+                    self.nav.show(Screen::Intake);
                 } else {
                     self.new_intake();
                 }
             }
-        }
-    }
-
-    fn on_form_key(&mut self, key: &KeyEvent) {
-        let today = self.ctx.today();
-        let lang = self.lang();
-        let Some(form) = &mut self.form else { return };
-        if form.pick.is_none()
-            && form.region_pick.is_none()
-            && let Some(fk) = keys::form(key)
-        {
-            match fk {
-                FormKey::Save => self.save_intake(),
-                FormKey::AddVictim => {
-                    form.add_victim(today);
-                    self.mark_dirty();
-                }
-                FormKey::AddPerpetrator => {
-                    form.add_perpetrator(today);
-                    self.mark_dirty();
-                }
-                FormKey::RemovePerson => match form.person_at_focus() {
-                    Some(who @ Section::Victim(i)) => {
-                        if form.intake.victims.len() == 1 {
-                            self.set_status(Msg::LastVictimStays.get(lang).into(), true);
-                        } else {
-                            let m = fill(Msg::ConfirmRemoveVictim.get(lang), &[&(i + 1)]);
-                            self.confirm(m, Action::RemovePerson(who));
-                        }
-                    }
-                    Some(who @ Section::Perpetrator(i)) => {
-                        let m = fill(Msg::ConfirmRemovePerp.get(lang), &[&(i + 1)]);
-                        self.confirm(m, Action::RemovePerson(who));
-                    }
-                    _ => self.set_status(Msg::NotOnPerson.get(lang).into(), true),
-                },
-            }
-            return;
-        }
-        if form.handle(&Event::Key(*key), today) == FormEvent::Changed {
-            self.mark_dirty();
-        }
-    }
-
-    fn save_intake(&mut self) {
-        let today = self.ctx.today();
-        let lang = self.lang();
-        let Some(form) = &mut self.form else { return };
-        form.attempted_save();
-        form.intake.clean();
-        match form.intake.to_record(today) {
-            Err(errors) => {
-                let first = errors[0];
-                form.focus_field(first.field, today);
-                let what = format!(
-                    "{} — {}",
-                    i18n::field_label(first.field, lang),
-                    i18n::issue(first.issue, lang)
-                );
-                self.set_status(fill(Msg::FixFirst.get(lang), &[&what]), true);
-            }
-            Ok(rec) => {
-                let now = (self.ctx.clock)();
-                let prefix = self.ctx.config.office.case_prefix.clone();
-                match self
-                    .ctx
-                    .store
-                    .open_case(&rec, &prefix, &self.ctx.staff, now, form.draft_id)
-                {
-                    Ok(opened) => {
-                        self.form = None;
-                        self.dirty = None;
-                        self.draft_saved_at = None;
-                        self.saved_number = Some(opened.number);
-                        self.screen = Screen::Saved;
-                    }
-                    Err(e) => {
-                        let t = fill(Msg::SaveFailed.get(lang), &[&e.render(lang)]);
-                        self.set_status(t, true);
-                        self.mark_dirty();
-                    }
-                }
-            }
-        }
-    }
-
-    fn on_drafts_key(&mut self, key: &KeyEvent) {
-        let n = self.drafts.len();
-        match DRAFTS.lookup(key) {
-            Some(DraftsKey::Up) => self.drafts_cursor = self.drafts_cursor.saturating_sub(1),
-            Some(DraftsKey::Down) if self.drafts_cursor + 1 < n => self.drafts_cursor += 1,
-            Some(DraftsKey::Resume) => {
-                if let Some(d) = self.drafts.get(self.drafts_cursor).cloned() {
-                    // Re-read: another session of the same worker may have typed since.
-                    let d = self.ctx.store.draft(d.id).ok().flatten().unwrap_or(d);
-                    let mut form = self.new_form(d.intake, Some(d.id));
-                    form.mark_all_touched();
-                    self.form = Some(form);
-                    self.dirty = None;
-                    self.draft_saved_at = None;
-                    self.screen = Screen::Intake;
-                }
-            }
-            Some(DraftsKey::Discard) => {
-                if let Some(d) = self.drafts.get(self.drafts_cursor) {
-                    let m = fill(
-                        Msg::ConfirmDiscard.get(self.lang()),
-                        &[&d.intake.victim_initials()],
-                    );
-                    let id = d.id;
-                    self.confirm(m, Action::DiscardDraft(id));
-                }
-            }
-            Some(DraftsKey::Back) if self.form.is_some() => self.screen = Screen::Intake,
-            _ => {}
-        }
-    }
-
-    fn discard_draft(&mut self, id: i64) {
-        match self.ctx.store.discard_draft(id) {
-            Ok(()) => self.set_status(Msg::DraftDiscarded.get(self.lang()).into(), false),
-            Err(e) => {
-                let t = e.render(self.lang());
-                self.set_status(t, true);
-            }
-        }
-        self.load_drafts();
-        if self.drafts.is_empty() {
-            self.new_intake();
-        }
-    }
-
-    fn remove_person(&mut self, who: Section) {
-        if let Some(form) = &mut self.form
-            && form.remove_person(who)
-        {
-            self.mark_dirty();
         }
     }
 }

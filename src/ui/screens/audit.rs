@@ -10,6 +10,9 @@ use ratatui::widgets::Paragraph;
 use crate::i18n::access_label;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::access::AccessEntry;
+use crate::ui::action::Action;
+use crate::ui::keymap::{AUDIT, AuditKey, Described};
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
@@ -22,11 +25,6 @@ pub struct AuditView {
     pub filter: String,
     pub top: usize,
     pub page: usize,
-}
-
-pub enum AuditEvent {
-    None,
-    Leave,
 }
 
 impl AuditView {
@@ -44,29 +42,6 @@ impl AuditView {
                         .is_some_and(|k| access_label(k, lang).to_lowercase().contains(&f))
             })
             .collect()
-    }
-
-    pub fn handle(&mut self, key: &KeyEvent) -> AuditEvent {
-        match key.code {
-            KeyCode::Esc if self.filter.is_empty() => return AuditEvent::Leave,
-            KeyCode::Esc => self.filter.clear(),
-            KeyCode::Backspace => {
-                self.filter.pop();
-            }
-            KeyCode::Up => self.top = self.top.saturating_sub(1),
-            KeyCode::Down => self.top += 1,
-            KeyCode::PageUp => self.top = self.top.saturating_sub(self.page.max(1)),
-            KeyCode::PageDown => self.top += self.page.max(1),
-            KeyCode::Home => self.top = 0,
-            KeyCode::Char(c)
-                if !key.modifiers.contains(KeyModifiers::CONTROL) && self.filter.len() < 40 =>
-            {
-                self.filter.push(c);
-                self.top = 0;
-            }
-            _ => {}
-        }
-        AuditEvent::None
     }
 
     pub fn draw(&mut self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
@@ -121,5 +96,41 @@ impl AuditView {
             })
             .collect();
         f.render_widget(Paragraph::new(lines), list);
+    }
+}
+
+impl Screen for AuditView {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        vec![&AUDIT]
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, _cx: &Cx) -> Option<Action> {
+        match AUDIT.lookup(key) {
+            Some(AuditKey::Leave) if self.filter.is_empty() => return Some(Action::Back),
+            Some(AuditKey::Leave) => self.filter.clear(),
+            Some(AuditKey::Erase) => {
+                self.filter.pop();
+            }
+            Some(AuditKey::Up) => self.top = self.top.saturating_sub(1),
+            Some(AuditKey::Down) => self.top += 1,
+            Some(AuditKey::PageUp) => self.top = self.top.saturating_sub(self.page.max(1)),
+            Some(AuditKey::PageDown) => self.top += self.page.max(1),
+            Some(AuditKey::Top) => self.top = 0,
+            // Every other letter narrows the list.
+            None => {
+                if let KeyCode::Char(c) = key.code
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
+                    && self.filter.len() < 40
+                {
+                    self.filter.push(c);
+                    self.top = 0;
+                }
+            }
+        }
+        None
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        AuditView::draw(self, f, area, cx.lang, cx.theme);
     }
 }

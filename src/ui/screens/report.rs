@@ -3,6 +3,7 @@
 //! shown was loaded by the app; drawing runs no SQL.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
@@ -11,6 +12,9 @@ use crate::domain::report::{Month, Report, TableKind};
 use crate::domain::validate::format_date;
 use crate::i18n::{Lang, Msg, fill};
 use crate::io::report::{row_label, table_title, unit_word};
+use crate::ui::action::Action;
+use crate::ui::keymap::{Described, REPORT, ReportKey};
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
@@ -177,5 +181,35 @@ fn pad(r: Rect) -> Rect {
         x: r.x + 1,
         width: r.width.saturating_sub(1),
         ..r
+    }
+}
+
+impl Screen for ReportView {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        vec![&REPORT]
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, cx: &Cx) -> Option<Action> {
+        let this = Month::of(cx.today);
+        let month = self.month.unwrap_or(this);
+        match REPORT.lookup(key)? {
+            ReportKey::PrevMonth => return Some(Action::ReportMonth(month.prev())),
+            // No report of a month that has not begun.
+            ReportKey::NextMonth if month.next() <= this => {
+                return Some(Action::ReportMonth(month.next()));
+            }
+            ReportKey::NextMonth => {}
+            ReportKey::Up => self.scroll_by(-1),
+            ReportKey::Down => self.scroll_by(1),
+            ReportKey::PageUp => self.scroll_by(-10),
+            ReportKey::PageDown => self.scroll_by(10),
+            ReportKey::Top => self.scroll = 0,
+            ReportKey::Leave => return Some(Action::Back),
+        }
+        None
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        ReportView::draw(self, f, area, cx.lang, cx.theme);
     }
 }

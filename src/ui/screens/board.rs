@@ -11,27 +11,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::case::{Card, Stage, Targets, board_key};
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::keymap::{BOARD, BoardKey};
+use crate::ui::action::Action;
+use crate::ui::keymap::{BOARD, BoardKey, Described};
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
-
-/// What the board asks the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BoardEvent {
-    None,
-    Open(i64),
-    Forward(Card),
-    Back(Card),
-    Close(Card),
-    Reopen(Card),
-    Assign(Card),
-    Search,
-    Filter,
-    ToggleClosed,
-    Audit,
-    Report,
-    Leave,
-}
 
 /// Filters, as codes: `mine`, `emergency`, `overdue`, `risk:…`, `kk:…` (jenis kekerasan),
 /// `ampk:…`; and the dates a case was opened between (inclusive).
@@ -228,45 +212,6 @@ impl Board {
         col.get(*self.rows.get(self.col)?).map(|&i| &self.cards[i])
     }
 
-    pub fn handle(&mut self, key: &KeyEvent) -> BoardEvent {
-        let ncols = self.columns.len();
-        let len = self.columns.get(self.col).map_or(0, |(_, c)| c.len());
-        let card = self.selected().cloned();
-        let with = |f: fn(Card) -> BoardEvent| card.clone().map_or(BoardEvent::None, f);
-        let Some(k) = BOARD.lookup(key) else {
-            return BoardEvent::None;
-        };
-        match k {
-            BoardKey::Left => self.col = self.col.saturating_sub(1),
-            BoardKey::Right if self.col + 1 < ncols => self.col += 1,
-            BoardKey::Up => self.rows[self.col] = self.rows[self.col].saturating_sub(1),
-            BoardKey::Down if self.rows[self.col] + 1 < len => self.rows[self.col] += 1,
-            BoardKey::PageDown => {
-                self.rows[self.col] =
-                    (self.rows[self.col] + self.page.max(1)).min(len.saturating_sub(1))
-            }
-            BoardKey::PageUp => {
-                self.rows[self.col] = self.rows[self.col].saturating_sub(self.page.max(1))
-            }
-            BoardKey::Top => self.rows[self.col] = 0,
-            BoardKey::Bottom => self.rows[self.col] = len.saturating_sub(1),
-            BoardKey::Open => return card.map_or(BoardEvent::None, |c| BoardEvent::Open(c.id)),
-            BoardKey::Forward => return with(BoardEvent::Forward),
-            BoardKey::Back => return with(BoardEvent::Back),
-            BoardKey::Close => return with(BoardEvent::Close),
-            BoardKey::Reopen => return with(BoardEvent::Reopen),
-            BoardKey::Assign => return with(BoardEvent::Assign),
-            BoardKey::Search => return BoardEvent::Search,
-            BoardKey::Filter => return BoardEvent::Filter,
-            BoardKey::ToggleClosed => return BoardEvent::ToggleClosed,
-            BoardKey::Audit => return BoardEvent::Audit,
-            BoardKey::Report => return BoardEvent::Report,
-            BoardKey::Leave => return BoardEvent::Leave,
-            BoardKey::Right | BoardKey::Down => {}
-        }
-        BoardEvent::None
-    }
-
     pub fn draw(
         &mut self,
         f: &mut Frame,
@@ -451,5 +396,51 @@ fn card_lines(
                 base,
             )),
         ]
+    }
+}
+
+impl Screen for Board {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        vec![&BOARD]
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, _cx: &Cx) -> Option<Action> {
+        let ncols = self.columns.len();
+        let len = self.columns.get(self.col).map_or(0, |(_, c)| c.len());
+        let card = self.selected().cloned();
+        let k = BOARD.lookup(key)?;
+        match k {
+            BoardKey::Left => self.col = self.col.saturating_sub(1),
+            BoardKey::Right if self.col + 1 < ncols => self.col += 1,
+            BoardKey::Up => self.rows[self.col] = self.rows[self.col].saturating_sub(1),
+            BoardKey::Down if self.rows[self.col] + 1 < len => self.rows[self.col] += 1,
+            BoardKey::PageDown => {
+                self.rows[self.col] =
+                    (self.rows[self.col] + self.page.max(1)).min(len.saturating_sub(1))
+            }
+            BoardKey::PageUp => {
+                self.rows[self.col] = self.rows[self.col].saturating_sub(self.page.max(1))
+            }
+            BoardKey::Top => self.rows[self.col] = 0,
+            BoardKey::Bottom => self.rows[self.col] = len.saturating_sub(1),
+            BoardKey::Open => return card.map(|c| Action::OpenCase(c.id)),
+            BoardKey::Forward => return card.map(Action::AskForward),
+            BoardKey::Back => return card.map(Action::AskBack),
+            BoardKey::Close => return card.map(Action::AskClose),
+            BoardKey::Reopen => return card.map(Action::AskReopen),
+            BoardKey::Assign => return card.map(Action::AskAssign),
+            BoardKey::Search => return Some(Action::OpenSearch),
+            BoardKey::Filter => return Some(Action::AskBoardFilter),
+            BoardKey::ToggleClosed => return Some(Action::ToggleClosed),
+            BoardKey::Audit => return Some(Action::OpenAudit),
+            BoardKey::Report => return Some(Action::OpenReport),
+            BoardKey::Leave => return Some(Action::LeaveBoard),
+            BoardKey::Right | BoardKey::Down => {}
+        }
+        None
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        Board::draw(self, f, area, cx.lang, cx.theme, cx.targets, cx.today);
     }
 }

@@ -1,20 +1,17 @@
-//! The directory screen's flows and referrals: filters, the agency sheet's edits and saves,
+//! The effects of the directory and of referrals: filters, the agency sheet's edits and saves,
 //! and making a referral (case → agency → service → reason → follow-up → consent check), its
 //! status changes and its letter.
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::{App, Screen};
 use crate::domain::agency::Agency;
-use crate::domain::case::{Permission, Saved};
+use crate::domain::case::Saved;
 use crate::domain::referral::{NewReferral, Referral, ReferralError, Status};
 use crate::domain::vocab;
 use crate::i18n::{Msg, fill};
 use crate::ui::action::{Action, AgencyEdit, RefDraft};
-use crate::ui::casefile::Tab;
-use crate::ui::directory::{DirEvent, Sheet, SheetField};
+use crate::ui::app::{App, Screen};
 use crate::ui::flows::Flow;
-use crate::ui::keymap::CaseKey;
+use crate::ui::screens::casefile::Tab;
+use crate::ui::screens::directory::{Sheet, SheetField};
 
 fn referral_error(e: ReferralError) -> Msg {
     match e {
@@ -32,15 +29,16 @@ fn referral_error(e: ReferralError) -> Msg {
 }
 
 impl App {
-    pub(super) fn open_directory(&mut self) {
-        if self.screen != super::Screen::Directory {
-            self.dir_return = self.screen;
+    pub(in crate::ui::app) fn open_directory(&mut self) {
+        // The directory opens over the screen it was asked from, never over help.
+        if self.screen() == Screen::Help {
+            self.nav.pop();
         }
         self.reload_directory();
-        self.screen = Screen::Directory;
+        self.nav.push(Screen::Directory);
     }
 
-    pub(super) fn reload_directory(&mut self) {
+    pub(in crate::ui::app) fn reload_directory(&mut self) {
         let now = self.ctx.now().naive_local();
         match self.ctx.store.agencies() {
             Ok(list) => self.directory.load(list, self.lang(), now),
@@ -51,7 +49,9 @@ impl App {
         }
     }
 
-    fn leave_directory(&mut self) {
+    /// Esc in the directory: back where it was opened from. Choosing an agency for a
+    /// referral was started in a case file: back to it, on the Referrals tab.
+    pub(in crate::ui::app) fn leave_directory(&mut self) {
         if let Some((case_id, _)) = self.directory.picking_for.take() {
             self.directory.search(self.ctx.now().naive_local());
             self.open_case(case_id);
@@ -60,107 +60,82 @@ impl App {
             }
             return;
         }
-        self.screen = match self.dir_return {
-            Screen::Directory | Screen::Help => Screen::Board,
-            Screen::Intake if self.form.is_none() => Screen::Drafts,
-            s => s,
-        };
-        if self.screen == Screen::Board {
-            self.open_board();
+        self.back();
+    }
+
+    pub(in crate::ui::app) fn ask_directory_service(&mut self) {
+        let current = self.directory.service.as_deref();
+        self.flow = Some(Flow::directory_service(current, self.lang()));
+    }
+
+    pub(in crate::ui::app) fn ask_directory_area(&mut self) {
+        let current = self.directory.area.clone().unwrap_or_default();
+        let regency = self.ctx.config.region.regency.clone();
+        self.flow = Some(Flow::directory_area(&current, &regency));
+    }
+
+    pub(in crate::ui::app) fn pick_agency(&mut self, agency_id: i64) {
+        if let Some((case_id, number)) = self.directory.picking_for.clone() {
+            self.ask_service(case_id, number, agency_id);
         }
     }
 
-    pub(super) fn on_directory_key(&mut self, key: &KeyEvent) {
-        let now = self.ctx.now().naive_local();
+    pub(in crate::ui::app) fn new_agency(&mut self) {
+        let mut a = Agency::default();
+        if !self.ctx.config.region.regency.is_empty() {
+            a.areas = vec![self.ctx.config.region.regency.clone()];
+        }
+        self.directory.sheet = Some(Sheet::new(a));
+    }
+
+    pub(in crate::ui::app) fn ask_toggle_active(&mut self) {
+        let Some(s) = &self.directory.sheet else {
+            return;
+        };
+        let m = if s.agency.active {
+            Msg::AgConfirmDeactivate
+        } else {
+            Msg::AgConfirmActivate
+        };
+        let text = fill(m.get(self.lang()), &[&s.agency.name]);
+        self.confirm(text, Action::ToggleAgencyActive);
+    }
+
+    /// Del on a sheet: only an agency no referral names can go.
+    pub(in crate::ui::app) fn ask_delete_agency(&mut self) {
         let lang = self.lang();
-        let ev = self.directory.handle(key, now);
-        let manages = matches!(
-            ev,
-            DirEvent::NewAgency
-                | DirEvent::EditField(_)
-                | DirEvent::Save
-                | DirEvent::ToggleActive
-                | DirEvent::Delete
-        );
-        if manages && !self.permitted(Permission::ManageDirectory, None) {
+        let Some(s) = &self.directory.sheet else {
+            return;
+        };
+        let (id, name) = (s.agency.id, s.agency.name.clone());
+        if id == 0 {
+            self.directory.sheet = None;
             return;
         }
-        match ev {
-            DirEvent::None => {}
-            DirEvent::Leave => self.leave_directory(),
-            DirEvent::FilterService => {
-                let current = self.directory.service.as_deref();
-                self.flow = Some(Flow::directory_service(current, lang));
+        match self.ctx.store.agency_referrals(id) {
+            Ok(0) => {
+                let text = fill(Msg::AgConfirmDelete.get(lang), &[&name]);
+                self.confirm(text, Action::DeleteAgency);
             }
-            DirEvent::FilterArea => {
-                let current = self.directory.area.clone().unwrap_or_default();
-                let regency = self.ctx.config.region.regency.clone();
-                self.flow = Some(Flow::directory_area(&current, &regency));
-            }
-            DirEvent::Pick(agency_id) => {
-                if let Some((case_id, number)) = self.directory.picking_for.clone() {
-                    self.ask_service(case_id, number, agency_id);
-                }
-            }
-            DirEvent::NewAgency => {
-                let mut a = Agency::default();
-                if !self.ctx.config.region.regency.is_empty() {
-                    a.areas = vec![self.ctx.config.region.regency.clone()];
-                }
-                self.directory.sheet = Some(Sheet::new(a));
-            }
-            DirEvent::EditField(field) => self.edit_agency_field(field),
-            DirEvent::Save => self.save_agency(),
-            DirEvent::ToggleActive => {
-                let Some(s) = &self.directory.sheet else {
-                    return;
-                };
-                let m = if s.agency.active {
-                    Msg::AgConfirmDeactivate
-                } else {
-                    Msg::AgConfirmActivate
-                };
-                let text = fill(m.get(lang), &[&s.agency.name]);
-                self.confirm(text, Action::ToggleAgencyActive);
-            }
-            DirEvent::Delete => {
-                let Some(s) = &self.directory.sheet else {
-                    return;
-                };
-                let (id, name) = (s.agency.id, s.agency.name.clone());
-                if id == 0 {
-                    self.directory.sheet = None;
-                    return;
-                }
-                match self.ctx.store.agency_referrals(id) {
-                    Ok(0) => {
-                        let text = fill(Msg::AgConfirmDelete.get(lang), &[&name]);
-                        self.confirm(text, Action::DeleteAgency);
-                    }
-                    Ok(_) => self.set_status(fill(Msg::AgHasReferrals.get(lang), &[&name]), true),
-                    Err(e) => {
-                        let t = e.render(lang);
-                        self.set_status(t, true);
-                    }
-                }
-            }
-            DirEvent::Refer(agency_id) => {
-                if self.directory.sheet.as_ref().is_some_and(Sheet::changed) {
-                    self.set_status(Msg::AgSaveFirst.get(lang).into(), true);
-                    return;
-                }
-                self.flow = Some(Flow::refer_case(agency_id, lang));
-            }
-            DirEvent::LeaveSheet => {
-                self.confirm(
-                    Msg::AgConfirmLeave.get(lang).into(),
-                    Action::LeaveAgencySheet,
-                );
+            Ok(_) => self.set_status(fill(Msg::AgHasReferrals.get(lang), &[&name]), true),
+            Err(e) => {
+                let t = e.render(lang);
+                self.set_status(t, true);
             }
         }
     }
 
-    fn edit_agency_field(&mut self, field: SheetField) {
+    /// `r` on a sheet: which case to refer to this agency (the sheet must be saved first).
+    pub(in crate::ui::app) fn ask_refer_case(&mut self, agency_id: i64) {
+        let lang = self.lang();
+        if self.directory.sheet.as_ref().is_some_and(Sheet::changed) {
+            self.set_status(Msg::AgSaveFirst.get(lang).into(), true);
+            return;
+        }
+        self.flow = Some(Flow::refer_case(agency_id, lang));
+    }
+
+    pub(in crate::ui::app) fn edit_agency_field(&mut self, field: SheetField) {
         let lang = self.lang();
         let Some(sheet) = &self.directory.sheet else {
             return;
@@ -169,7 +144,7 @@ impl App {
         self.flow = Some(Flow::agency_field(field, &sheet.agency, regency, lang));
     }
 
-    pub(super) fn edit_agency(&mut self, edit: AgencyEdit) {
+    pub(in crate::ui::app) fn edit_agency(&mut self, edit: AgencyEdit) {
         let today = self.ctx.today();
         let Some(s) = &mut self.directory.sheet else {
             return;
@@ -201,7 +176,7 @@ impl App {
         }
     }
 
-    pub(super) fn save_agency(&mut self) {
+    pub(in crate::ui::app) fn save_agency(&mut self) {
         let lang = self.lang();
         let today = self.ctx.today();
         let now = self.ctx.now();
@@ -245,15 +220,14 @@ impl App {
     }
 
     /// Starts a referral from the case file: choose the agency in the directory.
-    pub(super) fn start_referral(&mut self, case_id: i64, number: String) {
+    pub(in crate::ui::app) fn start_referral(&mut self, case_id: i64, number: String) {
         self.directory.picking_for = Some((case_id, number));
         self.directory.sheet = None;
-        self.dir_return = Screen::Case;
         self.reload_directory();
-        self.screen = Screen::Directory;
+        self.nav.push(Screen::Directory);
     }
 
-    pub(super) fn ask_service(&mut self, case_id: i64, number: String, agency_id: i64) {
+    pub(in crate::ui::app) fn ask_service(&mut self, case_id: i64, number: String, agency_id: i64) {
         let lang = self.lang();
         let agency = self
             .directory
@@ -274,7 +248,11 @@ impl App {
         self.flow = Some(Flow::referral(draft, &agency.services, lang));
     }
 
-    pub(super) fn make_referral(&mut self, d: RefDraft, override_reason: Option<String>) {
+    pub(in crate::ui::app) fn make_referral(
+        &mut self,
+        d: RefDraft,
+        override_reason: Option<String>,
+    ) {
         let lang = self.lang();
         let now = self.ctx.now();
         let r = NewReferral {
@@ -312,35 +290,16 @@ impl App {
         }
     }
 
-    /// A key of the case file's Referrals tab (see `keymap::CASE_REFERRALS`).
-    pub(super) fn on_referrals_key(&mut self, k: CaseKey) {
+    /// `s` on a referral: the statuses it may move to, or why it may not.
+    pub(in crate::ui::app) fn ask_referral_status(&mut self, r: Referral) {
         let lang = self.lang();
-        let Some(view) = &mut self.case else {
-            return;
-        };
-        match k {
-            CaseKey::Up => view.ref_cursor = view.ref_cursor.saturating_sub(1),
-            CaseKey::Down if view.ref_cursor + 1 < view.referrals.len() => view.ref_cursor += 1,
-            CaseKey::Status => {
-                let Some(r) = view.selected_referral().cloned() else {
-                    return;
-                };
-                match Flow::referral_status(r, lang) {
-                    Some(flow) => self.flow = Some(flow),
-                    None => self.set_status(Msg::RefFinal.get(lang).into(), true),
-                }
-            }
-            CaseKey::Letter => {
-                let Some(r) = view.selected_referral().cloned() else {
-                    return;
-                };
-                self.write_letter(&r);
-            }
-            _ => {}
+        match Flow::referral_status(r, lang) {
+            Some(flow) => self.flow = Some(flow),
+            None => self.set_status(Msg::RefFinal.get(lang).into(), true),
         }
     }
 
-    fn write_letter(&mut self, r: &Referral) {
+    pub(in crate::ui::app) fn write_letter(&mut self, r: &Referral) {
         use crate::tasks::letters::{Destination, write_letter};
         let lang = self.lang();
         let now = self.ctx.now();
@@ -370,7 +329,7 @@ impl App {
         }
     }
 
-    pub(super) fn reload_case_referrals(&mut self) {
+    pub(in crate::ui::app) fn reload_case_referrals(&mut self) {
         let Some(view) = &mut self.case else { return };
         if let Ok(list) = self.ctx.store.referrals_of(view.file.card.id) {
             view.ref_cursor = view.ref_cursor.min(list.len().saturating_sub(1));
@@ -378,7 +337,7 @@ impl App {
         }
     }
 
-    pub(super) fn set_status_of(&mut self, r: Referral, to: Status, note: String) {
+    pub(in crate::ui::app) fn set_status_of(&mut self, r: Referral, to: Status, note: String) {
         let lang = self.lang();
         let now = self.ctx.now();
         let assignee = self.ctx.store.case_assignee(r.case_id).ok().flatten();

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -13,7 +14,11 @@ use crate::domain::referral::Referral;
 use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::intake::IntakeForm;
+use crate::ui::action::Action;
+use crate::ui::keymap::{self, CASE, CASE_REFERRALS, CaseKey, Described};
+use crate::ui::keys::{self, FormKey};
+use crate::ui::screens::intake::IntakeForm;
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
@@ -374,5 +379,129 @@ impl CaseView {
                 );
             }
         }
+    }
+}
+
+impl CaseView {
+    /// A key while the case file is being edited: the form's keys, Ctrl-S and Esc.
+    fn on_edit_key(&mut self, key: &KeyEvent, cx: &Cx) -> Option<Action> {
+        match keys::form(key) {
+            Some(FormKey::Save) => return Some(Action::SaveCaseEdit),
+            Some(FormKey::AddVictim) => {
+                self.form.add_victim(cx.today);
+            }
+            Some(FormKey::AddPerpetrator) => {
+                self.form.add_perpetrator(cx.today);
+            }
+            Some(FormKey::RemovePerson) => {}
+            None if key.code == KeyCode::Esc
+                && self.form.pick.is_none()
+                && self.form.region_pick.is_none() =>
+            {
+                if self.form.intake == self.base {
+                    self.stop_edit();
+                    return None;
+                }
+                return Some(Action::AskCancelEdit);
+            }
+            None => {
+                self.form.handle(&Event::Key(*key), cx.today);
+            }
+        }
+        None
+    }
+
+    /// A key of the Referrals tab (see `keymap::CASE_REFERRALS`).
+    fn on_referrals_key(&mut self, k: CaseKey) -> Option<Action> {
+        match k {
+            CaseKey::Up => self.ref_cursor = self.ref_cursor.saturating_sub(1),
+            CaseKey::Down if self.ref_cursor + 1 < self.referrals.len() => self.ref_cursor += 1,
+            CaseKey::Status => {
+                return self
+                    .selected_referral()
+                    .cloned()
+                    .map(Action::AskReferralStatus);
+            }
+            CaseKey::Letter => return self.selected_referral().cloned().map(Action::WriteLetter),
+            _ => {}
+        }
+        None
+    }
+}
+
+impl Screen for CaseView {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        if self.editing {
+            vec![&keymap::CASE_EDIT, &keymap::FORM]
+        } else if self.tab == Tab::Referrals {
+            vec![&CASE_REFERRALS, &CASE]
+        } else {
+            vec![&CASE, &CASE_REFERRALS]
+        }
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, cx: &Cx) -> Option<Action> {
+        if self.editing {
+            return self.on_edit_key(key, cx);
+        }
+        let card = self.file.card.clone();
+        let table = if self.tab == Tab::Referrals {
+            &CASE_REFERRALS
+        } else {
+            &CASE
+        };
+        let Some(k) = table.lookup(key) else {
+            // The Data tab is the read-only form: its own keys move through it.
+            if self.tab == Tab::Data {
+                self.form.handle(&Event::Key(*key), cx.today);
+            }
+            return None;
+        };
+        let timeline = self.tab == Tab::Timeline;
+        match k {
+            CaseKey::Leave => return Some(Action::LeaveCase),
+            CaseKey::Tab => self.tab = self.tab.next(),
+            CaseKey::Refer => {
+                return Some(Action::StartReferral {
+                    case_id: card.id,
+                    number: card.number,
+                });
+            }
+            _ if self.tab == Tab::Referrals => return self.on_referrals_key(k),
+            CaseKey::Edit => return Some(Action::StartEdit(card)),
+            // Showing the NIK is logged; hiding it again is not.
+            CaseKey::Reveal if !self.form.reveal_nik => {
+                return self.has_nik().then_some(Action::RevealNik(card.id));
+            }
+            CaseKey::Reveal => self.form.reveal_nik = false,
+            CaseKey::Note => return Some(Action::AskNote(card)),
+            CaseKey::Forward => return Some(Action::AskForward(card)),
+            CaseKey::Back => return Some(Action::AskBack(card)),
+            CaseKey::Close => return Some(Action::AskClose(card)),
+            CaseKey::Reopen => return Some(Action::AskReopen(card)),
+            CaseKey::Assign => return Some(Action::AskAssign(card)),
+            CaseKey::Up if timeline => self.scroll = self.scroll.saturating_sub(1),
+            CaseKey::Down if timeline => self.scroll += 1,
+            CaseKey::PageUp if timeline => self.scroll = self.scroll.saturating_sub(10),
+            CaseKey::PageDown if timeline => self.scroll += 10,
+            CaseKey::Up | CaseKey::Down | CaseKey::PageUp | CaseKey::PageDown => {
+                if self.tab == Tab::Data {
+                    self.form.handle(&Event::Key(*key), cx.today);
+                }
+            }
+            CaseKey::Status | CaseKey::Letter => {}
+        }
+        None
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &Cx) -> Option<Action> {
+        if self.editing && self.tab == Tab::Data {
+            self.form.handle(&Event::Paste(text.to_string()), cx.today);
+        }
+        None
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        CaseView::draw(self, f, area, cx.lang, cx.theme, cx.today);
     }
 }

@@ -1,13 +1,12 @@
 //! The agency directory (F4): type to search, a list of ranked agencies with the matched
 //! letters marked, a details pane, and an agency sheet to add or edit one. Everything that
-//! needs a dialog or the store is handed to the app as a `DirEvent`.
+//! needs a dialog or the store is handed to the app as an `Action`.
 //!
-//! Just over 600 lines: the list, the details pane and the agency sheet are one screen that
-//! shares the search state.
+//! The list, the details pane and the agency sheet are one screen: they share the search state.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -22,57 +21,13 @@ use crate::domain::region;
 use crate::domain::validate::format_date;
 use crate::domain::vocab::{AGENCY_KINDS, SERVICES};
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::keys::ctrl;
+use crate::ui::action::Action;
+use crate::ui::keymap::{AGENCY_SHEET, DIRECTORY, Described, DirKey, SheetKey};
+use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
-/// A field of the agency sheet, in screen order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SheetField {
-    Name,
-    Kind,
-    Services,
-    Areas,
-    Address,
-    Phones,
-    Email,
-    Hours,
-    Contact,
-    Notes,
-    Verified,
-}
-
-impl SheetField {
-    pub const ALL: [SheetField; 11] = [
-        SheetField::Name,
-        SheetField::Kind,
-        SheetField::Services,
-        SheetField::Areas,
-        SheetField::Address,
-        SheetField::Phones,
-        SheetField::Email,
-        SheetField::Hours,
-        SheetField::Contact,
-        SheetField::Notes,
-        SheetField::Verified,
-    ];
-
-    pub fn label(self) -> Msg {
-        match self {
-            SheetField::Name => Msg::AgName,
-            SheetField::Kind => Msg::AgKind,
-            SheetField::Services => Msg::AgServices,
-            SheetField::Areas => Msg::AgAreas,
-            SheetField::Address => Msg::AgAddress,
-            SheetField::Phones => Msg::AgPhones,
-            SheetField::Email => Msg::AgEmail,
-            SheetField::Hours => Msg::AgHours,
-            SheetField::Contact => Msg::AgContact,
-            SheetField::Notes => Msg::AgNotes,
-            SheetField::Verified => Msg::AgVerified,
-        }
-    }
-}
+pub use super::sheet_field::SheetField;
 
 /// An agency being looked at or edited.
 #[derive(Debug, Clone)]
@@ -101,26 +56,6 @@ impl Sheet {
     pub fn field(&self) -> SheetField {
         SheetField::ALL[self.cursor.min(SheetField::ALL.len() - 1)]
     }
-}
-
-/// What the directory asks the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DirEvent {
-    None,
-    /// Leave the directory (Esc with nothing to clear).
-    Leave,
-    FilterService,
-    FilterArea,
-    /// Choose this agency for the referral being made.
-    Pick(i64),
-    NewAgency,
-    EditField(SheetField),
-    Save,
-    ToggleActive,
-    Delete,
-    Refer(i64),
-    /// Esc on a sheet with unsaved changes.
-    LeaveSheet,
 }
 
 #[derive(Default)]
@@ -183,64 +118,6 @@ impl DirectoryView {
         self.hits.get(self.cursor).map(|h| &self.agencies[h.index])
     }
 
-    pub fn handle(&mut self, key: &KeyEvent, now: NaiveDateTime) -> DirEvent {
-        if self.sheet.is_some() {
-            return self.handle_sheet(key);
-        }
-        match key.code {
-            KeyCode::F(5) => return DirEvent::FilterService,
-            KeyCode::F(6) => return DirEvent::FilterArea,
-            KeyCode::F(7) => {
-                self.open_now = !self.open_now;
-                self.search(now);
-                return DirEvent::None;
-            }
-            KeyCode::F(9) => return DirEvent::NewAgency,
-            _ if ctrl(key, 'l') => return DirEvent::FilterService,
-            _ if ctrl(key, 'r') => return DirEvent::FilterArea,
-            _ if ctrl(key, 'o') => {
-                self.open_now = !self.open_now;
-                self.search(now);
-                return DirEvent::None;
-            }
-            _ if ctrl(key, 't') => return DirEvent::NewAgency,
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down => {
-                if self.cursor + 1 < self.hits.len() {
-                    self.cursor += 1
-                }
-            }
-            KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(10),
-            KeyCode::PageDown => {
-                self.cursor = (self.cursor + 10).min(self.hits.len().saturating_sub(1))
-            }
-            KeyCode::Enter => {
-                let Some(a) = self.selected() else {
-                    return DirEvent::None;
-                };
-                if self.picking_for.is_some() {
-                    return DirEvent::Pick(a.id);
-                }
-                self.sheet = Some(Sheet::new(a.clone()));
-            }
-            KeyCode::Esc => {
-                if self.query.value().is_empty() {
-                    return DirEvent::Leave;
-                }
-                self.query.reset();
-                self.search(now);
-            }
-            _ => {
-                let before = self.query.value().to_string();
-                self.query.handle_event(&Event::Key(*key));
-                if self.query.value() != before {
-                    self.search(now);
-                }
-            }
-        }
-        DirEvent::None
-    }
-
     /// A paste into the search (a name copied from a letter or a message), cleaned to one line.
     pub fn paste(&mut self, text: &str, now: NaiveDateTime) {
         if self.sheet.is_some() {
@@ -249,36 +126,6 @@ impl DirectoryView {
         let v = format!("{}{}", self.query.value(), clean_line(text));
         self.query = Input::new(v.clone()).with_cursor(v.chars().count());
         self.search(now);
-    }
-
-    fn handle_sheet(&mut self, key: &KeyEvent) -> DirEvent {
-        let Some(s) = &mut self.sheet else {
-            return DirEvent::None;
-        };
-        let n = SheetField::ALL.len();
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                s.cursor = s.cursor.saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                s.cursor = (s.cursor + 1).min(n - 1)
-            }
-            KeyCode::Enter | KeyCode::Char('e') => return DirEvent::EditField(s.field()),
-            KeyCode::F(9) => return DirEvent::Save,
-            _ if ctrl(key, 's') => return DirEvent::Save,
-            KeyCode::F(8) => return DirEvent::ToggleActive,
-            _ if ctrl(key, 'x') => return DirEvent::ToggleActive,
-            KeyCode::Delete => return DirEvent::Delete,
-            KeyCode::Char('r') if s.agency.id != 0 => return DirEvent::Refer(s.agency.id),
-            KeyCode::Esc => {
-                if s.changed() {
-                    return DirEvent::LeaveSheet;
-                }
-                self.sheet = None;
-            }
-            _ => {}
-        }
-        DirEvent::None
     }
 
     // ---- drawing -------------------------------------------------------------------------
@@ -601,4 +448,92 @@ fn draw_sheet(f: &mut Frame, area: Rect, s: &Sheet, lang: Lang, theme: &Theme, _
             .style(Style::default()),
         area,
     );
+}
+
+impl DirectoryView {
+    fn on_sheet_key(&mut self, key: &KeyEvent) -> Option<Action> {
+        let s = self.sheet.as_mut()?;
+        let n = SheetField::ALL.len();
+        match AGENCY_SHEET.lookup(key)? {
+            SheetKey::Up => s.cursor = s.cursor.saturating_sub(1),
+            SheetKey::Down => s.cursor = (s.cursor + 1).min(n - 1),
+            SheetKey::Edit => return Some(Action::AskAgencyField(s.field())),
+            SheetKey::Save => return Some(Action::SaveAgency),
+            SheetKey::Active => return Some(Action::AskToggleAgencyActive),
+            SheetKey::Delete => return Some(Action::AskDeleteAgency),
+            SheetKey::Refer if s.agency.id != 0 => return Some(Action::AskReferCase(s.agency.id)),
+            SheetKey::Refer => {}
+            SheetKey::Leave if s.changed() => return Some(Action::AskLeaveAgencySheet),
+            SheetKey::Leave => self.sheet = None,
+        }
+        None
+    }
+}
+
+impl Screen for DirectoryView {
+    fn keys(&self) -> Vec<&'static dyn Described> {
+        if self.sheet.is_some() {
+            vec![&AGENCY_SHEET, &DIRECTORY]
+        } else {
+            vec![&DIRECTORY, &AGENCY_SHEET]
+        }
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, cx: &Cx) -> Option<Action> {
+        if self.sheet.is_some() {
+            return self.on_sheet_key(key);
+        }
+        let Some(k) = DIRECTORY.lookup(key) else {
+            // Every other key is typed into the query.
+            let before = self.query.value().to_string();
+            self.query.handle_event(&Event::Key(*key));
+            if self.query.value() != before {
+                self.search(cx.now);
+            }
+            return None;
+        };
+        match k {
+            DirKey::FilterService => return Some(Action::AskDirectoryService),
+            DirKey::FilterArea => return Some(Action::AskDirectoryArea),
+            DirKey::OpenNow => {
+                self.open_now = !self.open_now;
+                self.search(cx.now);
+            }
+            DirKey::Add => return Some(Action::NewAgency),
+            DirKey::Up => self.cursor = self.cursor.saturating_sub(1),
+            DirKey::Down => {
+                if self.cursor + 1 < self.hits.len() {
+                    self.cursor += 1
+                }
+            }
+            DirKey::PageUp => self.cursor = self.cursor.saturating_sub(10),
+            DirKey::PageDown => {
+                self.cursor = (self.cursor + 10).min(self.hits.len().saturating_sub(1))
+            }
+            DirKey::Open => {
+                let a = self.selected()?;
+                if self.picking_for.is_some() {
+                    return Some(Action::PickAgency(a.id));
+                }
+                self.sheet = Some(Sheet::new(a.clone()));
+            }
+            DirKey::Leave => {
+                if self.query.value().is_empty() {
+                    return Some(Action::LeaveDirectory);
+                }
+                self.query.reset();
+                self.search(cx.now);
+            }
+        }
+        None
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &Cx) -> Option<Action> {
+        self.paste(text, cx.now);
+        None
+    }
+
+    fn draw(&mut self, f: &mut Frame, area: Rect, cx: &Cx) {
+        DirectoryView::draw(self, f, area, cx.lang, cx.theme, cx.today);
+    }
 }
