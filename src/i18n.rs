@@ -585,6 +585,7 @@ messages! {
     SimWordList => "daftar", "list";
     SimWordSheet => "lembar", "sheet";
     SimLoadFailed => "SIMFONI: {}", "SIMFONI: {}";
+    SimReportLine => "Korban di SIMFONI: {} diinput · {} berubah sejak diinput · {} belum", "Victims in SIMFONI: {} entered · {} changed since · {} not yet";
     SimMarkPrompt => "Diinput ke SIMFONI. Nomor referensi SIMFONI (boleh kosong):", "Entered into SIMFONI. SIMFONI's reference (may be empty):";
     HelpSimfoniSheet => "Lembar SIMFONI", "SIMFONI sheet";
     HelpSimfoniMonth => "Daftar SIMFONI akhir bulan", "SIMFONI month-end list";

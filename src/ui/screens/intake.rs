@@ -219,11 +219,44 @@ impl IntakeForm {
     }
 
     pub fn handle(&mut self, ev: &Event, today: NaiveDate) -> FormEvent {
-        match ev {
+        let out = match ev {
             Event::Paste(s) => self.paste(s),
             Event::Key(key) => self.key(key, today),
             _ => FormEvent::Ignored,
+        };
+        if out == FormEvent::Changed {
+            self.sync_fields();
         }
+        out
+    }
+
+    /// Some fields come and go with an answer (a WNA is asked the country): after a change
+    /// the list is brought in line, the focus staying on the field it was on.
+    fn sync_fields(&mut self) {
+        let now = self.intake.fields();
+        if now != self.fields {
+            let f = self.focused();
+            self.fields = now;
+            self.focus = self
+                .fields
+                .iter()
+                .position(|x| *x == f)
+                .unwrap_or(self.focus.min(self.fields.len() - 1));
+        }
+    }
+
+    /// F7 / Ctrl-O: the focused victim's KTP address becomes her domicile too.
+    pub fn copy_address_to_domicile(&mut self) -> FormEvent {
+        let Some(Section::Victim(i)) = self.person_at_focus() else {
+            return FormEvent::Ignored;
+        };
+        if self.read_only || !self.intake.copy_address_to_domicile(i) {
+            return FormEvent::Ignored;
+        }
+        self.touched.insert(Field::Victim(i, VictimField::Domicile));
+        // The field being edited may be the domicile itself: show the copied text in it.
+        self.enter_field();
+        FormEvent::Changed
     }
 
     fn paste(&mut self, s: &str) -> FormEvent {

@@ -291,7 +291,10 @@ impl MonthView {
                     "{} {}{}{}",
                     r.victim + 1,
                     r.initials,
-                    r.sex.as_deref().map(|s| format!(" {s}")).unwrap_or_default(),
+                    r.sex
+                        .as_deref()
+                        .map(|s| format!(" {s}"))
+                        .unwrap_or_default(),
                     r.age.map(|a| format!(" {a}")).unwrap_or_default()
                 );
                 let text = truncate(

@@ -28,9 +28,7 @@ impl App {
         match loaded {
             Ok(Some(sheet)) => {
                 self.simfoni.set(sheet);
-                if self.nav.top() != Some(Screen::SimfoniSheet) {
-                    self.nav.push(Screen::SimfoniSheet);
-                }
+                self.nav.push(Screen::SimfoniSheet);
             }
             Ok(None) => {}
             Err(e) => {
