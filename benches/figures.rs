@@ -14,7 +14,8 @@
 //! floor program) and `figures writer DB N START_MS` (one writer process).
 //!
 //! `MEJA_BENCH_CASES` / `MEJA_BENCH_AGENCIES` shrink the database for a quick trial run;
-//! the targets only mean something at the default 100,000 / 10,000.
+//! the targets only mean something at the default 100,000 / 10,000. `MEJA_BENCH_ONLY=records`
+//! builds the database and measures only the case after intake (Tugas, a full case file).
 
 use std::cell::RefCell;
 use std::io::{Read, Write};
@@ -1139,16 +1140,188 @@ fn commands(s: &Setup, t: &mut Table) {
     let _ = std::fs::remove_file(&out);
 }
 
+// ---- 8. the case after intake ------------------------------------------------------------------
+
+/// A case opened for the bench, with `n` records of each kind after intake: assessments,
+/// plan actions, services given, follow-ups, notes and referrals.
+fn case_with_records(store: &mut Store, n: usize) -> i64 {
+    use meja::domain::assessment::Assessment;
+    use meja::domain::case::Everyone;
+    use meja::domain::followup::FollowUp;
+    use meja::domain::plan::{ActionStatus, Doer, PlanAction};
+    use meja::domain::referral::NewReferral;
+    use meja::domain::service::ServiceGiven;
+    let now = Local::now();
+    let today = now.date_naive();
+    let mut intake = Intake::default();
+    intake.victims[0].name = "Uji Berkas Penuh".into();
+    intake.victims[0].sex = "P".into();
+    intake.victims[0].age = "12".into();
+    intake.victims[0].ampk = vec!["a".into()];
+    intake.incident.violence = vec!["psikis".into()];
+    intake.incident.chronology = "Kronologi untuk uji berkas kasus.".into();
+    intake.triage.risk = "sedang".into();
+    intake.consent.services = "ya".into();
+    intake.consent.share = "ya".into();
+    let rec = intake.to_record(today).unwrap();
+    let id = store.open_case(&rec, "PPA", STAFF, now, None).unwrap().id;
+    let victim = store.case_file(id).unwrap().unwrap().intake.victims.len();
+    assert_eq!(victim, 1);
+    let victim_id: i64 = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .query_row(
+            "SELECT id FROM persons WHERE case_id = ?1 AND role = 'korban'",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let agency: i64 = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .query_row("SELECT id FROM agencies ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    for i in 0..n {
+        let day = today - chrono::Duration::days((n - i) as i64);
+        let a = Assessment {
+            date: Some(day),
+            psychological: format!("Asesmen ke-{i}: sulit tidur, takut keluar rumah."),
+            needs_hopes: "Ingin tetap sekolah.".into(),
+            risk: "sedang".into(),
+            ..Default::default()
+        };
+        store.add_assessment(id, &a, STAFF, now).unwrap().unwrap();
+        let act = PlanAction {
+            id: 0,
+            goal: format!("Tindakan ke-{i}"),
+            service: "psikologis".into(),
+            doer: Doer::Staff(STAFF.into()),
+            due: Some(today + chrono::Duration::days(i as i64)),
+            status: ActionStatus::Rencana,
+            reason: String::new(),
+        };
+        store
+            .add_plan_action(id, &act, STAFF, now)
+            .unwrap()
+            .unwrap();
+        let g = ServiceGiven {
+            id: 0,
+            date: day,
+            service: "kesehatan".into(),
+            victim_id,
+            given_by: Doer::Staff(STAFF.into()),
+            note: format!("Layanan ke-{i}"),
+        };
+        store
+            .give_service(id, &g, None, STAFF, now)
+            .unwrap()
+            .unwrap();
+        let f = FollowUp {
+            id: 0,
+            date: day,
+            kind: "telepon".into(),
+            findings: format!("Pemantauan ke-{i}: aman."),
+            next: Some(today + chrono::Duration::days(7)),
+        };
+        store.add_follow_up(id, &f, STAFF, now).unwrap().unwrap();
+        store
+            .add_note(id, &format!("Catatan ke-{i}."), STAFF, now)
+            .unwrap();
+        let r = NewReferral {
+            agency_id: agency,
+            service: "kesehatan".into(),
+            reason: format!("Rujukan ke-{i}"),
+            follow_up: Some(today + chrono::Duration::days(7)),
+            override_reason: None,
+        };
+        store.refer(id, &r, STAFF, now, &Everyone).unwrap().unwrap();
+    }
+    id
+}
+
+/// Everything the case file shows, read as opening it reads it: the file, its history and
+/// notes, then each record after intake and the referrals.
+fn load_case_file(store: &Store, id: i64) -> usize {
+    let file = store.case_file(id).unwrap().unwrap();
+    let n = file.history.len()
+        + file.notes.len()
+        + store.assessments_of(id).unwrap().len()
+        + store.plan_of(id).unwrap().plan.actions.len()
+        + store.services_given(id).unwrap().len()
+        + store.follow_ups(id).unwrap().len()
+        + usize::from(store.evaluation_of(id).unwrap().0.is_some())
+        + store.referrals_of(id).unwrap().len();
+    std::hint::black_box(n)
+}
+
+fn records(s: &Setup, t: &mut Table) {
+    use meja::domain::due::{self, Scope};
+    t.section(&format!("8. the case after intake at {} cases", s.cases));
+    let config = Config::load(&s.config).unwrap();
+    let mut store = Store::open(&s.db).unwrap();
+    let today = Local::now().date_naive();
+    // Tugas opened by a supervisor for everyone: the due cases read, the list derived.
+    let mut open = vec![];
+    let mut items = 0;
+    for _ in 0..15 {
+        let t0 = Instant::now();
+        let cases = store
+            .due_cases(&config.targets, today + chrono::Duration::days(7))
+            .unwrap();
+        let list = due::list(&cases, &config.targets, today, 7, &Scope::Everyone);
+        open.push(ms(t0.elapsed()));
+        items = std::hint::black_box(list.len());
+    }
+    t.add(
+        "due items, everyone's, next 7 days",
+        items.to_string(),
+        String::new(),
+        "",
+        None,
+    );
+    let m = median(&open);
+    t.add(
+        "open Tugas (due cases read, list derived)",
+        f_ms(m),
+        f_ms(pct(&open, 99.0)),
+        "median <= 50 ms",
+        Some(m <= 50.0),
+    );
+    let id = case_with_records(&mut store, 50);
+    let mut file = vec![];
+    for _ in 0..30 {
+        let t0 = Instant::now();
+        load_case_file(&store, id);
+        file.push(ms(t0.elapsed()));
+    }
+    let m = median(&file);
+    t.add(
+        "open a case file with 50 records of each kind",
+        f_ms(m),
+        f_ms(pct(&file, 99.0)),
+        "<= 20 ms",
+        Some(m <= 20.0),
+    );
+}
+
 fn run() {
     let started = Instant::now();
     let mut t = Table::default();
     let s = setup(&mut t);
+    // `MEJA_BENCH_ONLY=records` runs only the figures of the case after intake (a quick look
+    // without the pty and writer parts).
+    if std::env::var("MEJA_BENCH_ONLY").as_deref() == Ok("records") {
+        records(&s, &mut t);
+        t.print();
+        return;
+    }
     startup(&s, &mut t);
     keystrokes(&s, &mut t);
     board(&s, &mut t);
     search(&s, &mut t);
     writers(&s, &mut t);
     commands(&s, &mut t);
+    records(&s, &mut t);
     memory_and_size(&mut t);
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     t.print();

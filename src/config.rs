@@ -75,6 +75,15 @@ impl Default for Access {
     }
 }
 
+/// Which steps wait for a supervisor's approval (`require`), only warn (`warn`) or not (`off`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Approvals {
+    /// Moving a case from Rencana to Intervensi needs an approved plan.
+    #[serde(rename = "rencana")]
+    pub plan: crate::domain::approval::Gate,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -85,6 +94,8 @@ pub struct Config {
     pub targets: crate::domain::case::Targets,
     #[serde(rename = "akses")]
     pub access: Access,
+    #[serde(rename = "persetujuan")]
+    pub approvals: Approvals,
 }
 
 /// Written by `meja config init`: every setting, commented, with its default.
@@ -121,6 +132,12 @@ timezone = ""
 # Kode wilayah Kemendagri untuk alamat bawaan.
 # province = "18"      # Lampung
 # regency = "18.72"    # Kota Metro
+
+[persetujuan]
+# Pindah dari Rencana ke Intervensi perlu rencana intervensi yang disetujui supervisor:
+# "require" (wajib), "warn" (boleh, dengan peringatan dan catatan di riwayat), "off" (tidak).
+# Moving a case from Rencana to Intervensi needs a plan approved by a supervisor.
+rencana = "require"
 
 [akses]
 # Minta PIN saat masuk dan membuka kunci layar (disarankan untuk terminal bersama).
@@ -257,6 +274,19 @@ mod tests {
         assert_eq!(c.office, Office::default());
         assert_eq!(c.targets, crate::domain::case::Targets::default());
         assert_eq!(c.lang(), Some(Lang::Id));
+    }
+
+    #[test]
+    fn the_plan_gate_is_read_and_a_wrong_word_names_its_line() {
+        use crate::domain::approval::Gate;
+        assert_eq!(Config::default().approvals.plan, Gate::Require);
+        let c = Config::parse("[persetujuan]\nrencana = \"warn\"\n").unwrap();
+        assert_eq!(c.approvals.plan, Gate::Warn);
+        let c = Config::parse("[persetujuan]\nrencana = \"off\"\n").unwrap();
+        assert_eq!(c.approvals.plan, Gate::Off);
+        let (line, msg) = Config::parse("[persetujuan]\n\nrencana = \"maybe\"\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(msg.contains("maybe"), "{msg}");
     }
 
     #[test]

@@ -490,10 +490,14 @@ messages! {
     KeyNextMonth => "Bln depan", "Next month";
     RepTitle => "Laporan kasus {}", "Case report {}";
     RepPeriod => "Periode {} s.d. {}", "Period {} to {}";
-    RepRuleVictims => "Dihitung per korban seperti SIMFONI-PPA: kasus dengan dua korban dihitung dua kali; seorang korban dihitung di setiap jenis kekerasan, layanan dan hubungan pelaku yang tercatat pada kasusnya.",
-        "Counted per victim as SIMFONI-PPA counts: a case with two victims counts twice; a victim counts under each type of violence, service and perpetrator relation recorded on the case.";
+    RepRuleVictims => "Dihitung per korban seperti SIMFONI-PPA: kasus dengan dua korban dihitung dua kali; seorang korban dihitung di setiap jenis kekerasan, layanan dibutuhkan dan hubungan pelaku yang tercatat pada kasusnya.",
+        "Counted per victim as SIMFONI-PPA counts: a case with two victims counts twice; a victim counts under each type of violence, service needed and perpetrator relation recorded on the case.";
     RepRuleCases => "Tahap dan risiko dihitung per kasus, hasil rujukan per rujukan; AMPK hanya korban anak (di bawah 18 tahun).",
         "Stage and risk count cases, referral outcomes count referrals; AMPK counts child victims (under 18) only.";
+    RepRuleGiven => "Layanan yang diberikan: korban yang menerima layanan pada tanggal dalam periode, sekali per korban untuk tiap layanan SIMFONI; layanan tambahan UPTD PPA dihitung di layanan SIMFONI-nya dan juga ditampilkan sendiri. Layanan dibutuhkan: hasil triase dan rujukan kasus periode ini.",
+        "Services given: victims given a service on a date in the period, once per victim for each SIMFONI service; the UPTD PPA's extra services count under their SIMFONI service and are also shown on their own. Services needed: triage and referrals of the period's cases.";
+    RepTableServiceNeeded => "Layanan yang dibutuhkan (triase dan rujukan)", "Services needed (triage and referrals)";
+    RepWithin => "  {} (termasuk {})", "  {} (within {})";
     RepOpened => "Kasus dilaporkan", "Cases reported";
     RepVictims => "Korban", "Victims";
     RepClosed => "Kasus ditutup dalam periode", "Cases closed in the period";
@@ -581,7 +585,6 @@ messages! {
     ErrNoVictim => "kasus {} tidak punya korban ke-{}", "case {} has no victim {}";
     ErrSimfoniArgs => "pilih --month BULAN untuk daftar, atau --case NOMOR untuk lembar satu korban", "give --month MONTH for the list, or --case NUMBER for one victim's sheet";
     ErrSimfoniFormat => "--format {} tidak untuk {} (daftar: text atau csv; lembar: text atau pdf)", "--format {} is not for the {} (list: text or csv; sheet: text or pdf)";
-    ErrPdfNeedsOut => "PDF hanya ke berkas: tambahkan --out BERKAS.pdf", "PDF only to a file: add --out FILE.pdf";
     SimWordList => "daftar", "list";
     SimWordSheet => "lembar", "sheet";
     SimLoadFailed => "SIMFONI: {}", "SIMFONI: {}";
@@ -629,6 +632,42 @@ messages! {
     DueClosureApproval => "Persetujuan penutupan kasus", "Approve the closure";
     DueStageTarget => "Batas waktu tahap {}", "Stage target: {}";
     DueCsvHeader => "kelompok,tanggal,nomor,inisial,risiko,tugas,petugas", "group,date,number,initials,risk,task,staff";
+    DueWritten => "{} tugas ditulis ke {}", "{} items written to {}";
+    ErrPdfNeedsOut => "--format pdf perlu --out BERKAS.pdf", "--format pdf needs --out FILE.pdf";
+    HandoverTitle => "Serah terima tugas 24 jam — {}", "24-hour handover — {}";
+    HandoverPrinted => "Dicetak {} pukul {}", "Printed {} at {}";
+    HandoverMore => "… dan {} lagi: lihat meja tugas", "… and {} more: see meja tugas";
+    HandoverGivenBy => "Diserahkan oleh", "Handed over by";
+    HandoverTakenBy => "Diterima oleh", "Taken over by";
+    // The case after intake: gates, tabs and flows (issue 17)
+    ErrPlanNotApproved => "Belum bisa ke Intervensi: rencana intervensi belum disetujui supervisor", "Not yet to Intervention: the case plan is not approved by a supervisor";
+    MovedNoPlan => "Tahap diperbarui — rencana intervensi belum disetujui.", "Stage updated — the case plan is not approved yet.";
+    TlStageNoPlan => "Tahap: {} → {} (rencana belum disetujui)", "Stage: {} → {} (plan not approved)";
+    GivePromptService => "Layanan yang diberikan", "Service given";
+    GivePromptVictim => "Untuk korban nomor: {}", "To victim number: {}";
+    GivePromptDate => "Tanggal layanan (hh-bb-tttt)", "Date of the service (dd-mm-yyyy)";
+    GivePromptNote => "Catatan singkat (boleh kosong)", "A short note (may be empty)";
+    ErrGiveVictim => "Tulis nomor korban dari daftar", "Type a victim's number from the list";
+    ErrPastDate => "{}: tanggal tidak terbaca atau di masa depan", "{}: not a date, or in the future";
+    FollowPromptKind => "Pemantauan dilakukan dengan", "How the follow-up was made";
+    FollowPromptDate => "Tanggal pemantauan (hh-bb-tttt)", "Date of the follow-up (dd-mm-yyyy)";
+    FollowPromptFindings => "Apa yang ditemukan", "What was found";
+    FollowPromptNext => "Pemantauan berikutnya (kosong: tidak ada)", "Next follow-up (empty: none)";
+    ErrFollowKind => "Pilih cara pemantauan", "Choose how the follow-up was made";
+    ErrFollowFindings => "Tulis apa yang ditemukan", "Write what was found";
+    ErrFollowNext => "Pemantauan berikutnya harus sesudah yang ini", "The next follow-up must come after this one";
+    ErrRecordDateFuture => "Tanggal tidak boleh di masa depan", "The date cannot be in the future";
+    TabServices => "Layanan", "Services";
+    TabFollowUps => "Pemantauan", "Follow-ups";
+    HCaseGive => "Catat layanan yang diberikan kepada korban", "Record a service given to a victim";
+    HCaseFollowUp => "Catat pemantauan (kunjungan, telepon, …) dan tanggal berikutnya", "Record a follow-up (visit, call, …) and the next date";
+    ServicesNone => "Belum ada layanan yang diberikan. l: catat layanan.", "No service given yet. l: record one.";
+    FollowUpsNone => "Belum ada pemantauan. p: catat pemantauan.", "No follow-up yet. p: record one.";
+    GivenBy => "oleh {}", "by {}";
+    FollowNextOn => "berikutnya {}", "next {}";
+    ServiceGivenSaved => "Layanan yang diberikan dicatat.", "Service given recorded.";
+    FollowUpSaved => "Pemantauan dicatat.", "Follow-up recorded.";
+    OfferServiceGiven => "Rujukan selesai. Catat layanan yang diberikan? (y/t)", "Referral done. Record the service given? (y/t)";
     ErrDemoLive => "{} sudah berisi data kantor (akun petugas, kasus atau draf): demo hanya mengisi berkas baru", "{} already holds an office's data (staff accounts, cases or drafts): demo only fills a new file";
     ErrOutIsDb => "{} adalah basis data meja (atau berkas pendampingnya): tidak akan ditimpa", "{} is meja's database (or a file beside it): it is never overwritten";
     ErrOutExists => "{} sudah ada: tidak ditimpa (tambahkan --force untuk menggantinya)", "{} already exists: not overwritten (add --force to replace it)";
@@ -678,6 +717,13 @@ messages! {
     TlTransferIn => "Diterima dari {} (nomor asal {})", "Received from {} (origin number {})";
     TlOrigin => "[kantor asal] {}", "[origin office] {}";
     TransferReferralNote => "Rujukan di kantor asal: {} — {} — {}", "Referral at the origin office: {} — {} — {}";
+    TransferPlanNote => "Rencana intervensi di kantor asal {} ({}; {} tindakan):", "Case plan at the origin office {} ({}; {} actions):";
+    TransferServiceNote => "Layanan diberikan di kantor asal {}: {} — {} — untuk {} — oleh {}", "Service given at the origin office {}: {} — {} — to {} — by {}";
+    TransferFollowUpNote => "Pemantauan di kantor asal {}: {} — {}", "Follow-up at the origin office {}: {} — {}";
+    TransferClosureNote => "Evaluasi penutupan di kantor asal {} ({}); kepuasan klien: {}", "Closing evaluation at the origin office {} ({}); client satisfaction: {}";
+    SatisfactionDeclined => "tidak bersedia menjawab", "declined to answer";
+    OutcomeAchieved => "tercapai", "achieved";
+    OutcomeNotAchieved => "tidak tercapai", "not achieved";
 }
 
 /// Stage names short enough for a board column at 80×24.

@@ -53,6 +53,8 @@ fn board_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = db_path(&dir);
     let mut s = Store::open(&path).unwrap();
+    // The fixture's history is stage moves only; the plan gate has its own tests.
+    s.set_plan_gate(meja::domain::approval::Gate::Off);
     let cases: [FixtureCase; 12] = [
         (
             "Siti Aminah",
@@ -383,7 +385,8 @@ fn case_file_and_its_timeline_at_80x24_and_160x48() {
     ));
     ctrl(&mut app, 's');
     insta::assert_snapshot!("case_file_80x24", render(&mut app, 80, 24).backend());
-    typ(&mut app, "t");
+    // Data → Layanan → Pemantauan → Riwayat.
+    typ(&mut app, "ttt");
     let term = render(&mut app, 80, 24);
     let text = screen_text(&term);
     assert!(

@@ -262,6 +262,59 @@ fn a_referral_is_made_moved_and_written_as_a_letter() {
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("Selesai · Biro Psikologi Harapan"), "{text}");
     assert!(text.contains("Konseling 4 sesi."), "{text}");
+    // A referral done offers to record the service the agency gave: y, the referral's
+    // service already chosen, today's date, a note.
+    assert!(
+        text.contains("Rujukan selesai. Catat layanan yang diberikan? (y/t)"),
+        "{text}"
+    );
+    typ(&mut app, "y");
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Layanan yang diberikan"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("23-11-2026"), "today offered: {text}");
+    // A date ahead is refused inside the dialog, which stays open.
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "30-11-2026");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains("tanggal tidak terbaca atau di masa depan"),
+        "{text}"
+    );
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "22-11-2026");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "Sesi keempat");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Layanan yang diberikan dicatat."), "{text}");
+    let s = Store::open(&path).unwrap();
+    let id = s.find_case_number(&number).unwrap().unwrap();
+    let given = s.services_given(id).unwrap();
+    assert_eq!(given.len(), 1, "{given:?}");
+    let referral = &s.referrals_of(id).unwrap()[0];
+    assert_eq!(given[0].service, referral.service);
+    assert_eq!(given[0].date.to_string(), "2026-11-22");
+    assert_eq!(
+        given[0].given_by,
+        meja::domain::plan::Doer::Agency(referral.agency_id),
+        "what a referral gave is the agency's"
+    );
+    assert_eq!(given[0].note, "Sesi keempat");
+    // The Layanan tab shows it; then on to the history.
+    assert_eq!(app.screen(), Screen::Case);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains("22-11-2026 Pendampingan psikologis"),
+        "{text}"
+    );
+    assert!(text.contains("oleh Biro Psikologi Harapan"), "{text}");
     typ(&mut app, "tt");
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(

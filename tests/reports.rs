@@ -305,7 +305,7 @@ fn the_october_report_matches_the_hand_count() {
         ])
     );
     assert_eq!(
-        nonzero(&r, Service),
+        nonzero(&r, ServiceNeeded),
         pairs(&[
             ("kesehatan", 2),
             ("bantuan_hukum", 1),
@@ -633,4 +633,92 @@ fn a_deidentified_export_holds_no_name_nik_phone_or_address() {
     assert_eq!(v["deidentified"], true);
     assert_eq!(v["rows"].as_array().unwrap().len(), 6);
     assert_eq!(v["rows"][1]["inisial_korban"], "S.N.A.");
+}
+
+fn victims_of(path: &Path, case: i64) -> Vec<i64> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.prepare("SELECT id FROM persons WHERE case_id = ?1 AND role = 'korban' ORDER BY ord")
+        .unwrap()
+        .query_map([case], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+/// Hand-counted: D (opened in September) has its victim given kesehatan twice in October;
+/// A's two victims are each given pendampingan psikologis, and the first also rumah aman
+/// (both Rehabilitasi sosial: two victims there, not three); B's victim is given kesehatan in
+/// November (outside). A needed kesehatan + psikologis at triage; nobody was given psikologis
+/// because triage asked, only because it was recorded as given.
+#[test]
+fn the_report_counts_services_given_in_the_period_once_per_victim() {
+    use meja::domain::plan::Doer;
+    use meja::domain::service::ServiceGiven;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut s = fixture(&path);
+    let ids: Vec<i64> = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.prepare("SELECT id FROM cases ORDER BY opened_at")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    // Opened in order: D (28 Sep), A, B, C, E.
+    let (d, a, b) = (ids[0], ids[1], ids[2]);
+    let mut give = |case: i64, victim: i64, when: DateTime<Local>, service: &str| {
+        let g = ServiceGiven {
+            id: 0,
+            date: when.date_naive(),
+            service: service.into(),
+            victim_id: victim,
+            given_by: Doer::Staff("budi".into()),
+            note: String::new(),
+        };
+        s.give_service(case, &g, None, "budi", when)
+            .unwrap()
+            .unwrap();
+    };
+    let dv = victims_of(&path, d)[0];
+    let av = victims_of(&path, a);
+    let bv = victims_of(&path, b)[0];
+    give(d, dv, at(2026, 10, 2), "kesehatan");
+    give(d, dv, at(2026, 10, 20), "kesehatan");
+    give(a, av[0], at(2026, 10, 6), "psikologis");
+    give(a, av[1], at(2026, 10, 6), "psikologis");
+    give(a, av[0], at(2026, 10, 8), "rumah_aman");
+    give(b, bv, at(2026, 11, 2), "kesehatan");
+    let r = october(&s);
+    assert_eq!(
+        nonzero(&r, TableKind::Service),
+        pairs(&[
+            ("kesehatan", 1),
+            ("rehabilitasi_sosial", 2),
+            ("rumah_aman", 1),
+            ("psikologis", 2)
+        ])
+    );
+    // SIMFONI's eight are always there, and the extras below them.
+    let codes: Vec<&str> = r
+        .table(TableKind::Service)
+        .rows
+        .iter()
+        .map(|row| row.code.as_str())
+        .collect();
+    assert_eq!(
+        &codes[..8],
+        &meja::domain::service::SIMFONI_SERVICES[..],
+        "{codes:?}"
+    );
+    // What was needed is its own table, unchanged by what was given.
+    assert_eq!(r.table(TableKind::ServiceNeeded).count("psikologis"), 2);
+    assert_eq!(r.table(TableKind::ServiceNeeded).count("rumah_aman"), 1);
+    let text = meja::io::report::text(&r, &[], "UPTD", meja::i18n::Lang::Id);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Penampungan sementara"))
+        .unwrap();
+    assert!(line.contains("(termasuk Rehabilitasi sosial)"), "{line}");
 }

@@ -138,3 +138,79 @@ fn the_list_as_csv_has_one_row_per_item() {
     let items = text.lines().filter(|l| l.starts_with("  ")).count();
     assert_eq!(lines.len() - 1, items, "{csv}\n{text}");
 }
+
+/// (kind code, case id, detail) of each access-log row.
+fn access(db: &Path) -> Vec<(String, Option<i64>, String)> {
+    Store::open(db)
+        .unwrap()
+        .access_log(&meja::store::access::AccessFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.code.to_string(), e.case_id, e.detail))
+        .collect()
+}
+
+#[test]
+fn the_handover_pdf_is_a_new_private_file_and_a_logged_print_of_each_case_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    let pdf = dir.path().join("serah-terima.pdf");
+    let o = meja_as(
+        "ani",
+        &db,
+        &[
+            "tugas",
+            "--all",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let said = out(&o);
+    assert!(said.contains("serah-terima.pdf"), "{said}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // One page, with the items' numbers and initials in it, never a name.
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert_eq!(pages, 1, "one page");
+    assert!(
+        text.contains("PPA/") && text.contains("S.A."),
+        "numbers and initials"
+    );
+    assert!(!text.contains("Siti") && !text.contains("Aminah"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let prints: Vec<_> = access(&db)
+        .into_iter()
+        .filter(|(k, _, d)| k == "cetak" && d.starts_with("tugas "))
+        .collect();
+    assert!(
+        !prints.is_empty() && prints.iter().all(|p| p.1.is_some()),
+        "{prints:?}"
+    );
+    // Never over an existing file, never without --out.
+    let o = meja_as(
+        "ani",
+        &db,
+        &[
+            "tugas",
+            "--all",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sudah ada"));
+    assert_eq!(std::fs::read(&pdf).unwrap(), bytes);
+    let o = meja_as("ani", &db, &["tugas", "--format", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--out"));
+}

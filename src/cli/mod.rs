@@ -190,8 +190,13 @@ enum Command {
         /// Berapa hari ke depan / how many days ahead
         #[arg(long, default_value_t = 7)]
         days: u32,
+        /// text, csv, atau pdf: lembar serah terima satu halaman, 24 jam ke depan
+        /// / text, csv, or pdf: a one-page handover sheet of the next 24 hours
         #[arg(long, value_enum, default_value_t = tugas::TugasFormat::Text)]
         format: tugas::TugasFormat,
+        /// Tulis ke berkas (wajib untuk pdf) / write to a file (needed for pdf)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// SIMFONI-PPA: korban yang belum diinput, lembar per korban, tanda sudah diinput
     /// / victims still to enter, one victim's sheet, the entered mark
@@ -381,7 +386,8 @@ pub fn main() -> ExitCode {
             all,
             days,
             format,
-        }) => tugas::run_tugas(&env, staff.as_deref(), all, days, format).map(Some),
+            out,
+        }) => tugas::run_tugas(&env, staff.as_deref(), all, days, format, out.as_deref()).map(Some),
         Some(Command::Simfoni {
             month,
             case,

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::approval::Approval;
+use super::approval::{Approval, Gate, GateOutcome, gate};
+use super::case::{Move, Stage};
 use super::vocab;
 
 /// Who carries out a plan action or gave a service: a staff account or a directory agency.
@@ -123,6 +124,22 @@ pub fn overdue_actions(p: &Plan, today: NaiveDate) -> impl Iterator<Item = &Plan
         .filter(move |a| !a.status.is_finished() && a.due.is_some_and(|d| d < today))
 }
 
+/// Whether a move waits for an approved plan: only Rencana → Intervensi, the step the plan is
+/// for. An emergency's jump from intake straight to services is never held back by paperwork
+/// (the plan comes after the child is safe), and going back or closing needs no plan.
+pub fn needs_plan(from: Stage, mv: &Move) -> bool {
+    from == Stage::Rencana && *mv == Move::Forward(Stage::Intervensi)
+}
+
+/// The plan gate for a move: `plan` is the case's plan approval (None: no plan yet).
+pub fn move_gate(from: Stage, mv: &Move, g: Gate, plan: Option<&Approval>) -> GateOutcome {
+    if needs_plan(from, mv) {
+        gate(g, plan)
+    } else {
+        GateOutcome::Pass
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +216,39 @@ mod tests {
         assert_eq!(check_for_approval(&p), vec![PlanIssue::NoActions]);
         p.actions.push(action(20, ActionStatus::Rencana));
         assert!(check_for_approval(&p).is_empty());
+    }
+
+    #[test]
+    fn only_rencana_to_intervensi_waits_for_the_plan() {
+        let to_services = Move::Forward(Stage::Intervensi);
+        let draft = Approval::Draft;
+        let ok = Approval::Approved { by: "sri".into() };
+        let outcome = |from, mv: &Move, g, a| move_gate(from, mv, g, a);
+        assert_eq!(
+            outcome(Stage::Rencana, &to_services, Gate::Require, Some(&draft)),
+            GateOutcome::Refuse
+        );
+        assert_eq!(
+            outcome(Stage::Rencana, &to_services, Gate::Require, None),
+            GateOutcome::Refuse
+        );
+        assert_eq!(
+            outcome(Stage::Rencana, &to_services, Gate::Require, Some(&ok)),
+            GateOutcome::Pass
+        );
+        assert_eq!(
+            outcome(Stage::Rencana, &to_services, Gate::Warn, Some(&draft)),
+            GateOutcome::Warn
+        );
+        // The emergency jump from intake, and any other move, pass whatever the plan.
+        assert_eq!(
+            outcome(Stage::Pengaduan, &to_services, Gate::Require, None),
+            GateOutcome::Pass
+        );
+        let to_plan = Move::Forward(Stage::Rencana);
+        assert_eq!(
+            outcome(Stage::Asesmen, &to_plan, Gate::Require, None),
+            GateOutcome::Pass
+        );
     }
 }

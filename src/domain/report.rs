@@ -10,8 +10,13 @@
 //!   victims. Jenis kekerasan, tempat kejadian and layanan are stored per case and apply to
 //!   every victim of it; sex, age, AMPK and kecamatan are per victim.
 //! - AMPK counts child victims only (under 18, UU 35/2014 Pasal 1), once per category.
-//! - Layanan is what was recorded as needed at triage plus every service a referral asked
-//!   for, unless the referral was rejected or revoked.
+//! - Layanan (services given) counts victims given each service on a date in the period,
+//!   whenever their case was opened: each of SIMFONI's eight once per victim. meja's extra
+//!   services count under the SIMFONI service `service::simfoni_service` maps them to, and
+//!   also on their own rows below the eight.
+//! - Layanan dibutuhkan (services needed) is what was recorded as needed at triage plus every
+//!   service a referral asked for, unless the referral was rejected or revoked, for the
+//!   period's cases.
 //! - Stage and risk count **cases** (a case moves as one); referral outcomes count
 //!   **referrals** made for the period's cases, by their status today.
 //! - Rows follow the SIMFONI order of each list; a value this build does not know follows
@@ -23,6 +28,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::case::{Card, Targets};
+use super::service::{GivenCounts, simfoni_service};
 use super::simfoni::{SIMFONI_PLACES, effective_case_kind, simfoni_place};
 use super::vocab::{self, ADULT_AGE, Vocab};
 
@@ -80,7 +86,10 @@ pub enum TableKind {
     Ampk,
     Place,
     Relation,
+    /// Services given in the period (what SIMFONI counts).
     Service,
+    /// Services needed: triage and referrals of the period's cases.
+    ServiceNeeded,
     District,
     Stage,
     Risk,
@@ -338,12 +347,13 @@ impl Tallies {
         }
     }
 
-    /// The report of the cases counted (reported between `from` and `to`), the `closures`
-    /// in that period, and `overdue` open cases on `today`.
+    /// The report of the cases counted (reported between `from` and `to`), the services
+    /// `given` in the period, the `closures` in it, and `overdue` open cases on `today`.
     pub fn finish(
         self,
         from: NaiveDate,
         to: NaiveDate,
+        given: &GivenCounts,
         closures: &[Closure],
         overdue: u64,
         today: NaiveDate,
@@ -386,8 +396,9 @@ impl Tallies {
                 self.relation,
                 &codes(&vocab::PERPETRATOR_RELATIONS),
             ),
+            given_table(given),
             table(
-                TableKind::Service,
+                TableKind::ServiceNeeded,
                 Unit::Victims,
                 self.service,
                 &codes(&vocab::SERVICES),
@@ -480,12 +491,55 @@ impl Tallies {
     }
 }
 
-/// Builds the report of `cases` (reported between `from` and `to`), the `closures` in that
-/// period, and the open cases' `cards` for what is overdue on `today`.
+/// Services given: SIMFONI's eight (zeros included), then each of meja's own services that
+/// counts under one of them (penjangkauan, rumah aman, mediasi, psikologis: zeros included,
+/// so the table has the same rows every month), then any other given (such as "lainnya",
+/// which has no SIMFONI row).
+pub fn given_table(g: &GivenCounts) -> Table {
+    let mut rows: Vec<Row> = g
+        .simfoni
+        .iter()
+        .map(|(code, n)| Row {
+            code: (*code).to_string(),
+            count: *n as u64,
+        })
+        .collect();
+    let own = |code: &str| g.own.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n);
+    for t in vocab::SERVICES.terms {
+        let mapped = simfoni_service(t.code);
+        if mapped == Some(t.code) {
+            continue;
+        }
+        let n = own(t.code);
+        if mapped.is_some() || n > 0 {
+            rows.push(Row {
+                code: t.code.to_string(),
+                count: n as u64,
+            });
+        }
+    }
+    Table {
+        kind: TableKind::Service,
+        unit: Unit::Victims,
+        rows,
+    }
+}
+
+/// Whether a row of the services-given table is one of meja's own services, already counted
+/// in the SIMFONI row it maps to (so a reader does not add it twice): that row's code.
+pub fn counted_within(code: &str) -> Option<&'static str> {
+    simfoni_service(code).filter(|s| *s != code)
+}
+
+/// Builds the report of `cases` (reported between `from` and `to`), the services `given` in
+/// the period, the `closures` in it, and the open cases' `cards` for what is overdue on
+/// `today`.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     from: NaiveDate,
     to: NaiveDate,
     cases: &[CaseRow],
+    given: &GivenCounts,
     closures: &[Closure],
     cards: &[Card],
     targets: &Targets,
@@ -496,7 +550,7 @@ pub fn build(
         t.add(c);
     }
     let overdue = cards.iter().filter(|c| c.overdue(targets, today)).count() as u64;
-    t.finish(from, to, closures, overdue, today)
+    t.finish(from, to, given, closures, overdue, today)
 }
 
 /// A calendar month.
@@ -617,11 +671,103 @@ mod tests {
             d(2026, 10, 1),
             d(2026, 10, 31),
             cases,
+            &crate::domain::service::count_given([], d(2026, 10, 1), d(2026, 10, 31)),
             &[],
             &[],
             &Targets::default(),
             d(2026, 11, 1),
         )
+    }
+
+    /// Hand-counted: case 1 has two victims (10, 11), needed kesehatan + psikologis at triage;
+    /// case 2 has one victim (20), needed nothing recorded. In October victim 10 was given
+    /// kesehatan twice, psikologis and rumah aman (both Rehabilitasi sosial: one victim
+    /// there); victim 11 penjangkauan (Pengaduan) and pengaduan itself (still one victim);
+    /// victim 20 mediasi (Bantuan hukum) and "lainnya". Victim 20's kesehatan on 1 November is
+    /// outside the period.
+    #[test]
+    fn services_given_count_once_per_victim_and_apart_from_those_needed() {
+        use crate::domain::plan::Doer;
+        use crate::domain::service::{ServiceGiven, count_given};
+        let given = |victim, day, service: &str| ServiceGiven {
+            id: 0,
+            date: d(2026, 10, day),
+            service: service.into(),
+            victim_id: victim,
+            given_by: Doer::Staff("budi".into()),
+            note: String::new(),
+        };
+        let mut nov = given(20, 1, "kesehatan");
+        nov.date = d(2026, 11, 1);
+        let g = [
+            given(10, 3, "kesehatan"),
+            given(11, 4, "penjangkauan"),
+            given(10, 9, "psikologis"),
+            given(20, 12, "mediasi"),
+            given(10, 17, "kesehatan"),
+            given(11, 18, "pengaduan"),
+            given(10, 21, "rumah_aman"),
+            given(20, 28, "lainnya"),
+            nov,
+        ];
+        let counts = count_given(&g, d(2026, 10, 1), d(2026, 10, 31));
+        let mut c1 = case(
+            &["fisik"],
+            vec![
+                victim("P", 9, &[], "18.72.01"),
+                victim("L", 12, &[], "18.72.01"),
+            ],
+        );
+        c1.services = vec!["kesehatan".into(), "psikologis".into()];
+        let c2 = case(&["psikis"], vec![victim("P", 30, &[], "18.72.02")]);
+        let r = build(
+            d(2026, 10, 1),
+            d(2026, 10, 31),
+            &[c1, c2],
+            &counts,
+            &[],
+            &[],
+            &Targets::default(),
+            d(2026, 11, 1),
+        );
+        let rows = |k| -> Vec<(String, u64)> {
+            r.table(k)
+                .rows
+                .iter()
+                .map(|x| (x.code.clone(), x.count))
+                .collect()
+        };
+        let own = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+            v.iter().map(|(c, n)| (c.to_string(), *n)).collect()
+        };
+        assert_eq!(
+            rows(TableKind::Service),
+            own(&[
+                ("pengaduan", 1),
+                ("kesehatan", 1),
+                ("bantuan_hukum", 1),
+                ("penegakan_hukum", 0),
+                ("rehabilitasi_sosial", 1),
+                ("reintegrasi_sosial", 0),
+                ("pemulangan", 0),
+                ("tokoh_agama", 0),
+                // meja's own, already inside the rows above, then "lainnya" on its own.
+                ("penjangkauan", 1),
+                ("rumah_aman", 1),
+                ("mediasi", 1),
+                ("psikologis", 1),
+                ("lainnya", 1),
+            ])
+        );
+        assert_eq!(counted_within("rumah_aman"), Some("rehabilitasi_sosial"));
+        assert_eq!(counted_within("kesehatan"), None);
+        assert_eq!(counted_within("lainnya"), None);
+        // Needed: both victims of case 1 under each, and case 2's victim as not recorded.
+        let needed = r.table(TableKind::ServiceNeeded);
+        assert_eq!(needed.count("kesehatan"), 2);
+        assert_eq!(needed.count("psikologis"), 2);
+        assert_eq!(needed.count("rumah_aman"), 0);
+        assert_eq!(needed.count(""), 1);
     }
 
     #[test]

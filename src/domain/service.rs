@@ -8,7 +8,7 @@
 //!   rehabilitation in SIMFONI's terms → Rehabilitasi Sosial;
 //! - mediasi is a legal-aid service of the UPTD PPA → Bantuan Hukum.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -85,32 +85,76 @@ pub struct GivenCounts {
     pub own: Vec<(String, usize)>,
 }
 
+/// Counts victims per service in one pass over (victim, service) rows that arrive grouped by
+/// victim (all of one victim's rows together, as `ORDER BY victim_id` gives them). It holds one
+/// victim's services at a time, so a report over a year of a busy office stays small.
+#[derive(Debug, Default)]
+pub struct GivenTally {
+    simfoni: [usize; SIMFONI_SERVICES.len()],
+    own: BTreeMap<String, usize>,
+    victim: Option<i64>,
+    /// The current victim's services so far: their SIMFONI rows and their own codes.
+    seen_simfoni: [bool; SIMFONI_SERVICES.len()],
+    seen_own: Vec<String>,
+}
+
+impl GivenTally {
+    pub fn add(&mut self, victim: i64, service: &str) {
+        if self.victim != Some(victim) {
+            self.flush();
+            self.victim = Some(victim);
+        }
+        if let Some(s) = simfoni_service(service)
+            && let Some(i) = SIMFONI_SERVICES.iter().position(|x| *x == s)
+        {
+            self.seen_simfoni[i] = true;
+        }
+        if !self.seen_own.iter().any(|o| o == service) {
+            self.seen_own.push(service.to_string());
+        }
+    }
+
+    fn flush(&mut self) {
+        for (n, seen) in self.simfoni.iter_mut().zip(self.seen_simfoni) {
+            *n += usize::from(seen);
+        }
+        for o in self.seen_own.drain(..) {
+            *self.own.entry(o).or_default() += 1;
+        }
+        self.seen_simfoni = Default::default();
+    }
+
+    pub fn finish(mut self) -> GivenCounts {
+        self.flush();
+        GivenCounts {
+            simfoni: SIMFONI_SERVICES.iter().copied().zip(self.simfoni).collect(),
+            own: vocab::SERVICES
+                .terms
+                .iter()
+                .filter_map(|t| self.own.get(t.code).map(|n| (t.code.to_string(), *n)))
+                .collect(),
+        }
+    }
+}
+
+/// `count_given` over records in memory (a case file, tests): the same counting as the
+/// report's stream.
 pub fn count_given<'a>(
     given: impl IntoIterator<Item = &'a ServiceGiven>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> GivenCounts {
-    let mut simfoni: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
-    let mut own: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
-    for g in given.into_iter().filter(|g| g.date >= from && g.date <= to) {
-        if let Some(s) = simfoni_service(&g.service) {
-            simfoni.entry(s).or_default().insert(g.victim_id);
-        }
-        own.entry(g.service.clone())
-            .or_default()
-            .insert(g.victim_id);
+    let mut rows: Vec<(i64, &str)> = given
+        .into_iter()
+        .filter(|g| g.date >= from && g.date <= to)
+        .map(|g| (g.victim_id, g.service.as_str()))
+        .collect();
+    rows.sort_unstable();
+    let mut t = GivenTally::default();
+    for (victim, service) in rows {
+        t.add(victim, service);
     }
-    GivenCounts {
-        simfoni: SIMFONI_SERVICES
-            .iter()
-            .map(|s| (*s, simfoni.get(s).map_or(0, BTreeSet::len)))
-            .collect(),
-        own: vocab::SERVICES
-            .terms
-            .iter()
-            .filter_map(|t| own.get(t.code).map(|v| (t.code.to_string(), v.len())))
-            .collect(),
-    }
+    t.finish()
 }
 
 #[cfg(test)]

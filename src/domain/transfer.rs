@@ -17,7 +17,9 @@ use super::validate::{normalize_phone, parse_age, parse_date, parse_nik, parse_t
 use super::vocab::{self, Vocab};
 
 pub const FORMAT: &str = "meja-pindah-kasus";
-pub const VERSION: u32 = 1;
+/// 2 adds the case after intake: assessments, the plan and its actions, services given,
+/// follow-ups and the closing evaluation. A version-1 file reads with those empty.
+pub const VERSION: u32 = 2;
 
 /// Actions in the history copied from the origin office carry this prefix.
 pub const ORIGIN_PREFIX: &str = "asal:";
@@ -35,6 +37,106 @@ pub struct CaseTransfer {
     pub history: Vec<TransferHistory>,
     pub notes: Vec<TransferNote>,
     pub referrals: Vec<TransferReferral>,
+    #[serde(default)]
+    pub assessments: Vec<TransferAssessment>,
+    #[serde(default)]
+    pub plan: Option<TransferPlan>,
+    #[serde(default)]
+    pub services_given: Vec<TransferService>,
+    #[serde(default)]
+    pub follow_ups: Vec<TransferFollowUp>,
+    #[serde(default)]
+    pub closure: Option<TransferClosure>,
+}
+
+/// An assessment as the origin wrote it; its author is an origin account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferAssessment {
+    /// ISO date.
+    pub date: String,
+    pub author: String,
+    pub physical: String,
+    pub psychological: String,
+    pub social: String,
+    pub spiritual: String,
+    pub needs_hopes: String,
+    pub risk: String,
+    pub danger_asked: bool,
+    pub danger_yes: Vec<String>,
+    pub safety_plan: super::assessment::SafetyPlan,
+}
+
+/// Who did a plan action or gave a service at the origin: one of its accounts, or an agency
+/// of its directory by name (agency ids mean nothing in another office's directory).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferDoer {
+    pub staff: Option<String>,
+    pub agency: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferAction {
+    pub goal: String,
+    pub service: String,
+    pub by: TransferDoer,
+    pub due: Option<String>,
+    pub status: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferPlan {
+    pub with_client: bool,
+    pub participants: String,
+    /// `approval::Approval::code`: draf, diajukan, disetujui, dikembalikan.
+    pub approval: String,
+    pub approval_by: Option<String>,
+    pub approval_comment: String,
+    pub actions: Vec<TransferAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferService {
+    pub date: String,
+    pub service: String,
+    /// The victim, as the `ord` of a `korban` in `persons`.
+    pub victim: i64,
+    pub by: TransferDoer,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferFollowUp {
+    pub date: String,
+    pub kind: String,
+    pub findings: String,
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferOutcome {
+    /// The plan action's goal (action ids are the origin's).
+    pub goal: String,
+    pub achieved: bool,
+    pub word: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferClosure {
+    pub outcomes: Vec<TransferOutcome>,
+    /// 1 to 4; 0 the client declined to answer; None not asked.
+    pub satisfaction: Option<u8>,
+    pub comment: String,
+    pub approval: String,
+    pub approval_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -230,6 +332,14 @@ impl Checker {
         Ok(())
     }
 
+    /// A date that may lie ahead (a plan action's due date, the next follow-up).
+    fn later_date(&self, field: &str, v: &mut Option<String>) -> Result<(), FileError> {
+        Checker {
+            today: NaiveDate::MAX,
+        }
+        .date(field, v)
+    }
+
     fn time(&self, field: &str, v: &mut Option<String>) -> Result<(), FileError> {
         if let Some(s) = v {
             let t = parse_time(s).map_err(|i| Self::bad(field, s, Some(i)))?;
@@ -343,6 +453,75 @@ impl CaseTransfer {
             opt_line(&mut r.letter_number);
             opt_multi(&mut r.override_reason);
         }
+        self.clean_records();
+    }
+
+    /// Version 2's records, cleaned as typed text is.
+    fn clean_records(&mut self) {
+        let doer = |d: &mut TransferDoer| {
+            opt_line(&mut d.staff);
+            if let Some(a) = &mut d.agency {
+                name(a);
+            }
+            if d.agency.as_deref() == Some("") {
+                d.agency = None;
+            }
+        };
+        for a in &mut self.assessments {
+            for s in [&mut a.date, &mut a.author, &mut a.risk] {
+                line(s);
+            }
+            for s in [
+                &mut a.physical,
+                &mut a.psychological,
+                &mut a.social,
+                &mut a.spiritual,
+                &mut a.needs_hopes,
+            ] {
+                multi(s);
+            }
+            codes(&mut a.danger_yes);
+            let sp = &mut a.safety_plan;
+            for s in [&mut sp.safe_contact, &mut sp.safe_place, &mut sp.code_word] {
+                line(s);
+            }
+            multi(&mut sp.note);
+        }
+        if let Some(p) = &mut self.plan {
+            line(&mut p.participants);
+            line(&mut p.approval);
+            opt_line(&mut p.approval_by);
+            multi(&mut p.approval_comment);
+            for a in &mut p.actions {
+                line(&mut a.goal);
+                line(&mut a.service);
+                line(&mut a.status);
+                multi(&mut a.reason);
+                opt_line(&mut a.due);
+                doer(&mut a.by);
+            }
+        }
+        for g in &mut self.services_given {
+            line(&mut g.date);
+            line(&mut g.service);
+            multi(&mut g.note);
+            doer(&mut g.by);
+        }
+        for f in &mut self.follow_ups {
+            line(&mut f.date);
+            line(&mut f.kind);
+            multi(&mut f.findings);
+            opt_line(&mut f.next);
+        }
+        if let Some(c) = &mut self.closure {
+            for o in &mut c.outcomes {
+                line(&mut o.goal);
+                line(&mut o.word);
+            }
+            multi(&mut c.comment);
+            line(&mut c.approval);
+            opt_line(&mut c.approval_by);
+        }
     }
 
     /// Holds the file to the intake's rules, value by value, and stops at the first value
@@ -441,6 +620,76 @@ impl CaseTransfer {
         for (i, r) in self.referrals.iter().enumerate() {
             c.moment(&format!("referrals[{i}].created_at"), &r.created_at)?;
         }
+        self.validate_records(&c)
+    }
+
+    /// Version 2's records against the rules their own forms keep: known codes, real dates,
+    /// a service given to a victim the file names, a satisfaction of 0 to 4.
+    fn validate_records(&mut self, c: &Checker) -> Result<(), FileError> {
+        let required = |field: &str, v: &str| {
+            if v.is_empty() {
+                Err(Checker::bad(field, "", Some(Issue::Required)))
+            } else {
+                Ok(())
+            }
+        };
+        let day = |field: &str, v: &mut String| -> Result<(), FileError> {
+            required(field, v)?;
+            let mut o = Some(std::mem::take(v));
+            let r = c.date(field, &mut o);
+            *v = o.unwrap_or_default();
+            r
+        };
+        let doer = |field: &str, d: &TransferDoer| match (&d.staff, &d.agency) {
+            (None, None) => Err(Checker::bad(field, "", Some(Issue::Required))),
+            _ => Ok(()),
+        };
+        let approval = |field: &str, v: &str| c.code(field, v, vocab::APPROVALS);
+        for (i, a) in self.assessments.iter_mut().enumerate() {
+            let f = |n: &str| format!("assessments[{i}].{n}");
+            day(&f("date"), &mut a.date)?;
+            c.code(&f("risk"), &a.risk, vocab::RISK)?;
+            c.codes(&f("danger_yes"), &a.danger_yes, vocab::DANGER_ITEMS)?;
+        }
+        if let Some(p) = &mut self.plan {
+            approval("plan.approval", &p.approval)?;
+            for (i, a) in p.actions.iter_mut().enumerate() {
+                let f = |n: &str| format!("plan.actions[{i}].{n}");
+                required(&f("goal"), &a.goal)?;
+                c.code(&f("service"), &a.service, vocab::SERVICES)?;
+                c.code(&f("status"), &a.status, vocab::ACTION_STATUS)?;
+                c.later_date(&f("due"), &mut a.due)?;
+                doer(&f("by"), &a.by)?;
+            }
+        }
+        let victims: Vec<i64> = self
+            .persons
+            .iter()
+            .filter(|p| p.role == "korban")
+            .map(|p| p.ord)
+            .collect();
+        for (i, g) in self.services_given.iter_mut().enumerate() {
+            let f = |n: &str| format!("services_given[{i}].{n}");
+            day(&f("date"), &mut g.date)?;
+            c.code(&f("service"), &g.service, vocab::SERVICES)?;
+            if !victims.contains(&g.victim) {
+                return Err(Checker::bad(&f("victim"), &g.victim.to_string(), None));
+            }
+            doer(&f("by"), &g.by)?;
+        }
+        for (i, u) in self.follow_ups.iter_mut().enumerate() {
+            let f = |n: &str| format!("follow_ups[{i}].{n}");
+            day(&f("date"), &mut u.date)?;
+            c.code(&f("kind"), &u.kind, vocab::FOLLOW_UP_KINDS)?;
+            required(&f("findings"), &u.findings)?;
+            c.later_date(&f("next"), &mut u.next)?;
+        }
+        if let Some(k) = &self.closure {
+            approval("closure.approval", &k.approval)?;
+            if let Some(n) = k.satisfaction.filter(|n| *n > 4) {
+                return Err(Checker::bad("closure.satisfaction", &n.to_string(), None));
+            }
+        }
         Ok(())
     }
 
@@ -495,6 +744,11 @@ mod tests {
             history: vec![],
             notes: vec![],
             referrals: vec![],
+            assessments: vec![],
+            plan: None,
+            services_given: vec![],
+            follow_ups: vec![],
+            closure: None,
         }
     }
 

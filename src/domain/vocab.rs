@@ -595,6 +595,28 @@ pub const FOLLOW_UP_KINDS: Vocab = Vocab {
     ],
 };
 
+/// A supervisor's approval of a plan or a closure (`domain::approval::Approval::code`).
+pub const APPROVALS: Vocab = Vocab {
+    name: "persetujuan",
+    terms: &[
+        t("draf", "Draf", "Draft"),
+        t("diajukan", "Diajukan", "Requested"),
+        t("disetujui", "Disetujui", "Approved"),
+        t("dikembalikan", "Dikembalikan", "Returned"),
+    ],
+};
+
+/// A plan action's status (`domain::plan::ActionStatus::code`).
+pub const ACTION_STATUS: Vocab = Vocab {
+    name: "status_tindakan",
+    terms: &[
+        t("rencana", "Rencana", "Planned"),
+        t("berjalan", "Berjalan", "Under way"),
+        t("selesai", "Selesai", "Done"),
+        t("batal", "Batal", "Dropped"),
+    ],
+};
+
 /// The legal qualification of a case (domain.md: UU 12/2022 TPKS Pasal 4, UU 23/2004 PKDRT
 /// Pasal 5, TPPO, UU Perlindungan Anak). Codes group by prefix: `tpks_`, `pkdrt_`.
 pub const LEGAL_BASIS: Vocab = Vocab {
@@ -791,6 +813,8 @@ mod tests {
             DANGER_ITEMS,
             FOLLOW_UP_KINDS,
             LEGAL_BASIS,
+            APPROVALS,
+            ACTION_STATUS,
             EDUCATION,
             OCCUPATION,
             MARITAL,
@@ -816,6 +840,24 @@ mod tests {
             codes(FOLLOW_UP_KINDS),
             crate::domain::followup::KINDS.to_vec()
         );
+        let statuses: Vec<&str> = crate::domain::plan::ActionStatus::ALL
+            .iter()
+            .map(|s| s.code())
+            .collect();
+        assert_eq!(codes(ACTION_STATUS), statuses);
+        use crate::domain::approval::Approval;
+        let by = String::new;
+        let approvals = [
+            Approval::Draft.code(),
+            Approval::Requested { by: by() }.code(),
+            Approval::Approved { by: by() }.code(),
+            Approval::Returned {
+                by: by(),
+                comment: by(),
+            }
+            .code(),
+        ];
+        assert_eq!(codes(APPROVALS), approvals.to_vec());
     }
 
     #[test]

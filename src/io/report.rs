@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::domain::region;
-use crate::domain::report::{Month, Report, TableKind, Unit};
+use crate::domain::report::{Month, Report, TableKind, Unit, counted_within};
 use crate::domain::validate::format_date;
 use crate::domain::vocab::{self, Vocab};
 use crate::i18n::{Lang, Msg, fill};
@@ -26,6 +26,7 @@ pub fn table_title(kind: TableKind, lang: Lang) -> &'static str {
         TableKind::Place => Msg::RepTablePlace,
         TableKind::Relation => Msg::RepTableRelation,
         TableKind::Service => Msg::RepTableService,
+        TableKind::ServiceNeeded => Msg::RepTableServiceNeeded,
         TableKind::District => Msg::RepTableDistrict,
         TableKind::Stage => Msg::RepTableStage,
         TableKind::Risk => Msg::RepTableRisk,
@@ -59,7 +60,7 @@ fn vocab_of(kind: TableKind) -> Option<Vocab> {
         TableKind::Ampk => vocab::AMPK,
         TableKind::Place => vocab::PLACES,
         TableKind::Relation => vocab::PERPETRATOR_RELATIONS,
-        TableKind::Service => vocab::SERVICES,
+        TableKind::Service | TableKind::ServiceNeeded => vocab::SERVICES,
         TableKind::Stage => vocab::STAGES,
         TableKind::Risk => vocab::RISK,
         TableKind::Referral => vocab::REFERRAL_STATUS,
@@ -78,6 +79,17 @@ fn vocab_of(kind: TableKind) -> Option<Vocab> {
 pub fn row_label(kind: TableKind, code: &str, lang: Lang) -> String {
     if code.is_empty() {
         return Msg::RepNotRecorded.get(lang).to_string();
+    }
+    // meja's own services in the services-given table are already inside a SIMFONI row:
+    // said so, so nobody adds them twice.
+    if kind == TableKind::Service
+        && let Some(within) = counted_within(code)
+    {
+        let v = vocab::SERVICES;
+        return fill(
+            Msg::RepWithin.get(lang),
+            &[&v.label(code, lang), &v.label(within, lang)],
+        );
     }
     match vocab_of(kind) {
         Some(v) => v.label(code, lang).to_string(),
@@ -154,7 +166,7 @@ pub fn text(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> Str
     ));
     out.push(String::new());
     for (_, label, value) in summary(r, lang) {
-        out.push(format!("{label:<66} {value:>6}"));
+        out.push(format!("{label:<72} {value:>6}"));
     }
     for t in &r.tables {
         out.push(String::new());
@@ -170,8 +182,8 @@ pub fn text(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> Str
             } else {
                 label
             };
-            let label: String = label.chars().take(64).collect();
-            out.push(format!("  {label:<64} {:>6}", row.count));
+            let label: String = label.chars().take(70).collect();
+            out.push(format!("  {label:<70} {:>6}", row.count));
         }
         if t.rows.is_empty() {
             out.push(format!("  {}", Msg::RepNoValue.get(lang)));
@@ -187,7 +199,7 @@ pub fn text(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> Str
         }
     }
     out.push(String::new());
-    for rule in [Msg::RepRuleVictims, Msg::RepRuleCases] {
+    for rule in [Msg::RepRuleVictims, Msg::RepRuleGiven, Msg::RepRuleCases] {
         out.extend(wrap(rule.get(lang), 78));
     }
     out.join("\n")
@@ -281,8 +293,10 @@ struct JsonMonth {
 /// The report as JSON (dates ISO 8601), with the 12-month trend.
 pub fn json(r: &Report, trend: &[(Month, u64)], office: &str, lang: Lang) -> String {
     let doc = JsonReport {
+        // 2: the "service" table counts services given; "service_needed" is what triage
+        // and referrals asked for (version 1's "service").
         format: "meja-laporan",
-        version: 1,
+        version: 2,
         office,
         from: r.from,
         to: r.to,

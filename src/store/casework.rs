@@ -8,11 +8,14 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use super::cases::{Entry, history, write_recorded};
 use super::search::reindex;
 use super::{Store, timestamp};
+use crate::domain::approval::{Approval, GateOutcome};
 use crate::domain::case::{Card, CaseFile, HistoryEntry, Move, Note, Saved, Stage};
 use crate::domain::intake::{Intake, NewCase, Perpetrator, Victim, diff};
+use crate::domain::plan::{move_gate, needs_plan};
 use crate::domain::text::initials;
 use crate::domain::validate::format_date;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 /// An edit of a case file: the form as loaded, as saved, and its validated record.
 pub struct CaseEdit<'a> {
@@ -334,11 +337,24 @@ impl Store {
     ) -> Result<Saved> {
         let at = timestamp(now);
         let to = mv.target();
-        self.write(|tx| {
+        let plan_gate = self.plan_gate();
+        let r = self.write(|tx| {
+            // Read in the same transaction as the move, so a plan returned a moment ago by a
+            // supervisor cannot be slipped past.
+            let outcome = if needs_plan(from, mv) {
+                move_gate(from, mv, plan_gate, plan_approval(tx, id)?.as_ref())
+            } else {
+                GateOutcome::Pass
+            };
+            if outcome == GateOutcome::Refuse {
+                return Ok(None);
+            }
             if !bump(tx, id, version)? {
-                return Ok(Saved::Conflict);
+                return Ok(Some(Saved::Conflict));
             }
             let (action, note): (&str, Option<String>) = match mv {
+                // Moved on without an approved plan, as a `warn` office allows: the history says so.
+                Move::Forward(_) if outcome == GateOutcome::Warn => ("tahap_tanpa_rencana", None),
                 Move::Forward(_) => ("tahap", None),
                 Move::Back { reason, .. } => ("tahap_mundur", Some(reason.clone())),
                 Move::Close { reason, note } => {
@@ -372,8 +388,20 @@ impl Store {
                 note: note.as_deref(),
             };
             history(tx, &e)?;
-            Ok(Saved::Done(version + 1))
-        })
+            Ok(Some(Saved::Done(version + 1)))
+        })?;
+        r.ok_or_else(|| Error::new(Msg::ErrPlanNotApproved, &[]))
+    }
+
+    /// What the plan gate says of a move now (the move itself checks again): lets a screen
+    /// warn before it moves a case on without an approved plan.
+    pub fn move_gate(&self, id: i64, from: Stage, mv: &Move) -> Result<GateOutcome> {
+        if !needs_plan(from, mv) {
+            return Ok(GateOutcome::Pass);
+        }
+        let tx = self.conn();
+        let plan = plan_approval(tx, id)?;
+        Ok(move_gate(from, mv, self.plan_gate(), plan.as_ref()))
     }
 
     pub fn assign(
@@ -519,4 +547,20 @@ pub(super) fn case_history(
             })
         })?
         .collect()
+}
+
+/// The case's plan approval, None while it has no plan.
+fn plan_approval(c: &Connection, id: i64) -> rusqlite::Result<Option<Approval>> {
+    c.query_row(
+        "SELECT approval, approval_by, approval_comment FROM plans WHERE case_id = ?1",
+        [id],
+        |r| {
+            Ok(super::records::approval_of(
+                &r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+            ))
+        },
+    )
+    .optional()
 }

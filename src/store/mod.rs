@@ -44,6 +44,9 @@ pub const MIN_SQLITE: i32 = 3_051_003;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether Rencana → Intervensi needs an approved plan (`[persetujuan] rencana`). Starts
+    /// at `Require`, so a caller that forgets the office's setting errs on the strict side.
+    plan_gate: crate::domain::approval::Gate,
 }
 
 /// Timestamps are stored as RFC 3339 with the office's UTC offset: readable in a plain
@@ -172,6 +175,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            plan_gate: Default::default(),
         };
         store.configure().map_err(|e| open_error(path, e))?;
         // After the header check, so a file that is not a database is called that first.
@@ -189,6 +193,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            plan_gate: Default::default(),
         };
         store.configure()?;
         store.migrate(true)?;
@@ -248,6 +253,15 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The office's plan gate (from the configuration) for the moves this store makes.
+    pub fn set_plan_gate(&mut self, g: crate::domain::approval::Gate) {
+        self.plan_gate = g;
+    }
+
+    pub fn plan_gate(&self) -> crate::domain::approval::Gate {
+        self.plan_gate
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed if it returns Ok.

@@ -12,7 +12,7 @@ use crate::domain::assessment::{self, Assessment, AssessmentIssue, SafetyPlan};
 use crate::domain::case::Saved;
 use crate::domain::followup::{self, Evaluation, FollowUp, FollowUpIssue, Satisfaction};
 use crate::domain::plan::{ActionStatus, Doer, Plan, PlanAction, PlanIssue, check_action};
-use crate::domain::service::{self, GivenCounts, ServiceGiven, ServiceIssue};
+use crate::domain::service::{self, GivenCounts, GivenTally, ServiceGiven, ServiceIssue};
 use crate::error::Result;
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
@@ -35,7 +35,7 @@ fn doer_columns(d: &Doer) -> (Option<&str>, Option<i64>) {
     }
 }
 
-fn approval_of(code: &str, by: Option<String>, comment: String) -> Approval {
+pub(super) fn approval_of(code: &str, by: Option<String>, comment: String) -> Approval {
     let by = by.unwrap_or_default();
     match code {
         "diajukan" => Approval::Requested { by },
@@ -768,25 +768,29 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Victims given each service in `[from, to]`, as the monthly report counts them. Counted
-    /// in SQL (distinct victims per service), so memory does not grow with the database.
+    /// A case's victims as a service given names them: (person id, name), in intake order.
+    pub fn victims_of(&self, case_id: i64) -> Result<Vec<(i64, String)>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, name FROM persons WHERE case_id = ?1 AND role = 'korban' ORDER BY ord, id",
+        )?;
+        let rows = st.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Victims given each service in `[from, to]`, as the monthly report counts them. The
+    /// distinct (victim, service) pairs stream from SQL grouped by victim into one
+    /// `GivenTally`, which holds one victim at a time: memory does not grow with the period.
     pub fn services_given_counts(&self, from: NaiveDate, to: NaiveDate) -> Result<GivenCounts> {
         let mut st = self.conn().prepare_cached(
-            "SELECT DISTINCT service, victim_id FROM services_given
-             WHERE date BETWEEN ?1 AND ?2",
+            "SELECT DISTINCT victim_id, service FROM services_given
+             WHERE date BETWEEN ?1 AND ?2 ORDER BY victim_id",
         )?;
-        let rows = st.query_map(params![from.to_string(), to.to_string()], |r| {
-            Ok(ServiceGiven {
-                id: 0,
-                date: from,
-                service: r.get(0)?,
-                victim_id: r.get(1)?,
-                given_by: Doer::Staff(String::new()),
-                note: String::new(),
-            })
-        })?;
-        let given: Vec<ServiceGiven> = rows.collect::<rusqlite::Result<_>>()?;
-        Ok(service::count_given(&given, from, to))
+        let mut rows = st.query(params![from.to_string(), to.to_string()])?;
+        let mut tally = GivenTally::default();
+        while let Some(r) = rows.next()? {
+            tally.add(r.get(0)?, &r.get::<_, String>(1)?);
+        }
+        Ok(tally.finish())
     }
 
     pub fn add_follow_up(

@@ -259,13 +259,14 @@ impl Store {
     ) -> Result<crate::domain::report::Report> {
         let mut tallies = crate::domain::report::Tallies::default();
         self.report_each(from, to, |c| tallies.add(&c))?;
+        let given = self.services_given_counts(from, to)?;
         let closures = self.report_closures(from, to)?;
         let overdue = self
             .board(false)?
             .iter()
             .filter(|c| c.overdue(targets, today))
             .count() as u64;
-        let mut report = tallies.finish(from, to, &closures, overdue, today);
+        let mut report = tallies.finish(from, to, &given, &closures, overdue, today);
         report.simfoni = self.simfoni_counts(from, to)?;
         Ok(report)
     }

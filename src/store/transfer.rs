@@ -8,11 +8,16 @@ use super::cases::{CaseNo, Entry, Opened, history};
 use super::export::{case_codes, people};
 use super::{Store, timestamp};
 use crate::domain::access::AccessKind;
+use crate::domain::assessment::Assessment;
+use crate::domain::followup::Satisfaction;
+use crate::domain::plan::Doer;
 use crate::domain::text::{clean_line, clean_multiline, clean_name};
 use crate::domain::transfer::{
-    CaseTransfer, FORMAT, ORIGIN_PREFIX, PERSON_ROLES, TransferCase, TransferHistory, TransferNote,
-    TransferPerson, TransferReferral, VERSION,
+    CaseTransfer, FORMAT, ORIGIN_PREFIX, PERSON_ROLES, TransferAction, TransferAssessment,
+    TransferCase, TransferClosure, TransferDoer, TransferFollowUp, TransferHistory, TransferNote,
+    TransferOutcome, TransferPerson, TransferPlan, TransferReferral, TransferService, VERSION,
 };
+use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
@@ -142,6 +147,262 @@ fn load_referrals(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferRefer
     .collect()
 }
 
+/// The case after intake in the file's shape (version 2): agencies by name, victims by their
+/// place among the case's victims, plan actions in outcomes by their goal.
+fn load_records(store: &Store, c: &Connection, id: i64, t: &mut CaseTransfer) -> Result<()> {
+    let agency = |aid: i64| -> rusqlite::Result<Option<String>> {
+        c.query_row("SELECT name FROM agencies WHERE id = ?1", [aid], |r| {
+            r.get(0)
+        })
+        .optional()
+    };
+    let doer = |d: &Doer| -> rusqlite::Result<TransferDoer> {
+        Ok(match d {
+            Doer::Staff(s) => TransferDoer {
+                staff: Some(s.clone()),
+                agency: None,
+            },
+            Doer::Agency(a) => TransferDoer {
+                staff: None,
+                agency: Some(agency(*a)?.unwrap_or_else(|| a.to_string())),
+            },
+        })
+    };
+    t.assessments = store
+        .assessments_of(id)?
+        .into_iter()
+        .map(|(_, author, a)| TransferAssessment {
+            date: a.date.map(|d| d.to_string()).unwrap_or_default(),
+            author,
+            physical: a.physical,
+            psychological: a.psychological,
+            social: a.social,
+            spiritual: a.spiritual,
+            needs_hopes: a.needs_hopes,
+            risk: a.risk,
+            danger_asked: a.danger_asked,
+            danger_yes: a.danger_yes,
+            safety_plan: a.safety_plan,
+        })
+        .collect();
+    let stored = store.plan_of(id)?;
+    let plan = &stored.plan;
+    if stored.version > 0 || !plan.actions.is_empty() {
+        let (approval_by, approval_comment) = match &plan.approval {
+            crate::domain::approval::Approval::Draft => (None, String::new()),
+            crate::domain::approval::Approval::Requested { by }
+            | crate::domain::approval::Approval::Approved { by } => {
+                (Some(by.clone()), String::new())
+            }
+            crate::domain::approval::Approval::Returned { by, comment } => {
+                (Some(by.clone()), comment.clone())
+            }
+        };
+        let mut actions = Vec::new();
+        for a in &plan.actions {
+            actions.push(TransferAction {
+                goal: a.goal.clone(),
+                service: a.service.clone(),
+                by: doer(&a.doer)?,
+                due: a.due.map(|d| d.to_string()),
+                status: a.status.code().into(),
+                reason: a.reason.clone(),
+            });
+        }
+        t.plan = Some(TransferPlan {
+            with_client: plan.with_client,
+            participants: plan.participants.clone(),
+            approval: plan.approval.code().into(),
+            approval_by,
+            approval_comment,
+            actions,
+        });
+    }
+    let victims: Vec<i64> = {
+        let mut st = c.prepare_cached(
+            "SELECT id FROM persons WHERE case_id = ?1 AND role = 'korban' ORDER BY ord, id",
+        )?;
+        st.query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for g in store.services_given(id)? {
+        t.services_given.push(TransferService {
+            date: g.date.to_string(),
+            service: g.service,
+            victim: victims.iter().position(|v| *v == g.victim_id).unwrap_or(0) as i64,
+            by: doer(&g.given_by)?,
+            note: g.note,
+        });
+    }
+    t.follow_ups = store
+        .follow_ups(id)?
+        .into_iter()
+        .map(|f| TransferFollowUp {
+            date: f.date.to_string(),
+            kind: f.kind,
+            findings: f.findings,
+            next: f.next.map(|d| d.to_string()),
+        })
+        .collect();
+    if let (Some(e), _) = store.evaluation_of(id)? {
+        let goal = |aid: i64| {
+            plan.actions
+                .iter()
+                .find(|a| a.id == aid)
+                .map(|a| a.goal.clone())
+                .unwrap_or_default()
+        };
+        t.closure = Some(TransferClosure {
+            outcomes: e
+                .outcomes
+                .iter()
+                .map(|o| TransferOutcome {
+                    goal: goal(o.action_id),
+                    achieved: o.achieved,
+                    word: o.word.clone(),
+                })
+                .collect(),
+            satisfaction: e.satisfaction.map(|s| match s {
+                Satisfaction::Declined => 0,
+                Satisfaction::Score(n) => n,
+            }),
+            comment: e.comment.clone(),
+            approval: e.approval.code().into(),
+            approval_by: match &e.approval {
+                crate::domain::approval::Approval::Draft => None,
+                crate::domain::approval::Approval::Requested { by }
+                | crate::domain::approval::Approval::Approved { by }
+                | crate::domain::approval::Approval::Returned { by, .. } => Some(by.clone()),
+            },
+        });
+    }
+    Ok(())
+}
+
+/// Who a transferred record names: an origin account or agency, marked as the origin's.
+fn origin_doer(t: &CaseTransfer, d: &TransferDoer) -> String {
+    match (&d.staff, &d.agency) {
+        (Some(s), _) => t.origin_staff(&clean_line(s)),
+        (None, Some(a)) => t.origin_staff(&clean_name(a)),
+        (None, None) => t.origin_staff(""),
+    }
+}
+
+/// The origin's plan, services given, follow-ups and closing evaluation as notes on the case,
+/// in the importer's language. They are the origin's work: as notes they are read in full,
+/// yet this office's report does not count a service the origin gave (the origin counted it),
+/// Tugas does not list the origin's next follow-up as this office's, and no approval by the
+/// origin's supervisor stands for this office's.
+fn records_as_notes(t: &CaseTransfer, lang: Lang) -> Vec<String> {
+    let label = |v: vocab::Vocab, code: &str| v.label(code, lang).to_string();
+    let day = |s: &str| {
+        s.parse::<chrono::NaiveDate>()
+            .map(format_date)
+            .unwrap_or_else(|_| s.to_string())
+    };
+    let office = clean_line(&t.office);
+    let mut out = Vec::new();
+    if let Some(p) = &t.plan {
+        let mut body = fill(
+            Msg::TransferPlanNote.get(lang),
+            &[
+                &office,
+                &label(vocab::APPROVALS, &p.approval),
+                &p.actions.len(),
+            ],
+        );
+        if !p.participants.trim().is_empty() {
+            body.push('\n');
+            body.push_str(&clean_line(&p.participants));
+        }
+        for a in &p.actions {
+            body.push('\n');
+            body.push_str(&format!(
+                "- {} — {} — {} — {} — {}",
+                clean_line(&a.goal),
+                label(vocab::SERVICES, &a.service),
+                origin_doer(t, &a.by),
+                a.due.as_deref().map(day).unwrap_or_default(),
+                label(vocab::ACTION_STATUS, &a.status),
+            ));
+        }
+        out.push(body);
+    }
+    let victims: Vec<&TransferPerson> = t.persons.iter().filter(|p| p.role == "korban").collect();
+    for g in &t.services_given {
+        let victim = victims
+            .iter()
+            .find(|v| v.ord == g.victim)
+            .map(|v| clean_name(&v.name))
+            .unwrap_or_default();
+        let mut body = fill(
+            Msg::TransferServiceNote.get(lang),
+            &[
+                &office,
+                &day(&g.date),
+                &label(vocab::SERVICES, &g.service),
+                &victim,
+                &origin_doer(t, &g.by),
+            ],
+        );
+        let note = clean_multiline(&g.note);
+        if !note.trim().is_empty() {
+            body.push('\n');
+            body.push_str(&note);
+        }
+        out.push(body);
+    }
+    for f in &t.follow_ups {
+        let mut body = fill(
+            Msg::TransferFollowUpNote.get(lang),
+            &[
+                &office,
+                &day(&f.date),
+                &label(vocab::FOLLOW_UP_KINDS, &f.kind),
+            ],
+        );
+        body.push('\n');
+        body.push_str(&clean_multiline(&f.findings));
+        out.push(body);
+    }
+    if let Some(k) = &t.closure {
+        let satisfaction = match k.satisfaction {
+            None => Msg::RepNoValue.get(lang).to_string(),
+            Some(0) => Msg::SatisfactionDeclined.get(lang).to_string(),
+            Some(n) => format!("{n}/4"),
+        };
+        let mut body = fill(
+            Msg::TransferClosureNote.get(lang),
+            &[
+                &office,
+                &label(vocab::APPROVALS, &k.approval),
+                &satisfaction,
+            ],
+        );
+        for o in &k.outcomes {
+            let word = if o.achieved {
+                Msg::OutcomeAchieved
+            } else {
+                Msg::OutcomeNotAchieved
+            };
+            body.push('\n');
+            body.push_str(&format!(
+                "- {}: {} {}",
+                clean_line(&o.goal),
+                word.get(lang),
+                clean_line(&o.word)
+            ));
+        }
+        let comment = clean_multiline(&k.comment);
+        if !comment.trim().is_empty() {
+            body.push('\n');
+            body.push_str(&comment);
+        }
+        out.push(body);
+    }
+    out
+}
+
 fn clean_opt(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(|v| clean_line(v).trim().to_string())
@@ -195,21 +456,25 @@ impl Store {
             return Ok(None);
         };
         let c = self.conn();
-        Ok(Some((
-            id,
-            CaseTransfer {
-                format: FORMAT.into(),
-                version: VERSION,
-                office: office.into(),
-                exported_at: timestamp(now),
-                exported_by: staff.into(),
-                case: load_case(c, id)?,
-                persons: load_persons(c, id)?,
-                history: load_history(c, id)?,
-                notes: load_notes(c, id)?,
-                referrals: load_referrals(c, id)?,
-            },
-        )))
+        let mut t = CaseTransfer {
+            format: FORMAT.into(),
+            version: VERSION,
+            office: office.into(),
+            exported_at: timestamp(now),
+            exported_by: staff.into(),
+            case: load_case(c, id)?,
+            persons: load_persons(c, id)?,
+            history: load_history(c, id)?,
+            notes: load_notes(c, id)?,
+            referrals: load_referrals(c, id)?,
+            assessments: Vec::new(),
+            plan: None,
+            services_given: Vec::new(),
+            follow_ups: Vec::new(),
+            closure: None,
+        };
+        load_records(self, c, id, &mut t)?;
+        Ok(Some((id, t)))
     }
 
     /// Records that case `id` left as the file `file`: a history row and an access-log row,
@@ -422,6 +687,27 @@ impl Store {
                     &t.origin_staff(&clean_line(&r.created_by)),
                     &body,
                 )?;
+            }
+            // The origin's assessments are the victim's condition as found there: kept as
+            // assessments, by their origin author, for this office's own to follow.
+            for a in &t.assessments {
+                let a2 = Assessment {
+                    date: a.date.parse().ok(),
+                    physical: clean_multiline(&a.physical),
+                    psychological: clean_multiline(&a.psychological),
+                    social: clean_multiline(&a.social),
+                    spiritual: clean_multiline(&a.spiritual),
+                    needs_hopes: clean_multiline(&a.needs_hopes),
+                    risk: clean_line(&a.risk),
+                    danger_yes: a.danger_yes.iter().map(|d| clean_line(d)).collect(),
+                    danger_asked: a.danger_asked,
+                    safety_plan: a.safety_plan.clone(),
+                };
+                let author = t.origin_staff(&clean_line(&a.author));
+                super::records::insert_assessment(tx, id, &a2, &author, &at)?;
+            }
+            for body in records_as_notes(t, lang) {
+                note(&at, staff, &body)?;
             }
             let opened = Entry {
                 case_id: id,

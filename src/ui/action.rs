@@ -27,6 +27,30 @@ pub struct RefDraft {
     pub follow_up: Option<NaiveDate>,
 }
 
+/// A service given being recorded, one dialog at a time: from the case file's Layanan tab,
+/// or offered when a referral is set to *selesai* (then `referral_id` and its service).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GiveDraft {
+    pub case_id: i64,
+    pub referral_id: Option<i64>,
+    /// The case's victims: (person id, name), in order.
+    pub victims: Vec<(i64, String)>,
+    pub service: String,
+    pub victim_id: i64,
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+/// A follow-up being recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowDraft {
+    pub case_id: i64,
+    pub kind: String,
+    pub date: NaiveDate,
+    pub findings: String,
+    pub next: Option<NaiveDate>,
+}
+
 /// One field of the open agency sheet, already read from what was typed or picked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AgencyEdit {
@@ -129,6 +153,18 @@ pub enum Action {
     /// Esc on an agency sheet with unsaved changes.
     AskLeaveAgencySheet,
     // ---- what dialogs answer
+    /// `l` in a case file, or yes when a referral is set to *selesai*: ask what was given.
+    AskGiveService {
+        case_id: i64,
+        referral_id: Option<i64>,
+        service: String,
+    },
+    /// `p` in a case file: ask for a follow-up.
+    AskFollowUp(i64),
+    /// Record a service given (from its flow).
+    GiveService(GiveDraft),
+    /// Record a follow-up (from its flow).
+    AddFollowUp(FollowDraft),
     /// Leave meja although the draft could not be saved (asked first).
     QuitUnsaved,
     DiscardDraft(i64),
@@ -210,6 +246,11 @@ impl Action {
             Action::Assign { .. } => Some((Permission::Assign, None)),
             Action::AskNote(c) => on(Permission::AddNote, c),
             Action::StartEdit(c) => on(Permission::Edit, c),
+            // Front-desk work on any case: the assignee does not matter.
+            Action::AskGiveService { .. }
+            | Action::AskFollowUp(_)
+            | Action::GiveService(_)
+            | Action::AddFollowUp(_) => Some((Permission::RecordService, None)),
             Action::OpenAudit => Some((Permission::ReadAudit, None)),
             Action::OpenReport => Some((Permission::Report, None)),
             // SIMFONI entry is reporting work, as the report is.

@@ -23,7 +23,7 @@ use crate::domain::referral::{Referral, Status};
 use crate::domain::validate::{format_date, parse_date};
 use crate::domain::vocab::{self, AGENCY_KINDS, SERVICES, Vocab};
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::action::{Action, AgencyEdit, RefDraft};
+use crate::ui::action::{Action, AgencyEdit, FollowDraft, GiveDraft, RefDraft};
 use crate::ui::screens::directory::{SheetField, field_text};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::modal::{Answer, Dialog};
@@ -105,6 +105,15 @@ enum Kind {
     RefOverride(RefDraft),
     RefStatus(Referral),
     RefStatusNote(Referral, Status),
+    // ---- the case after intake (issue 17)
+    GiveService(GiveDraft),
+    GiveVictim(GiveDraft),
+    GiveDate(GiveDraft),
+    GiveNote(GiveDraft),
+    FollowHow(FollowDraft),
+    FollowDate(FollowDraft),
+    FollowFindings(FollowDraft),
+    FollowNext(FollowDraft),
 }
 
 #[derive(Debug)]
@@ -374,6 +383,28 @@ impl Flow {
         Some(Flow::new(Kind::RefStatus(r), dialog))
     }
 
+    /// A service given: which service (the referral's, when it comes from one), to which
+    /// victim (asked only when the case has several), on which day, and a short note.
+    pub fn give_service(draft: GiveDraft, lang: Lang) -> Flow {
+        let current: Vec<String> = Some(draft.service.clone())
+            .filter(|s| !s.is_empty())
+            .into_iter()
+            .collect();
+        let dialog = pick(Msg::GivePromptService.get(lang), SERVICES, false, &current);
+        Flow::new(Kind::GiveService(draft), dialog)
+    }
+
+    /// A follow-up: how it was made, when, what was found, and the next date.
+    pub fn follow_up(draft: FollowDraft, lang: Lang) -> Flow {
+        let dialog = pick(
+            Msg::FollowPromptKind.get(lang),
+            vocab::FOLLOW_UP_KINDS,
+            false,
+            &[],
+        );
+        Flow::new(Kind::FollowHow(draft), dialog)
+    }
+
     // ---- answering -----------------------------------------------------------------------
 
     /// Keeps the flow open at its current step with `why` shown inside it: `update` refused
@@ -588,6 +619,96 @@ impl Flow {
                     to,
                     note,
                 })
+            }
+            (Kind::GiveService(mut d), Answer::Codes(c)) => {
+                let Some(service) = c.into_iter().next() else {
+                    return self.stay(Msg::ErrRefService, lang);
+                };
+                d.service = service;
+                if d.victims.len() > 1 {
+                    let names: Vec<String> = d
+                        .victims
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, n))| format!("{} {n}", i + 1))
+                        .collect();
+                    let title = fill(Msg::GivePromptVictim.get(lang), &[&names.join(" · ")]);
+                    return self.next(Kind::GiveVictim(d), line(title, "1"));
+                }
+                d.victim_id = d.victims.first().map_or(0, |v| v.0);
+                let dialog = line(Msg::GivePromptDate.get(lang), &format_date(cx.today));
+                self.next(Kind::GiveDate(d), dialog)
+            }
+            (Kind::GiveVictim(mut d), Answer::Text(t)) => {
+                let Some((id, _)) = t
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| d.victims.get(i))
+                else {
+                    return self.stay(Msg::ErrGiveVictim, lang);
+                };
+                d.victim_id = *id;
+                let dialog = line(Msg::GivePromptDate.get(lang), &format_date(cx.today));
+                self.next(Kind::GiveDate(d), dialog)
+            }
+            (Kind::GiveDate(mut d), Answer::Text(t)) => match parse_date(&t, cx.today) {
+                Ok(date) => {
+                    d.date = date;
+                    let dialog = line(Msg::GivePromptNote.get(lang), "");
+                    self.next(Kind::GiveNote(d), dialog)
+                }
+                Err(_) => {
+                    self.error = Some(fill(Msg::ErrPastDate.get(lang), &[&t]));
+                    Step::Continue
+                }
+            },
+            (Kind::GiveNote(mut d), Answer::Text(note)) => {
+                d.note = note.trim().to_string();
+                Step::Done(Action::GiveService(d))
+            }
+            (Kind::FollowHow(mut d), Answer::Codes(c)) => {
+                let Some(kind) = c.into_iter().next() else {
+                    return self.stay(Msg::ErrFollowKind, lang);
+                };
+                d.kind = kind;
+                let dialog = line(Msg::FollowPromptDate.get(lang), &format_date(cx.today));
+                self.next(Kind::FollowDate(d), dialog)
+            }
+            (Kind::FollowDate(mut d), Answer::Text(t)) => match parse_date(&t, cx.today) {
+                Ok(date) => {
+                    d.date = date;
+                    let dialog = Dialog::note(Msg::FollowPromptFindings.get(lang).into());
+                    self.next(Kind::FollowFindings(d), dialog)
+                }
+                Err(_) => {
+                    self.error = Some(fill(Msg::ErrPastDate.get(lang), &[&t]));
+                    Step::Continue
+                }
+            },
+            (Kind::FollowFindings(mut d), Answer::Text(t)) => {
+                if t.trim().is_empty() {
+                    return self.stay(Msg::ErrFollowFindings, lang);
+                }
+                d.findings = t;
+                let default = format_date(d.date + Duration::days(30));
+                let dialog = line(Msg::FollowPromptNext.get(lang), &default);
+                self.next(Kind::FollowNext(d), dialog)
+            }
+            (Kind::FollowNext(mut d), Answer::Text(t)) => {
+                if t.trim().is_empty() {
+                    d.next = None;
+                } else {
+                    match parse_date(&t, cx.today + Duration::days(3650)) {
+                        Ok(date) if date >= d.date => d.next = Some(date),
+                        _ => {
+                            self.error = Some(fill(Msg::AgBadDate.get(lang), &[&t]));
+                            return Step::Continue;
+                        }
+                    }
+                }
+                Step::Done(Action::AddFollowUp(d))
             }
             // An answer of a shape this step does not take (Enter on an info box): done
             // with nothing to apply.

@@ -486,6 +486,10 @@ pub enum CaseKey {
     Assign,
     Status,
     Letter,
+    /// Record a service given (the case after intake).
+    GiveService,
+    /// Record a follow-up.
+    FollowUp,
     Simfoni,
     Up,
     Down,
@@ -526,6 +530,18 @@ pub static CASE: Table<CaseKey> = Table {
             help: Msg::HCaseTab,
             bar: &[("t", Msg::KeyTabs)],
             binds: &[(Char('t'), CaseKey::Tab)],
+        },
+        Row {
+            keys: "l",
+            help: Msg::HCaseGive,
+            bar: &[],
+            binds: &[(Char('l'), CaseKey::GiveService)],
+        },
+        Row {
+            keys: "p",
+            help: Msg::HCaseFollowUp,
+            bar: &[],
+            binds: &[(Char('p'), CaseKey::FollowUp)],
         },
         Row {
             keys: "> / <",

@@ -156,7 +156,9 @@ pub struct App {
 
 impl App {
     /// Starts on the worker's unfinished drafts when there are any, else on a new intake.
-    pub fn new(ctx: Ctx) -> App {
+    pub fn new(mut ctx: Ctx) -> App {
+        // Every move this app makes goes through the office's plan gate.
+        ctx.store.set_plan_gate(ctx.config.approvals.plan);
         let mut app = App {
             ctx,
             nav: Nav::new(Screen::Intake),

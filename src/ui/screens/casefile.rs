@@ -25,6 +25,10 @@ use crate::ui::widgets::text::truncate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Data,
+    /// Services given (layanan diberikan).
+    Services,
+    /// Follow-ups (pemantauan).
+    FollowUps,
     Timeline,
     Referrals,
 }
@@ -32,11 +36,25 @@ pub enum Tab {
 impl Tab {
     pub fn next(self) -> Tab {
         match self {
-            Tab::Data => Tab::Timeline,
+            Tab::Data => Tab::Services,
+            Tab::Services => Tab::FollowUps,
+            Tab::FollowUps => Tab::Timeline,
             Tab::Timeline => Tab::Referrals,
             Tab::Referrals => Tab::Data,
         }
     }
+}
+
+/// The records after intake the tabs show, loaded by the effects when the case opens or is
+/// read again.
+#[derive(Debug, Default)]
+pub struct RecordLists {
+    pub services: Vec<crate::domain::service::ServiceGiven>,
+    pub follow_ups: Vec<crate::domain::followup::FollowUp>,
+    /// (person id, name) of the case's victims.
+    pub victims: Vec<(i64, String)>,
+    /// (agency id, name) of the agencies that gave a service.
+    pub agencies: Vec<(i64, String)>,
 }
 
 #[derive(Debug)]
@@ -50,6 +68,7 @@ pub struct CaseView {
     pub scroll: u16,
     pub referrals: Vec<Referral>,
     pub ref_cursor: usize,
+    pub records: RecordLists,
 }
 
 fn when(ts: &str) -> String {
@@ -70,6 +89,7 @@ impl CaseView {
             scroll: 0,
             referrals: Vec::new(),
             ref_cursor: 0,
+            records: RecordLists::default(),
         }
     }
 
@@ -151,6 +171,10 @@ impl CaseView {
                 "tahap" | "tahap_mundur" | "ditutup" | "dibuka_kembali" => {
                     fill(Msg::TlStage.get(lang), &[&label(&h.old), &label(&h.new)])
                 }
+                "tahap_tanpa_rencana" => fill(
+                    Msg::TlStageNoPlan.get(lang),
+                    &[&label(&h.old), &label(&h.new)],
+                ),
                 "ditugaskan" => fill(Msg::TlAssigned.get(lang), &[&label(&h.new)]),
                 "diubah" => fill(
                     Msg::TlEdited.get(lang),
@@ -286,6 +310,78 @@ impl CaseView {
         lines
     }
 
+    /// The Layanan tab: each service given, newest first, with whom and by whom.
+    fn service_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        let r = &self.records;
+        if r.services.is_empty() {
+            return vec![Line::from(Span::styled(
+                Msg::ServicesNone.get(lang).to_string(),
+                theme.placeholder(),
+            ))];
+        }
+        let mut lines = Vec::new();
+        for g in r.services.iter().rev() {
+            let victim = r
+                .victims
+                .iter()
+                .find(|v| v.0 == g.victim_id)
+                .map_or("—", |v| v.1.as_str());
+            let by = match &g.given_by {
+                crate::domain::plan::Doer::Staff(s) => s.clone(),
+                crate::domain::plan::Doer::Agency(a) => r
+                    .agencies
+                    .iter()
+                    .find(|x| x.0 == *a)
+                    .map_or_else(|| a.to_string(), |x| x.1.clone()),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", format_date(g.date)), theme.placeholder()),
+                Span::styled(
+                    vocab::SERVICES.label(&g.service, lang).to_string(),
+                    theme.value(),
+                ),
+                Span::raw(format!(
+                    " — {victim} — {}",
+                    fill(Msg::GivenBy.get(lang), &[&by])
+                )),
+            ]));
+            if !g.note.is_empty() {
+                lines.push(Line::raw(format!("    {}", g.note)));
+            }
+        }
+        lines
+    }
+
+    /// The Pemantauan tab: each follow-up, newest first, with what was found.
+    fn follow_up_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        let r = &self.records;
+        if r.follow_ups.is_empty() {
+            return vec![Line::from(Span::styled(
+                Msg::FollowUpsNone.get(lang).to_string(),
+                theme.placeholder(),
+            ))];
+        }
+        let mut lines = Vec::new();
+        for u in r.follow_ups.iter().rev() {
+            let mut head = vec![
+                Span::styled(format!("{} ", format_date(u.date)), theme.placeholder()),
+                Span::styled(
+                    vocab::FOLLOW_UP_KINDS.label(&u.kind, lang).to_string(),
+                    theme.value(),
+                ),
+            ];
+            if let Some(n) = u.next {
+                head.push(Span::raw(format!(
+                    " · {}",
+                    fill(Msg::FollowNextOn.get(lang), &[&format_date(n)])
+                )));
+            }
+            lines.push(Line::from(head));
+            lines.extend(u.findings.lines().map(|l| Line::raw(format!("    {l}"))));
+        }
+        lines
+    }
+
     pub fn draw(&mut self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
         if area.height < 3 {
             return;
@@ -355,6 +451,8 @@ impl CaseView {
         f.render_widget(
             Paragraph::new(Line::from(vec![
                 tab(Tab::Data, Msg::TabData),
+                tab(Tab::Services, Msg::TabServices),
+                tab(Tab::FollowUps, Msg::TabFollowUps),
                 tab(Tab::Timeline, Msg::TabTimeline),
                 tab(Tab::Referrals, Msg::TabReferrals),
                 mode,
@@ -366,6 +464,21 @@ impl CaseView {
             Tab::Referrals => {
                 let lines = self.referral_lines(lang, theme, today, body.width as usize);
                 f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+            }
+            Tab::Services | Tab::FollowUps => {
+                let lines = if self.tab == Tab::Services {
+                    self.service_lines(lang, theme)
+                } else {
+                    self.follow_up_lines(lang, theme)
+                };
+                let max = (lines.len() as u16).saturating_sub(body.height);
+                self.scroll = self.scroll.min(max);
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .scroll((self.scroll, 0)),
+                    body,
+                );
             }
             Tab::Timeline => {
                 let lines = self.timeline(lang, theme);
@@ -460,7 +573,7 @@ impl Screen for CaseView {
             }
             return None;
         };
-        let timeline = self.tab == Tab::Timeline;
+        let timeline = matches!(self.tab, Tab::Timeline | Tab::Services | Tab::FollowUps);
         match k {
             CaseKey::Leave => return Some(Action::LeaveCase),
             CaseKey::Tab => self.tab = self.tab.next(),
@@ -478,6 +591,18 @@ impl Screen for CaseView {
             }
             CaseKey::Reveal => self.form.reveal_nik = false,
             CaseKey::Note => return Some(Action::AskNote(card)),
+            CaseKey::GiveService => {
+                self.tab = Tab::Services;
+                return Some(Action::AskGiveService {
+                    case_id: card.id,
+                    referral_id: None,
+                    service: String::new(),
+                });
+            }
+            CaseKey::FollowUp => {
+                self.tab = Tab::FollowUps;
+                return Some(Action::AskFollowUp(card.id));
+            }
             CaseKey::Forward => return Some(Action::AskForward(card)),
             CaseKey::Back => return Some(Action::AskBack(card)),
             CaseKey::Close => return Some(Action::AskClose(card)),

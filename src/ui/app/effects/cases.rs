@@ -131,6 +131,7 @@ impl App {
                 c.refresh(file);
             }
         }
+        self.reload_case_records();
     }
 
     /// The access log, for those whose role reads it.
@@ -170,6 +171,7 @@ impl App {
                     self.nav.push(Screen::Case);
                 }
                 self.reload_case_referrals();
+                self.reload_case_records();
             }
             Ok(None) => {}
             Err(e) => {
@@ -330,11 +332,21 @@ impl App {
             return Ok(());
         }
         let now = self.ctx.now();
+        // A `warn` office moves on without an approved plan, and the worker is told.
+        let unapproved = matches!(
+            self.ctx.store.move_gate(card.id, card.stage, &mv),
+            Ok(crate::domain::approval::GateOutcome::Warn)
+        );
         let r =
             self.ctx
                 .store
                 .apply_move(card.id, card.version, card.stage, &mv, &self.ctx.staff, now);
-        self.after_write(card.id, r, Msg::Moved);
+        let done = if unapproved {
+            Msg::MovedNoPlan
+        } else {
+            Msg::Moved
+        };
+        self.after_write(card.id, r, done);
         Ok(())
     }
 

@@ -355,6 +355,10 @@ impl App {
             Ok(Ok(done)) => {
                 let label = vocab::REFERRAL_STATUS.label(done.status.code(), lang);
                 self.set_status(fill(Msg::RefStatusSaved.get(lang), &[&label]), false);
+                // A referral done means the agency gave its service: offer to record it.
+                if done.status == Status::Selesai {
+                    self.offer_service_given(&done);
+                }
             }
             Ok(Err(e)) => self.set_status(referral_error(e).get(lang).into(), true),
             Err(e) => {

@@ -16,6 +16,7 @@ mod access;
 mod cases;
 mod directory;
 mod intake;
+mod records;
 mod report;
 mod simfoni;
 
@@ -216,6 +217,14 @@ impl App {
             Action::SetReferralStatus { referral, to, note } => {
                 self.set_status_of(referral, to, note)
             }
+            Action::AskGiveService {
+                case_id,
+                referral_id,
+                service,
+            } => self.ask_give_service(case_id, referral_id, service),
+            Action::AskFollowUp(case_id) => self.ask_follow_up(case_id),
+            Action::GiveService(d) => return self.give_service(d),
+            Action::AddFollowUp(d) => return self.add_follow_up(d),
         }
         Ok(())
     }
