@@ -9,7 +9,7 @@ use chrono::Local;
 use super::Env;
 use crate::domain::access::AccessKind;
 use crate::domain::case::Permission;
-use crate::domain::simfoni::{last_day, parse_month};
+use crate::domain::report::{last_day, parse_month};
 use crate::error::{Error, Result};
 use crate::i18n::{Msg, fill};
 use crate::store::Store;

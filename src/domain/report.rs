@@ -631,9 +631,51 @@ pub fn last_month(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     (prev, this.pred_opt().unwrap_or(this))
 }
 
+/// A month as a data officer writes it: `11-2026`, `11/2026`, `2026-11`. None otherwise.
+pub fn parse_month(s: &str) -> Option<Month> {
+    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
+    let [a, b] = parts.as_slice() else {
+        return None;
+    };
+    let (m, y) = if a.len() == 4 { (b, a) } else { (a, b) };
+    let (month, year) = (m.parse::<u32>().ok()?, y.parse::<i32>().ok()?);
+    ((1..=12).contains(&month) && y.len() == 4).then_some(Month { year, month })
+}
+
+/// The last day of a month: where the month-end list stops.
+pub fn last_day(m: Month) -> NaiveDate {
+    let first = m.next().first_day();
+    first.pred_opt().unwrap_or(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_read_as_a_data_officer_writes_them() {
+        let nov = Month {
+            year: 2026,
+            month: 11,
+        };
+        assert_eq!(parse_month("11-2026"), Some(nov));
+        assert_eq!(parse_month(" 11/2026 "), Some(nov));
+        assert_eq!(parse_month("2026-11"), Some(nov));
+        assert_eq!(parse_month("13-2026"), None);
+        assert_eq!(parse_month("11-26"), None);
+        assert_eq!(parse_month("November"), None);
+        assert_eq!(
+            last_day(nov),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
+        assert_eq!(
+            last_day(Month {
+                year: 2026,
+                month: 12
+            }),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

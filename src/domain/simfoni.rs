@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use super::case::Stage;
 use super::intake::Intake;
 use super::law::{CaseKind, case_kind};
-use super::report::Month;
 use super::service::{SIMFONI_SERVICES, simfoni_service};
 use super::vocab::{self, Vocab};
 use crate::lang::Lang;
@@ -239,23 +238,6 @@ pub fn map_schooling(text: &str, age: Option<u32>) -> Schooling {
         education,
         occupation: only(work),
     }
-}
-
-/// A month as a data officer writes it: `11-2026`, `11/2026`, `2026-11`. None otherwise.
-pub fn parse_month(s: &str) -> Option<Month> {
-    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
-    let [a, b] = parts.as_slice() else {
-        return None;
-    };
-    let (m, y) = if a.len() == 4 { (b, a) } else { (a, b) };
-    let (month, year) = (m.parse::<u32>().ok()?, y.parse::<i32>().ok()?);
-    ((1..=12).contains(&month) && y.len() == 4).then_some(Month { year, month })
-}
-
-/// The last day of a month: where the month-end list stops.
-pub fn last_day(m: Month) -> NaiveDate {
-    let first = m.next().first_day();
-    first.pred_opt().unwrap_or(first)
 }
 
 /// Where a victim stands with SIMFONI.
@@ -711,31 +693,6 @@ mod tests {
             effective_case_kind(Some("ampk"), &[woman]).as_deref(),
             Some("ampk"),
             "the form's choice wins"
-        );
-    }
-
-    #[test]
-    fn months_read_as_a_data_officer_writes_them() {
-        let nov = Month {
-            year: 2026,
-            month: 11,
-        };
-        assert_eq!(parse_month("11-2026"), Some(nov));
-        assert_eq!(parse_month(" 11/2026 "), Some(nov));
-        assert_eq!(parse_month("2026-11"), Some(nov));
-        assert_eq!(parse_month("13-2026"), None);
-        assert_eq!(parse_month("11-26"), None);
-        assert_eq!(parse_month("November"), None);
-        assert_eq!(
-            last_day(nov),
-            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
-        );
-        assert_eq!(
-            last_day(Month {
-                year: 2026,
-                month: 12
-            }),
-            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
         );
     }
 

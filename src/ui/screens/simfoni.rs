@@ -221,7 +221,7 @@ impl MonthView {
             .iter()
             .filter(|r| matches!(r.state, EntryState::Changed { .. }))
             .count();
-        let last = crate::domain::simfoni::last_day(month);
+        let last = crate::domain::report::last_day(month);
         f.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(

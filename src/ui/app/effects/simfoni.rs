@@ -4,7 +4,7 @@
 
 use crate::domain::access::AccessKind;
 use crate::domain::report::Month;
-use crate::domain::simfoni::last_day;
+use crate::domain::report::last_day;
 use crate::i18n::{Msg, fill};
 use crate::tasks::simfoni::{SheetFormat, load, print};
 use crate::ui::app::{App, Screen};
