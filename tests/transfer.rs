@@ -268,7 +268,10 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
     let mut app = app_on(&b_path, Lang::Id, "dewi");
     key(&mut app, KeyCode::F(3));
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('t'));
+    // Data → Layanan → Pemantauan → Riwayat.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('t'));
+    }
     let text = screen_text(&render(&mut app, 120, 40));
     assert!(text.contains("Diterima dari UPTD PPA Kota Metro"), "{text}");
     assert!(text.contains("[kantor asal] Kasus dibuka"), "{text}");
