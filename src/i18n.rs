@@ -623,6 +623,93 @@ messages! {
     RepTableStage => "Tahap kasus saat ini", "Current stage of the cases";
     RepTableRisk => "Tingkat risiko", "Risk level";
     RepTableReferral => "Hasil rujukan", "Referral outcomes";
+    // SIMFONI-PPA field by field (issue 18)
+    RepTableCaseKind => "Jenis kasus", "Case kind";
+    RepTableAuthority => "Kewenangan", "Authority";
+    RepTableEducation => "Pendidikan terakhir korban", "Victim's last education";
+    RepTableOccupation => "Pekerjaan korban", "Victim's occupation";
+    RepTableMarital => "Status perkawinan korban", "Victim's marital status";
+    RepTableNationality => "Kewarganegaraan korban", "Victim's nationality";
+    RepTablePlaceSimfoni => "Tempat kejadian menurut SIMFONI (Ranah daring dihitung Lainnya)", "Place as SIMFONI counts it (online counted as Other)";
+    RepSimfoniEntered => "Korban sudah diinput ke SIMFONI", "Victims entered into SIMFONI";
+    RepSimfoniChanged => "Korban berubah sejak diinput (perlu diperbarui)", "Victims changed since entry (to update)";
+    RepSimfoniNotYet => "Korban belum diinput ke SIMFONI", "Victims not yet entered into SIMFONI";
+    SimTitle => "Lembar SIMFONI-PPA", "SIMFONI-PPA sheet";
+    SimVictimOf => "Korban {} dari {}", "Victim {} of {}";
+    SimSecComplaint => "Data pengaduan", "Complaint";
+    SimSecVictim => "Data korban", "Victim";
+    SimSecPerpetrator => "Data pelaku {}", "Perpetrator {}";
+    SimSecIncident => "Data kasus", "Case";
+    SimSecServices => "Layanan yang diterima korban", "Services the victim received";
+    SimSecHandling => "Penanganan", "Handling";
+    SimRegisterNumber => "No. registrasi", "Register number";
+    SimReportDate => "Tanggal pelaporan", "Date reported";
+    SimChannel => "Sumber pengaduan", "How reported";
+    SimCaseKind => "Jenis kasus", "Case kind";
+    SimAuthority => "Kewenangan", "Authority";
+    SimName => "Nama", "Name";
+    SimNik => "NIK", "NIK";
+    SimSex => "Jenis kelamin", "Sex";
+    SimBirthDate => "Tanggal lahir", "Birth date";
+    SimAge => "Usia", "Age";
+    SimAgeBand => "Kelompok usia", "Age band";
+    SimKtpAddress => "Alamat sesuai KTP", "Address on the KTP";
+    SimDomicile => "Alamat domisili", "Address lived at";
+    SimRegion => "Desa/Kel., Kec., Kab./Kota", "Village, district, regency";
+    SimEducation => "Pendidikan terakhir", "Last education";
+    SimOccupation => "Pekerjaan", "Occupation";
+    SimMarital => "Status perkawinan", "Marital status";
+    SimNationality => "Kewarganegaraan", "Nationality";
+    SimDisability => "Disabilitas", "Disability";
+    SimAmpk => "Kategori AMPK", "AMPK category";
+    SimOldSchooling => "Catatan lama sekolah/pekerjaan", "Old school/work note";
+    SimRelation => "Hubungan dengan korban", "Relation to the victim";
+    SimIncidentDate => "Tanggal kejadian", "Incident date";
+    SimPlace => "Tempat kejadian", "Place";
+    SimIncidentAddress => "Alamat kejadian", "Incident address";
+    SimIncidentRegion => "Wilayah kejadian", "Incident region";
+    SimViolence => "Bentuk kekerasan", "Form of violence";
+    SimChronology => "Kronologi", "Chronology";
+    SimStage => "Tahap saat ini", "Current stage";
+    SimClosed => "Ditutup", "Closed";
+    SimStateNot => "belum diinput", "not entered";
+    SimStateEntered => "diinput {} oleh {}", "entered {} by {}";
+    SimStateChanged => "berubah sejak diinput ({})", "changed since entry ({})";
+    SimReference => "ref. SIMFONI {}", "SIMFONI ref. {}";
+    SimMonthHead => "SIMFONI-PPA — belum diinput atau berubah, kasus dilaporkan s.d. {}", "SIMFONI-PPA — to enter or changed, cases reported up to {}";
+    SimMonthCounts => "{} belum diinput · {} berubah sejak diinput", "{} not entered · {} changed since entry";
+    SimMonthEmpty => "Semua korban sudah diinput ke SIMFONI.", "Every victim is entered into SIMFONI.";
+    SimColCase => "Nomor kasus", "Case number";
+    SimColOpened => "Dilaporkan", "Reported";
+    SimColVictim => "Korban", "Victim";
+    SimColState => "Status SIMFONI", "SIMFONI status";
+    SimMarked => "{} korban {} ditandai diinput ke SIMFONI", "{} victim {} marked as entered into SIMFONI";
+    SimSheetWritten => "Lembar SIMFONI {} korban {} ditulis ke {}", "SIMFONI sheet of {} victim {} written to {}";
+    ErrMonthArg => "--month: bulan tidak terbaca: {} (tulis seperti 11-2026)", "--month: cannot read the month: {} (write it like 11-2026)";
+    ErrNoCase => "kasus tidak ditemukan: {}", "no such case: {}";
+    ErrNoVictim => "kasus {} tidak punya korban ke-{}", "case {} has no victim {}";
+    ErrSimfoniArgs => "pilih --month BULAN untuk daftar, atau --case NOMOR untuk lembar satu korban", "give --month MONTH for the list, or --case NUMBER for one victim's sheet";
+    ErrSimfoniFormat => "--format {} tidak untuk {} (daftar: text atau csv; lembar: text atau pdf)", "--format {} is not for the {} (list: text or csv; sheet: text or pdf)";
+    SimWordList => "daftar", "list";
+    SimWordSheet => "lembar", "sheet";
+    SimLoadFailed => "SIMFONI: {}", "SIMFONI: {}";
+    SimReportLine => "Korban di SIMFONI: {} diinput · {} berubah sejak diinput · {} belum", "Victims in SIMFONI: {} entered · {} changed since · {} not yet";
+    SimMarkPrompt => "Diinput ke SIMFONI. Nomor referensi SIMFONI (boleh kosong):", "Entered into SIMFONI. SIMFONI's reference (may be empty):";
+    HelpSimfoniSheet => "Lembar SIMFONI", "SIMFONI sheet";
+    HelpSimfoniMonth => "Daftar SIMFONI akhir bulan", "SIMFONI month-end list";
+    HSimScroll => "gulir lembar", "scroll the sheet";
+    HSimVictim => "korban sebelumnya / berikutnya", "previous / next victim";
+    HSimMark => "tandai korban sudah diinput ke SIMFONI (tanggal, petugas, nomor referensi)", "mark the victim as entered into SIMFONI (date, worker, reference)";
+    HSimPrint => "cetak lembar (teks dan PDF) ke folder surat/", "print the sheet (text and PDF) into surat/";
+    HSimMonthMove => "pilih korban", "choose a victim";
+    HSimMonthOpen => "buka lembar SIMFONI korban itu", "open that victim's SIMFONI sheet";
+    HCaseSimfoni => "lembar SIMFONI korban (supervisor)", "the victims' SIMFONI sheet (supervisors)";
+    HBoardSimfoni => "daftar SIMFONI akhir bulan: belum diinput atau berubah (supervisor)", "SIMFONI month-end list: to enter or changed (supervisors)";
+    HFormCopyAddress => "salin alamat KTP korban ke alamat domisili", "copy the victim's KTP address to the address lived at";
+    KeySimfoni => "SIMFONI", "SIMFONI";
+    KeySimMark => "Diinput", "Entered";
+    KeySimPrint => "Cetak", "Print";
+    KeyCopyAddress => "Domisili=KTP", "Domicile=KTP";
     RepUnitVictims => "korban", "victims";
     RepUnitChildren => "korban anak", "child victims";
     RepUnitCases => "kasus", "cases";
@@ -1000,6 +1087,10 @@ pub fn issue(i: Issue, lang: Lang) -> &'static str {
             "pemberi persetujuan tercatat sebagai terlapor",
             "the consent giver is recorded as a perpetrator",
         ),
+        Issue::CountryMissing => (
+            "WNA: negara asal belum diisi (diminta SIMFONI)",
+            "foreign national: country not yet recorded (SIMFONI asks)",
+        ),
     };
     match lang {
         Lang::Id => id,
@@ -1024,12 +1115,18 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             VictimField::Sex => ("Jenis kelamin", "Sex"),
             VictimField::BirthDate => ("Tanggal lahir", "Birth date"),
             VictimField::Age => ("Umur (perkiraan)", "Age (estimate)"),
-            VictimField::Address => ("Alamat (jalan, RT/RW)", "Address (street)"),
+            VictimField::Address => ("Alamat KTP (jalan)", "KTP address"),
+            VictimField::Domicile => ("Alamat domisili", "Address lived at"),
             VictimField::Region => ("Wilayah", "Region"),
             VictimField::Phone => ("Telepon korban", "Victim's phone"),
             VictimField::SafeContact => ("Aman dihubungi?", "Safe to contact?"),
             VictimField::Disability => ("Disabilitas", "Disability"),
-            VictimField::Schooling => ("Sekolah / pekerjaan", "School / work"),
+            VictimField::Education => ("Pendidikan terakhir", "Last education"),
+            VictimField::Occupation => ("Pekerjaan", "Occupation"),
+            VictimField::Schooling => ("Ket. sekolah/kerja", "School/work note"),
+            VictimField::Marital => ("Status perkawinan", "Marital status"),
+            VictimField::Nationality => ("Kewarganegaraan", "Nationality"),
+            VictimField::Country => ("Negara (WNA)", "Country (foreign)"),
             VictimField::Guardian => ("Orang tua / wali", "Parent / guardian"),
             VictimField::Ampk => ("Kategori AMPK", "AMPK category"),
         },
@@ -1038,6 +1135,10 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             PerpetratorField::Sex => ("Jenis kelamin", "Sex"),
             PerpetratorField::Age => ("Umur (perkiraan)", "Age (estimate)"),
             PerpetratorField::Relation => ("Hubungan dg korban", "Relation to victim"),
+            PerpetratorField::Education => ("Pendidikan", "Education"),
+            PerpetratorField::Occupation => ("Pekerjaan", "Occupation"),
+            PerpetratorField::Nationality => ("Kewarganegaraan", "Nationality"),
+            PerpetratorField::Country => ("Negara (WNA)", "Country (foreign)"),
         },
         Field::Incident(i) => match i {
             IncidentField::Date => ("Tanggal kejadian", "Incident date"),
@@ -1053,6 +1154,8 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
             TriageField::Risk => ("Tingkat risiko", "Risk level"),
             TriageField::Emergency => ("Darurat", "Emergency"),
             TriageField::Services => ("Layanan dibutuhkan", "Services needed"),
+            TriageField::CaseKind => ("Jenis kasus", "Case kind"),
+            TriageField::Authority => ("Kewenangan", "Authority"),
         },
         Field::Consent(c) => match c {
             ConsentField::Services => ("Setuju dilayani", "Consents to services"),

@@ -353,6 +353,7 @@ fn transfer_file(dir: &Path) -> serde_json::Value {
         sex: "L".into(),
         age: "41".into(),
         relation: "orang_tua".into(),
+        ..Default::default()
     }];
     i.incident.date = "01-11-2026".into();
     i.incident.time = "14:30".into();

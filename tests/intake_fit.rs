@@ -83,9 +83,9 @@ fn guardian_and_ampk_leave_for_an_adult_and_come_back_for_a_child() {
             "{gone} asked of a 36-year-old:\n{text}"
         );
     }
-    assert!(text.contains("Sekolah / pekerjaan"), "{text}");
+    assert!(text.contains("Ket. sekolah/kerja"), "{text}");
     // Tab from the last adult question goes on to the next section.
-    goto(app, Field::Victim(0, VictimField::Schooling));
+    goto(app, Field::Victim(0, VictimField::Nationality));
     key(app, KeyCode::Tab);
     assert!(!matches!(app.form().unwrap().focused(), Field::Victim(..)));
     // A corrected age brings them back, with nothing lost.

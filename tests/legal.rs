@@ -46,6 +46,7 @@ fn intake(violence: &[&str], risk: &str, perp: (&str, &str)) -> Intake {
         sex: "L".into(),
         age: perp.0.into(),
         relation: perp.1.into(),
+        ..Default::default()
     }];
     i.incident.violence = q(violence);
     i.incident.chronology = "Korban melapor ke kantor.".into();

@@ -50,6 +50,7 @@ fn perpetrator(name: &str, relation: &str) -> Perpetrator {
         sex: "L".into(),
         age: "40".into(),
         relation: relation.into(),
+        ..Default::default()
     }
 }
 

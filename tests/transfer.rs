@@ -50,6 +50,7 @@ fn origin_case(s: &mut Store) -> (i64, String) {
         sex: "L".into(),
         age: "41".into(),
         relation: "orang_tua".into(),
+        ..Default::default()
     }];
     i.incident.violence = vec!["fisik".into(), "psikis".into()];
     i.incident.place = "rumah_tangga".into();

@@ -12,6 +12,7 @@ mod env;
 mod hukum;
 mod referral;
 mod report;
+mod simfoni;
 mod staff;
 mod tugas;
 
@@ -203,6 +204,31 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// SIMFONI-PPA: korban yang belum diinput, lembar per korban, tanda sudah diinput
+    /// / victims still to enter, one victim's sheet, the entered mark
+    Simfoni {
+        /// Bulan (bulan-tahun, mis. 11-2026): belum diinput atau berubah s.d. akhir bulan
+        /// / month: victims to enter or changed, cases up to its last day
+        #[arg(long, value_name = "MONTH", conflicts_with = "case")]
+        month: Option<String>,
+        /// Nomor kasus: lembar SIMFONI satu korban / case number: one victim's sheet
+        #[arg(long, value_name = "NUMBER")]
+        case: Option<String>,
+        /// Korban ke- (mulai 1) / which victim, from 1
+        #[arg(long, default_value_t = 1, requires = "case")]
+        victim: usize,
+        /// Tandai korban sudah diinput ke SIMFONI / mark the victim as entered into SIMFONI
+        #[arg(long, requires = "case")]
+        mark: bool,
+        /// Nomor referensi dari SIMFONI / SIMFONI's own reference
+        #[arg(long = "ref", value_name = "REF", requires = "mark")]
+        reference: Option<String>,
+        #[arg(long, value_enum, default_value_t = simfoni::SimfoniFormat::Text)]
+        format: simfoni::SimfoniFormat,
+        /// Tulis ke berkas / write to a file [default: layar]
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -384,6 +410,27 @@ pub fn main() -> ExitCode {
             format,
             out,
         }) => tugas::run_tugas(&env, staff.as_deref(), all, days, format, out.as_deref()).map(Some),
+        Some(Command::Simfoni {
+            month,
+            case,
+            victim,
+            mark,
+            reference,
+            format,
+            out,
+        }) => simfoni::run_simfoni(
+            &env,
+            &simfoni::SimfoniArgs {
+                month: month.as_deref(),
+                case: case.as_deref(),
+                victim,
+                mark,
+                reference: reference.as_deref(),
+                format,
+                out: out.as_deref(),
+            },
+        )
+        .map(Some),
         Some(Command::Demo {
             cases,
             agencies,

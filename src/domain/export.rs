@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::intake::PersonRecord;
 use super::report::kabkota;
 use super::roughdate::RoughDate;
+use super::simfoni::effective_case_kind;
 use super::text::initials;
 use super::vocab::age_band;
 
@@ -34,6 +35,9 @@ pub struct ExportCase {
     pub closed: Option<NaiveDate>,
     pub closure_reason: Option<String>,
     pub referrals: usize,
+    /// The jenis kasus chosen on the form (None: derived from the victims).
+    pub case_kind: Option<String>,
+    pub authority: Option<String>,
 }
 
 /// How dates are written: ISO for tools, day first for a spreadsheet set to Indonesian.
@@ -111,6 +115,21 @@ const COLUMNS: &[(&str, Deid)] = &[
     ("tanggal_tutup", Deid::Keep),
     ("alasan_tutup", Deid::Keep),
     ("jumlah_rujukan", Deid::Keep),
+    // The fields SIMFONI counts (issue 18), after the older columns so tools reading those
+    // by position still find them. Pendidikan, pekerjaan and perkawinan are counted in
+    // SIMFONI's tables and stay in the de-identified form; the domicile is an address, and a
+    // WNA's country would single her out in a small office.
+    ("jenis_kasus", Deid::Keep),
+    ("kewenangan", Deid::Keep),
+    ("alamat_domisili", Deid::Drop),
+    ("pendidikan", Deid::Keep),
+    ("pekerjaan", Deid::Keep),
+    ("status_perkawinan", Deid::Keep),
+    ("kewarganegaraan", Deid::Keep),
+    ("negara", Deid::Drop),
+    ("pendidikan_terlapor", Deid::Keep),
+    ("pekerjaan_terlapor", Deid::Keep),
+    ("kewarganegaraan_terlapor", Deid::Keep),
 ];
 
 /// Lists inside a cell, as in the directory sheet.
@@ -142,6 +161,15 @@ pub fn rows(cases: &[ExportCase], deidentified: bool, dates: DateStyle) -> Vec<V
     let mut out = Vec::new();
     for c in cases {
         let reporter = c.reporter.clone().unwrap_or_default();
+        let ages: Vec<(Option<&str>, Option<u32>)> = c
+            .victims
+            .iter()
+            .map(|v| (v.sex.as_deref(), v.age))
+            .collect();
+        let kind = effective_case_kind(c.case_kind.as_deref(), &ages).unwrap_or_default();
+        let of_perpetrators = |f: fn(&PersonRecord) -> &Option<String>| {
+            list(c.perpetrators.iter().filter_map(|p| f(p).as_deref()))
+        };
         for (i, v) in c.victims.iter().enumerate() {
             let full: Vec<String> = vec![
                 c.number.clone(),
@@ -188,6 +216,17 @@ pub fn rows(cases: &[ExportCase], deidentified: bool, dates: DateStyle) -> Vec<V
                 date(c.closed),
                 opt(&c.closure_reason),
                 c.referrals.to_string(),
+                kind.clone(),
+                opt(&c.authority),
+                v.domicile.clone(),
+                opt(&v.education),
+                opt(&v.occupation),
+                opt(&v.marital),
+                opt(&v.nationality),
+                v.country.clone(),
+                of_perpetrators(|p| &p.education),
+                of_perpetrators(|p| &p.occupation),
+                of_perpetrators(|p| &p.nationality),
             ];
             debug_assert_eq!(full.len(), COLUMNS.len());
             let row = if deidentified {
@@ -227,6 +266,12 @@ mod tests {
             address: "Jl. Melati No. 4".into(),
             region: Some("18.72.01.1001".into()),
             ampk: vec!["i".into(), "j".into()],
+            domicile: "Jl. Mawar No. 9".into(),
+            education: Some("sd".into()),
+            occupation: Some("pelajar".into()),
+            marital: Some("belum_menikah".into()),
+            nationality: Some("wna".into()),
+            country: "Timor-Leste".into(),
             ..Default::default()
         };
         ExportCase {
@@ -271,6 +316,8 @@ mod tests {
             "Rina",
             "0812",
             "2014",
+            "Mawar",
+            "Timor",
         ] {
             assert!(!joined.contains(secret), "{secret} leaked: {joined}");
         }
@@ -280,5 +327,36 @@ mod tests {
         assert_eq!(at("kelompok_umur"), "6-12");
         assert_eq!(at("jenis_kelamin"), "P");
         assert!(!h.contains(&"umur") && !h.contains(&"nama_korban"));
+        // SIMFONI's counted fields stay; the domicile and a WNA's country go.
+        assert_eq!(at("pendidikan"), "sd");
+        assert_eq!(at("pekerjaan"), "pelajar");
+        assert_eq!(at("status_perkawinan"), "belum_menikah");
+        assert_eq!(at("jenis_kasus"), "ampk");
+        assert!(!h.contains(&"alamat_domisili") && !h.contains(&"negara"));
+    }
+
+    #[test]
+    fn full_rows_carry_the_simfoni_fields() {
+        let mut c = sample();
+        c.perpetrators = vec![PersonRecord {
+            education: Some("slta".into()),
+            occupation: Some("swasta_buruh".into()),
+            nationality: Some("wni".into()),
+            ..Default::default()
+        }];
+        c.authority = Some("pusat".into());
+        let r = rows(&[c], false, DateStyle::Iso);
+        let h = header(false);
+        let at = |k: &str| &r[0][h.iter().position(|x| *x == k).unwrap()];
+        assert_eq!(at("alamat_domisili"), "Jl. Mawar No. 9");
+        assert_eq!(at("negara"), "Timor-Leste");
+        assert_eq!(at("kewenangan"), "pusat");
+        assert_eq!(at("pendidikan_terlapor"), "slta");
+        assert_eq!(at("pekerjaan_terlapor"), "swasta_buruh");
+        assert_eq!(
+            at("jenis_kasus"),
+            "ampk",
+            "derived from the 12-year-old victim"
+        );
     }
 }

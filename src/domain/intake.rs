@@ -45,9 +45,20 @@ pub struct Victim {
     pub phone: String,
     pub safe_contact: String,
     pub disability: String,
+    /// The free text of the old "Sekolah / pekerjaan" field, kept beside the closed fields
+    /// it was mapped onto (`domain::simfoni::map_schooling`).
     pub schooling: String,
     pub guardian: String,
     pub ampk: Vec<String>,
+    /// Where she lives now, when not at the KTP address (Permen PPPA 2/2022 asks for both).
+    pub domicile: String,
+    /// `vocab::EDUCATION`, `OCCUPATION`, `MARITAL`, `NATIONALITY` codes.
+    pub education: String,
+    pub occupation: String,
+    pub marital: String,
+    pub nationality: String,
+    /// A WNA's country, as text.
+    pub country: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +68,10 @@ pub struct Perpetrator {
     pub sex: String,
     pub age: String,
     pub relation: String,
+    pub education: String,
+    pub occupation: String,
+    pub nationality: String,
+    pub country: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +95,10 @@ pub struct Triage {
     pub risk: String,
     pub emergency: String,
     pub services: Vec<String>,
+    /// `vocab::CASE_KINDS`: empty means derived from the victims (`domain::simfoni`).
+    pub case_kind: String,
+    /// `vocab::AUTHORITY`.
+    pub authority: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,11 +158,17 @@ pub enum VictimField {
     BirthDate,
     Age,
     Address,
+    Domicile,
     Region,
     Phone,
     SafeContact,
     Disability,
+    Education,
+    Occupation,
     Schooling,
+    Marital,
+    Nationality,
+    Country,
     Guardian,
     Ampk,
 }
@@ -154,6 +179,10 @@ pub enum PerpetratorField {
     Sex,
     Age,
     Relation,
+    Education,
+    Occupation,
+    Nationality,
+    Country,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,6 +202,8 @@ pub enum TriageField {
     Risk,
     Emergency,
     Services,
+    CaseKind,
+    Authority,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,24 +228,40 @@ impl ReporterField {
     ];
 }
 impl VictimField {
-    pub const ALL: [Self; 13] = [
+    /// In form order. `Country` is only offered to a WNA (see `Intake::fields`).
+    pub const ALL: [Self; 19] = [
         Self::Name,
         Self::Nik,
         Self::Sex,
         Self::BirthDate,
         Self::Age,
         Self::Address,
+        Self::Domicile,
         Self::Region,
         Self::Phone,
         Self::SafeContact,
         Self::Disability,
+        Self::Education,
+        Self::Occupation,
         Self::Schooling,
+        Self::Marital,
+        Self::Nationality,
+        Self::Country,
         Self::Guardian,
         Self::Ampk,
     ];
 }
 impl PerpetratorField {
-    pub const ALL: [Self; 4] = [Self::Name, Self::Sex, Self::Age, Self::Relation];
+    pub const ALL: [Self; 8] = [
+        Self::Name,
+        Self::Sex,
+        Self::Age,
+        Self::Relation,
+        Self::Education,
+        Self::Occupation,
+        Self::Nationality,
+        Self::Country,
+    ];
 }
 impl IncidentField {
     pub const ALL: [Self; 8] = [
@@ -229,7 +276,13 @@ impl IncidentField {
     ];
 }
 impl TriageField {
-    pub const ALL: [Self; 3] = [Self::Risk, Self::Emergency, Self::Services];
+    pub const ALL: [Self; 5] = [
+        Self::Risk,
+        Self::Emergency,
+        Self::Services,
+        Self::CaseKind,
+        Self::Authority,
+    ];
 }
 impl ConsentField {
     pub const ALL: [Self; 6] = [
@@ -286,8 +339,14 @@ impl Field {
             Field::Victim(_, f) => match f {
                 VictimField::Name
                 | VictimField::Address
+                | VictimField::Domicile
                 | VictimField::Schooling
+                | VictimField::Country
                 | VictimField::Guardian => Text,
+                VictimField::Education => One(vocab::EDUCATION),
+                VictimField::Occupation => One(vocab::OCCUPATION),
+                VictimField::Marital => One(vocab::MARITAL),
+                VictimField::Nationality => One(vocab::NATIONALITY),
                 VictimField::Nik => Nik,
                 VictimField::Phone => Phone,
                 VictimField::SafeContact => One(vocab::YES_NO),
@@ -299,7 +358,10 @@ impl Field {
                 VictimField::Region => Region,
             },
             Field::Perpetrator(_, f) => match f {
-                PerpetratorField::Name => Text,
+                PerpetratorField::Name | PerpetratorField::Country => Text,
+                PerpetratorField::Education => One(vocab::EDUCATION),
+                PerpetratorField::Occupation => One(vocab::OCCUPATION),
+                PerpetratorField::Nationality => One(vocab::NATIONALITY),
                 PerpetratorField::Sex => One(vocab::SEX),
                 PerpetratorField::Age => Age,
                 PerpetratorField::Relation => One(vocab::PERPETRATOR_RELATIONS),
@@ -318,6 +380,8 @@ impl Field {
                 TriageField::Risk => One(vocab::RISK),
                 TriageField::Emergency => One(vocab::YES_NO),
                 TriageField::Services => Many(vocab::SERVICES),
+                TriageField::CaseKind => One(vocab::CASE_KINDS),
+                TriageField::Authority => One(vocab::AUTHORITY),
             },
             Field::Consent(f) => match f {
                 ConsentField::Services => One(vocab::CONSENT_ANSWERS),
@@ -418,6 +482,12 @@ pub struct PersonRecord {
     pub schooling: String,
     pub guardian: String,
     pub ampk: Vec<String>,
+    pub domicile: String,
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub marital: Option<String>,
+    pub nationality: Option<String>,
+    pub country: String,
 }
 
 /// A validated intake, ready to open a case from.
@@ -441,6 +511,9 @@ pub struct NewCase {
     pub risk: String,
     pub emergency: bool,
     pub services: Vec<String>,
+    /// The jenis kasus chosen over the derived one (None: derived).
+    pub case_kind: Option<String>,
+    pub authority: Option<String>,
     pub consent_services: String,
     pub consent_share: Option<String>,
     pub consent_by: String,
@@ -464,15 +537,35 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// A country is kept only for a WNA: one typed before switching back to WNI is not a fact.
+fn country_of(nationality: &str, country: &str) -> String {
+    if nationality == "wna" {
+        country.trim().to_string()
+    } else {
+        String::new()
+    }
+}
+
 impl Intake {
     /// Fields in form order, for the current number of victims and perpetrators.
     pub fn fields(&self) -> Vec<Field> {
         let mut out: Vec<Field> = ReporterField::ALL.map(Field::Reporter).to_vec();
-        for i in 0..self.victims.len() {
-            out.extend(VictimField::ALL.map(|f| Field::Victim(i, f)));
+        // A country is asked only of a WNA: for everyone else it is one row fewer to pass.
+        for (i, v) in self.victims.iter().enumerate() {
+            out.extend(
+                VictimField::ALL
+                    .into_iter()
+                    .filter(|f| *f != VictimField::Country || v.nationality == "wna")
+                    .map(|f| Field::Victim(i, f)),
+            );
         }
-        for i in 0..self.perpetrators.len() {
-            out.extend(PerpetratorField::ALL.map(|f| Field::Perpetrator(i, f)));
+        for (i, p) in self.perpetrators.iter().enumerate() {
+            out.extend(
+                PerpetratorField::ALL
+                    .into_iter()
+                    .filter(|f| *f != PerpetratorField::Country || p.nationality == "wna")
+                    .map(|f| Field::Perpetrator(i, f)),
+            );
         }
         out.extend(IncidentField::ALL.map(Field::Incident));
         out.extend(TriageField::ALL.map(Field::Triage));
@@ -539,10 +632,16 @@ impl Intake {
                     VictimField::BirthDate => &p.birth_date,
                     VictimField::Age => &p.age,
                     VictimField::Address => &p.address,
+                    VictimField::Domicile => &p.domicile,
                     VictimField::Region => &p.region,
                     VictimField::Phone => &p.phone,
                     VictimField::SafeContact => &p.safe_contact,
                     VictimField::Disability => &p.disability,
+                    VictimField::Education => &p.education,
+                    VictimField::Occupation => &p.occupation,
+                    VictimField::Marital => &p.marital,
+                    VictimField::Nationality => &p.nationality,
+                    VictimField::Country => &p.country,
                     VictimField::Schooling => &p.schooling,
                     VictimField::Guardian => &p.guardian,
                     VictimField::Ampk => return None,
@@ -555,6 +654,10 @@ impl Intake {
                     PerpetratorField::Sex => &p.sex,
                     PerpetratorField::Age => &p.age,
                     PerpetratorField::Relation => &p.relation,
+                    PerpetratorField::Education => &p.education,
+                    PerpetratorField::Occupation => &p.occupation,
+                    PerpetratorField::Nationality => &p.nationality,
+                    PerpetratorField::Country => &p.country,
                 }
             }
             Field::Incident(x) => match x {
@@ -570,6 +673,8 @@ impl Intake {
             Field::Triage(x) => match x {
                 TriageField::Risk => &self.triage.risk,
                 TriageField::Emergency => &self.triage.emergency,
+                TriageField::CaseKind => &self.triage.case_kind,
+                TriageField::Authority => &self.triage.authority,
                 TriageField::Services => return None,
             },
             Field::Consent(x) => match x {
@@ -606,10 +711,16 @@ impl Intake {
                     VictimField::BirthDate => &mut p.birth_date,
                     VictimField::Age => &mut p.age,
                     VictimField::Address => &mut p.address,
+                    VictimField::Domicile => &mut p.domicile,
                     VictimField::Region => &mut p.region,
                     VictimField::Phone => &mut p.phone,
                     VictimField::SafeContact => &mut p.safe_contact,
                     VictimField::Disability => &mut p.disability,
+                    VictimField::Education => &mut p.education,
+                    VictimField::Occupation => &mut p.occupation,
+                    VictimField::Marital => &mut p.marital,
+                    VictimField::Nationality => &mut p.nationality,
+                    VictimField::Country => &mut p.country,
                     VictimField::Schooling => &mut p.schooling,
                     VictimField::Guardian => &mut p.guardian,
                     VictimField::Ampk => return None,
@@ -622,6 +733,10 @@ impl Intake {
                     PerpetratorField::Sex => &mut p.sex,
                     PerpetratorField::Age => &mut p.age,
                     PerpetratorField::Relation => &mut p.relation,
+                    PerpetratorField::Education => &mut p.education,
+                    PerpetratorField::Occupation => &mut p.occupation,
+                    PerpetratorField::Nationality => &mut p.nationality,
+                    PerpetratorField::Country => &mut p.country,
                 }
             }
             Field::Incident(x) => match x {
@@ -637,6 +752,8 @@ impl Intake {
             Field::Triage(x) => match x {
                 TriageField::Risk => &mut self.triage.risk,
                 TriageField::Emergency => &mut self.triage.emergency,
+                TriageField::CaseKind => &mut self.triage.case_kind,
+                TriageField::Authority => &mut self.triage.authority,
                 TriageField::Services => return None,
             },
             Field::Consent(x) => match x {
@@ -733,6 +850,18 @@ impl Intake {
             return Some(age_on(b, today));
         }
         parse_age(&v.age).ok()
+    }
+
+    /// Copies victim `i`'s KTP address into her domicile (one key on the form): most live
+    /// where their KTP says, and the form should not make anyone type it twice.
+    pub fn copy_address_to_domicile(&mut self, i: usize) -> bool {
+        match self.victims.get_mut(i) {
+            Some(v) if !v.address.trim().is_empty() => {
+                v.domicile = v.address.clone();
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn add_victim(&mut self) -> usize {
@@ -871,6 +1000,9 @@ impl Intake {
                     }
                 }
             }
+            if v.nationality == "wna" && v.country.trim().is_empty() {
+                push(f(VictimField::Country), Issue::CountryMissing);
+            }
             let age = birth.map(|b| age_on(b, today)).or(typed_age);
             if let Some(a) = age
                 && a < ADULT_AGE
@@ -887,6 +1019,12 @@ impl Intake {
                 && let Err(e) = parse_age(&s)
             {
                 push(Field::Perpetrator(i, PerpetratorField::Age), e);
+            }
+            if p.nationality == "wna" && p.country.trim().is_empty() {
+                push(
+                    Field::Perpetrator(i, PerpetratorField::Country),
+                    Issue::CountryMissing,
+                );
             }
         }
 
@@ -1005,6 +1143,12 @@ impl Intake {
                     } else {
                         Vec::new()
                     },
+                    domicile: v.domicile.trim().to_string(),
+                    education: opt(&v.education),
+                    occupation: opt(&v.occupation),
+                    marital: opt(&v.marital),
+                    nationality: opt(&v.nationality),
+                    country: country_of(&v.nationality, &v.country),
                     ..Default::default()
                 }
             })
@@ -1017,6 +1161,10 @@ impl Intake {
                 sex: opt(&p.sex),
                 age: opt(&p.age).and_then(|s| parse_age(&s).ok()),
                 relation: opt(&p.relation),
+                education: opt(&p.education),
+                occupation: opt(&p.occupation),
+                nationality: opt(&p.nationality),
+                country: country_of(&p.nationality, &p.country),
                 ..Default::default()
             })
             .collect();
@@ -1043,6 +1191,8 @@ impl Intake {
             risk: me.triage.risk.clone(),
             emergency: me.triage.emergency == "ya",
             services: me.triage.services.clone(),
+            case_kind: opt(&me.triage.case_kind),
+            authority: opt(&me.triage.authority),
             consent_services: me.consent.services.clone(),
             consent_share: opt(&me.consent.share),
             consent_by: me.consent.given_by.trim().to_string(),

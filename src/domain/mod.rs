@@ -19,6 +19,7 @@ pub mod region;
 pub mod report;
 pub mod roughdate;
 pub mod service;
+pub mod simfoni;
 pub mod staff;
 pub mod text;
 pub mod transfer;
@@ -57,6 +58,8 @@ pub enum Issue {
     ConsentGiverIsPerpetrator,
     /// A victim's phone without an answer to "aman dihubungi?".
     SafeContactUnanswered,
+    /// A WNA with no country recorded: SIMFONI asks for it.
+    CountryMissing,
 }
 
 impl Issue {
@@ -75,6 +78,7 @@ impl Issue {
                 | Issue::ChildConsentBySelf
                 | Issue::ConsentGiverIsPerpetrator
                 | Issue::SafeContactUnanswered
+                | Issue::CountryMissing
         )
     }
 }

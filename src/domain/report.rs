@@ -32,6 +32,7 @@ use serde::Serialize;
 
 use super::case::{Card, Targets};
 use super::service::{GivenCounts, simfoni_service};
+use super::simfoni::{SIMFONI_PLACES, effective_case_kind, simfoni_place};
 use super::vocab::{self, ADULT_AGE, Vocab};
 
 /// One victim of a case, as the report needs it: no name, no NIK.
@@ -42,6 +43,11 @@ pub struct VictimRow {
     pub ampk: Vec<String>,
     /// Kemendagri code of the victim's address, any level.
     pub region: Option<String>,
+    /// SIMFONI's pendidikan, pekerjaan, status perkawinan and kewarganegaraan codes.
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub marital: Option<String>,
+    pub nationality: Option<String>,
 }
 
 /// One case reported in the period.
@@ -62,6 +68,9 @@ pub struct CaseRow {
     pub referrals: Vec<String>,
     /// The first day the case moved into assessment, if it has.
     pub assessed: Option<NaiveDate>,
+    /// The jenis kasus chosen on the form (None: derived from the victims).
+    pub case_kind: Option<String>,
+    pub authority: Option<String>,
 }
 
 /// A case closed in the period and still closed at its end: when it was opened and when it was
@@ -89,6 +98,25 @@ pub enum TableKind {
     Stage,
     Risk,
     Referral,
+    // SIMFONI's own tables (issue 18).
+    CaseKind,
+    Authority,
+    Education,
+    Occupation,
+    Marital,
+    Nationality,
+    /// Tempat kejadian in SIMFONI's six, meja's `daring` counted as Lainnya
+    /// (`domain::simfoni::simfoni_place`); `Place` keeps meja's own rows.
+    PlaceSimfoni,
+}
+
+/// How the period's victims stand with SIMFONI-PPA (the mark "diinput ke SIMFONI").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct SimfoniCounts {
+    pub entered: u64,
+    /// Entered, and the case changed after.
+    pub changed: u64,
+    pub not_entered: u64,
 }
 
 /// What a table's numbers count.
@@ -142,6 +170,8 @@ pub struct Report {
     pub police_reports: u64,
     pub verdicts: u64,
     pub tables: Vec<Table>,
+    /// Filled by the store, which knows the marks; zero when not read.
+    pub simfoni: SimfoniCounts,
 }
 
 impl Report {
@@ -248,6 +278,13 @@ pub struct Tallies {
     stage: Tally,
     risk: Tally,
     referral: Tally,
+    case_kind: Tally,
+    authority: Tally,
+    education: Tally,
+    occupation: Tally,
+    marital: Tally,
+    nationality: Tally,
+    place_simfoni: Tally,
     victims: u64,
     cases: u64,
     to_assessment: Vec<i64>,
@@ -260,7 +297,22 @@ impl Tallies {
         let kinds = distinct(c.violence.iter().map(String::as_str));
         let services = distinct(c.services.iter().map(String::as_str));
         let relations = distinct(c.relations.iter().map(|r| r.as_deref().unwrap_or("")));
+        let ages: Vec<(Option<&str>, Option<u32>)> = c
+            .victims
+            .iter()
+            .map(|v| (v.sex.as_deref(), v.age))
+            .collect();
+        self.case_kind
+            .add(effective_case_kind(c.case_kind.as_deref(), &ages).as_deref());
+        self.authority.add(c.authority.as_deref());
+        // A place this build does not know stays itself, as in meja's own table.
+        let place_simfoni = c.place.as_deref().map(|p| simfoni_place(p).unwrap_or(p));
         for v in &c.victims {
+            self.education.add(v.education.as_deref());
+            self.occupation.add(v.occupation.as_deref());
+            self.marital.add(v.marital.as_deref());
+            self.nationality.add(v.nationality.as_deref());
+            self.place_simfoni.add(place_simfoni);
             self.victims += 1;
             if kinds.is_empty() {
                 self.violence.add(None);
@@ -384,6 +436,48 @@ impl Tallies {
                 self.referral,
                 &codes(&vocab::REFERRAL_STATUS),
             ),
+            table(
+                TableKind::CaseKind,
+                Unit::Cases,
+                self.case_kind,
+                &codes(&vocab::CASE_KINDS),
+            ),
+            table(
+                TableKind::Authority,
+                Unit::Cases,
+                self.authority,
+                &codes(&vocab::AUTHORITY),
+            ),
+            table(
+                TableKind::Education,
+                Unit::Victims,
+                self.education,
+                &codes(&vocab::EDUCATION),
+            ),
+            table(
+                TableKind::Occupation,
+                Unit::Victims,
+                self.occupation,
+                &codes(&vocab::OCCUPATION),
+            ),
+            table(
+                TableKind::Marital,
+                Unit::Victims,
+                self.marital,
+                &codes(&vocab::MARITAL),
+            ),
+            table(
+                TableKind::Nationality,
+                Unit::Victims,
+                self.nationality,
+                &codes(&vocab::NATIONALITY),
+            ),
+            table(
+                TableKind::PlaceSimfoni,
+                Unit::Victims,
+                self.place_simfoni,
+                &SIMFONI_PLACES,
+            ),
         ];
         let to_closure = closures
             .iter()
@@ -402,6 +496,7 @@ impl Tallies {
             police_reports: 0,
             verdicts: 0,
             tables,
+            simfoni: SimfoniCounts::default(),
         }
     }
 }
@@ -546,9 +641,51 @@ pub fn last_month(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     (prev, this.pred_opt().unwrap_or(this))
 }
 
+/// A month as a data officer writes it: `11-2026`, `11/2026`, `2026-11`. None otherwise.
+pub fn parse_month(s: &str) -> Option<Month> {
+    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
+    let [a, b] = parts.as_slice() else {
+        return None;
+    };
+    let (m, y) = if a.len() == 4 { (b, a) } else { (a, b) };
+    let (month, year) = (m.parse::<u32>().ok()?, y.parse::<i32>().ok()?);
+    ((1..=12).contains(&month) && y.len() == 4).then_some(Month { year, month })
+}
+
+/// The last day of a month: where the month-end list stops.
+pub fn last_day(m: Month) -> NaiveDate {
+    let first = m.next().first_day();
+    first.pred_opt().unwrap_or(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_read_as_a_data_officer_writes_them() {
+        let nov = Month {
+            year: 2026,
+            month: 11,
+        };
+        assert_eq!(parse_month("11-2026"), Some(nov));
+        assert_eq!(parse_month(" 11/2026 "), Some(nov));
+        assert_eq!(parse_month("2026-11"), Some(nov));
+        assert_eq!(parse_month("13-2026"), None);
+        assert_eq!(parse_month("11-26"), None);
+        assert_eq!(parse_month("November"), None);
+        assert_eq!(
+            last_day(nov),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
+        assert_eq!(
+            last_day(Month {
+                year: 2026,
+                month: 12
+            }),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -560,6 +697,7 @@ mod tests {
             age: Some(age),
             ampk: ampk.iter().map(|s| s.to_string()).collect(),
             region: Some(region.into()),
+            ..Default::default()
         }
     }
 
@@ -576,6 +714,7 @@ mod tests {
             victims,
             referrals: vec![],
             assessed: None,
+            ..Default::default()
         }
     }
 
@@ -736,6 +875,100 @@ mod tests {
         assert_eq!(r.table(TableKind::District).count(""), 2);
         // Adults are not in the AMPK table; a victim of unknown age with no AMPK neither.
         assert!(r.table(TableKind::Ampk).rows.iter().all(|r| r.count == 0));
+    }
+
+    /// Hand-counted: four cases, five victims.
+    /// - A: daring, a woman of 30 (SLTA, IRT, menikah) and her girl of 9 (SD, pelajar);
+    /// - B: lembaga pendidikan kilat, a girl of 16 (SLTA, pelajar), kewenangan pusat;
+    /// - C: daring, a man of 40 (nothing SIMFONI can count for jenis kasus);
+    /// - D: lainnya, a woman of 25 marked AMPK on the form (chosen over the derived KtP).
+    ///
+    /// SIMFONI's places: Lainnya = A's two + C's one + D's one = 4 victims, LPK 1, the rest 0;
+    /// meja's own table keeps daring 3 and lainnya 1 apart.
+    #[test]
+    fn daring_folds_into_lainnya_and_the_simfoni_tables_count_by_hand() {
+        let person = |sex: &str, age: u32, edu: Option<&str>, occ: Option<&str>| VictimRow {
+            sex: Some(sex.into()),
+            age: Some(age),
+            education: edu.map(str::to_string),
+            occupation: occ.map(str::to_string),
+            ..Default::default()
+        };
+        let mut a = case(
+            &["fisik"],
+            vec![
+                VictimRow {
+                    marital: Some("menikah".into()),
+                    nationality: Some("wni".into()),
+                    ..person("P", 30, Some("slta"), Some("irt"))
+                },
+                person("P", 9, Some("sd"), Some("pelajar")),
+            ],
+        );
+        a.place = Some("daring".into());
+        a.authority = Some("daerah".into());
+        let mut b = case(
+            &["seksual"],
+            vec![person("P", 16, Some("slta"), Some("pelajar"))],
+        );
+        b.place = Some("lembaga_pendidikan_kilat".into());
+        b.authority = Some("pusat".into());
+        let mut c = case(&["psikis"], vec![person("L", 40, None, None)]);
+        c.place = Some("daring".into());
+        let mut d = case(&["psikis"], vec![person("P", 25, None, None)]);
+        d.place = Some("lainnya".into());
+        d.case_kind = Some("ampk".into());
+        let r = report(&[a, b, c, d]);
+
+        let simfoni = r.table(TableKind::PlaceSimfoni);
+        let rows: Vec<(&str, u64)> = simfoni
+            .rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("rumah_tangga", 0),
+                ("tempat_kerja", 0),
+                ("sekolah", 0),
+                ("fasilitas_umum", 0),
+                ("lembaga_pendidikan_kilat", 1),
+                ("lainnya", 4),
+            ],
+            "no daring row in SIMFONI's table, and it adds up to the victims"
+        );
+        let own = r.table(TableKind::Place);
+        assert_eq!((own.count("daring"), own.count("lainnya")), (3, 1));
+
+        let kind = r.table(TableKind::CaseKind);
+        assert_eq!(
+            (
+                kind.count("keduanya"),
+                kind.count("ampk"),
+                kind.count("ktp"),
+                kind.count("")
+            ),
+            (1, 2, 0, 1),
+            "A both, B and D AMPK, C not known"
+        );
+        let auth = r.table(TableKind::Authority);
+        assert_eq!(
+            (auth.count("daerah"), auth.count("pusat"), auth.count("")),
+            (1, 1, 2)
+        );
+        let edu = r.table(TableKind::Education);
+        assert_eq!(
+            (edu.count("slta"), edu.count("sd"), edu.count("")),
+            (2, 1, 2)
+        );
+        let occ = r.table(TableKind::Occupation);
+        assert_eq!(
+            (occ.count("pelajar"), occ.count("irt"), occ.count("")),
+            (2, 1, 2)
+        );
+        assert_eq!(r.table(TableKind::Marital).count("menikah"), 1);
+        assert_eq!(r.table(TableKind::Nationality).count(""), 4);
     }
 
     #[test]

@@ -188,6 +188,12 @@ pub const PLACES: Vocab = Vocab {
         t("tempat_kerja", "Tempat kerja", "Workplace"),
         t("sekolah", "Sekolah", "School"),
         t("fasilitas_umum", "Fasilitas umum", "Public facility"),
+        t(
+            "lembaga_pendidikan_kilat",
+            "Lembaga Pendidikan Kilat",
+            "Short-course institution",
+        ),
+        // meja's own: SIMFONI has no online place; `domain::simfoni::simfoni_place` maps it.
         t("daring", "Ranah daring", "Online"),
         t("lainnya", "Lainnya", "Other"),
     ],
@@ -207,6 +213,8 @@ pub const PERPETRATOR_RELATIONS: Vocab = Vocab {
         t("rekan_kerja", "Rekan kerja", "Co-worker"),
         t("lainnya", "Lainnya", "Other"),
         t("tidak_dikenal", "Tidak dikenal", "Unknown person"),
+        // SIMFONI's "NA": no data on the relation (as opposed to a stranger).
+        t("na", "NA (tidak ada data)", "NA (no data)"),
     ],
 };
 
@@ -328,7 +336,98 @@ pub const CHANNELS: Vocab = Vocab {
             "Referral from another agency",
         ),
         t("penjangkauan", "Penjangkauan", "Outreach"),
+        // The channels of desk systems that mirror KemenPPPA (domain.md, SIMFONI-PPA).
+        t("sapa129_telepon", "SAPA 129 (telepon)", "SAPA 129 (phone)"),
+        t("sapa129_wa", "SAPA 129 (WhatsApp)", "SAPA 129 (WhatsApp)"),
+        t("sp4n_lapor", "SP4N-LAPOR!", "SP4N-LAPOR!"),
+        t("surat", "Surat / nota dinas", "Letter / official memo"),
+        t(
+            "pelimpahan",
+            "Pelimpahan dari layanan lain",
+            "Handed over by another service",
+        ),
+        t("laporan_media", "Laporan media", "Media report"),
         t("lainnya", "Lainnya", "Other"),
+    ],
+};
+
+/// Pendidikan terakhir (SIMFONI; victim and alleged perpetrator), in SIMFONI's order.
+pub const EDUCATION: Vocab = Vocab {
+    name: "pendidikan",
+    terms: &[
+        t("tidak_sekolah", "Tidak/Belum Sekolah", "No schooling yet"),
+        t("paud_tk", "PAUD/TK", "Pre-school / kindergarten"),
+        t("sd", "SD", "Primary school (SD)"),
+        t("sltp", "SLTP", "Junior secondary (SLTP)"),
+        t("slta", "SLTA", "Senior secondary (SLTA)"),
+        t("pt", "Perguruan Tinggi", "Higher education"),
+    ],
+};
+
+/// Pekerjaan (SIMFONI), in SIMFONI's order.
+pub const OCCUPATION: Vocab = Vocab {
+    name: "pekerjaan",
+    terms: &[
+        t("pelajar", "Pelajar", "Pupil / student"),
+        t("irt", "Ibu Rumah Tangga", "Homemaker"),
+        t("tidak_bekerja", "Tidak Bekerja", "Not working"),
+        t("swasta_buruh", "Swasta/Buruh", "Private sector / labourer"),
+        t("bekerja", "Bekerja", "Working (other)"),
+        t("pns_aparat", "PNS/Aparat", "Civil servant / officer"),
+        t(
+            "pedagang_tani_nelayan",
+            "Pedagang/Tani/Nelayan",
+            "Trader / farmer / fisher",
+        ),
+        t("na", "N/A", "N/A"),
+    ],
+};
+
+/// Status perkawinan (from clones of SIMFONI's form; domain.md marks it less certain).
+pub const MARITAL: Vocab = Vocab {
+    name: "status_perkawinan",
+    terms: &[
+        t("belum_menikah", "Belum Menikah", "Never married"),
+        t("menikah", "Menikah", "Married"),
+        t("duda_janda", "Duda/Janda", "Divorced or widowed"),
+        t("sirri", "Sirri", "Unregistered (sirri) marriage"),
+    ],
+};
+
+/// Kewarganegaraan; a WNA's country is kept beside it as text.
+pub const NATIONALITY: Vocab = Vocab {
+    name: "kewarganegaraan",
+    terms: &[
+        t("wni", "WNI", "Indonesian citizen"),
+        t("wna", "WNA", "Foreign national"),
+    ],
+};
+
+/// SIMFONI's jenis kasus (Permen PPPA 2/2022: identify the case as KtP or AMPK). Derived from
+/// the victims by `domain::law::case_kind`; a stored code overrides it.
+pub const CASE_KINDS: Vocab = Vocab {
+    name: "jenis_kasus",
+    terms: &[
+        t(
+            "ktp",
+            "Kekerasan terhadap Perempuan",
+            "Violence against women",
+        ),
+        t(
+            "ampk",
+            "Anak yang Memerlukan Perlindungan Khusus",
+            "Child in need of special protection",
+        ),
+        t("keduanya", "KtP dan AMPK", "Both"),
+    ],
+};
+
+/// Kewenangan: a central matter goes to KemenPPPA with a referral letter.
+pub const AUTHORITY: Vocab = Vocab {
+    name: "kewenangan",
+    terms: &[
+        t("daerah", "Daerah", "Regional"),
+        t("pusat", "Pusat (KemenPPPA)", "Central (KemenPPPA)"),
     ],
 };
 
@@ -862,6 +961,12 @@ mod tests {
             LEGAL_CHECKLIST,
             APPROVALS,
             ACTION_STATUS,
+            EDUCATION,
+            OCCUPATION,
+            MARITAL,
+            NATIONALITY,
+            CASE_KINDS,
+            AUTHORITY,
         ] {
             let mut codes: Vec<_> = v.terms.iter().map(|t| t.code).collect();
             codes.sort();

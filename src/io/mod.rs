@@ -12,6 +12,7 @@ pub mod outfile;
 pub mod pdf;
 pub mod report;
 mod sheet;
+pub mod simfoni;
 mod table;
 
 use std::collections::HashMap;

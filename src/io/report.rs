@@ -31,6 +31,13 @@ pub fn table_title(kind: TableKind, lang: Lang) -> &'static str {
         TableKind::Stage => Msg::RepTableStage,
         TableKind::Risk => Msg::RepTableRisk,
         TableKind::Referral => Msg::RepTableReferral,
+        TableKind::CaseKind => Msg::RepTableCaseKind,
+        TableKind::Authority => Msg::RepTableAuthority,
+        TableKind::Education => Msg::RepTableEducation,
+        TableKind::Occupation => Msg::RepTableOccupation,
+        TableKind::Marital => Msg::RepTableMarital,
+        TableKind::Nationality => Msg::RepTableNationality,
+        TableKind::PlaceSimfoni => Msg::RepTablePlaceSimfoni,
     }
     .get(lang)
 }
@@ -57,6 +64,13 @@ fn vocab_of(kind: TableKind) -> Option<Vocab> {
         TableKind::Stage => vocab::STAGES,
         TableKind::Risk => vocab::RISK,
         TableKind::Referral => vocab::REFERRAL_STATUS,
+        TableKind::CaseKind => vocab::CASE_KINDS,
+        TableKind::Authority => vocab::AUTHORITY,
+        TableKind::Education => vocab::EDUCATION,
+        TableKind::Occupation => vocab::OCCUPATION,
+        TableKind::Marital => vocab::MARITAL,
+        TableKind::Nationality => vocab::NATIONALITY,
+        TableKind::PlaceSimfoni => vocab::PLACES,
         TableKind::District => return None,
     })
 }
@@ -132,6 +146,21 @@ fn summary(r: &Report, lang: Lang) -> Vec<(&'static str, String, String)> {
             "kasus_putusan",
             Msg::RepVerdicts.get(lang).to_string(),
             r.verdicts.to_string(),
+        ),
+        (
+            "simfoni_diinput",
+            Msg::RepSimfoniEntered.get(lang).to_string(),
+            r.simfoni.entered.to_string(),
+        ),
+        (
+            "simfoni_berubah",
+            Msg::RepSimfoniChanged.get(lang).to_string(),
+            r.simfoni.changed.to_string(),
+        ),
+        (
+            "simfoni_belum",
+            Msg::RepSimfoniNotYet.get(lang).to_string(),
+            r.simfoni.not_entered.to_string(),
         ),
     ]
 }

@@ -30,24 +30,63 @@ pub(crate) fn next_seq(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64>
     )
 }
 
+/// The fields SIMFONI counts of a person (schema `SIMFONI_FIELDS`), as stored.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SimfoniPerson<'a> {
+    pub education: Option<&'a str>,
+    pub occupation: Option<&'a str>,
+    pub marital: Option<&'a str>,
+    pub nationality: Option<&'a str>,
+    pub country: &'a str,
+    pub domicile: &'a str,
+}
+
+impl<'a> SimfoniPerson<'a> {
+    pub(crate) fn of(p: &'a PersonRecord) -> Self {
+        SimfoniPerson {
+            education: p.education.as_deref(),
+            occupation: p.occupation.as_deref(),
+            marital: p.marital.as_deref(),
+            nationality: p.nationality.as_deref(),
+            country: &p.country,
+            domicile: &p.domicile,
+        }
+    }
+}
+
 /// The one `INSERT` of a person row, with its AMPK codes: shared by a new intake and a case
 /// received from another office (`transfer`), which map their own types to these values.
 /// `values` are, in order: role, ord, name, nik, sex, birth_date, age, phone, address,
-/// relation, disability, schooling, guardian, region, safe_contact.
+/// relation, disability, schooling, guardian, region, safe_contact; `simfoni` the fields
+/// SIMFONI counts.
 pub(super) fn insert_person_row(
     tx: &Transaction<'_>,
     case_id: i64,
     values: [&dyn rusqlite::ToSql; 15],
+    simfoni: &SimfoniPerson<'_>,
     ampk: &[String],
 ) -> rusqlite::Result<()> {
+    let s = simfoni;
+    let more: [&dyn rusqlite::ToSql; 6] = [
+        &s.education,
+        &s.occupation,
+        &s.marital,
+        &s.nationality,
+        &s.country,
+        &s.domicile,
+    ];
     tx.prepare_cached(
         "INSERT INTO persons (case_id, role, ord, name, nik, sex, birth_date, age, phone,
                               address, relation, disability, schooling, guardian, region,
-                              safe_contact)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                              safe_contact, education, occupation, marital, nationality, country,
+                              domicile)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                 ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(rusqlite::params_from_iter(
-        std::iter::once(&case_id as &dyn rusqlite::ToSql).chain(values),
+        std::iter::once(&case_id as &dyn rusqlite::ToSql)
+            .chain(values)
+            .chain(more),
     ))?;
     let person_id = tx.last_insert_rowid();
     for code in ampk {
@@ -84,6 +123,7 @@ fn insert_person(
             &p.region,
             &p.safe_contact,
         ],
+        &SimfoniPerson::of(p),
         &p.ampk,
     )
 }
@@ -234,8 +274,8 @@ pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> ru
             incident_date = ?5, incident_time = ?6, incident_place = ?7, incident_address = ?8,
             chronology = ?9, consent_services = ?10, consent_share = ?11, consent_by = ?12,
             consent_relation = ?13, consent_withheld = ?14, incident_region = ?15,
-            incident_ongoing = ?17
-         WHERE id = ?16",
+            case_kind = ?16, authority = ?17, incident_ongoing = ?19
+         WHERE id = ?18",
     )?
     .execute(params![
         rec.risk,
@@ -253,6 +293,8 @@ pub(crate) fn write_recorded(tx: &Transaction<'_>, id: i64, rec: &NewCase) -> ru
         rec.consent_relation,
         rec.consent_withheld,
         rec.incident_region,
+        rec.case_kind,
+        rec.authority,
         id,
         rec.incident_ongoing,
     ])?;

@@ -106,7 +106,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
         "SELECT channel, reporter_kind, incident_date, incident_time, incident_place,
                 incident_address, chronology, risk, emergency, consent_services, consent_share,
                 consent_by, consent_relation, consent_withheld, coalesce(incident_region, ''),
-                incident_ongoing
+                coalesce(case_kind, ''), coalesce(authority, ''), incident_ongoing
          FROM cases WHERE id = ?1",
         [id],
         |r| {
@@ -119,7 +119,7 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                 .and_then(|s| RoughDate::from_iso(&s))
                 .map(|d| d.written('-'))
                 .unwrap_or_default();
-            i.incident.ongoing = match r.get::<_, Option<bool>>(15)? {
+            i.incident.ongoing = match r.get::<_, Option<bool>>(17)? {
                 Some(true) => "ya".into(),
                 Some(false) => "tidak".into(),
                 None => String::new(),
@@ -138,6 +138,8 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
             i.consent.relation = r.get::<_, Option<String>>(12)?.unwrap_or_default();
             i.consent.withheld = r.get(13)?;
             i.incident.region = r.get(14)?;
+            i.triage.case_kind = r.get(15)?;
+            i.triage.authority = r.get(16)?;
             Ok(i)
         },
     )?;
@@ -145,7 +147,9 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
     let mut st = c.prepare_cached(
         "SELECT id, role, name, coalesce(nik,''), coalesce(sex,''), birth_date, age,
                 coalesce(phone,''), address, coalesce(relation,''), coalesce(disability,''),
-                schooling, guardian, coalesce(region, ''), coalesce(safe_contact, '')
+                schooling, guardian, coalesce(region, ''), coalesce(education, ''),
+                coalesce(occupation, ''), coalesce(marital, ''), coalesce(nationality, ''),
+                country, domicile, coalesce(safe_contact, '')
          FROM persons WHERE case_id = ?1 ORDER BY role, ord",
     )?;
     let mut rows = st.query([id])?;
@@ -182,11 +186,17 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                     address: r.get(8)?,
                     region: r.get(13)?,
                     phone: r.get(7)?,
-                    safe_contact: r.get(14)?,
+                    safe_contact: r.get(20)?,
                     disability: r.get(10)?,
                     schooling: r.get(11)?,
                     guardian: r.get(12)?,
                     ampk,
+                    education: r.get(14)?,
+                    occupation: r.get(15)?,
+                    marital: r.get(16)?,
+                    nationality: r.get(17)?,
+                    country: r.get(18)?,
+                    domicile: r.get(19)?,
                 });
             }
             _ => i.perpetrators.push(Perpetrator {
@@ -194,6 +204,10 @@ fn load_intake(c: &Connection, id: i64) -> rusqlite::Result<Intake> {
                 sex: r.get(4)?,
                 age,
                 relation: r.get(9)?,
+                education: r.get(14)?,
+                occupation: r.get(15)?,
+                nationality: r.get(17)?,
+                country: r.get(18)?,
             }),
         }
     }

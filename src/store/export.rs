@@ -18,7 +18,8 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 pub(crate) fn people(c: &Connection, id: i64, role: &str) -> rusqlite::Result<Vec<PersonRecord>> {
     let mut st = c.prepare_cached(
         "SELECT id, name, nik, sex, birth_date, age, phone, address, region, relation,
-                disability, schooling, guardian, safe_contact
+                disability, schooling, guardian, education, occupation, marital, nationality,
+                country, domicile, safe_contact
          FROM persons WHERE case_id = ?1 AND role = ?2 ORDER BY ord, id",
     )?;
     let rows = st
@@ -38,8 +39,14 @@ pub(crate) fn people(c: &Connection, id: i64, role: &str) -> rusqlite::Result<Ve
                     disability: r.get(10)?,
                     schooling: r.get(11)?,
                     guardian: r.get(12)?,
-                    safe_contact: r.get(13)?,
+                    safe_contact: r.get(19)?,
                     ampk: Vec::new(),
+                    education: r.get(13)?,
+                    occupation: r.get(14)?,
+                    marital: r.get(15)?,
+                    nationality: r.get(16)?,
+                    country: r.get(17)?,
+                    domicile: r.get(18)?,
                 },
             ))
         })?
@@ -95,7 +102,8 @@ impl Store {
             "SELECT id, number, origin_number, opened_at, stage, risk, emergency, channel,
                     incident_date, incident_place, incident_address, incident_region,
                     chronology, closed_at, closure_reason,
-                    (SELECT count(*) FROM referrals r WHERE r.case_id = cases.id)
+                    (SELECT count(*) FROM referrals r WHERE r.case_id = cases.id),
+                    case_kind, authority
              FROM cases
              WHERE (?1 IS NULL OR substr(opened_at, 1, 10) >= ?1)
                AND (?2 IS NULL OR substr(opened_at, 1, 10) <= ?2)
@@ -124,6 +132,8 @@ impl Store {
                         closed: date(r.get(13)?),
                         closure_reason: r.get(14)?,
                         referrals: r.get::<_, i64>(15)? as usize,
+                        case_kind: r.get(16)?,
+                        authority: r.get(17)?,
                         ..ExportCase::default()
                     },
                 ))

@@ -25,6 +25,7 @@ pub mod referrals;
 pub mod report;
 pub mod schema;
 pub mod search;
+pub mod simfoni;
 pub mod staff;
 pub mod transfer;
 

@@ -59,7 +59,8 @@ impl Store {
         let c = self.conn();
         let period = params![from.to_string(), to.to_string()];
         let mut cases = c.prepare(&format!(
-            "SELECT c.id, c.opened_at, c.stage, c.risk, c.incident_place FROM cases c
+            "SELECT c.id, c.opened_at, c.stage, c.risk, c.incident_place, c.case_kind,
+                    c.authority FROM cases c
              WHERE {PERIOD} ORDER BY c.id"
         ))?;
         let mut codes = c.prepare(&format!(
@@ -73,7 +74,8 @@ impl Store {
              ON r.case_id = c.id WHERE {PERIOD} ORDER BY c.id, r.id"
         ))?;
         let mut persons = c.prepare(&format!(
-            "SELECT c.id, p.id, p.role = 'korban', p.relation, p.sex, p.age, p.region
+            "SELECT c.id, p.id, p.role = 'korban', p.relation, p.sex, p.age, p.region,
+                    p.education, p.occupation, p.marital, p.nationality
              FROM cases c CROSS JOIN persons p ON p.case_id = c.id
              WHERE {PERIOD} AND p.role IN ('terlapor', 'korban') ORDER BY c.id, p.ord"
         ))?;
@@ -120,6 +122,10 @@ impl Store {
                             age: r.get(5)?,
                             ampk: Vec::new(),
                             region: r.get(6)?,
+                            education: r.get(7)?,
+                            occupation: r.get(8)?,
+                            marital: r.get(9)?,
+                            nationality: r.get(10)?,
                         },
                     ),
                 ))
@@ -145,6 +151,8 @@ impl Store {
                 stage: r.get(2)?,
                 risk: r.get(3)?,
                 place: r.get(4)?,
+                case_kind: r.get(5)?,
+                authority: r.get(6)?,
                 ..CaseRow::default()
             })
         })?;
@@ -268,6 +276,7 @@ impl Store {
             .count() as u64;
         let mut report = tallies.finish(from, to, &given, &closures, overdue, today);
         (report.police_reports, report.verdicts) = self.legal_counts(from, to)?;
+        report.simfoni = self.simfoni_counts(from, to)?;
         Ok(report)
     }
 

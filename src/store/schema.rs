@@ -456,6 +456,43 @@ SELECT 'clocks_since', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE EXISTS (SELECT 1 FROM cases);
 "#;
 
+/// The fields SIMFONI-PPA counts (issue 18): per person pendidikan, pekerjaan, status
+/// perkawinan, kewarganegaraan (with a WNA's country) and the domicile beside the KTP
+/// address; per case the jenis kasus chosen over the derived one, and the kewenangan. The old
+/// free text `schooling` stays as it was, shown beside the closed fields; the hook maps what
+/// it says unambiguously (`domain::simfoni::map_schooling`).
+const SIMFONI_FIELDS: &str = r#"
+ALTER TABLE persons ADD COLUMN education TEXT;
+ALTER TABLE persons ADD COLUMN occupation TEXT;
+ALTER TABLE persons ADD COLUMN marital TEXT;
+ALTER TABLE persons ADD COLUMN nationality TEXT;
+ALTER TABLE persons ADD COLUMN country TEXT NOT NULL DEFAULT '';
+ALTER TABLE persons ADD COLUMN domicile TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN case_kind TEXT;
+ALTER TABLE cases ADD COLUMN authority TEXT;
+"#;
+
+/// Maps each person's old "Sekolah / pekerjaan" text onto the closed fields the
+/// `SIMFONI_FIELDS` migration added. Only empty fields are filled; the text itself is kept.
+fn map_old_schooling(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    let rows: Vec<(i64, String, Option<u32>)> = tx
+        .prepare("SELECT id, schooling, age FROM persons WHERE trim(schooling) <> ''")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare(
+        "UPDATE persons SET education = coalesce(education, ?2),
+                            occupation = coalesce(occupation, ?3)
+         WHERE id = ?1",
+    )?;
+    for (id, text, age) in rows {
+        let m = crate::domain::simfoni::map_schooling(&text, age);
+        if m.education.is_some() || m.occupation.is_some() {
+            update.execute(rusqlite::params![id, m.education, m.occupation])?;
+        }
+    }
+    Ok(())
+}
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -475,6 +512,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (PERSONS_SAFE_CONTACT, None),
     (INCIDENT_ONGOING, None),
     (LEGAL_RECORDS, None),
+    (SIMFONI_FIELDS, Some(map_old_schooling)),
 ];
 
 pub fn migrations() -> Migrations<'static> {

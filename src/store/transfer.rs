@@ -433,6 +433,8 @@ fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusq
             &clean_opt(&p.region),
             &clean_opt(&p.safe_contact),
         ],
+        // Transfer format 1 has no SIMFONI fields: the receiving office fills them in.
+        &super::cases::SimfoniPerson::default(),
         &ampk,
     )
 }

@@ -38,6 +38,40 @@ impl Rng {
     }
 }
 
+// The lists the demo drew from before SIMFONI's extra codes were added (issue 18): the same
+// seed keeps making the same office, so screens and figures from it stay comparable.
+const DEMO_CHANNELS: &[&str] = &[
+    "datang",
+    "telepon",
+    "pesan",
+    "rujukan_polisi",
+    "rujukan_sekolah",
+    "rujukan_faskes",
+    "rujukan_lain",
+    "penjangkauan",
+    "lainnya",
+];
+const DEMO_PLACES: &[&str] = &[
+    "rumah_tangga",
+    "tempat_kerja",
+    "sekolah",
+    "fasilitas_umum",
+    "daring",
+    "lainnya",
+];
+const DEMO_RELATIONS: &[&str] = &[
+    "orang_tua",
+    "keluarga",
+    "suami_istri",
+    "tetangga",
+    "pacar_teman",
+    "guru",
+    "majikan",
+    "rekan_kerja",
+    "lainnya",
+    "tidak_dikenal",
+];
+
 const WOMEN: &[&str] = &[
     "Siti", "Dewi", "Ayu", "Putri", "Rina", "Nur", "Fitri", "Wulan", "Indah", "Lestari", "Ratna",
     "Sri", "Yuni", "Maya", "Intan", "Anisa", "Dian", "Novi", "Rahma", "Kartika",
@@ -306,6 +340,20 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         } else {
             vec![]
         },
+        // SIMFONI's fields follow from what was drawn, without drawing more: the same seed
+        // keeps making the same cases.
+        education: child.then(|| {
+            match age {
+                0..=5 => "paud_tk",
+                6..=12 => "sd",
+                13..=15 => "sltp",
+                _ => "slta",
+            }
+            .to_string()
+        }),
+        occupation: child.then(|| "pelajar".to_string()),
+        marital: child.then(|| "belum_menikah".to_string()),
+        nationality: Some("wni".into()),
         ..Default::default()
     };
     let perp_female = !rng.chance(85);
@@ -314,7 +362,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         name: name(rng, perp_female),
         sex: Some(if perp_female { "P" } else { "L" }.into()),
         age: Some(16 + rng.below(50) as u32),
-        relation: Some(rng.code(vocab::PERPETRATOR_RELATIONS)),
+        relation: Some(rng.pick(DEMO_RELATIONS).to_string()),
         ..Default::default()
     };
     let reporter = PersonRecord {
@@ -324,7 +372,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         ..Default::default()
     };
     let rec = NewCase {
-        channel: Some(rng.code(vocab::CHANNELS)),
+        channel: Some(rng.pick(DEMO_CHANNELS).to_string()),
         reporter_kind: Some("disebut".into()),
         reporter,
         victims: vec![victim],
@@ -334,7 +382,7 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
         )),
         incident_ongoing: None,
         incident_time: None,
-        place: Some(rng.code(vocab::PLACES)),
+        place: Some(rng.pick(DEMO_PLACES).to_string()),
         incident_address: String::new(),
         incident_region: Some(format!("18.72.0{kec}")),
         violence,
@@ -348,6 +396,8 @@ fn one_case(rng: &mut Rng, opened: NaiveDate, as_of: NaiveDate) -> DemoCase {
                 .code
                 .to_string(),
         ],
+        case_kind: None,
+        authority: Some("daerah".into()),
         consent_services: "ya".into(),
         consent_share: Some(if rng.chance(80) { "ya" } else { "tidak" }.into()),
         consent_by: if child {

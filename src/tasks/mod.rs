@@ -6,4 +6,5 @@ pub mod backup;
 pub mod check;
 pub mod demo;
 pub mod letters;
+pub mod simfoni;
 pub mod transfer;

@@ -92,6 +92,15 @@ pub enum Action {
     LeaveDirectory,
     /// The report of another month.
     ReportMonth(Month),
+    /// One victim's SIMFONI sheet (from 0), opened or switched to.
+    OpenSimfoniSheet {
+        case_id: i64,
+        victim: usize,
+    },
+    /// The month-end list of victims still to enter into SIMFONI.
+    OpenSimfoniMonth,
+    /// The month-end list of another month.
+    SimfoniMonth(Month),
     /// The query typed into search changed.
     Search(String),
     // ---- the intake and the drafts
@@ -210,6 +219,21 @@ pub enum Action {
         to: Status,
         note: String,
     },
+    // ---- SIMFONI-PPA
+    /// `m` on the sheet: asks SIMFONI's reference, then marks.
+    AskSimfoniMark {
+        case_id: i64,
+        victim: usize,
+    },
+    MarkSimfoni {
+        case_id: i64,
+        victim: usize,
+        reference: String,
+    },
+    PrintSimfoniSheet {
+        case_id: i64,
+        victim: usize,
+    },
 }
 
 impl Action {
@@ -236,6 +260,13 @@ impl Action {
             | Action::AddFollowUp(_) => Some((Permission::RecordService, None)),
             Action::OpenAudit => Some((Permission::ReadAudit, None)),
             Action::OpenReport => Some((Permission::Report, None)),
+            // SIMFONI entry is reporting work, as the report is.
+            Action::OpenSimfoniSheet { .. }
+            | Action::OpenSimfoniMonth
+            | Action::SimfoniMonth(_)
+            | Action::AskSimfoniMark { .. }
+            | Action::MarkSimfoni { .. }
+            | Action::PrintSimfoniSheet { .. } => Some((Permission::Report, None)),
             Action::NewAgency
             | Action::AskAgencyField(_)
             | Action::SaveAgency

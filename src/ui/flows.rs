@@ -80,6 +80,10 @@ enum Kind {
     Note {
         case_id: i64,
     },
+    SimfoniMark {
+        case_id: i64,
+        victim: usize,
+    },
     BoardFilter {
         region: String,
     },
@@ -285,6 +289,15 @@ impl Flow {
         )
     }
 
+    /// `m` on the SIMFONI sheet: SIMFONI's reference for the victim just entered (may be
+    /// empty), then the mark.
+    pub fn simfoni_mark(case_id: i64, victim: usize, lang: Lang) -> Flow {
+        Flow::new(
+            Kind::SimfoniMark { case_id, victim },
+            line(Msg::SimMarkPrompt.get(lang), ""),
+        )
+    }
+
     /// `f` on the board: what to show (ticked: what is in force now), then the region and
     /// the dates when those are ticked.
     pub fn board_filter(chosen: &[String], region: &str, lang: Lang) -> Flow {
@@ -451,6 +464,13 @@ impl Flow {
                 })
             }
             (Kind::Assign { card }, Answer::Text(to)) => Step::Done(Action::Assign { card, to }),
+            (Kind::SimfoniMark { case_id, victim }, Answer::Text(reference)) => {
+                Step::Done(Action::MarkSimfoni {
+                    case_id,
+                    victim,
+                    reference,
+                })
+            }
             (Kind::CloseReason { card }, Answer::Codes(codes)) => {
                 let Some(reason) = codes.into_iter().next() else {
                     return self.stay(Msg::ErrClosureReason, lang);

@@ -179,6 +179,7 @@ pub enum FormKey {
     AddVictim,
     AddPerpetrator,
     RemovePerson,
+    CopyAddress,
 }
 
 pub static FORM: Table<FormKey> = Table {
@@ -236,6 +237,15 @@ pub static FORM: Table<FormKey> = Table {
             binds: &[
                 (Code(KeyCode::F(8)), FormKey::RemovePerson),
                 (Ctrl('x'), FormKey::RemovePerson),
+            ],
+        },
+        Row {
+            keys: "F7 / Ctrl-O",
+            help: Msg::HFormCopyAddress,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::F(7)), FormKey::CopyAddress),
+                (Ctrl('o'), FormKey::CopyAddress),
             ],
         },
         Row {
@@ -361,6 +371,7 @@ pub enum BoardKey {
     ToggleClosed,
     Audit,
     Report,
+    Simfoni,
     Leave,
 }
 
@@ -451,6 +462,12 @@ pub static BOARD: Table<BoardKey> = Table {
             binds: &[(Char('R'), BoardKey::Report)],
         },
         Row {
+            keys: "S",
+            help: Msg::HBoardSimfoni,
+            bar: &[],
+            binds: &[(Char('S'), BoardKey::Simfoni)],
+        },
+        Row {
             keys: "Esc",
             help: Msg::HBackToForm,
             bar: &[],
@@ -480,6 +497,7 @@ pub enum CaseKey {
     GiveService,
     /// Record a follow-up.
     FollowUp,
+    Simfoni,
     Up,
     Down,
     PageUp,
@@ -549,6 +567,12 @@ pub static CASE: Table<CaseKey> = Table {
             help: Msg::HBoardAssign,
             bar: &[],
             binds: &[(Char('a'), CaseKey::Assign)],
+        },
+        Row {
+            keys: "s",
+            help: Msg::HCaseSimfoni,
+            bar: &[],
+            binds: &[(Char('s'), CaseKey::Simfoni)],
         },
         Row {
             keys: "↑ ↓ / k j PgUp PgDn",
@@ -993,7 +1017,123 @@ pub static HELP: Table<HelpKey> = Table {
 };
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 15] {
+// ---- SIMFONI-PPA: one victim's sheet and the month-end list ---------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimfoniKey {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    PrevVictim,
+    NextVictim,
+    Mark,
+    Print,
+    Leave,
+}
+
+pub static SIMFONI_SHEET: Table<SimfoniKey> = Table {
+    title: Msg::HelpSimfoniSheet,
+    rows: &[
+        Row {
+            keys: "↑ ↓ / k j PgUp PgDn",
+            help: Msg::HSimScroll,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), SimfoniKey::Up),
+                (Char('k'), SimfoniKey::Up),
+                (Code(KeyCode::Down), SimfoniKey::Down),
+                (Char('j'), SimfoniKey::Down),
+                (Code(KeyCode::PageUp), SimfoniKey::PageUp),
+                (Code(KeyCode::PageDown), SimfoniKey::PageDown),
+                (Char(' '), SimfoniKey::PageDown),
+            ],
+        },
+        Row {
+            keys: "← → / [ ]",
+            help: Msg::HSimVictim,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Left), SimfoniKey::PrevVictim),
+                (Char('['), SimfoniKey::PrevVictim),
+                (Code(KeyCode::Right), SimfoniKey::NextVictim),
+                (Char(']'), SimfoniKey::NextVictim),
+            ],
+        },
+        Row {
+            keys: "m",
+            help: Msg::HSimMark,
+            bar: &[("m", Msg::KeySimMark)],
+            binds: &[(Char('m'), SimfoniKey::Mark)],
+        },
+        Row {
+            keys: "p",
+            help: Msg::HSimPrint,
+            bar: &[("p", Msg::KeySimPrint)],
+            binds: &[(Char('p'), SimfoniKey::Print)],
+        },
+        Row {
+            keys: "Esc",
+            help: Msg::HBack,
+            bar: &[("Esc", Msg::KeyBack)],
+            binds: &[(Code(KeyCode::Esc), SimfoniKey::Leave)],
+        },
+    ],
+    note: None,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimfoniMonthKey {
+    Up,
+    Down,
+    PrevMonth,
+    NextMonth,
+    Open,
+    Leave,
+}
+
+pub static SIMFONI_MONTH: Table<SimfoniMonthKey> = Table {
+    title: Msg::HelpSimfoniMonth,
+    rows: &[
+        Row {
+            keys: "↑ ↓ / k j",
+            help: Msg::HSimMonthMove,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), SimfoniMonthKey::Up),
+                (Char('k'), SimfoniMonthKey::Up),
+                (Code(KeyCode::Down), SimfoniMonthKey::Down),
+                (Char('j'), SimfoniMonthKey::Down),
+            ],
+        },
+        Row {
+            keys: "← → / [ ]",
+            help: Msg::HReportMonth,
+            bar: &[("←", Msg::KeyPrevMonth), ("→", Msg::KeyNextMonth)],
+            binds: &[
+                (Code(KeyCode::Left), SimfoniMonthKey::PrevMonth),
+                (Char('['), SimfoniMonthKey::PrevMonth),
+                (Code(KeyCode::Right), SimfoniMonthKey::NextMonth),
+                (Char(']'), SimfoniMonthKey::NextMonth),
+            ],
+        },
+        Row {
+            keys: "Enter",
+            help: Msg::HSimMonthOpen,
+            bar: &[("Enter", Msg::KeyOpen)],
+            binds: &[(Code(KeyCode::Enter), SimfoniMonthKey::Open)],
+        },
+        Row {
+            keys: "Esc",
+            help: Msg::HBack,
+            bar: &[("Esc", Msg::KeyBack)],
+            binds: &[(Code(KeyCode::Esc), SimfoniMonthKey::Leave)],
+        },
+    ],
+    note: None,
+};
+
+pub fn all() -> [&'static dyn Described; 17] {
     [
         &FORM,
         &PICK_LIST,
@@ -1008,6 +1148,8 @@ pub fn all() -> [&'static dyn Described; 15] {
         &AGENCY_SHEET,
         &REPORT,
         &AUDIT,
+        &SIMFONI_SHEET,
+        &SIMFONI_MONTH,
         &GLOBAL,
         &HELP,
     ]
@@ -1050,6 +1192,8 @@ mod tests {
         no_key_twice(&AGENCY_SHEET);
         no_key_twice(&REPORT);
         no_key_twice(&AUDIT);
+        no_key_twice(&SIMFONI_SHEET);
+        no_key_twice(&SIMFONI_MONTH);
         no_key_twice(&HELP);
     }
 }

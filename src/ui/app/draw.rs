@@ -64,6 +64,8 @@ impl App {
             Screen::Directory => Msg::TitleDirectory,
             Screen::Audit => Msg::TitleAudit,
             Screen::Report => Msg::TitleReport,
+            Screen::SimfoniSheet => Msg::SimTitle,
+            Screen::SimfoniMonth => Msg::HelpSimfoniMonth,
         };
         let demo = if self.is_demo() {
             format!("{} · ", Msg::DemoMark.get(lang))

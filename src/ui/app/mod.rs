@@ -99,6 +99,8 @@ pub enum Screen {
     Directory,
     Audit,
     Report,
+    SimfoniSheet,
+    SimfoniMonth,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +133,8 @@ pub struct App {
     directory: DirectoryView,
     audit: crate::ui::screens::audit::AuditView,
     report: crate::ui::screens::report::ReportView,
+    simfoni: crate::ui::screens::simfoni::SheetView,
+    simfoni_month: crate::ui::screens::simfoni::MonthView,
     data_version: i64,
     /// The board holds outlines beyond the cards on screen (`meja --board`): read the rest
     /// before anything else.
@@ -171,6 +175,8 @@ impl App {
             directory: DirectoryView::default(),
             audit: Default::default(),
             report: Default::default(),
+            simfoni: Default::default(),
+            simfoni_month: Default::default(),
             data_version: 0,
             board_partial: false,
             board_mark: None,
@@ -433,6 +439,8 @@ impl App {
             Screen::Directory => &mut self.directory,
             Screen::Audit => &mut self.audit,
             Screen::Report => &mut self.report,
+            Screen::SimfoniSheet => &mut self.simfoni,
+            Screen::SimfoniMonth => &mut self.simfoni_month,
         };
         Some(f(screen, &cx))
     }

@@ -589,6 +589,7 @@ impl Screen for Board {
             BoardKey::ToggleClosed => return Some(Action::ToggleClosed),
             BoardKey::Audit => return Some(Action::OpenAudit),
             BoardKey::Report => return Some(Action::OpenReport),
+            BoardKey::Simfoni => return Some(Action::OpenSimfoniMonth),
             BoardKey::Leave => return Some(Action::LeaveBoard),
             BoardKey::Right | BoardKey::Down => {}
         }

@@ -519,6 +519,9 @@ impl CaseView {
                 self.form.add_perpetrator(cx.today);
             }
             Some(FormKey::RemovePerson) => {}
+            Some(FormKey::CopyAddress) => {
+                self.form.copy_address_to_domicile();
+            }
             None if key.code == KeyCode::Esc
                 && self.form.pick.is_none()
                 && self.form.region_pick.is_none() =>
@@ -617,6 +620,12 @@ impl Screen for CaseView {
             CaseKey::Close => return Some(Action::AskClose(card)),
             CaseKey::Reopen => return Some(Action::AskReopen(card)),
             CaseKey::Assign => return Some(Action::AskAssign(card)),
+            CaseKey::Simfoni => {
+                return Some(Action::OpenSimfoniSheet {
+                    case_id: card.id,
+                    victim: 0,
+                });
+            }
             CaseKey::Up if timeline => self.scroll = self.scroll.saturating_sub(1),
             CaseKey::Down if timeline => self.scroll += 1,
             CaseKey::PageUp if timeline => self.scroll = self.scroll.saturating_sub(10),

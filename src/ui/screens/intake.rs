@@ -263,6 +263,20 @@ impl IntakeForm {
         out
     }
 
+    /// F7 / Ctrl-O: the focused victim's KTP address becomes her domicile too.
+    pub fn copy_address_to_domicile(&mut self) -> FormEvent {
+        let Some(Section::Victim(i)) = self.person_at_focus() else {
+            return FormEvent::Ignored;
+        };
+        if self.read_only || !self.intake.copy_address_to_domicile(i) {
+            return FormEvent::Ignored;
+        }
+        self.touched.insert(Field::Victim(i, VictimField::Domicile));
+        // The field being edited may be the domicile itself: show the copied text in it.
+        self.enter_field();
+        FormEvent::Changed
+    }
+
     fn paste(&mut self, s: &str) -> FormEvent {
         if self.read_only {
             return FormEvent::Ignored;

@@ -41,6 +41,10 @@ impl Screen for IntakeForm {
                     Action::FormChanged
                 }
                 FormKey::RemovePerson => Action::AskRemovePerson(self.person_at_focus()),
+                FormKey::CopyAddress => match self.copy_address_to_domicile() {
+                    FormEvent::Changed => Action::FormChanged,
+                    _ => return None,
+                },
             });
         }
         (self.handle(&Event::Key(*key), cx.today) == FormEvent::Changed)

@@ -13,6 +13,7 @@ pub mod report;
 pub mod saved;
 pub mod search;
 pub mod sheet_field;
+pub mod simfoni;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;

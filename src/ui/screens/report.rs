@@ -74,7 +74,21 @@ impl ReportView {
     }
 
     fn tables(&self, r: &Report, lang: Lang, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-        let mut lines = Vec::new();
+        // How far the month's victims are entered into SIMFONI, above the tables to copy.
+        let mut lines = vec![
+            Line::raw(truncate(
+                &fill(
+                    Msg::SimReportLine.get(lang),
+                    &[
+                        &r.simfoni.entered,
+                        &r.simfoni.changed,
+                        &r.simfoni.not_entered,
+                    ],
+                ),
+                width,
+            )),
+            Line::raw(""),
+        ];
         for t in &r.tables {
             lines.push(Line::from(Span::styled(
                 format!(

@@ -18,6 +18,7 @@ mod directory;
 mod intake;
 mod records;
 mod report;
+mod simfoni;
 
 use ratatui::crossterm::event::Event;
 
@@ -96,6 +97,22 @@ impl App {
             }
             Action::LeaveDirectory => self.leave_directory(),
             Action::ReportMonth(m) => self.load_report(m),
+            Action::OpenSimfoniSheet { case_id, victim } => {
+                self.open_simfoni_sheet(case_id, victim)
+            }
+            Action::OpenSimfoniMonth => self.open_simfoni_month(),
+            Action::SimfoniMonth(m) => self.load_simfoni_month(m),
+            Action::AskSimfoniMark { case_id, victim } => {
+                self.flow = Some(Flow::simfoni_mark(case_id, victim, lang))
+            }
+            Action::MarkSimfoni {
+                case_id,
+                victim,
+                reference,
+            } => self.mark_simfoni(case_id, victim, &reference),
+            Action::PrintSimfoniSheet { case_id, victim } => {
+                self.print_simfoni_sheet(case_id, victim)
+            }
             Action::Search(q) => self.run_search(&q),
             Action::FormChanged => self.mark_dirty(),
             Action::SaveIntake => self.save_intake(),
