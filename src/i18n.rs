@@ -528,6 +528,8 @@ messages! {
     LockNoAccount => "Akun ini tidak aktif atau tidak terdaftar.", "This account is inactive or unknown.";
     LockNoPin => "Akun ini belum punya PIN: minta supervisor menjalankan `meja staff set-pin`.", "This account has no PIN yet: ask a supervisor to run `meja staff set-pin`.";
     ErrAccessLog => "Akses tidak dapat dicatat, jadi tidak dibuka: {}", "The access could not be logged, so it was not opened: {}";
+    ErrCorrectionWindowClosed => "Waktu pembetulan oleh petugas penerima sudah habis ({}). Minta manajer kasus atau supervisor untuk mengubah atau menambah catatan.",
+        "The intake worker's time to correct this case ended at {}. Ask the case manager or a supervisor to change it or add a note.";
     ErrRoleForbids => "Peran Anda ({}) tidak boleh melakukan ini.", "Your role ({}) may not do this.";
     ErrStaffExists => "akun {} sudah ada", "account {} already exists";
     ErrStaffUnknown => "tidak ada akun {}", "no account {}";
