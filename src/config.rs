@@ -95,6 +95,9 @@ pub struct Access {
     pub lock_tries: u32,
     /// …for this many minutes.
     pub lock_minutes: u32,
+    /// The worker who took an intake may add notes to it and correct it for this many hours
+    /// after saving, whatever their role (`domain::staff::correction_window`); 0 turns it off.
+    pub correction_hours: u32,
 }
 
 impl Default for Access {
@@ -104,6 +107,7 @@ impl Default for Access {
             idle_minutes: 10,
             lock_tries: 5,
             lock_minutes: 15,
+            correction_hours: 24,
         }
     }
 }
@@ -187,6 +191,10 @@ idle_minutes = 10
 # Sekian PIN salah berturut-turut mengunci akun selama lock_minutes menit.
 lock_tries = 5
 lock_minutes = 15
+# Petugas yang menerima pengaduan boleh menambah catatan dan membetulkan isiannya selama
+# sekian jam setelah menyimpan, apa pun perannya (0 = tidak). Keduanya tercatat di riwayat.
+# The worker who took an intake may add notes and correct it for this many hours (0 = never).
+correction_hours = 24
 
 [targets]
 # Target tindak lanjut (hari) per tahap, untuk risiko [tinggi, sedang, rendah].

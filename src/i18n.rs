@@ -640,6 +640,8 @@ messages! {
     LockNoAccount => "Akun ini tidak aktif atau tidak terdaftar.", "This account is inactive or unknown.";
     LockNoPin => "Akun ini belum punya PIN: minta supervisor menjalankan `meja staff set-pin`.", "This account has no PIN yet: ask a supervisor to run `meja staff set-pin`.";
     ErrAccessLog => "Akses tidak dapat dicatat, jadi tidak dibuka: {}", "The access could not be logged, so it was not opened: {}";
+    ErrCorrectionWindowClosed => "Waktu pembetulan oleh petugas penerima sudah habis ({}). Minta manajer kasus atau supervisor untuk mengubah atau menambah catatan.",
+        "The intake worker's time to correct this case ended at {}. Ask the case manager or a supervisor to change it or add a note.";
     ErrRoleForbids => "Peran Anda ({}) tidak boleh melakukan ini.", "Your role ({}) may not do this.";
     ErrStaffExists => "akun {} sudah ada", "account {} already exists";
     ErrStaffUnknown => "tidak ada akun {}", "no account {}";
@@ -920,6 +922,16 @@ messages! {
     ErrCaseNotFound => "kasus {} tidak ditemukan", "case {} not found";
     TransferExported => "Kasus {} ditulis ke {}. Setelah kantor tujuan menerimanya, tutup kasus ini dengan alasan \"Dirujuk/dialihkan ke wilayah lain\".",
         "Case {} written to {}. Once the receiving office has it, close this case with the reason \"Transferred to another region\".";
+    TransferEncrypted => "Berkas dienkripsi (age). Sampaikan frasa sandinya ke kantor tujuan lewat jalur lain (telepon), jangan bersama berkasnya.",
+        "The file is encrypted (age). Give the receiving office its passphrase another way (by telephone), never with the file.";
+    TransferPlainWarning => "PERINGATAN: {} ditulis TANPA enkripsi dan memuat seluruh data korban. Jangan kirim lewat surel atau aplikasi pesan; hapus setelah diterima.",
+        "WARNING: {} is written WITHOUT encryption and holds the victim's whole record. Do not send it by e-mail or a messaging app; delete it once received.";
+    ErrTransferNoPassphrase => "berkas pindah kasus dienkripsi: beri frasa sandi lewat MEJA_TRANSFER_PASSPHRASE atau --passphrase-file PATH (--plain menulis tanpa enkripsi, tidak disarankan)",
+        "the case transfer file is encrypted: give a passphrase with MEJA_TRANSFER_PASSPHRASE or --passphrase-file PATH (--plain writes it unencrypted, not advised)";
+    ErrTransferLocked => "{} terenkripsi: beri frasa sandinya lewat MEJA_TRANSFER_PASSPHRASE atau --passphrase-file PATH", "{} is encrypted: give its passphrase with MEJA_TRANSFER_PASSPHRASE or --passphrase-file PATH";
+    ErrTransferDecrypt => "berkas pindah {} tidak bisa dibuka: frasa sandi salah atau berkas rusak ({})", "transfer file {} cannot be opened: wrong passphrase or a damaged file ({})";
+    ErrTransferEncrypt => "berkas pindah tidak dapat dienkripsi: {}", "the transfer file could not be encrypted: {}";
+    ErrTransferPlainAndPass => "--plain dan frasa sandi tidak bisa dipakai bersama", "--plain and a passphrase cannot be used together";
     TransferImported => "Kasus {} dari {} diterima sebagai {}.", "Case {} from {} received as {}.";
     ErrTransferRead => "tidak bisa membaca berkas pindah kasus {}: {}", "cannot read the case transfer file {}: {}";
     ErrTransferFormat => "{} bukan berkas pindah kasus meja", "{} is not a meja case transfer file";

@@ -312,13 +312,45 @@ impl App {
         self.ctx.actor().may(action, assigned_to)
     }
 
-    /// Like `may`, but says so on the status line when the answer is no.
-    fn permitted(&mut self, action: Permission, assigned_to: Option<&str>) -> bool {
-        if self.may(action, assigned_to) {
-            return true;
-        }
-        let role = crate::domain::vocab::ROLES.label(self.ctx.role.code(), self.lang());
-        let t = fill(Msg::ErrRoleForbids.get(self.lang()), &[&role]);
+    /// Like `may`, but says so on the status line when the answer is no. For the case `case_id` open in the case file, the intake worker's
+    /// correction window counts too (`domain::staff::correction_window`), and a closed
+    /// window is said as such.
+    fn permitted_on(
+        &mut self,
+        action: Permission,
+        assigned_to: Option<&str>,
+        case_id: Option<i64>,
+    ) -> bool {
+        use crate::domain::staff::{Decision, Taken};
+        let now = self.ctx.now().fixed_offset();
+        let window = chrono::Duration::hours(i64::from(self.ctx.config.access.correction_hours));
+        let file = self
+            .case
+            .as_ref()
+            .map(|c| &c.file)
+            .filter(|f| Some(f.card.id) == case_id);
+        let at = file.and_then(|f| chrono::DateTime::parse_from_rfc3339(&f.opened_at).ok());
+        let taken = file.zip(at).map(|(f, at)| Taken {
+            by: &f.opened_by,
+            at,
+        });
+        let decision = self
+            .ctx
+            .actor()
+            .decide(action, assigned_to, taken.as_ref(), now, window);
+        let lang = self.lang();
+        let t = match decision {
+            Decision::Allowed => return true,
+            Decision::Refused => {
+                let role = crate::domain::vocab::ROLES.label(self.ctx.role.code(), lang);
+                fill(Msg::ErrRoleForbids.get(lang), &[&role])
+            }
+            Decision::WindowClosed(until) => {
+                // In the offset the intake was saved in: the office's.
+                let until = until.format("%d-%m-%Y %H:%M");
+                fill(Msg::ErrCorrectionWindowClosed.get(lang), &[&until])
+            }
+        };
         self.set_status(t, true);
         false
     }
