@@ -568,6 +568,10 @@ messages! {
     ErrDbBusy => "basis data sibuk; coba lagi", "the database is busy; try again";
     ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
     ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
+    ConfigSyntax => "{}", "{}";
+    ConfigBadLanguage => "language = {}: pakai \"id\" atau \"en\"", "language = {}: use \"id\" or \"en\"";
+    ConfigBadZone => "timezone = {}: bukan zona waktu; pakai \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) atau \"Asia/Jayapura\" (WIT)", "timezone = {}: not a time zone; use \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)";
+    ConfigZeroLimit => "{} = 0: batas paling sedikit 1", "{} = 0: a limit is at least 1";
     ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";
     ErrConfigWritable => "konfigurasi {} boleh ditulis akun lain (mode {}); perbaiki dengan: chmod go-w {}", "configuration {} is writable by other accounts (mode {}); fix it with: chmod go-w {}";
     ErrNoDataDir => "tidak menemukan folder data pengguna; gunakan --db PATH", "cannot find the user data folder; use --db PATH";
