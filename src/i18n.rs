@@ -333,6 +333,10 @@ messages! {
     ErrPaperPick => "Pilih satu dengan Spasi atau Enter.", "Choose one with Space or Enter.";
     ErrPaperPath => "Tulis nama berkasnya.", "Type the file's name.";
     HCasePaper => "cetak kertas untuk ditandatangani (formulir, persetujuan, hak korban …)", "print a paper to sign (complaint form, consent, rights …)";
+    OfficeNotConfigured => "Belum diatur untuk surat: {} — isi [office] di meja.toml", "Not set for letters: {} — fill in [office] in meja.toml";
+    MissingLetterhead => "kop surat", "letterhead";
+    MissingCity => "kota", "city";
+    MissingSignatory => "penandatangan", "signatory";
     PaperWrittenTo => "{} ditulis ke {}", "{} written to {}";
     PaperWrittenNumbered => "{} nomor {} ditulis ke {}", "{} number {} written to {}";
     // Referral letter (surat rujukan)

@@ -107,3 +107,59 @@ fn a_worker_prints_the_complaint_form_copy_for_others_from_the_case_file() {
         "{rows:?}"
     );
 }
+
+fn add_staff(path: &std::path::Path, username: &str, role: Role) {
+    let mut s = Store::open(path).unwrap();
+    let m = meja::domain::staff::StaffMember {
+        username: username.into(),
+        display_name: username.into(),
+        role,
+        active: true,
+        has_pin: true,
+    };
+    s.add_staff(&m, Some("2468"), Local::now(), "setup")
+        .unwrap();
+}
+
+fn signed_in(path: &std::path::Path, who: &str, role: Role, config: meja::config::Config) -> String {
+    add_staff(path, who, role);
+    let mut app = app_as(path, who, role, config);
+    app.require_sign_in();
+    typ(&mut app, "2468");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.locked(), None);
+    let text = screen_text(&render(&mut app, 80, 24));
+    // A privacy lock and back is the same session: nothing is told again.
+    key(&mut app, KeyCode::Down);
+    ctrl(&mut app, 'z');
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "2468");
+    key(&mut app, KeyCode::Enter);
+    let again = screen_text(&render(&mut app, 80, 24));
+    assert!(!again.contains("Belum diatur untuk surat"), "{again}");
+    text
+}
+
+/// Issue 16 point 19: at sign-in a supervisor is told, once, what of the letterhead, city and
+/// signatory is not configured; a petugas is not, nor anyone when all three are set.
+#[test]
+fn a_supervisor_is_told_once_what_letters_lack_in_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(&dir);
+    let text = signed_in(&path, "sup", Role::Supervisor, meja::config::Config::default());
+    assert!(
+        text.contains("Belum diatur untuk surat: kop surat, kota, penandatangan"),
+        "{text}"
+    );
+    let mut partly = meja::config::Config::default();
+    partly.office.city = "Metro".into();
+    partly.office.letterhead = vec!["PEMERINTAH KOTA METRO".into()];
+    let text = signed_in(&path, "sup2", Role::Supervisor, partly.clone());
+    assert!(text.contains("Belum diatur untuk surat: penandatangan"), "{text}");
+    let text = signed_in(&path, "budi", Role::Petugas, meja::config::Config::default());
+    assert!(!text.contains("Belum diatur untuk surat"), "{text}");
+    let mut full = partly;
+    full.office.head_name = "Dra. Sri Handayani".into();
+    let text = signed_in(&path, "sup3", Role::Supervisor, full);
+    assert!(!text.contains("Belum diatur untuk surat"), "{text}");
+}

@@ -12,6 +12,33 @@ use crate::ui::app::App;
 use crate::ui::flows::Flow;
 
 impl App {
+    /// At sign-in, a supervisor is told once per session what of the letterhead, city and
+    /// signatory is not configured yet, so letters and papers do not go out without them
+    /// unnoticed (issue 16 point 19).
+    pub(in crate::ui::app) fn tell_missing_office(&mut self) {
+        use crate::config::Missing;
+        if self.told_office || self.ctx.role != crate::domain::staff::Role::Supervisor {
+            return;
+        }
+        self.told_office = true;
+        let missing = self.ctx.config.office.missing_for_letters();
+        if missing.is_empty() {
+            return;
+        }
+        let lang = self.lang();
+        let names: Vec<&str> = missing
+            .iter()
+            .map(|m| match m {
+                Missing::Letterhead => Msg::MissingLetterhead,
+                Missing::City => Msg::MissingCity,
+                Missing::Signatory => Msg::MissingSignatory,
+            })
+            .map(|m| m.get(lang))
+            .collect();
+        let text = fill(Msg::OfficeNotConfigured.get(lang), &[&names.join(", ")]);
+        self.set_status(text, true);
+    }
+
     pub(in crate::ui::app) fn ask_paper(&mut self, case_id: i64, number: String) {
         let lang = self.lang();
         let db = self.ctx.store.path().to_path_buf();
