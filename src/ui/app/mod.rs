@@ -142,6 +142,9 @@ pub struct App {
     /// The database's change mark, the day and the closed-cases toggle the whole board was
     /// read at: F3 or Esc back to it redraws what is loaded while they are the same.
     board_mark: Option<((i64, u64), chrono::NaiveDate, bool)>,
+    /// The database's change mark the directory was read at: F4 answers from what is loaded
+    /// while it is the same.
+    directory_mark: Option<(i64, u64)>,
     next_poll: Option<Instant>,
     targets: Targets,
     status: Option<Status>,
@@ -180,6 +183,7 @@ impl App {
             data_version: 0,
             board_partial: false,
             board_mark: None,
+            directory_mark: None,
             next_poll: None,
             targets: Targets::default(),
             status: None,
