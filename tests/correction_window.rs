@@ -64,6 +64,10 @@ fn the_petugas_who_took_the_intake_corrects_it_and_adds_a_note_within_the_window
         .at(saved_at() + chrono::Duration::hours(23))
         .build();
     open_case(&mut app);
+    // The key bar offers both while the window is open.
+    let bar = screen_text(&render(&mut app, 120, 24));
+    let bar = bar.lines().last().unwrap();
+    assert!(bar.contains("e Ubah") && bar.contains("n Catatan"), "{bar}");
     typ(&mut app, "e");
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(!text.contains("tidak boleh"), "{text}");
@@ -101,6 +105,12 @@ fn after_the_window_the_petugas_is_refused_with_the_reason_and_others_never_had_
         .at(saved_at() + chrono::Duration::hours(25))
         .build();
     open_case(&mut app);
+    let bar = screen_text(&render(&mut app, 120, 24));
+    let bar = bar.lines().last().unwrap();
+    assert!(
+        !bar.contains("e Ubah") && !bar.contains("n Catatan"),
+        "{bar}"
+    );
     for k in ["e", "n"] {
         typ(&mut app, k);
         let text = screen_text(&render(&mut app, 80, 24));
@@ -135,4 +145,42 @@ fn after_the_window_the_petugas_is_refused_with_the_reason_and_others_never_had_
     let text = screen_text(&render(&mut short, 80, 24));
     assert!(text.contains("23-11-2026 11:00"), "{text}");
     assert_eq!(history(&path, id).len(), before);
+}
+
+#[test]
+fn a_closed_case_offers_reopening_in_the_key_bar_not_closing() {
+    use meja::domain::case::{Move, Stage};
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(&dir);
+    let id = taken_by_rina(&path);
+    let mut app = AppBuilder::new(&path).build();
+    open_case(&mut app);
+    let bar = screen_text(&render(&mut app, 160, 24));
+    let bar = bar.lines().last().unwrap().to_string();
+    assert!(bar.contains("c Tutup") && bar.contains("> Maju"), "{bar}");
+    key(&mut app, KeyCode::Esc);
+    let mut s = Store::open(&path).unwrap();
+    let v = s.case_file(id).unwrap().unwrap().card.version;
+    let close = Move::Close {
+        reason: "tujuan_tercapai".into(),
+        note: String::new(),
+    };
+    s.apply_move(id, v, Stage::Pengaduan, &close, "ani", saved_at())
+        .unwrap();
+    let mut app = AppBuilder::new(&path).build();
+    key(&mut app, KeyCode::F(3));
+    // Closed cases are on the board's `t` view.
+    typ(&mut app, "t");
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Right);
+    }
+    let bar = screen_text(&render(&mut app, 160, 24));
+    let bar = bar.lines().last().unwrap().to_string();
+    assert!(!bar.contains("c Tutup") && !bar.contains("Maju"), "{bar}");
+    key(&mut app, KeyCode::Enter);
+    let bar = screen_text(&render(&mut app, 160, 24));
+    assert!(bar.contains("PPA/"), "{bar}");
+    let bar = bar.lines().last().unwrap().to_string();
+    assert!(!bar.contains("Tutup") && !bar.contains("Maju"), "{bar}");
+    assert!(bar.contains("o Buka lagi"), "{bar}");
 }

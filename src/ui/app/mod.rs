@@ -316,16 +316,22 @@ impl App {
         self.ctx.actor().may(action, assigned_to)
     }
 
-    /// Like `may`, but says so on the status line when the answer is no. For the case `case_id` open in the case file, the intake worker's
-    /// correction window counts too (`domain::staff::correction_window`), and a closed
-    /// window is said as such.
-    fn permitted_on(
-        &mut self,
+    /// Whether the open case file lets the worker do `action` now, with its intake worker's
+    /// correction window: what the key bar offers.
+    fn window_allows(&self, action: Permission, assigned_to: Option<&str>) -> bool {
+        let id = self.case.as_ref().map(|c| c.file.card.id);
+        self.decide_on(action, assigned_to, id) == crate::domain::staff::Decision::Allowed
+    }
+
+    /// The role's answer, with the correction window for the case `case_id` when it is the
+    /// one open in the case file.
+    fn decide_on(
+        &self,
         action: Permission,
         assigned_to: Option<&str>,
         case_id: Option<i64>,
-    ) -> bool {
-        use crate::domain::staff::{Decision, Taken};
+    ) -> crate::domain::staff::Decision {
+        use crate::domain::staff::Taken;
         let now = self.ctx.now().fixed_offset();
         let window = chrono::Duration::hours(i64::from(self.ctx.config.access.correction_hours));
         let file = self
@@ -338,10 +344,22 @@ impl App {
             by: &f.opened_by,
             at,
         });
-        let decision = self
-            .ctx
+        self.ctx
             .actor()
-            .decide(action, assigned_to, taken.as_ref(), now, window);
+            .decide(action, assigned_to, taken.as_ref(), now, window)
+    }
+
+    /// Like `may`, but says so on the status line when the answer is no. For the case `case_id` open in the case file, the intake worker's
+    /// correction window counts too (`domain::staff::correction_window`), and a closed
+    /// window is said as such.
+    fn permitted_on(
+        &mut self,
+        action: Permission,
+        assigned_to: Option<&str>,
+        case_id: Option<i64>,
+    ) -> bool {
+        use crate::domain::staff::Decision;
+        let decision = self.decide_on(action, assigned_to, case_id);
         let lang = self.lang();
         let t = match decision {
             Decision::Allowed => return true,
