@@ -46,6 +46,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 const STAFF: &str = "bench";
 /// The end of a synchronized update: the app's frames (and the floor's one frame) end here.
 const FRAME_END: &[u8] = b"\x1b[?2026l";
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 
 fn main() {
     // `cargo bench` passes `--bench`; the re-executed children get their own first word.
@@ -369,11 +370,25 @@ fn first_frame(cmd: CommandBuilder, key: bool) -> (Duration, u64, Option<Duratio
     wait_for(&mut seen, 1);
     let took = started.elapsed();
     let answered = key.then(|| {
-        let n = frames(&seen);
+        let from = seen.len();
         let sent = Instant::now();
         writer.write_all(b"\x1b[B").unwrap();
         writer.flush().unwrap();
-        wait_for(&mut seen, n + 1);
+        // The answer: a frame over 512 B ends with the synchronized update's end; a smaller
+        // one has no markers and leaves in one write (ui::term::SYNC_WORTH).
+        loop {
+            let new = &seen[from..];
+            let synced = new.windows(SYNC_BEGIN.len()).any(|w| w == SYNC_BEGIN);
+            if !new.is_empty() && (!synced || new.windows(FRAME_END.len()).any(|w| w == FRAME_END))
+            {
+                break;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            let chunk = rx
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no answer to the first key"));
+            seen.extend_from_slice(&chunk);
+        }
         sent.elapsed()
     });
     let rss = child.process_id().map_or(0, |pid| {
