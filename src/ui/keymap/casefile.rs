@@ -10,6 +10,8 @@ use crate::i18n::Msg;
 pub enum CaseKey {
     Edit,
     Note,
+    /// The long texts in full, read-only (`screens::casefile::pager`).
+    Read,
     Reveal,
     Refer,
     Tab,
@@ -48,6 +50,12 @@ pub static CASE: Table<CaseKey> = Table {
             help: Msg::HCaseNote,
             bar: &[("n", Msg::KeyNote)],
             binds: &[(Char('n'), CaseKey::Note)],
+        },
+        Row {
+            keys: "b",
+            help: Msg::HCaseRead,
+            bar: &[("b", Msg::KeyRead)],
+            binds: &[(Char('b'), CaseKey::Read)],
         },
         Row {
             keys: "v",

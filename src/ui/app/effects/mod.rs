@@ -66,8 +66,13 @@ impl App {
 
     /// Applies one action. See the module comment for what Err means.
     pub(in crate::ui::app) fn update(&mut self, action: Action) -> Result<(), String> {
+        // A note or a correction on the case file may come under its intake worker's window.
+        let on_case = match &action {
+            Action::StartEdit(c) | Action::AskNote(c) => Some(c.id),
+            _ => None,
+        };
         if let Some((needs, assigned)) = action.permission()
-            && !self.permitted(needs, assigned)
+            && !self.permitted_on(needs, assigned, on_case)
         {
             return Ok(());
         }
