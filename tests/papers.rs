@@ -644,3 +644,67 @@ fn after_migrating_from_v14_a_paper_number_follows_the_letters_already_numbered(
     assert!(!letters.contains(&n));
     assert!(std::fs::read_to_string(&out).unwrap().contains(&n));
 }
+
+/// Issue 16's known bug: a letter whose file could not be written (its folder is gone) used
+/// up its number, leaving a gap in the office's register. The number is now taken in the
+/// same transaction as the file and its access-log row.
+#[test]
+fn a_failed_letter_write_uses_no_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meja.db");
+    let (mut s, id) = setup(&db);
+    let Saved::Done(agency) = s
+        .save_agency(
+            &Agency {
+                name: "LBH APIK Lampung".into(),
+                kind: "lbh".into(),
+                services: vec!["bantuan_hukum".into()],
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap()
+    else {
+        panic!()
+    };
+    let r = NewReferral {
+        agency_id: agency,
+        service: "bantuan_hukum".into(),
+        reason: "Gugatan nafkah.".into(),
+        follow_up: None,
+        override_reason: None,
+    };
+    let referral = s.refer(id, &r, "ani", now(), &Everyone).unwrap().unwrap();
+    drop(s);
+    let letter = |out: &Path| {
+        meja(&[
+            "--db",
+            db.to_str().unwrap(),
+            "referral",
+            "letter",
+            &referral.id.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let before = prints_logged(&db).len();
+    let o = letter(&dir.path().join("gone/surat.txt"));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        prints_logged(&db).len(),
+        before,
+        "nothing printed, nothing logged"
+    );
+    let s = Store::open(&db).unwrap();
+    assert_eq!(
+        s.referral(referral.id).unwrap().unwrap().letter_number,
+        None
+    );
+    drop(s);
+    let ok = dir.path().join("surat.txt");
+    let o = letter(&ok);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&ok).unwrap();
+    assert!(text.contains(": 001/UPTD-PPA/"), "the first number: {text}");
+    assert_eq!(prints_logged(&db).len(), before + 1);
+}

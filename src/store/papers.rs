@@ -64,7 +64,90 @@ fn paper_number(
     Ok(number)
 }
 
+/// A referral letter's print: its referral and case, the register prefix and date for a new
+/// number, and — without consent to share — what it carried beyond the minimum, for the
+/// history (`None` with consent).
+#[derive(Debug, Clone, Copy)]
+pub struct LetterPrint<'a> {
+    pub referral_id: i64,
+    pub case_id: i64,
+    pub prefix: &'a str,
+    pub date: NaiveDate,
+    pub content: Option<&'a [String]>,
+}
+
 impl Store {
+    /// Prints a referral letter as [`Store::print_paper`] prints a paper: its number (kept on
+    /// the referral, the same on a reprint), the files `write` makes with it, the access-log
+    /// row and, without consent to share, the history row of what it carried — one
+    /// transaction, so a failed write uses no number (issue 16) and a failed log leaves no
+    /// file.
+    pub fn print_letter(
+        &mut self,
+        l: LetterPrint<'_>,
+        staff: &str,
+        now: DateTime<Local>,
+        write: impl FnOnce(&str) -> Result<(Vec<PathBuf>, String)>,
+    ) -> Result<(String, Vec<PathBuf>)> {
+        let at = timestamp(now);
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let have: Option<String> = tx
+            .query_row(
+                "SELECT letter_number FROM referrals WHERE id = ?1",
+                [l.referral_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let number = match have {
+            Some(n) => n,
+            None => {
+                let n = next_register_number(&tx, l.prefix, l.date)?;
+                tx.execute(
+                    "UPDATE referrals SET letter_number = ?1 WHERE id = ?2",
+                    params![n, l.referral_id],
+                )?;
+                n
+            }
+        };
+        let (files, detail) = write(&number)?;
+        let recorded =
+            super::access::log(&tx, now, staff, AccessKind::Print, Some(l.case_id), &detail)
+                .and_then(|()| match l.content {
+                    None => Ok(()),
+                    Some(items) => {
+                        let new = if items.is_empty() {
+                            crate::domain::letter::MINIMUM_NOTE.to_string()
+                        } else {
+                            items.join(",")
+                        };
+                        super::cases::history_row(
+                            &tx,
+                            &super::cases::Entry {
+                                case_id: l.case_id,
+                                at: &at,
+                                staff,
+                                action: "isi_surat",
+                                field: Some("surat"),
+                                old: None,
+                                new: Some(&new),
+                                note: Some(&number),
+                            },
+                        )
+                    }
+                })
+                .and_then(|()| tx.commit());
+        if let Err(e) = recorded {
+            for f in &files {
+                let _ = std::fs::remove_file(f);
+            }
+            return Err(e.into());
+        }
+        Ok((number, files))
+    }
+
     /// Prints a paper of case `case_id`: takes its number when `numbering` says it has one
     /// (the same number again on a reprint), lets `write` put the file(s) in place with that
     /// number, and records the print in the access log with the detail `write` returns — all

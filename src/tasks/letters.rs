@@ -12,19 +12,16 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::store::Store;
 
-/// The letter for referral `id`, with `staff` (a username) as the contact, named by display
-/// name and role. `include`: what the worker ticked to add to the minimum when the client has
-/// not agreed to share her data (`vocab::LETTER_ITEMS`). Its number is taken on the first
-/// letter and kept after.
-pub fn build(
-    store: &mut Store,
-    config: &Config,
-    id: i64,
-    staff: &str,
-    lang: Lang,
-    today: NaiveDate,
-    include: &[String],
-) -> Result<Letter> {
+/// What a referral's letter is written from, read before it has a number.
+struct Loaded {
+    contact: String,
+    role: &'static str,
+    referral: crate::domain::referral::Referral,
+    agency: crate::domain::agency::Agency,
+    file: crate::domain::case::CaseFile,
+}
+
+fn load(store: &Store, id: i64, staff: &str, lang: Lang) -> Result<Loaded> {
     let member = store.staff_member(staff)?;
     let contact = member
         .as_ref()
@@ -35,12 +32,6 @@ pub fn build(
     let role = member
         .map(|m| crate::domain::vocab::ROLES.label(m.role.code(), lang))
         .unwrap_or("");
-    let o = &config.office;
-    let head = (!o.head_name.is_empty()).then(|| Signatory {
-        name: &o.head_name,
-        title: &o.head_title,
-        nip: &o.head_nip,
-    });
     let referral = store
         .referral(id)?
         .ok_or_else(|| Error::new(Msg::ErrNoReferral, &[&id]))?;
@@ -50,27 +41,70 @@ pub fn build(
     let file = store
         .case_file(referral.case_id)?
         .ok_or_else(|| Error::new(Msg::ErrNoReferral, &[&id]))?;
+    Ok(Loaded {
+        contact,
+        role,
+        referral,
+        agency,
+        file,
+    })
+}
+
+impl Loaded {
+    fn compose(
+        &self,
+        config: &Config,
+        number: &str,
+        lang: Lang,
+        today: NaiveDate,
+        include: &[String],
+    ) -> Letter {
+        let o = &config.office;
+        let head = (!o.head_name.is_empty()).then(|| Signatory {
+            name: &o.head_name,
+            title: &o.head_title,
+            nip: &o.head_nip,
+        });
+        compose(&LetterInput {
+            lang,
+            words: crate::i18n::letter_word,
+            sender: Sender {
+                office: &o.name,
+                letterhead: &o.letterhead,
+                city: &o.city,
+                phone: &o.phone,
+                contact: &self.contact,
+                contact_role: self.role,
+                head,
+            },
+            number,
+            date: today,
+            agency: &self.agency,
+            referral: &self.referral,
+            case: &self.file.intake,
+            include,
+        })
+    }
+}
+
+/// The letter for referral `id`, with `staff` (a username) as the contact, named by display
+/// name and role. `include`: what the worker ticked to add to the minimum when the client has
+/// not agreed to share her data (`vocab::LETTER_ITEMS`). Its number is taken on the first
+/// letter and kept after. (Writing a letter goes through [`write_letter`], which takes the
+/// number only with the file written.)
+pub fn build(
+    store: &mut Store,
+    config: &Config,
+    id: i64,
+    staff: &str,
+    lang: Lang,
+    today: NaiveDate,
+    include: &[String],
+) -> Result<Letter> {
+    let mut loaded = load(store, id, staff, lang)?;
     let number = store.letter_number(id, &config.office.letter_prefix, today)?;
-    let referral = store.referral(id)?.unwrap_or(referral);
-    Ok(compose(&LetterInput {
-        lang,
-        words: crate::i18n::letter_word,
-        sender: Sender {
-            office: &config.office.name,
-            letterhead: &config.office.letterhead,
-            city: &config.office.city,
-            phone: &config.office.phone,
-            contact: &contact,
-            contact_role: role,
-            head,
-        },
-        number: &number,
-        date: today,
-        agency: &agency,
-        referral: &referral,
-        case: &file.intake,
-        include,
-    }))
+    loaded.referral.letter_number = Some(number.clone());
+    Ok(loaded.compose(config, &number, lang, today, include))
 }
 
 /// Text or PDF, by what the caller asks or by the file's extension.
@@ -190,61 +224,56 @@ pub fn write_letter(
         referral: referral_id,
         include,
     } = request;
-    let letter = build(
-        store,
-        config,
-        referral_id,
-        staff,
-        lang,
-        now.date_naive(),
-        include,
-    )?;
-    let case_id = store
-        .referral(referral_id)?
-        .map(|r| r.case_id)
-        .ok_or_else(|| Error::new(Msg::ErrNoReferral, &[&referral_id]))?;
-    let files = match to {
-        Destination::File(out, rules) => {
-            crate::io::outfile::write_new(out, rules, &bytes(&letter, LetterFormat::of(out)))?;
-            vec![out.to_path_buf()]
-        }
-        Destination::BesideDatabase(db) => {
-            let (txt, pdf) = write_both(&letter, &letters_dir(db)?)?;
-            vec![txt, pdf]
-        }
-    };
-    let last = files.last().expect("at least one file");
-    let detail = format!("surat {} → {}", letter.number, last.display());
-    let shares = store
-        .case_file(case_id)?
-        .is_some_and(|f| crate::domain::letter::consent_to_share(&f.intake));
-    let recorded = store
-        .log_access(
-            now,
-            staff,
-            crate::domain::access::AccessKind::Print,
-            Some(case_id),
-            &detail,
-        )
-        // Without consent to share, what the worker added to the minimum is part of the
-        // record: the history says it, under the letter's number.
-        .and_then(|()| {
-            if shares {
-                Ok(())
-            } else {
-                let mut items: Vec<String> = include.to_vec();
-                items.retain(|c| crate::domain::vocab::LETTER_ITEMS.contains(c));
-                store.record_letter_content(case_id, &letter.number, &items, staff, now)
-            }
+    let today = now.date_naive();
+    let mut loaded = load(store, referral_id, staff, lang)?;
+    let case_id = loaded.referral.case_id;
+    // Without consent to share, what the worker added to the minimum is part of the record:
+    // the history says it, under the letter's number.
+    let content: Option<Vec<String>> =
+        (!crate::domain::letter::consent_to_share(&loaded.file.intake)).then(|| {
+            let mut items: Vec<String> = include.to_vec();
+            items.retain(|c| crate::domain::vocab::LETTER_ITEMS.contains(c));
+            items
         });
-    if let Err(e) = recorded {
-        for f in &files {
-            let _ = std::fs::remove_file(f);
-        }
-        return Err(e);
-    }
+    // The number, the files, the access-log row and the history row in one transaction: a
+    // letter that cannot be written uses no number (issue 16), and a letter the log cannot
+    // record is removed again — no printed client data nobody can account for.
+    let mut composed = None;
+    let (_, files) = store.print_letter(
+        crate::store::papers::LetterPrint {
+            referral_id,
+            case_id,
+            prefix: &config.office.letter_prefix,
+            date: today,
+            content: content.as_deref(),
+        },
+        staff,
+        now,
+        |number| {
+            loaded.referral.letter_number = Some(number.to_string());
+            let letter = loaded.compose(config, number, lang, today, include);
+            let files = match to {
+                Destination::File(out, rules) => {
+                    crate::io::outfile::write_new(
+                        out,
+                        rules,
+                        &bytes(&letter, LetterFormat::of(out)),
+                    )?;
+                    vec![out.to_path_buf()]
+                }
+                Destination::BesideDatabase(db) => {
+                    let (txt, pdf) = write_both(&letter, &letters_dir(db)?)?;
+                    vec![txt, pdf]
+                }
+            };
+            let last = files.last().expect("at least one file");
+            let detail = format!("surat {} → {}", letter.number, last.display());
+            composed = Some(letter.number);
+            Ok((files, detail))
+        },
+    )?;
     Ok(Written {
-        number: letter.number,
+        number: composed.unwrap_or_default(),
         case_id,
         files,
     })
