@@ -30,6 +30,11 @@ const LARGE: &[&str] = &[
     "referrals",
     "drafts",
     "agencies",
+    // A case's records after intake: one or more per case (issue 17).
+    "plans",
+    "plan_actions",
+    "follow_ups",
+    "closures",
 ];
 
 /// Statements that read one large table whole on purpose: (a fragment of the statement, the
@@ -187,6 +192,9 @@ fn no_statement_scans_a_large_table_where_an_index_is_expected() {
     s.staff_member("petugas").unwrap();
     s.case_count().unwrap();
     s.draft_count().unwrap();
+    // Tugas and `meja tugas`: the due list, read for all open cases at once.
+    s.due_cases(&crate::domain::case::Targets::default(), as_of)
+        .unwrap();
     s.conn().trace_v2(TraceEventCodes::empty(), None);
 
     let seen: BTreeSet<String> = std::mem::take(&mut *SEEN.lock().unwrap())

@@ -493,6 +493,13 @@ fn map_old_schooling(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::Hook
     Ok(())
 }
 
+/// An index for the due list (`Store::due_cases`, Tugas and `meja tugas`): it reads the next
+/// follow-up of every open case at once, the date its latest follow-up asked for, and found
+/// that latest one by reading and sorting all of the case's follow-ups.
+const INDEXES_FOR_DUE: &str = r#"
+CREATE INDEX follow_ups_case_date ON follow_ups(case_id, date, id);
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -513,6 +520,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (INCIDENT_ONGOING, None),
     (LEGAL_RECORDS, None),
     (SIMFONI_FIELDS, Some(map_old_schooling)),
+    (INDEXES_FOR_DUE, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {
