@@ -13,6 +13,7 @@ pub mod law;
 pub mod legal;
 pub mod letter;
 pub mod merge;
+pub mod paper;
 pub mod plan;
 pub mod referral;
 pub mod region;

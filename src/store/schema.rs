@@ -500,6 +500,27 @@ const INDEXES_FOR_DUE: &str = r#"
 CREATE INDEX follow_ups_case_date ON follow_ups(case_id, date, id);
 "#;
 
+/// The register numbers of the papers an office numbers (issue 19: a Berita Acara mediasi, a
+/// final report), from the letters' own sequence (`letter_seq`): one outgoing register, as an
+/// office keeps it. A reprint gives the same number, so a number, once given, is kept —
+/// append-only, like the record it numbers. `subject` tells two papers of one kind in one case
+/// apart (the mediation agreement's record id; 0 where a case has one).
+const PAPER_NUMBERS: &str = r#"
+CREATE TABLE paper_numbers (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    subject INTEGER NOT NULL DEFAULT 0,
+    number TEXT NOT NULL UNIQUE,
+    taken_at TEXT NOT NULL,
+    taken_by TEXT NOT NULL,
+    PRIMARY KEY (case_id, kind, subject)
+) STRICT;
+CREATE TRIGGER paper_numbers_no_update BEFORE UPDATE ON paper_numbers
+BEGIN SELECT RAISE(ABORT, 'paper_numbers is append-only'); END;
+CREATE TRIGGER paper_numbers_no_delete BEFORE DELETE ON paper_numbers
+BEGIN SELECT RAISE(ABORT, 'paper_numbers is append-only'); END;
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -520,6 +541,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (INCIDENT_ONGOING, None),
     (LEGAL_RECORDS, None),
     (SIMFONI_FIELDS, Some(map_old_schooling)),
+    (PAPER_NUMBERS, None),
     (INDEXES_FOR_DUE, None),
 ];
 
