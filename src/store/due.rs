@@ -34,12 +34,10 @@ impl Store {
                     c.assigned_to, p.name,
                     (SELECT f.next_date FROM follow_ups f WHERE f.case_id = c.id
                      ORDER BY f.date DESC, f.id DESC LIMIT 1),
-                    (SELECT substr(w.approval_at, 1, 10) FROM plans w
+                    (SELECT coalesce(substr(w.approval_at, 1, 10), '') FROM plans w
                      WHERE w.case_id = c.id AND w.approval = 'diajukan'),
-                    (SELECT substr(w.approval_at, 1, 10) FROM closures w
-                     WHERE w.case_id = c.id AND w.approval = 'diajukan'),
-                    (SELECT w.approval = 'diajukan' FROM plans w WHERE w.case_id = c.id),
-                    (SELECT w.approval = 'diajukan' FROM closures w WHERE w.case_id = c.id)
+                    (SELECT coalesce(substr(w.approval_at, 1, 10), '') FROM closures w
+                     WHERE w.case_id = c.id AND w.approval = 'diajukan')
              FROM cases c
              LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0
              WHERE {open}
@@ -57,8 +55,10 @@ impl Store {
                 let name: Option<String> = r.get(6)?;
                 let risk: String = r.get(2)?;
                 let next_follow_up = day(r.get(7)?);
-                let waits = r.get::<_, Option<bool>>(10)?.unwrap_or(false)
-                    || r.get::<_, Option<bool>>(11)?.unwrap_or(false);
+                // A waiting approval reads as its day ('' if the day is not known).
+                let plan: Option<String> = r.get(8)?;
+                let closure: Option<String> = r.get(9)?;
+                let waits = plan.is_some() || closure.is_some();
                 let target = targets
                     .days(stage, &risk)
                     .map(|d| stage_since + Duration::days(i64::from(d)));
@@ -75,10 +75,10 @@ impl Store {
                         stage_since,
                         assigned_to: r.get(5)?,
                         actions: Vec::new(),
-                        plan_requested: day(r.get(8)?),
+                        plan_requested: day(plan),
                         next_follow_up,
                         referrals: Vec::new(),
-                        closure_requested: day(r.get(9)?),
+                        closure_requested: day(closure),
                     },
                     due,
                 ))

@@ -21,6 +21,7 @@ mod global;
 mod review;
 mod search;
 mod simfoni;
+mod tugas;
 
 pub use board::*;
 pub use casefile::*;
@@ -29,6 +30,7 @@ pub use global::*;
 pub use review::*;
 pub use search::*;
 pub use simfoni::*;
+pub use tugas::*;
 
 /// One key that a handler acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +114,7 @@ impl<C> Described for Table<C> {
 }
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 17] {
+pub fn all() -> [&'static dyn Described; 18] {
     [
         &FORM,
         &PICK_LIST,
@@ -129,6 +131,7 @@ pub fn all() -> [&'static dyn Described; 17] {
         &AUDIT,
         &SIMFONI_SHEET,
         &SIMFONI_MONTH,
+        &TUGAS,
         &GLOBAL,
         &HELP,
     ]
@@ -173,6 +176,7 @@ mod tests {
         no_key_twice(&AUDIT);
         no_key_twice(&SIMFONI_SHEET);
         no_key_twice(&SIMFONI_MONTH);
+        no_key_twice(&TUGAS);
         no_key_twice(&HELP);
     }
 }
