@@ -321,16 +321,22 @@ messages! {
     PaperReportClosing => "Demikian laporan akhir ini dibuat dengan sebenarnya.", "This final report is made truthfully.";
     PaperYes => "ya", "yes";
     PaperNo => "tidak", "no";
-    PaperKindPengaduan => "Formulir penerimaan pengaduan", "Complaint receipt form";
-    PaperKindPersetujuan => "Persetujuan (informed consent)", "Informed consent";
-    PaperKindHakKorban => "Hak korban", "Victim's rights";
-    PaperKindBaMediasi => "Berita acara mediasi", "Record of mediation";
-    PaperKindLaporanAkhir => "Laporan akhir penanganan kasus", "Final case report";
     ErrPaperKind => "jenis kertas tidak dikenal: {} (yang ada: {})", "unknown paper: {} (known: {})";
     ErrPaperCopy => "salinan tidak dikenal: {} (yang ada: kantor, pihak-lain)", "unknown copy: {} (known: kantor, pihak-lain)";
     ErrPaperNoCopies => "{} hanya satu versi; --copy tidak berlaku", "{} has one version only; --copy does not apply";
     ErrPaperNoAgreement => "kasus {} belum punya kesepakatan mediasi yang dicatat", "case {} has no mediation agreement recorded";
     ErrPaperNotClosed => "kasus {} belum ditutup: laporan akhir dibuat saat penutupan", "case {} is not closed: the final report is written at closure";
+    PaperPromptKind => "Cetak kertas apa?", "Print which paper?";
+    PaperPromptCopy => "Salinan yang mana?", "Which copy?";
+    PaperPromptChronology => "Sertakan kronologi?", "Add the chronology?";
+    PaperPromptPath => "Tulis ke berkas (.pdf atau .txt):", "Write to the file (.pdf or .txt):";
+    ErrPaperPick => "Pilih satu dengan Spasi atau Enter.", "Choose one with Space or Enter.";
+    ErrPaperPath => "Tulis nama berkasnya.", "Type the file's name.";
+    HCasePaper => "cetak kertas untuk ditandatangani (formulir, persetujuan, hak korban …)", "print a paper to sign (complaint form, consent, rights …)";
+    OfficeNotConfigured => "Belum diatur untuk surat: {} — isi [office] di meja.toml", "Not set for letters: {} — fill in [office] in meja.toml";
+    MissingLetterhead => "kop surat", "letterhead";
+    MissingCity => "kota", "city";
+    MissingSignatory => "penandatangan", "signatory";
     PaperWrittenTo => "{} ditulis ke {}", "{} written to {}";
     PaperWrittenNumbered => "{} nomor {} ditulis ke {}", "{} number {} written to {}";
     // Referral letter (surat rujukan)
@@ -440,6 +446,17 @@ messages! {
     HBoardMarks => "Tanda: ! darurat, * lewat target tindak lanjut", "Marks: ! emergency, * past its follow-up target";
     HCaseEdit => "ubah data (Ctrl-S simpan, Esc batal)", "edit the data (Ctrl-S save, Esc cancel)";
     HCaseNote => "tambah catatan", "add a note";
+    HCaseRead => "baca kronologi dan catatan selengkapnya", "read the chronology and notes in full";
+    HelpPager => "Membaca teks panjang", "Reading long texts";
+    HPagerLine => "gulir satu baris", "scroll one line";
+    HPagerPage => "gulir satu halaman", "scroll one page";
+    HPagerEnds => "ke awal / ke akhir", "to the start / to the end";
+    HPagerClose => "kembali ke berkas kasus", "back to the case file";
+    PagerChronology => "Kronologi", "Chronology";
+    PagerClosure => "Keterangan penutupan", "Closure note";
+    PagerNote => "Catatan {} · {}", "Note {} · {}";
+    PagerEmpty => "(kosong)", "(empty)";
+    PagerWhere => "baris {}–{} dari {}", "lines {}–{} of {}";
     HCaseTab => "data / riwayat & catatan / rujukan", "data / history & notes / referrals";
     HelpDrafts => "Di daftar draf", "In the list of drafts";
     HelpMore => "↓ / PgDn: selanjutnya", "↓ / PgDn: more";
@@ -489,6 +506,11 @@ messages! {
     KeyClosed => "Ditutup", "Closed";
     KeyEdit => "Ubah", "Edit";
     KeyNote => "Catatan", "Note";
+    KeyRead => "Baca", "Read";
+    KeyScroll => "Gulir", "Scroll";
+    KeyPage => "Halaman", "Page";
+    KeyClosePager => "Kembali", "Back";
+    KeyReopen => "Buka lagi", "Reopen";
     KeyTimeline => "Riwayat", "History";
     Emergency => "DARURAT", "EMERGENCY";
     RiskShort => "Risiko", "Risk";
@@ -578,6 +600,10 @@ messages! {
     ErrDbBusy => "basis data sibuk; coba lagi", "the database is busy; try again";
     ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
     ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
+    ConfigSyntax => "{}", "{}";
+    ConfigBadLanguage => "language = {}: pakai \"id\" atau \"en\"", "language = {}: use \"id\" or \"en\"";
+    ConfigBadZone => "timezone = {}: bukan zona waktu; pakai \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) atau \"Asia/Jayapura\" (WIT)", "timezone = {}: not a time zone; use \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)";
+    ConfigZeroLimit => "{} = 0: batas paling sedikit 1", "{} = 0: a limit is at least 1";
     ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";
     ErrConfigWritable => "konfigurasi {} boleh ditulis akun lain (mode {}); perbaiki dengan: chmod go-w {}", "configuration {} is writable by other accounts (mode {}); fix it with: chmod go-w {}";
     ErrNoDataDir => "tidak menemukan folder data pengguna; gunakan --db PATH", "cannot find the user data folder; use --db PATH";
@@ -650,6 +676,8 @@ messages! {
     LockNoAccount => "Akun ini tidak aktif atau tidak terdaftar.", "This account is inactive or unknown.";
     LockNoPin => "Akun ini belum punya PIN: minta supervisor menjalankan `meja staff set-pin`.", "This account has no PIN yet: ask a supervisor to run `meja staff set-pin`.";
     ErrAccessLog => "Akses tidak dapat dicatat, jadi tidak dibuka: {}", "The access could not be logged, so it was not opened: {}";
+    ErrCorrectionWindowClosed => "Waktu pembetulan oleh petugas penerima sudah habis ({}). Minta manajer kasus atau supervisor untuk mengubah atau menambah catatan.",
+        "The intake worker's time to correct this case ended at {}. Ask the case manager or a supervisor to change it or add a note.";
     ErrRoleForbids => "Peran Anda ({}) tidak boleh melakukan ini.", "Your role ({}) may not do this.";
     ErrStaffExists => "akun {} sudah ada", "account {} already exists";
     ErrStaffUnknown => "tidak ada akun {}", "no account {}";
@@ -930,6 +958,16 @@ messages! {
     ErrCaseNotFound => "kasus {} tidak ditemukan", "case {} not found";
     TransferExported => "Kasus {} ditulis ke {}. Setelah kantor tujuan menerimanya, tutup kasus ini dengan alasan \"Dirujuk/dialihkan ke wilayah lain\".",
         "Case {} written to {}. Once the receiving office has it, close this case with the reason \"Transferred to another region\".";
+    TransferEncrypted => "Berkas dienkripsi (age). Sampaikan frasa sandinya ke kantor tujuan lewat jalur lain (telepon), jangan bersama berkasnya.",
+        "The file is encrypted (age). Give the receiving office its passphrase another way (by telephone), never with the file.";
+    TransferPlainWarning => "PERINGATAN: {} ditulis TANPA enkripsi dan memuat seluruh data korban. Jangan kirim lewat surel atau aplikasi pesan; hapus setelah diterima.",
+        "WARNING: {} is written WITHOUT encryption and holds the victim's whole record. Do not send it by e-mail or a messaging app; delete it once received.";
+    ErrTransferNoPassphrase => "berkas pindah kasus dienkripsi: beri frasa sandi lewat MEJA_TRANSFER_PASSPHRASE atau --passphrase-file PATH (--plain menulis tanpa enkripsi, tidak disarankan)",
+        "the case transfer file is encrypted: give a passphrase with MEJA_TRANSFER_PASSPHRASE or --passphrase-file PATH (--plain writes it unencrypted, not advised)";
+    ErrTransferLocked => "{} terenkripsi: beri frasa sandinya lewat MEJA_TRANSFER_PASSPHRASE atau --passphrase-file PATH", "{} is encrypted: give its passphrase with MEJA_TRANSFER_PASSPHRASE or --passphrase-file PATH";
+    ErrTransferDecrypt => "berkas pindah {} tidak bisa dibuka: frasa sandi salah atau berkas rusak ({})", "transfer file {} cannot be opened: wrong passphrase or a damaged file ({})";
+    ErrTransferEncrypt => "berkas pindah tidak dapat dienkripsi: {}", "the transfer file could not be encrypted: {}";
+    ErrTransferPlainAndPass => "--plain dan frasa sandi tidak bisa dipakai bersama", "--plain and a passphrase cannot be used together";
     TransferImported => "Kasus {} dari {} diterima sebagai {}.", "Case {} from {} received as {}.";
     ErrTransferRead => "tidak bisa membaca berkas pindah kasus {}: {}", "cannot read the case transfer file {}: {}";
     ErrTransferFormat => "{} bukan berkas pindah kasus meja", "{} is not a meja case transfer file";
@@ -1448,15 +1486,7 @@ pub fn paper_word(w: crate::domain::paper::Word, lang: Lang) -> &'static str {
 
 /// A paper's name, as a menu and `meja print` list it.
 pub fn paper_kind_label(k: crate::domain::paper::Kind, lang: Lang) -> &'static str {
-    use crate::domain::paper::Kind as K;
-    match k {
-        K::Pengaduan => Msg::PaperKindPengaduan,
-        K::Persetujuan => Msg::PaperKindPersetujuan,
-        K::HakKorban => Msg::PaperKindHakKorban,
-        K::BaMediasi => Msg::PaperKindBaMediasi,
-        K::LaporanAkhir => Msg::PaperKindLaporanAkhir,
-    }
-    .get(lang)
+    crate::domain::paper::PAPERS.label(k.code(), lang)
 }
 
 pub fn access_label(k: crate::domain::access::AccessKind, lang: Lang) -> &'static str {

@@ -404,11 +404,23 @@ pub fn main() -> ExitCode {
             };
         }
         Some(Command::Case {
-            action: case::CaseAction::Export { number, out },
-        }) => case::run_case_export(&env, &number, &out).map(Some),
+            action:
+                case::CaseAction::Export {
+                    number,
+                    out,
+                    passphrase_file,
+                    plain,
+                },
+        }) => {
+            case::run_case_export(&env, &number, &out, passphrase_file.as_deref(), plain).map(Some)
+        }
         Some(Command::Case {
-            action: case::CaseAction::Import { file },
-        }) => case::run_case_import(&env, &file).map(Some),
+            action:
+                case::CaseAction::Import {
+                    file,
+                    passphrase_file,
+                },
+        }) => case::run_case_import(&env, &file, passphrase_file.as_deref()).map(Some),
         Some(Command::Hukum { action }) => match action {
             hukum::HukumAction::Show { case } => hukum::run_show(&env, &case),
             hukum::HukumAction::Codes => hukum::run_codes(&env),

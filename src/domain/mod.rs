@@ -21,6 +21,7 @@ pub mod report;
 pub mod roughdate;
 pub mod service;
 pub mod simfoni;
+pub mod spelling;
 pub mod staff;
 pub mod text;
 pub mod transfer;

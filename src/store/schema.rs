@@ -521,6 +521,32 @@ CREATE TRIGGER paper_numbers_no_delete BEFORE DELETE ON paper_numbers
 BEGIN SELECT RAISE(ABORT, 'paper_numbers is append-only'); END;
 "#;
 
+/// Names typed with one typo or in another spelling (issue 16 point 17). For each name word
+/// in its folded spelling (`domain::spelling::fold`), the keys that find it one typo away
+/// (`spelling::keys`). Filled as cases are indexed; the hook re-indexes every case so old
+/// cases are found too, and their folded spellings join the search index.
+const NAME_SPELLINGS: &str = r#"
+CREATE TABLE name_keys (
+    key TEXT NOT NULL,
+    fold TEXT NOT NULL,
+    PRIMARY KEY (key, fold)
+) STRICT, WITHOUT ROWID;
+"#;
+
+/// Re-indexes every case with `search::reindex` as it is now. Safe in this place of the chain
+/// because every column it reads was there by schema 14; a later migration that makes
+/// `reindex` read a newer column must move this fill after it.
+fn reindex_all_cases(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM cases")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        super::search::reindex(tx, id)?;
+    }
+    Ok(())
+}
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -541,7 +567,9 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (INCIDENT_ONGOING, None),
     (LEGAL_RECORDS, None),
     (SIMFONI_FIELDS, Some(map_old_schooling)),
+    // Shipped in the schema-14 release (tests/fixtures/v14.db).
     (PAPER_NUMBERS, None),
+    (NAME_SPELLINGS, Some(reindex_all_cases)),
     (INDEXES_FOR_DUE, None),
 ];
 

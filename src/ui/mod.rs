@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod keys;
 pub mod screens;
 pub mod term;
+mod term_scroll;
 pub mod theme;
 pub mod widgets;
 // The screens' old paths (before `screens/`), so branches written against them still build.

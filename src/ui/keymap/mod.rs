@@ -18,6 +18,7 @@ mod board;
 mod casefile;
 mod form;
 mod global;
+mod pager;
 mod review;
 mod search;
 mod simfoni;
@@ -27,6 +28,7 @@ pub use board::*;
 pub use casefile::*;
 pub use form::*;
 pub use global::*;
+pub use pager::*;
 pub use review::*;
 pub use search::*;
 pub use simfoni::*;
@@ -114,7 +116,7 @@ impl<C> Described for Table<C> {
 }
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 18] {
+pub fn all() -> [&'static dyn Described; 19] {
     [
         &FORM,
         &PICK_LIST,
@@ -124,6 +126,7 @@ pub fn all() -> [&'static dyn Described; 18] {
         &CASE,
         &CASE_REFERRALS,
         &CASE_EDIT,
+        &PAGER,
         &SEARCH,
         &DIRECTORY,
         &AGENCY_SHEET,
@@ -169,6 +172,7 @@ mod tests {
         no_key_twice(&CASE);
         no_key_twice(&CASE_REFERRALS);
         no_key_twice(&CASE_EDIT);
+        no_key_twice(&PAGER);
         no_key_twice(&SEARCH);
         no_key_twice(&DIRECTORY);
         no_key_twice(&AGENCY_SHEET);

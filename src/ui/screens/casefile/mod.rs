@@ -24,9 +24,12 @@ use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
+mod pager;
 mod records;
 mod referrals;
 mod timeline;
+
+pub use pager::Pager;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -81,6 +84,8 @@ pub struct CaseView {
     pub referrals: Vec<Referral>,
     pub ref_cursor: usize,
     pub records: RecordLists,
+    /// The long texts in full over the tab's body, while open (`b`).
+    pub pager: Option<Pager>,
 }
 
 fn when(ts: &str) -> String {
@@ -104,6 +109,7 @@ impl CaseView {
             referrals: Vec::new(),
             ref_cursor: 0,
             records: RecordLists::default(),
+            pager: None,
         }
     }
 
@@ -231,6 +237,10 @@ impl CaseView {
             ])),
             tabs,
         );
+        if let Some(p) = &mut self.pager {
+            p.draw(f, body, lang, theme);
+            return;
+        }
         match self.tab {
             Tab::Data => self.form.draw(f, body, lang, theme, today),
             Tab::Referrals => {
@@ -304,6 +314,8 @@ impl Screen for CaseView {
     fn keys(&self) -> Vec<&'static dyn Described> {
         if self.editing {
             vec![&keymap::CASE_EDIT, &keymap::FORM]
+        } else if self.pager.is_some() {
+            vec![&keymap::PAGER]
         } else if self.tab == Tab::Referrals {
             vec![&CASE_REFERRALS, &CASE]
         } else {
@@ -314,6 +326,14 @@ impl Screen for CaseView {
     fn on_key(&mut self, key: &KeyEvent, cx: &Cx) -> Option<Action> {
         if self.editing {
             return self.on_edit_key(key, cx);
+        }
+        if let Some(p) = &mut self.pager {
+            match keymap::PAGER.lookup(key) {
+                Some(keymap::PagerKey::Close) => self.pager = None,
+                Some(k) => p.on_key(k),
+                None => {}
+            }
+            return None;
         }
         let card = self.file.card.clone();
         let table = if self.tab == Tab::Referrals {
@@ -346,6 +366,8 @@ impl Screen for CaseView {
             }
             CaseKey::Reveal => self.form.reveal_nik = false,
             CaseKey::Note => return Some(Action::AskNote(card)),
+            // Reading needs no right beyond seeing the case file.
+            CaseKey::Read => self.pager = Some(Pager::of(&self.file, cx.lang)),
             CaseKey::GiveService => {
                 self.tab = Tab::Services;
                 return Some(Action::AskGiveService {
@@ -363,6 +385,12 @@ impl Screen for CaseView {
             CaseKey::Close => return Some(Action::AskClose(card)),
             CaseKey::Reopen => return Some(Action::AskReopen(card)),
             CaseKey::Assign => return Some(Action::AskAssign(card)),
+            CaseKey::Paper => {
+                return Some(Action::AskPaper {
+                    case_id: card.id,
+                    number: card.number,
+                });
+            }
             CaseKey::Simfoni => {
                 return Some(Action::OpenSimfoniSheet {
                     case_id: card.id,
