@@ -121,7 +121,12 @@ fn add_staff(path: &std::path::Path, username: &str, role: Role) {
         .unwrap();
 }
 
-fn signed_in(path: &std::path::Path, who: &str, role: Role, config: meja::config::Config) -> String {
+fn signed_in(
+    path: &std::path::Path,
+    who: &str,
+    role: Role,
+    config: meja::config::Config,
+) -> String {
     add_staff(path, who, role);
     let mut app = app_as(path, who, role, config);
     app.require_sign_in();
@@ -146,7 +151,12 @@ fn signed_in(path: &std::path::Path, who: &str, role: Role, config: meja::config
 fn a_supervisor_is_told_once_what_letters_lack_in_the_configuration() {
     let dir = tempfile::tempdir().unwrap();
     let path = db_path(&dir);
-    let text = signed_in(&path, "sup", Role::Supervisor, meja::config::Config::default());
+    let text = signed_in(
+        &path,
+        "sup",
+        Role::Supervisor,
+        meja::config::Config::default(),
+    );
     assert!(
         text.contains("Belum diatur untuk surat: kop surat, kota, penandatangan"),
         "{text}"
@@ -155,8 +165,16 @@ fn a_supervisor_is_told_once_what_letters_lack_in_the_configuration() {
     partly.office.city = "Metro".into();
     partly.office.letterhead = vec!["PEMERINTAH KOTA METRO".into()];
     let text = signed_in(&path, "sup2", Role::Supervisor, partly.clone());
-    assert!(text.contains("Belum diatur untuk surat: penandatangan"), "{text}");
-    let text = signed_in(&path, "budi", Role::Petugas, meja::config::Config::default());
+    assert!(
+        text.contains("Belum diatur untuk surat: penandatangan"),
+        "{text}"
+    );
+    let text = signed_in(
+        &path,
+        "budi",
+        Role::Petugas,
+        meja::config::Config::default(),
+    );
     assert!(!text.contains("Belum diatur untuk surat"), "{text}");
     let mut full = partly;
     full.office.head_name = "Dra. Sri Handayani".into();
