@@ -464,6 +464,16 @@ messages! {
         "If F-keys do not work (e.g. over ssh), use the Ctrl-letter beside them.";
     HNew => "pengaduan baru", "new intake";
     HBoard => "papan kasus", "case board";
+    HTugas => "tugas: yang jatuh tempo", "tasks: what falls due";
+    HelpTugas => "Di daftar tugas", "In the task list";
+    HTugasMove => "pilih tugas", "choose a task";
+    HTugasOpen => "buka kasusnya di bagian tugas itu", "open its case where the task is";
+    HTugasScope => "tugas saya / semua petugas (supervisor)", "my tasks / everyone's (supervisor)";
+    KeyTugasScope => "Saya/semua", "Mine/all";
+    TitleTugas => "Tugas", "Tasks";
+    TugasEmpty => "Tidak ada yang jatuh tempo dalam 7 hari.", "Nothing falls due in the next 7 days.";
+    TugasScopeOnlyMine => "Daftar semua petugas hanya untuk supervisor.", "Everyone's list is for a supervisor.";
+    BoardOverdue => "{} terlambat", "{} overdue";
     HDirectory => "direktori lembaga", "agency directory";
     HHelp => "bantuan ini", "this help";
     HQuit => "keluar (draf disimpan)", "quit (the draft is kept)";

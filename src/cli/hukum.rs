@@ -3,14 +3,14 @@
 //! LPSK) and mediation where the law allows it. Recording is for the case's manager and the
 //! supervisor; anyone signed in may read, and each reading is in the access log.
 
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Local, NaiveDate, NaiveTime};
 use clap::{Args, Subcommand};
 
 use super::Env;
 use super::report::parse_cli_date;
 use crate::domain::access::AccessKind;
 use crate::domain::case::Permission;
-use crate::domain::law::{self, ClockKind, ClockState, MediationRefused, Prompt};
+use crate::domain::law::{self, ClockKind, MediationRefused, Prompt};
 use crate::domain::legal::{
     self, Detail, EventIssue, EventKind, LegalEvent, Matter, MediationIssue, MediationRecord,
     NewEvent, QualificationIssue, Step,
@@ -184,42 +184,10 @@ fn clock_label(k: ClockKind, lang: Lang) -> &'static str {
     }
 }
 
-/// A clock's state in words: hours left or over, met.
-pub fn clock_state(s: ClockState, lang: Lang) -> String {
-    match s {
-        ClockState::Running { hours_left } => fill(Msg::ClockLeft.get(lang), &[&hours_left]),
-        ClockState::Breached { hours_over } => fill(Msg::ClockOver.get(lang), &[&hours_over]),
-        ClockState::Met => Msg::ClockMet.get(lang).to_string(),
-        ClockState::MetLate => Msg::ClockMetLate.get(lang).to_string(),
-    }
-}
-
-fn when(t: NaiveDateTime) -> String {
-    format!("{} {}", format_date(t.date()), t.format("%H:%M"))
-}
-
-/// A clock as a due-list task: what to do, by when, and the hours.
-pub fn clock_due(k: ClockKind, s: ClockState, deadline: NaiveDateTime, lang: Lang) -> String {
-    let m = match k {
-        ClockKind::TpksPoliceReport => Msg::DueClockPolice,
-        ClockKind::FirstService => Msg::DueClockFirstService,
-        ClockKind::ShelterReview => Msg::DueClockShelter,
-    };
-    fill(m.get(lang), &[&when(deadline), &clock_state(s, lang)])
-}
-
-/// A legal event's next date as a due-list task.
-pub fn next_due(k: EventKind, lang: Lang) -> String {
-    match k {
-        EventKind::Sidang => Msg::DueNextSidang.get(lang).to_string(),
-        EventKind::Perlindungan => Msg::DueNextPerlindungan.get(lang).to_string(),
-        EventKind::Restitusi => Msg::DueNextRestitusi.get(lang).to_string(),
-        k => fill(
-            Msg::DueNextOther.get(lang),
-            &[&vocab::LEGAL_EVENTS.label(k.code(), lang)],
-        ),
-    }
-}
+// A clock's words and a legal item's task words live with the due list's other words
+// (`tasks::tugas`), which the Tugas screen shares.
+use crate::tasks::tugas::clock_state;
+use crate::tasks::tugas::when;
 
 fn forbidden(actor: &Actor, lang: Lang) -> Error {
     let role = vocab::ROLES.label(actor.role.code(), lang);

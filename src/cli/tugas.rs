@@ -1,16 +1,17 @@
 //! `meja tugas`: the due list on the command line — the same list the Tugas screen shows,
 //! derived from the records (`domain::due`), for a morning handover or a wall sheet.
 
-use chrono::{Duration, Local};
+use chrono::Local;
 
 use super::Env;
 use crate::domain::case::Permission;
-use crate::domain::due::{self, Bucket, DueItem, DueKind, Scope};
+use crate::domain::due::{Bucket, DueItem, Scope};
 use crate::domain::staff::Role;
 use crate::domain::vocab;
 use crate::error::Result;
-use crate::i18n::{Lang, Msg, fill, stage_short};
+use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
+use crate::tasks::tugas::{bucket_label, risk_label, what};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TugasFormat {
@@ -23,37 +24,6 @@ pub enum TugasFormat {
 /// The handover sheet covers what is overdue, today's and tomorrow's: the next 24 hours
 /// whatever time of day it is printed.
 const HANDOVER_DAYS: i64 = 1;
-
-/// What an item asks, in words.
-fn what(item: &DueItem, lang: Lang) -> String {
-    match &item.kind {
-        DueKind::PlanAction { goal, .. } => fill(Msg::DuePlanAction.get(lang), &[goal]),
-        DueKind::FollowUp => Msg::DueFollowUp.get(lang).to_string(),
-        DueKind::ReferralReply { agency, .. } => fill(Msg::DueReferral.get(lang), &[agency]),
-        DueKind::PlanApproval => Msg::DuePlanApproval.get(lang).to_string(),
-        DueKind::ClosureApproval => Msg::DueClosureApproval.get(lang).to_string(),
-        DueKind::StageTarget(s) => fill(Msg::DueStageTarget.get(lang), &[&stage_short(*s, lang)]),
-        DueKind::Clock {
-            kind,
-            state,
-            deadline,
-        } => super::hukum::clock_due(*kind, *state, *deadline, lang),
-        DueKind::LegalNext(k) => super::hukum::next_due(*k, lang),
-        DueKind::MediationFollowUp => Msg::DueMediation.get(lang).to_string(),
-    }
-}
-
-fn bucket_label(b: Bucket, lang: Lang) -> &'static str {
-    match b {
-        Bucket::Overdue => Msg::DueOverdue.get(lang),
-        Bucket::Today => Msg::DueToday.get(lang),
-        Bucket::Soon => Msg::DueSoon.get(lang),
-    }
-}
-
-fn risk_label(code: &str, lang: Lang) -> &str {
-    vocab::RISK.get(code).map_or(code, |t| t.label(lang))
-}
 
 /// A cell a spreadsheet would run as a formula is kept as text (OWASP's CSV advice).
 fn inert(s: &str) -> String {
@@ -116,14 +86,7 @@ pub fn run_tugas(
     } else {
         i64::from(days)
     };
-    let cases = store.due_cases(&config.targets, today + Duration::days(horizon))?;
-    let items = due::list(&cases, &config.targets, today, horizon, &scope);
-    // The law's clocks and the legal process's next dates, counted on the office's clock.
-    let legal = store.legal_due(today + Duration::days(horizon))?;
-    let items = due::merge(
-        items,
-        due::legal_list(&legal, &config.clocks, now.naive_local(), horizon, &scope),
-    );
+    let items = crate::tasks::tugas::due_list(&store, &config, now.naive_local(), horizon, &scope)?;
     let body = match format {
         TugasFormat::Text => text(&items, &scope, today, horizon, lang).into_bytes(),
         TugasFormat::Csv => csv(&items, lang).into_bytes(),
@@ -315,6 +278,7 @@ fn csv(items: &[DueItem], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::due::DueKind;
     use crate::domain::letter::Block;
     use chrono::TimeZone;
 

@@ -53,7 +53,7 @@ fn ymd(s: &str) -> Option<NaiveDate> {
 }
 
 /// The open stages by name, so the stage index is used (`!=` scans every case).
-fn open_stages() -> String {
+pub(super) fn open_stages() -> String {
     let open: Vec<String> = Stage::OPEN
         .iter()
         .map(|s| format!("'{}'", s.code()))

@@ -2,130 +2,133 @@
 //! something falling due by a horizon date. Nothing of the list is stored: it is worked out
 //! from the records each time, so it can never disagree with them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
-use rusqlite::params;
+use chrono::{Duration, NaiveDate};
 
 use super::Store;
+use super::casework::open_stages;
+use super::records::{ACTION_COLUMNS_OF_A, action_row_at};
 use crate::domain::case::{Stage, Targets};
 use crate::domain::due::{CaseDue, LegalCaseDue};
-use crate::domain::followup;
+use crate::domain::text::initials;
 use crate::error::Result;
-
-/// `julianday` of a stored date or timestamp's first ten characters (the local date).
-const DAY: &str = "julianday(substr(c.stage_since, 1, 10))";
-
-/// SQL for a case's stage target in days, from the office's targets (whole numbers, so safe
-/// to write into the statement).
-fn target_days_sql(t: &Targets) -> String {
-    let mut arms = String::new();
-    for s in Stage::OPEN {
-        for (i, risk) in ["tinggi", "sedang", "rendah"].iter().enumerate() {
-            let days = t.days(s, risk).unwrap_or(0);
-            // Any risk code other than tinggi and sedang is counted as rendah, as `Targets::days`.
-            let cond = if i == 2 {
-                "c.risk NOT IN ('tinggi', 'sedang')".to_string()
-            } else {
-                format!("c.risk = '{risk}'")
-            };
-            arms.push_str(&format!(
-                " WHEN c.stage = '{}' AND {cond} THEN {days}",
-                s.code()
-            ));
-        }
-    }
-    format!("CASE{arms} END")
-}
 
 impl Store {
     /// The open cases with anything due on or before `horizon`, with what the list needs.
+    ///
+    /// Set-based: three statements whatever the number of cases due (Tugas at 100,000 cases
+    /// read several statements per due case and took seconds). Each is driven from the open
+    /// cases through the stage index and reaches a case's records through their case index;
+    /// the latest follow-up of a case is one seek (INDEXES_FOR_DUE). Only what can fall due
+    /// by `horizon` is read: a case's unfinished plan actions due by then, the next follow-up
+    /// its latest follow-up asked for, its referrals waiting for a reply with a follow-up
+    /// date by then, and its plan and closure while they wait for approval. A case with none
+    /// of these and its stage target beyond `horizon` is left out.
     pub fn due_cases(&self, targets: &Targets, horizon: NaiveDate) -> Result<Vec<CaseDue>> {
         let h = horizon.to_string();
         let c = self.conn();
-        let mut ids: BTreeSet<i64> = BTreeSet::new();
-        let mut collect = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
-            let mut st = c.prepare_cached(sql)?;
-            for id in st.query_map(p, |r| r.get::<_, i64>(0))? {
-                ids.insert(id?);
+        let open = open_stages();
+        let mut st = c.prepare_cached(&format!(
+            "SELECT c.id, c.number, c.risk, c.stage, substr(c.stage_since, 1, 10),
+                    c.assigned_to, p.name,
+                    (SELECT f.next_date FROM follow_ups f WHERE f.case_id = c.id
+                     ORDER BY f.date DESC, f.id DESC LIMIT 1),
+                    (SELECT coalesce(substr(w.approval_at, 1, 10), '') FROM plans w
+                     WHERE w.case_id = c.id AND w.approval = 'diajukan'),
+                    (SELECT coalesce(substr(w.approval_at, 1, 10), '') FROM closures w
+                     WHERE w.case_id = c.id AND w.approval = 'diajukan')
+             FROM cases c
+             LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban' AND p.ord = 0
+             WHERE {open}
+             ORDER BY c.id"
+        ))?;
+        let day = |s: Option<String>| s.and_then(|d| d.parse::<NaiveDate>().ok());
+        // Each open case, and whether it is on the list before its plan actions and referrals
+        // are read: a waiting approval, a follow-up or the stage target due by the horizon.
+        let mut all: Vec<(CaseDue, bool)> = st
+            .query_map([], |r| {
+                let stage: String = r.get(3)?;
+                let stage = Stage::from_code(&stage).unwrap_or(Stage::Pengaduan);
+                let since: String = r.get(4)?;
+                let stage_since: NaiveDate = since.parse().unwrap_or_default();
+                let name: Option<String> = r.get(6)?;
+                let risk: String = r.get(2)?;
+                let next_follow_up = day(r.get(7)?);
+                // A waiting approval reads as its day ('' if the day is not known).
+                let plan: Option<String> = r.get(8)?;
+                let closure: Option<String> = r.get(9)?;
+                let waits = plan.is_some() || closure.is_some();
+                let target = targets
+                    .days(stage, &risk)
+                    .map(|d| stage_since + Duration::days(i64::from(d)));
+                let due = waits
+                    || next_follow_up.is_some_and(|d| d <= horizon)
+                    || target.is_some_and(|d| d <= horizon);
+                Ok((
+                    CaseDue {
+                        case_id: r.get(0)?,
+                        number: r.get(1)?,
+                        initials: name.as_deref().map(initials).unwrap_or_else(|| "?".into()),
+                        risk,
+                        stage,
+                        stage_since,
+                        assigned_to: r.get(5)?,
+                        actions: Vec::new(),
+                        plan_requested: day(plan),
+                        next_follow_up,
+                        referrals: Vec::new(),
+                        closure_requested: day(closure),
+                    },
+                    due,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let at: HashMap<i64, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| (d.case_id, i))
+            .collect();
+        let mut st = c.prepare_cached(&format!(
+            "SELECT a.case_id, {ACTION_COLUMNS_OF_A} FROM cases c
+             JOIN plan_actions a ON a.case_id = c.id
+             WHERE {open} AND a.status IN ('rencana', 'berjalan') AND a.due <= ?1
+             ORDER BY a.case_id, a.id"
+        ))?;
+        let rows = st.query_map([&h], |r| Ok((r.get::<_, i64>(0)?, action_row_at(r, 1)?)))?;
+        for row in rows {
+            let (id, (action, _)) = row?;
+            if let Some(&i) = at.get(&id) {
+                all[i].0.actions.push(action);
+                all[i].1 = true;
             }
-            Ok(())
-        };
-        let open = "c.stage != 'terminasi'";
-        collect(
-            &format!(
-                "SELECT c.id FROM cases c WHERE {open}
-                 AND {DAY} + {} <= julianday(?1)",
-                target_days_sql(targets)
-            ),
-            &[&h],
-        )?;
-        collect(
-            "SELECT DISTINCT a.case_id FROM plan_actions a JOIN cases c ON c.id = a.case_id
-             WHERE a.status IN ('rencana', 'berjalan') AND a.due <= ?1 AND c.stage != 'terminasi'",
-            &[&h],
-        )?;
-        collect(
-            "SELECT DISTINCT f.case_id FROM follow_ups f JOIN cases c ON c.id = f.case_id
-             WHERE f.next_date <= ?1 AND c.stage != 'terminasi'",
-            &[&h],
-        )?;
-        collect(
-            "SELECT DISTINCT r.case_id FROM referrals r JOIN cases c ON c.id = r.case_id
-             WHERE r.status = 'dikirim' AND r.follow_up <= ?1 AND c.stage != 'terminasi'",
-            &[&h],
-        )?;
-        collect(
-            "SELECT case_id FROM plans WHERE approval = 'diajukan'
-             UNION SELECT case_id FROM closures WHERE approval = 'diajukan'",
-            &[],
-        )?;
-        let ids: Vec<i64> = ids.into_iter().collect();
-        let mut out = Vec::with_capacity(ids.len());
-        for card in self.cards(&ids)? {
-            let plan = self.plan_of(card.id)?;
-            let follow_ups = self.follow_ups(card.id)?;
-            let mut st = c.prepare_cached(
-                "SELECT r.id, a.name, r.follow_up FROM referrals r
-                 JOIN agencies a ON a.id = r.agency_id
-                 WHERE r.case_id = ?1 AND r.status = 'dikirim' AND r.follow_up IS NOT NULL",
-            )?;
-            let referrals = st
-                .query_map([card.id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
-                })?
-                .filter_map(|r| {
-                    r.map(|(id, name, d)| d.parse().ok().map(|d| (id, name, d)))
-                        .transpose()
-                })
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let requested = |table: &str| -> Result<Option<NaiveDate>> {
-                let sql = format!(
-                    "SELECT substr(approval_at, 1, 10) FROM {table}
-                     WHERE case_id = ?1 AND approval = 'diajukan'"
-                );
-                let d: Option<String> = c
-                    .query_row(&sql, params![card.id], |r| r.get(0))
-                    .ok()
-                    .flatten();
-                Ok(d.and_then(|d| d.parse().ok()))
-            };
-            out.push(CaseDue {
-                case_id: card.id,
-                number: card.number.clone(),
-                initials: card.initials.clone(),
-                risk: card.risk.clone(),
-                stage: card.stage,
-                stage_since: card.stage_since,
-                assigned_to: card.assigned_to.clone(),
-                actions: plan.plan.actions,
-                plan_requested: requested("plans")?,
-                next_follow_up: followup::next_due(&follow_ups),
-                referrals,
-                closure_requested: requested("closures")?,
-            });
         }
-        Ok(out)
+        let mut st = c.prepare_cached(&format!(
+            "SELECT r.case_id, r.id, a.name, r.follow_up FROM cases c
+             JOIN referrals r ON r.case_id = c.id
+             JOIN agencies a ON a.id = r.agency_id
+             WHERE {open} AND r.status = 'dikirim' AND r.follow_up <= ?1
+             ORDER BY r.case_id, r.id"
+        ))?;
+        let rows = st.query_map([&h], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, referral, agency, d) = row?;
+            if let (Some(&i), Ok(d)) = (at.get(&id), d.parse()) {
+                all[i].0.referrals.push((referral, agency, d));
+                all[i].1 = true;
+            }
+        }
+        Ok(all
+            .into_iter()
+            .filter_map(|(d, due)| due.then_some(d))
+            .collect())
     }
 }
 

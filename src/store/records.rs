@@ -103,19 +103,28 @@ fn assessment_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, Assessment)> {
 const ACTION_COLUMNS: &str =
     "id, goal, service, doer_staff, doer_agency, due, status, reason, version";
 
+/// ACTION_COLUMNS of a table aliased `a`, for statements that join plan actions.
+pub(super) const ACTION_COLUMNS_OF_A: &str =
+    "a.id, a.goal, a.service, a.doer_staff, a.doer_agency, a.due, a.status, a.reason, a.version";
+
 fn action_row(r: &Row<'_>) -> rusqlite::Result<(PlanAction, i64)> {
-    let status: String = r.get(6)?;
+    action_row_at(r, 0)
+}
+
+/// A plan action and its version from ACTION_COLUMNS starting at column `at`.
+pub(super) fn action_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<(PlanAction, i64)> {
+    let status: String = r.get(at + 6)?;
     Ok((
         PlanAction {
-            id: r.get(0)?,
-            goal: r.get(1)?,
-            service: r.get(2)?,
-            doer: doer(r.get(3)?, r.get(4)?),
-            due: date(r.get(5)?),
+            id: r.get(at)?,
+            goal: r.get(at + 1)?,
+            service: r.get(at + 2)?,
+            doer: doer(r.get(at + 3)?, r.get(at + 4)?),
+            due: date(r.get(at + 5)?),
             status: ActionStatus::from_code(&status).unwrap_or(ActionStatus::Rencana),
-            reason: r.get(7)?,
+            reason: r.get(at + 7)?,
         },
-        r.get(8)?,
+        r.get(at + 8)?,
     ))
 }
 

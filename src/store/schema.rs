@@ -493,6 +493,13 @@ fn map_old_schooling(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::Hook
     Ok(())
 }
 
+/// An index for the due list (`Store::due_cases`, Tugas and `meja tugas`): it reads the next
+/// follow-up of every open case at once, the date its latest follow-up asked for, and found
+/// that latest one by reading and sorting all of the case's follow-ups.
+const INDEXES_FOR_DUE: &str = r#"
+CREATE INDEX follow_ups_case_date ON follow_ups(case_id, date, id);
+"#;
+
 /// The register numbers of the papers an office numbers (issue 19: a Berita Acara mediasi, a
 /// final report), from the letters' own sequence (`letter_seq`): one outgoing register, as an
 /// office keeps it. A reprint gives the same number, so a number, once given, is kept —
@@ -563,6 +570,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     // Shipped in the schema-14 release (tests/fixtures/v14.db).
     (PAPER_NUMBERS, None),
     (NAME_SPELLINGS, Some(reindex_all_cases)),
+    (INDEXES_FOR_DUE, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {

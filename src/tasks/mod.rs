@@ -9,3 +9,4 @@ pub mod letters;
 pub mod papers;
 pub mod simfoni;
 pub mod transfer;
+pub mod tugas;

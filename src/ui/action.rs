@@ -95,6 +95,13 @@ pub enum Action {
     /// Esc: back to the screen below.
     Back,
     OpenCase(i64),
+    /// A case opened at a tab (from Tugas: where the item is worked).
+    OpenCaseAt {
+        case_id: i64,
+        tab: crate::ui::screens::casefile::Tab,
+    },
+    /// Tugas: everyone's list (true) or mine.
+    TugasScope(bool),
     OpenSearch,
     OpenAudit,
     OpenReport,

@@ -66,6 +66,7 @@ impl App {
             Screen::Report => Msg::TitleReport,
             Screen::SimfoniSheet => Msg::SimTitle,
             Screen::SimfoniMonth => Msg::HelpSimfoniMonth,
+            Screen::Tugas => Msg::TitleTugas,
         };
         let demo = if self.is_demo() {
             format!("{} · ", Msg::DemoMark.get(lang))

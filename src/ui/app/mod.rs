@@ -101,6 +101,7 @@ pub enum Screen {
     Report,
     SimfoniSheet,
     SimfoniMonth,
+    Tugas,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +139,7 @@ pub struct App {
     report: crate::ui::screens::report::ReportView,
     simfoni: crate::ui::screens::simfoni::SheetView,
     simfoni_month: crate::ui::screens::simfoni::MonthView,
+    tugas: crate::ui::screens::tugas::TugasView,
     data_version: i64,
     /// The board holds outlines beyond the cards on screen (`meja --board`): read the rest
     /// before anything else.
@@ -183,6 +185,7 @@ impl App {
             report: Default::default(),
             simfoni: Default::default(),
             simfoni_month: Default::default(),
+            tugas: Default::default(),
             data_version: 0,
             board_partial: false,
             board_mark: None,
@@ -499,6 +502,7 @@ impl App {
             Screen::Report => &mut self.report,
             Screen::SimfoniSheet => &mut self.simfoni,
             Screen::SimfoniMonth => &mut self.simfoni_month,
+            Screen::Tugas => &mut self.tugas,
         };
         Some(f(screen, &cx))
     }
@@ -519,6 +523,7 @@ impl App {
             Global::Privacy => self.lock_screen(LockWhy::Privacy),
             Global::Board => self.open_board(),
             Global::Directory => self.open_directory(),
+            Global::Tugas => self.open_tugas(),
             Global::Quit => {
                 if self.flush_draft(Instant::now()) {
                     self.quit = true;

@@ -12,6 +12,8 @@ pub enum Global {
     NewIntake,
     Board,
     Directory,
+    /// Tugas: what is due.
+    Tugas,
     Quit,
     /// Hide the screen at once: works in every dialog too.
     Privacy,
@@ -54,6 +56,15 @@ pub static GLOBAL: Table<Global> = Table {
             binds: &[
                 (Code(KeyCode::F(4)), Global::Directory),
                 (Ctrl('d'), Global::Directory),
+            ],
+        },
+        Row {
+            keys: "F11 / Ctrl-V",
+            help: Msg::HTugas,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::F(11)), Global::Tugas),
+                (Ctrl('v'), Global::Tugas),
             ],
         },
         Row {

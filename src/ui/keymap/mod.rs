@@ -22,6 +22,7 @@ mod pager;
 mod review;
 mod search;
 mod simfoni;
+mod tugas;
 
 pub use board::*;
 pub use casefile::*;
@@ -31,6 +32,7 @@ pub use pager::*;
 pub use review::*;
 pub use search::*;
 pub use simfoni::*;
+pub use tugas::*;
 
 /// One key that a handler acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +116,7 @@ impl<C> Described for Table<C> {
 }
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 18] {
+pub fn all() -> [&'static dyn Described; 19] {
     [
         &FORM,
         &PICK_LIST,
@@ -132,6 +134,7 @@ pub fn all() -> [&'static dyn Described; 18] {
         &AUDIT,
         &SIMFONI_SHEET,
         &SIMFONI_MONTH,
+        &TUGAS,
         &GLOBAL,
         &HELP,
     ]
@@ -177,6 +180,7 @@ mod tests {
         no_key_twice(&AUDIT);
         no_key_twice(&SIMFONI_SHEET);
         no_key_twice(&SIMFONI_MONTH);
+        no_key_twice(&TUGAS);
         no_key_twice(&HELP);
     }
 }

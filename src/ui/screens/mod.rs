@@ -14,6 +14,7 @@ pub mod saved;
 pub mod search;
 pub mod sheet_field;
 pub mod simfoni;
+pub mod tugas;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;

@@ -73,6 +73,7 @@ impl App {
             }
         }
         self.load_legal_marks();
+        self.load_overdue_counts();
         self.board_partial = true;
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.next_poll = Some(Instant::now() + POLL);
@@ -110,6 +111,7 @@ impl App {
             }
         }
         self.load_legal_marks();
+        self.load_overdue_counts();
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.board_mark = self
             .ctx

@@ -20,6 +20,7 @@ mod papers;
 mod records;
 mod report;
 mod simfoni;
+mod tugas;
 
 use ratatui::crossterm::event::Event;
 
@@ -107,6 +108,8 @@ impl App {
                 self.open_simfoni_sheet(case_id, victim)
             }
             Action::OpenSimfoniMonth => self.open_simfoni_month(),
+            Action::OpenCaseAt { case_id, tab } => self.open_case_at(case_id, tab),
+            Action::TugasScope(everyone) => self.tugas_scope(everyone),
             Action::SimfoniMonth(m) => self.load_simfoni_month(m),
             Action::AskSimfoniMark { case_id, victim } => {
                 self.flow = Some(Flow::simfoni_mark(case_id, victim, lang))

@@ -1,7 +1,7 @@
 //! The case board (F3): one column per lifecycle stage, cards with initials only.
 //! The filter is in `filter.rs`, a card's lines and marks in `card.rs`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -45,9 +45,15 @@ pub struct Board {
     legal: HashMap<i64, LegalCaseDue>,
     limits: Limits,
     now: NaiveDateTime,
+    /// The cases with anything overdue on the due list (Tugas): each column counts its own.
+    overdue: HashSet<i64>,
 }
 
 impl Board {
+    pub fn set_overdue(&mut self, ids: HashSet<i64>) {
+        self.overdue = ids;
+    }
+
     /// The legal facts of the cases that have a mark, and the configured limits.
     pub fn set_legal(&mut self, due: Vec<LegalCaseDue>, limits: Limits) {
         self.legal = due.into_iter().map(|c| (c.case_id, c)).collect();
@@ -183,11 +189,29 @@ impl Board {
             let rect = cols[ci];
             let focused = ci == self.col;
             let full = vocab::STAGES.label(stage.code(), lang);
-            let title = format!("{} ({})", full, idx.len());
+            let late = idx
+                .iter()
+                .filter(|&&i| self.overdue.contains(&self.cards[i].id))
+                .count();
+            // The count of cases with something overdue, in words: readable without colour.
+            let count = if late > 0 {
+                format!(
+                    " ({} · {})",
+                    idx.len(),
+                    crate::i18n::fill(Msg::BoardOverdue.get(lang), &[&late])
+                )
+            } else {
+                format!(" ({})", idx.len())
+            };
+            let title = format!("{full}{count}");
             let room = rect.width.saturating_sub(2) as usize;
             let title = if title.chars().count() > room {
-                // Keep the count whole; shorten the name instead.
-                let count = format!(" ({})", idx.len());
+                // Keep the counts whole (the overdue one as "!3"); shorten the name instead.
+                let count = if late > 0 {
+                    format!(" ({} !{late})", idx.len())
+                } else {
+                    count
+                };
                 let name = crate::i18n::stage_short(*stage, lang);
                 format!(
                     "{}{count}",

@@ -1,0 +1,103 @@
+//! The due list (Tugas) as the screen and `meja tugas` both read and word it: the records'
+//! items and the law's, merged in the order staff work them (`domain::due`).
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::config::Config;
+use crate::domain::due::{self, Bucket, DueItem, DueKind, Scope};
+use crate::domain::law::{ClockKind, ClockState};
+use crate::domain::legal::EventKind;
+use crate::domain::validate::format_date;
+use crate::domain::vocab;
+use crate::error::Result;
+use crate::i18n::{Lang, Msg, fill, stage_short};
+use crate::store::Store;
+
+/// What is due for `scope` from `now`'s day to `horizon` days ahead: plan actions,
+/// follow-ups, referrals, approvals and stage targets, and the law's clocks and legal dates
+/// counted on the office's clock.
+pub fn due_list(
+    store: &Store,
+    config: &Config,
+    now: NaiveDateTime,
+    horizon: i64,
+    scope: &Scope,
+) -> Result<Vec<DueItem>> {
+    let today = now.date();
+    let by = today + Duration::days(horizon);
+    let cases = store.due_cases(&config.targets, by)?;
+    let items = due::list(&cases, &config.targets, today, horizon, scope);
+    let legal = store.legal_due(by)?;
+    Ok(due::merge(
+        items,
+        due::legal_list(&legal, &config.clocks, now, horizon, scope),
+    ))
+}
+
+/// What an item asks, in words.
+pub fn what(item: &DueItem, lang: Lang) -> String {
+    match &item.kind {
+        DueKind::PlanAction { goal, .. } => fill(Msg::DuePlanAction.get(lang), &[goal]),
+        DueKind::FollowUp => Msg::DueFollowUp.get(lang).to_string(),
+        DueKind::ReferralReply { agency, .. } => fill(Msg::DueReferral.get(lang), &[agency]),
+        DueKind::PlanApproval => Msg::DuePlanApproval.get(lang).to_string(),
+        DueKind::ClosureApproval => Msg::DueClosureApproval.get(lang).to_string(),
+        DueKind::StageTarget(s) => fill(Msg::DueStageTarget.get(lang), &[&stage_short(*s, lang)]),
+        DueKind::Clock {
+            kind,
+            state,
+            deadline,
+        } => clock_due(*kind, *state, *deadline, lang),
+        DueKind::LegalNext(k) => next_due(*k, lang),
+        DueKind::MediationFollowUp => Msg::DueMediation.get(lang).to_string(),
+    }
+}
+
+pub fn bucket_label(b: Bucket, lang: Lang) -> &'static str {
+    match b {
+        Bucket::Overdue => Msg::DueOverdue.get(lang),
+        Bucket::Today => Msg::DueToday.get(lang),
+        Bucket::Soon => Msg::DueSoon.get(lang),
+    }
+}
+
+pub fn risk_label(code: &str, lang: Lang) -> &str {
+    vocab::RISK.get(code).map_or(code, |t| t.label(lang))
+}
+
+/// A clock's state in words: hours left or over, met.
+pub fn clock_state(s: ClockState, lang: Lang) -> String {
+    match s {
+        ClockState::Running { hours_left } => fill(Msg::ClockLeft.get(lang), &[&hours_left]),
+        ClockState::Breached { hours_over } => fill(Msg::ClockOver.get(lang), &[&hours_over]),
+        ClockState::Met => Msg::ClockMet.get(lang).to_string(),
+        ClockState::MetLate => Msg::ClockMetLate.get(lang).to_string(),
+    }
+}
+
+pub fn when(t: NaiveDateTime) -> String {
+    format!("{} {}", format_date(t.date()), t.format("%H:%M"))
+}
+
+/// A clock as a due-list task: what to do, by when, and the hours.
+pub fn clock_due(k: ClockKind, s: ClockState, deadline: NaiveDateTime, lang: Lang) -> String {
+    let m = match k {
+        ClockKind::TpksPoliceReport => Msg::DueClockPolice,
+        ClockKind::FirstService => Msg::DueClockFirstService,
+        ClockKind::ShelterReview => Msg::DueClockShelter,
+    };
+    fill(m.get(lang), &[&when(deadline), &clock_state(s, lang)])
+}
+
+/// A legal event's next date as a due-list task.
+pub fn next_due(k: EventKind, lang: Lang) -> String {
+    match k {
+        EventKind::Sidang => Msg::DueNextSidang.get(lang).to_string(),
+        EventKind::Perlindungan => Msg::DueNextPerlindungan.get(lang).to_string(),
+        EventKind::Restitusi => Msg::DueNextRestitusi.get(lang).to_string(),
+        k => fill(
+            Msg::DueNextOther.get(lang),
+            &[&vocab::LEGAL_EVENTS.label(k.code(), lang)],
+        ),
+    }
+}
