@@ -8,12 +8,16 @@ use std::sync::Mutex;
 use crate::domain::staff::StaffMember;
 use crate::domain::vocab::{Term, Vocab};
 
-static MADE: Mutex<Option<(Vec<(String, String)>, Vocab)>> = Mutex::new(None);
+/// (username, display name) of each active account, in order.
+type Accounts = Vec<(String, String)>;
+
+/// The last list made, and its vocabulary.
+static MADE: Mutex<Option<(Accounts, Vocab)>> = Mutex::new(None);
 
 /// The active accounts of `staff`, labelled "Display Name (username)", coded by username, in
 /// the order given.
 pub fn vocab(staff: &[StaffMember]) -> Vocab {
-    let key: Vec<(String, String)> = staff
+    let key: Accounts = staff
         .iter()
         .filter(|m| m.active)
         .map(|m| (m.username.clone(), m.display_name.clone()))
