@@ -321,16 +321,22 @@ messages! {
     PaperReportClosing => "Demikian laporan akhir ini dibuat dengan sebenarnya.", "This final report is made truthfully.";
     PaperYes => "ya", "yes";
     PaperNo => "tidak", "no";
-    PaperKindPengaduan => "Formulir penerimaan pengaduan", "Complaint receipt form";
-    PaperKindPersetujuan => "Persetujuan (informed consent)", "Informed consent";
-    PaperKindHakKorban => "Hak korban", "Victim's rights";
-    PaperKindBaMediasi => "Berita acara mediasi", "Record of mediation";
-    PaperKindLaporanAkhir => "Laporan akhir penanganan kasus", "Final case report";
     ErrPaperKind => "jenis kertas tidak dikenal: {} (yang ada: {})", "unknown paper: {} (known: {})";
     ErrPaperCopy => "salinan tidak dikenal: {} (yang ada: kantor, pihak-lain)", "unknown copy: {} (known: kantor, pihak-lain)";
     ErrPaperNoCopies => "{} hanya satu versi; --copy tidak berlaku", "{} has one version only; --copy does not apply";
     ErrPaperNoAgreement => "kasus {} belum punya kesepakatan mediasi yang dicatat", "case {} has no mediation agreement recorded";
     ErrPaperNotClosed => "kasus {} belum ditutup: laporan akhir dibuat saat penutupan", "case {} is not closed: the final report is written at closure";
+    PaperPromptKind => "Cetak kertas apa?", "Print which paper?";
+    PaperPromptCopy => "Salinan yang mana?", "Which copy?";
+    PaperPromptChronology => "Sertakan kronologi?", "Add the chronology?";
+    PaperPromptPath => "Tulis ke berkas (.pdf atau .txt):", "Write to the file (.pdf or .txt):";
+    ErrPaperPick => "Pilih satu dengan Spasi atau Enter.", "Choose one with Space or Enter.";
+    ErrPaperPath => "Tulis nama berkasnya.", "Type the file's name.";
+    HCasePaper => "cetak kertas untuk ditandatangani (formulir, persetujuan, hak korban …)", "print a paper to sign (complaint form, consent, rights …)";
+    OfficeNotConfigured => "Belum diatur untuk surat: {} — isi [office] di meja.toml", "Not set for letters: {} — fill in [office] in meja.toml";
+    MissingLetterhead => "kop surat", "letterhead";
+    MissingCity => "kota", "city";
+    MissingSignatory => "penandatangan", "signatory";
     PaperWrittenTo => "{} ditulis ke {}", "{} written to {}";
     PaperWrittenNumbered => "{} nomor {} ditulis ke {}", "{} number {} written to {}";
     // Referral letter (surat rujukan)
@@ -1471,15 +1477,7 @@ pub fn paper_word(w: crate::domain::paper::Word, lang: Lang) -> &'static str {
 
 /// A paper's name, as a menu and `meja print` list it.
 pub fn paper_kind_label(k: crate::domain::paper::Kind, lang: Lang) -> &'static str {
-    use crate::domain::paper::Kind as K;
-    match k {
-        K::Pengaduan => Msg::PaperKindPengaduan,
-        K::Persetujuan => Msg::PaperKindPersetujuan,
-        K::HakKorban => Msg::PaperKindHakKorban,
-        K::BaMediasi => Msg::PaperKindBaMediasi,
-        K::LaporanAkhir => Msg::PaperKindLaporanAkhir,
-    }
-    .get(lang)
+    crate::domain::paper::PAPERS.label(k.code(), lang)
 }
 
 pub fn access_label(k: crate::domain::access::AccessKind, lang: Lang) -> &'static str {

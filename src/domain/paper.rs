@@ -16,7 +16,7 @@ use super::letter::{Block, Letter, Sender, long_date};
 use super::referral::Referral;
 use super::text::initials;
 use super::validate::{age_on, format_date, parse_date};
-use super::vocab::{self, Vocab};
+use super::vocab::{self, Term, Vocab};
 use crate::lang::{Lang, fill};
 
 /// Every paper meja prints. `code` is what `meja print` takes and the access log records.
@@ -87,6 +87,56 @@ impl Kind {
         }
     }
 }
+
+/// The papers' names, as the case file's menu and `meja print` show them: the labels live
+/// beside [`Kind`] so a new kind is added in one file (a test checks they agree).
+pub const PAPERS: Vocab = Vocab {
+    name: "kertas",
+    terms: &[
+        Term {
+            code: "pengaduan",
+            id: "Formulir penerimaan pengaduan",
+            en: "Complaint receipt form",
+        },
+        Term {
+            code: "persetujuan",
+            id: "Persetujuan (informed consent)",
+            en: "Informed consent",
+        },
+        Term {
+            code: "hak-korban",
+            id: "Hak korban",
+            en: "Victim's rights",
+        },
+        Term {
+            code: "ba-mediasi",
+            id: "Berita acara mediasi",
+            en: "Record of mediation",
+        },
+        Term {
+            code: "laporan-akhir",
+            id: "Laporan akhir penanganan kasus",
+            en: "Final case report",
+        },
+    ],
+};
+
+/// The copies of a paper that has two (`Kind::has_copies`).
+pub const COPIES: Vocab = Vocab {
+    name: "salinan",
+    terms: &[
+        Term {
+            code: "kantor",
+            id: "Arsip kantor (lengkap)",
+            en: "Office file (complete)",
+        },
+        Term {
+            code: "pihak-lain",
+            id: "Salinan untuk pihak lain (tanpa yang dirahasiakan)",
+            en: "Copy for others (without what is withheld)",
+        },
+    ],
+};
 
 /// Which copy of a paper: the office's own file, or one meant for others (an agency, the
 /// police, the family), which leaves out what the client's consent withholds.
@@ -1042,4 +1092,22 @@ fn legal_summary(d: &Detail) -> String {
         out.push(format!("{} – {}", format_date(*from), format_date(*to)));
     }
     out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_name_and_every_name_a_kind() {
+        let codes: Vec<&str> = PAPERS.terms.iter().map(|t| t.code).collect();
+        assert_eq!(codes, Kind::ALL.map(Kind::code).to_vec());
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_code(k.code()), Some(k));
+        }
+        let copies: Vec<&str> = COPIES.terms.iter().map(|t| t.code).collect();
+        assert_eq!(copies, Copy::ALL.map(Copy::code).to_vec());
+        assert_eq!(Kind::from_code("BA_MEDIASI"), Some(Kind::BaMediasi));
+        assert_eq!(Kind::from_code("surat"), None);
+    }
 }

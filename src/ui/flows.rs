@@ -31,6 +31,8 @@ use crate::ui::widgets::picklist::PickList;
 use crate::ui::widgets::regionpicker::RegionPicker;
 use crate::ui::widgets::textarea::TextArea;
 
+mod paper;
+
 /// What one key did to a flow.
 // One Step per key, used at once and never stored: boxing the action would buy nothing.
 #[allow(clippy::large_enum_variant)]
@@ -114,6 +116,8 @@ enum Kind {
     FollowDate(FollowDraft),
     FollowFindings(FollowDraft),
     FollowNext(FollowDraft),
+    // ---- papers to sign (issue 19): the steps in `flows/paper.rs`
+    Paper(paper::PaperStep),
 }
 
 #[derive(Debug)]
@@ -720,6 +724,7 @@ impl Flow {
                 }
                 Step::Done(Action::AddFollowUp(d))
             }
+            (Kind::Paper(step), answer) => self.paper_answer(step, answer, lang),
             // An answer of a shape this step does not take (Enter on an info box): done
             // with nothing to apply.
             (_, _) => Step::Cancelled,

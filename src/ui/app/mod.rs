@@ -127,6 +127,9 @@ pub struct App {
     saved: SavedView,
     /// The dialog in progress: it takes every key until it is done or cancelled.
     flow: Option<Flow>,
+    /// A supervisor was told what letters and papers still lack in the configuration: once
+    /// per session (issue 16).
+    told_office: bool,
     board: Board,
     case: Option<CaseView>,
     search: SearchView,
@@ -192,6 +195,7 @@ impl App {
             draft_error: None,
             quit: false,
             demo: false,
+            told_office: false,
             lock: None,
             last_input: Instant::now(),
         };

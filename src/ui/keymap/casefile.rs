@@ -27,6 +27,8 @@ pub enum CaseKey {
     /// Record a follow-up.
     FollowUp,
     Simfoni,
+    /// Print a paper to sign (issue 19).
+    Paper,
     Up,
     Down,
     PageUp,
@@ -108,6 +110,12 @@ pub static CASE: Table<CaseKey> = Table {
             help: Msg::HCaseSimfoni,
             bar: &[],
             binds: &[(Char('s'), CaseKey::Simfoni)],
+        },
+        Row {
+            keys: "d",
+            help: Msg::HCasePaper,
+            bar: &[],
+            binds: &[(Char('d'), CaseKey::Paper)],
         },
         Row {
             keys: "↑ ↓ / k j PgUp PgDn",

@@ -385,6 +385,12 @@ impl Screen for CaseView {
             CaseKey::Close => return Some(Action::AskClose(card)),
             CaseKey::Reopen => return Some(Action::AskReopen(card)),
             CaseKey::Assign => return Some(Action::AskAssign(card)),
+            CaseKey::Paper => {
+                return Some(Action::AskPaper {
+                    case_id: card.id,
+                    number: card.number,
+                });
+            }
             CaseKey::Simfoni => {
                 return Some(Action::OpenSimfoniSheet {
                     case_id: card.id,
