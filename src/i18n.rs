@@ -533,7 +533,7 @@ messages! {
     ReopenPrompt => "Alasan membuka kembali", "Reason to reopen";
     ClosePrompt => "Alasan penutupan", "Closure reason";
     CloseNotePrompt => "Keterangan alasan lainnya", "Describe the other reason";
-    AssignPrompt => "Tugaskan ke petugas", "Assign to worker";
+    AssignPrompt => "Tugaskan ke akun (ketik untuk menyaring)", "Assign to an account (type to filter)";
     NotePrompt => "Catatan baru (tidak bisa diubah; koreksi = catatan baru)", "New note (cannot be changed; a correction is a new note)";
     FilterPrompt => "Saring papan", "Filter the board";
     DatesPrompt => "Dibuka antara (mis. 01-10-2026 - 23-11-2026)", "Opened between (e.g. 01-10-2026 - 23-11-2026)";
@@ -678,6 +678,7 @@ messages! {
     ErrAccessLog => "Akses tidak dapat dicatat, jadi tidak dibuka: {}", "The access could not be logged, so it was not opened: {}";
     ErrCorrectionWindowClosed => "Waktu pembetulan oleh petugas penerima sudah habis ({}). Minta manajer kasus atau supervisor untuk mengubah atau menambah catatan.",
         "The intake worker's time to correct this case ended at {}. Ask the case manager or a supervisor to change it or add a note.";
+    ErrAssignPick => "Pilih akun dari daftar (ketik untuk menyaring).", "Pick an account from the list (type to filter).";
     ErrRoleForbids => "Peran Anda ({}) tidak boleh melakukan ini.", "Your role ({}) may not do this.";
     ErrStaffExists => "akun {} sudah ada", "account {} already exists";
     ErrStaffUnknown => "tidak ada akun {}", "no account {}";

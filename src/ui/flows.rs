@@ -267,10 +267,16 @@ impl Flow {
     }
 
     /// `a`: who the case is assigned to (empty: nobody).
-    pub fn assign(card: Card, current: &str, lang: Lang) -> Flow {
+    /// `a`: an account from the active ones (`accounts`), the current assignee highlighted.
+    pub fn assign(card: Card, current: &str, accounts: Vocab, lang: Lang) -> Flow {
         Flow::new(
             Kind::Assign { card },
-            line(Msg::AssignPrompt.get(lang), current),
+            pick(
+                Msg::AssignPrompt.get(lang),
+                accounts,
+                false,
+                &[current.to_string()],
+            ),
         )
     }
 
@@ -467,7 +473,10 @@ impl Flow {
                     mv: Move::Reopen { reason },
                 })
             }
-            (Kind::Assign { card }, Answer::Text(to)) => Step::Done(Action::Assign { card, to }),
+            (Kind::Assign { card }, Answer::Codes(codes)) => match codes.into_iter().next() {
+                Some(to) => Step::Done(Action::Assign { card, to }),
+                None => self.stay(Msg::ErrAssignPick, lang),
+            },
             (Kind::SimfoniMark { case_id, victim }, Answer::Text(reference)) => {
                 Step::Done(Action::MarkSimfoni {
                     case_id,

@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: the pickers, the text area, the modal prompts, cell-width
 //! text helpers, and the popup frame they are drawn in.
 
+pub mod accounts;
 pub mod modal;
 pub mod picklist;
 pub mod regionpicker;

@@ -259,7 +259,15 @@ impl App {
             .assigned_to
             .clone()
             .unwrap_or_else(|| self.ctx.staff.clone());
-        self.flow = Some(Flow::assign(card, &current, self.lang()));
+        let accounts = match self.ctx.store.staff_list() {
+            Ok(list) => crate::ui::widgets::accounts::vocab(&list),
+            Err(e) => {
+                let t = e.render(self.lang());
+                self.set_status(t, true);
+                return;
+            }
+        };
+        self.flow = Some(Flow::assign(card, &current, accounts, self.lang()));
     }
 
     pub(in crate::ui::app) fn ask_board_filter(&mut self) {
