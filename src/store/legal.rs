@@ -537,12 +537,13 @@ impl Store {
     }
 
     /// Cases reported to the police, and cases with a verdict, in `[from, to]` (by the
-    /// event's date; a case counts once in each).
+    /// event's date; a case counts once in each). Events that came with a transferred case
+    /// are the origin's to count (`LEGAL_ORIGIN`).
     pub fn legal_counts(&self, from: NaiveDate, to: NaiveDate) -> Result<(u64, u64)> {
         let count = |kind: &str| -> Result<u64> {
             let n: i64 = self.conn().query_row(
                 "SELECT count(DISTINCT case_id) FROM legal_events
-                 WHERE kind = ?1 AND date BETWEEN ?2 AND ?3",
+                 WHERE kind = ?1 AND date BETWEEN ?2 AND ?3 AND origin IS NULL",
                 params![kind, from.to_string(), to.to_string()],
                 |r| r.get(0),
             )?;
