@@ -1,5 +1,8 @@
 //! The case file: everything recorded on a case (the intake form's widgets, read-only until
 //! `e`), and its timeline of stage changes, edits, assignments and notes.
+//!
+//! One file per tab's lines below this one (`timeline`, `referrals`, `records`); a new tab adds
+//! a file here and a row to [`Tab`].
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -11,7 +14,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::case::{CaseFile, Stage};
 use crate::domain::intake::Intake;
 use crate::domain::referral::Referral;
-use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::action::Action;
@@ -21,6 +23,10 @@ use crate::ui::screens::intake::IntakeForm;
 use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
+
+mod records;
+mod referrals;
+mod timeline;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -144,254 +150,8 @@ impl CaseView {
         self.form.focus_field(focus, NaiveDate::MIN);
     }
 
-    fn timeline(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
-        // History rows and notes merged, newest first. A note's history row only marks
-        // that it was written; the note itself carries the words.
-        let mut items: Vec<(String, Vec<Line<'static>>)> = Vec::new();
-        for h in self
-            .file
-            .history
-            .iter()
-            .filter(|h| h.action.trim_start_matches("asal:") != "catatan")
-        {
-            let label = |v: &Option<String>| -> String {
-                let v = v.clone().unwrap_or_default();
-                if h.field.as_deref() == Some("tahap") {
-                    vocab::STAGES.label(&v, lang).to_string()
-                } else if v.is_empty() {
-                    "—".into()
-                } else {
-                    v
-                }
-            };
-            // History copied from another office on a transfer is marked `asal:`.
-            let (origin, action) = match h.action.strip_prefix("asal:") {
-                Some(a) => (true, a),
-                None => (false, h.action.as_str()),
-            };
-            let what = match action {
-                "dibuka" => Msg::TlOpened.get(lang).to_string(),
-                "pindah_keluar" => fill(
-                    Msg::TlTransferOut.get(lang),
-                    &[&h.note.clone().unwrap_or_default()],
-                ),
-                "pindah_masuk" => {
-                    let n = h.note.clone().unwrap_or_default();
-                    let (office, number) = n.rsplit_once(": ").unwrap_or((n.as_str(), ""));
-                    fill(Msg::TlTransferIn.get(lang), &[&office, &number])
-                }
-                "tahap" | "tahap_mundur" | "ditutup" | "dibuka_kembali" => {
-                    fill(Msg::TlStage.get(lang), &[&label(&h.old), &label(&h.new)])
-                }
-                "tahap_tanpa_rencana" => fill(
-                    Msg::TlStageNoPlan.get(lang),
-                    &[&label(&h.old), &label(&h.new)],
-                ),
-                "ditugaskan" => fill(Msg::TlAssigned.get(lang), &[&label(&h.new)]),
-                "diubah" => fill(
-                    Msg::TlEdited.get(lang),
-                    &[
-                        &h.field.clone().unwrap_or_default(),
-                        &label(&h.old),
-                        &label(&h.new),
-                    ],
-                ),
-                "rujukan" => fill(Msg::TlReferred.get(lang), &[&label(&h.new)]),
-                "status_rujukan" => fill(
-                    Msg::TlReferralStatus.get(lang),
-                    &[
-                        &vocab::REFERRAL_STATUS.label(&label(&h.old), lang),
-                        &vocab::REFERRAL_STATUS.label(&label(&h.new), lang),
-                    ],
-                ),
-                "tanpa_persetujuan" => Msg::TlNoConsent.get(lang).to_string(),
-                other => other.to_string(),
-            };
-            let what = if origin {
-                fill(Msg::TlOrigin.get(lang), &[&what])
-            } else {
-                what
-            };
-            let mut lines = vec![Line::from(vec![
-                Span::styled(format!("{} {} ", when(&h.at), h.staff), theme.placeholder()),
-                Span::raw(what),
-            ])];
-            let told = matches!(action, "pindah_keluar" | "pindah_masuk");
-            if let Some(n) = h.note.as_ref().filter(|_| !told) {
-                let n = if action == "ditutup" {
-                    let (code, rest) = n.split_once(": ").unwrap_or((n.as_str(), ""));
-                    let reason = vocab::CLOSURE_REASONS.label(code, lang);
-                    if rest.is_empty() {
-                        reason.to_string()
-                    } else {
-                        format!("{reason}: {rest}")
-                    }
-                } else {
-                    n.clone()
-                };
-                lines.push(Line::raw(format!("    {}: {n}", Msg::TlReason.get(lang))));
-            }
-            items.push((h.at.clone(), lines));
-        }
-        for n in &self.file.notes {
-            let mut lines = vec![Line::from(vec![
-                Span::styled(format!("{} {} ", when(&n.at), n.staff), theme.placeholder()),
-                Span::styled(Msg::TlNote.get(lang).to_string(), theme.section()),
-            ])];
-            lines.extend(n.body.lines().map(|l| Line::raw(format!("    {l}"))));
-            items.push((n.at.clone(), lines));
-        }
-        items.sort_by(|a, b| b.0.cmp(&a.0));
-        items.into_iter().flat_map(|(_, l)| l).collect()
-    }
-
     pub fn selected_referral(&self) -> Option<&Referral> {
         self.referrals.get(self.ref_cursor)
-    }
-
-    fn referral_lines(
-        &self,
-        lang: Lang,
-        theme: &Theme,
-        today: NaiveDate,
-        w: usize,
-    ) -> Vec<Line<'static>> {
-        if self.referrals.is_empty() {
-            return vec![
-                Line::raw(""),
-                Line::from(Span::styled(
-                    format!("  {}", Msg::RefNone.get(lang)),
-                    theme.placeholder(),
-                )),
-            ];
-        }
-        let mut lines = Vec::new();
-        for (i, r) in self.referrals.iter().enumerate() {
-            let selected = i == self.ref_cursor;
-            let head = fill(
-                Msg::RefRow.get(lang),
-                &[
-                    &vocab::REFERRAL_STATUS.label(r.status.code(), lang),
-                    &r.agency_name,
-                    &vocab::SERVICES.label(&r.service, lang),
-                ],
-            );
-            let mark = if selected { "▶ " } else { "  " };
-            let style = if selected {
-                theme.selected()
-            } else {
-                theme.value()
-            };
-            let mut spans = vec![Span::styled(
-                truncate(&format!("{mark}{head}"), w.saturating_sub(12)),
-                style,
-            )];
-            if r.overdue(today) {
-                spans.push(Span::styled(
-                    format!(" {}", Msg::RefOverdue.get(lang)),
-                    theme.error(),
-                ));
-            }
-            lines.push(Line::from(spans));
-            let mut meta = vec![format!("{} {}", format_date(r.created), r.created_by)];
-            if let Some(d) = r.follow_up {
-                meta.push(fill(Msg::RefFollowUp.get(lang), &[&format_date(d)]));
-            }
-            if let Some(n) = &r.letter_number {
-                meta.push(fill(Msg::RefLetterNo.get(lang), &[n]));
-            }
-            lines.push(Line::from(Span::styled(
-                format!("    {}", meta.join(" · ")),
-                theme.placeholder(),
-            )));
-            lines.push(Line::raw(format!("    {}", r.reason)));
-            if let Some(o) = &r.override_reason {
-                lines.push(Line::from(Span::styled(
-                    format!("    {}", fill(Msg::RefOverrideShown.get(lang), &[o])),
-                    theme.warning(),
-                )));
-            }
-            if !r.status_note.is_empty() {
-                lines.push(Line::raw(format!(
-                    "    {}: {}",
-                    Msg::TlReason.get(lang),
-                    r.status_note
-                )));
-            }
-        }
-        lines
-    }
-
-    /// The Layanan tab: each service given, newest first, with whom and by whom.
-    fn service_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
-        let r = &self.records;
-        if r.services.is_empty() {
-            return vec![Line::from(Span::styled(
-                Msg::ServicesNone.get(lang).to_string(),
-                theme.placeholder(),
-            ))];
-        }
-        let mut lines = Vec::new();
-        for g in r.services.iter().rev() {
-            let victim = r
-                .victims
-                .iter()
-                .find(|v| v.0 == g.victim_id)
-                .map_or("—", |v| v.1.as_str());
-            let by = match &g.given_by {
-                crate::domain::plan::Doer::Staff(s) => s.clone(),
-                crate::domain::plan::Doer::Agency(a) => r
-                    .agencies
-                    .iter()
-                    .find(|x| x.0 == *a)
-                    .map_or_else(|| a.to_string(), |x| x.1.clone()),
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{} ", format_date(g.date)), theme.placeholder()),
-                Span::styled(
-                    vocab::SERVICES.label(&g.service, lang).to_string(),
-                    theme.value(),
-                ),
-                Span::raw(format!(
-                    " — {victim} — {}",
-                    fill(Msg::GivenBy.get(lang), &[&by])
-                )),
-            ]));
-            if !g.note.is_empty() {
-                lines.push(Line::raw(format!("    {}", g.note)));
-            }
-        }
-        lines
-    }
-
-    /// The Pemantauan tab: each follow-up, newest first, with what was found.
-    fn follow_up_lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
-        let r = &self.records;
-        if r.follow_ups.is_empty() {
-            return vec![Line::from(Span::styled(
-                Msg::FollowUpsNone.get(lang).to_string(),
-                theme.placeholder(),
-            ))];
-        }
-        let mut lines = Vec::new();
-        for u in r.follow_ups.iter().rev() {
-            let mut head = vec![
-                Span::styled(format!("{} ", format_date(u.date)), theme.placeholder()),
-                Span::styled(
-                    vocab::FOLLOW_UP_KINDS.label(&u.kind, lang).to_string(),
-                    theme.value(),
-                ),
-            ];
-            if let Some(n) = u.next {
-                head.push(Span::raw(format!(
-                    " · {}",
-                    fill(Msg::FollowNextOn.get(lang), &[&format_date(n)])
-                )));
-            }
-            lines.push(Line::from(head));
-            lines.extend(u.findings.lines().map(|l| Line::raw(format!("    {l}"))));
-        }
-        lines
     }
 
     pub fn draw(&mut self, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme, today: NaiveDate) {
@@ -535,23 +295,6 @@ impl CaseView {
             None => {
                 self.form.handle(&Event::Key(*key), cx.today);
             }
-        }
-        None
-    }
-
-    /// A key of the Referrals tab (see `keymap::CASE_REFERRALS`).
-    fn on_referrals_key(&mut self, k: CaseKey) -> Option<Action> {
-        match k {
-            CaseKey::Up => self.ref_cursor = self.ref_cursor.saturating_sub(1),
-            CaseKey::Down if self.ref_cursor + 1 < self.referrals.len() => self.ref_cursor += 1,
-            CaseKey::Status => {
-                return self
-                    .selected_referral()
-                    .cloned()
-                    .map(Action::AskReferralStatus);
-            }
-            CaseKey::Letter => return self.selected_referral().cloned().map(Action::WriteLetter),
-            _ => {}
         }
         None
     }

@@ -1,4 +1,5 @@
 //! The case board (F3): one column per lifecycle stage, cards with initials only.
+//! The filter is in `filter.rs`, a card's lines and marks in `card.rs`.
 
 use std::collections::HashMap;
 
@@ -6,118 +7,26 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::case::{Card, Stage, Targets, board_key};
-use crate::domain::due::{LegalCaseDue, LegalMark, legal_mark};
-use crate::domain::law::{ClockKind, ClockState, Limits};
+use crate::domain::due::{LegalCaseDue, legal_mark};
+use crate::domain::law::Limits;
 use crate::domain::vocab;
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Lang, Msg};
 use crate::ui::action::Action;
 use crate::ui::keymap::{BOARD, BoardKey, Described};
 use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
-/// Filters, as codes: `mine`, `emergency`, `overdue`, `risk:…`, `kk:…` (jenis kekerasan),
-/// `ampk:…`; and the dates a case was opened between (inclusive).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub codes: Vec<String>,
-    pub opened: Option<(NaiveDate, NaiveDate)>,
-    /// A region code at any level: cases whose victim lives inside it.
-    pub region: Option<String>,
-}
+mod card;
+mod filter;
 
-impl Filter {
-    pub fn is_active(&self) -> bool {
-        !self.codes.is_empty() || self.opened.is_some() || self.region.is_some()
-    }
-
-    /// What is in force, in words, for the title line: a board that looks empty because of
-    /// a filter must say so.
-    pub fn describe(&self, lang: Lang) -> String {
-        let mut parts: Vec<String> = self
-            .codes
-            .iter()
-            .map(|c| crate::i18n::BOARD_FILTERS.label(c, lang).to_string())
-            .collect();
-        if let Some(r) = &self.region
-            && let Some(reg) = crate::domain::region::get(r)
-        {
-            parts.push(reg.name.to_string());
-        }
-        if let Some((from, to)) = self.opened {
-            parts.push(format!(
-                "{}–{}",
-                from.format("%d-%m-%Y"),
-                to.format("%d-%m-%Y")
-            ));
-        }
-        parts.join(", ")
-    }
-
-    pub fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
-        self.compile().keeps(c, me, targets, today)
-    }
-
-    /// The codes sorted by kind once, for testing thousands of cards.
-    fn compile(&self) -> Compiled<'_> {
-        let with = |prefix: &str| -> Vec<&str> {
-            self.codes
-                .iter()
-                .filter_map(|x| x.strip_prefix(prefix))
-                .collect()
-        };
-        let has = |k: &str| self.codes.iter().any(|x| x == k);
-        Compiled {
-            mine: has("mine"),
-            emergency: has("emergency"),
-            overdue: has("overdue"),
-            risks: with("risk:"),
-            kinds: with("kk:"),
-            ampk: with("ampk:"),
-            opened: self.opened,
-            region: self.region.as_deref().map(|r| (r, format!("{r}."))),
-        }
-    }
-}
-
-struct Compiled<'a> {
-    mine: bool,
-    emergency: bool,
-    overdue: bool,
-    risks: Vec<&'a str>,
-    kinds: Vec<&'a str>,
-    ampk: Vec<&'a str>,
-    opened: Option<(NaiveDate, NaiveDate)>,
-    /// The region and its prefix for the levels inside it.
-    region: Option<(&'a str, String)>,
-}
-
-impl Compiled<'_> {
-    fn keeps(&self, c: &Card, me: &str, targets: &Targets, today: NaiveDate) -> bool {
-        (!self.mine || c.assigned_to.as_deref() == Some(me))
-            && (!self.emergency || c.emergency)
-            && (!self.overdue || c.overdue(targets, today))
-            && (self.risks.is_empty() || self.risks.contains(&c.risk.as_str()))
-            && (self.kinds.is_empty()
-                || c.violence_all
-                    .iter()
-                    .any(|v| self.kinds.contains(&v.as_str())))
-            && (self.ampk.is_empty() || c.ampk.iter().any(|a| self.ampk.contains(&a.as_str())))
-            && self
-                .opened
-                .is_none_or(|(from, to)| c.opened >= from && c.opened <= to)
-            && self.region.as_ref().is_none_or(|(r, inside)| {
-                c.region
-                    .as_deref()
-                    .is_some_and(|cr| cr == *r || cr.starts_with(inside.as_str()))
-            })
-    }
-}
+use card::card_lines;
+pub use card::legal_mark_forms;
+pub use filter::Filter;
 
 #[derive(Debug, Default)]
 pub struct Board {
@@ -136,63 +45,6 @@ pub struct Board {
     legal: HashMap<i64, LegalCaseDue>,
     limits: Limits,
     now: NaiveDateTime,
-}
-
-/// A card's legal mark in a few characters that need no colour: the most pressing clock's
-/// letter and hours (`P20j` left, `P+6j` over) and a hearing within seven days (`S3h`), as
-/// forms from the fullest to the shortest. A narrow card takes the first that fits: a number
-/// is dropped whole, never cut (`L+2` for 26 hours over would be a lie).
-pub fn legal_mark_forms(m: &LegalMark, today: NaiveDate, lang: Lang) -> Vec<String> {
-    let clock = m.clock.and_then(|(kind, state)| {
-        let letter = match kind {
-            ClockKind::TpksPoliceReport => Msg::MarkPolice,
-            ClockKind::FirstService => Msg::MarkFirstService,
-            ClockKind::ShelterReview => Msg::MarkShelter,
-        }
-        .get(lang);
-        let (full, sign, n) = match state {
-            ClockState::Running { hours_left } => (
-                fill(Msg::MarkLeft.get(lang), &[&letter, &hours_left]),
-                "",
-                hours_left,
-            ),
-            ClockState::Breached { hours_over } => (
-                fill(Msg::MarkOver.get(lang), &[&letter, &hours_over]),
-                "+",
-                hours_over,
-            ),
-            ClockState::Met | ClockState::MetLate => return None,
-        };
-        Some(vec![
-            full,
-            format!("{letter}{sign}{n}"),
-            format!("{letter}{sign}"),
-        ])
-    });
-    let hearing = m.hearing.map(|d| {
-        let letter = Msg::MarkHearingLetter.get(lang);
-        let days = (d - today).num_days();
-        vec![
-            fill(Msg::MarkHearing.get(lang), &[&letter, &days]),
-            letter.to_string(),
-        ]
-    });
-    match (clock, hearing) {
-        (Some(c), Some(h)) => {
-            let mut out = vec![format!("{} {}", c[0], h[0]), format!("{} {}", c[1], h[1])];
-            out.extend(c);
-            out
-        }
-        (Some(c), None) => c,
-        (None, Some(h)) => h,
-        (None, None) => Vec::new(),
-    }
-}
-
-/// The fullest form of a mark that fits `w` columns, padded to them.
-fn fitted(forms: &[String], w: usize) -> String {
-    let fits = forms.iter().find(|f| f.chars().count() <= w);
-    pad_to(fits.map_or("", |f| f.as_str()), w)
 }
 
 impl Board {
@@ -401,155 +253,6 @@ impl Board {
             }
             f.render_widget(Paragraph::new(lines), inner);
         }
-    }
-}
-
-/// `s` cut or padded to `w` columns.
-fn pad_to(s: &str, w: usize) -> String {
-    let s = truncate(s, w);
-    let n = w.saturating_sub(unicode_width::UnicodeWidthStr::width(s.as_str()));
-    format!("{s}{}", " ".repeat(n))
-}
-
-/// The part of a case number a person reads aloud: `2026/0012`.
-fn short_number(n: &str) -> String {
-    let parts: Vec<&str> = n.rsplitn(3, '/').collect();
-    match parts.as_slice() {
-        [seq, year, ..] => format!("{year}/{seq}"),
-        _ => n.to_string(),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn card_lines(
-    c: &Card,
-    wide: bool,
-    w: usize,
-    selected: bool,
-    lang: Lang,
-    theme: &Theme,
-    targets: &Targets,
-    today: NaiveDate,
-    legal: Option<&LegalMark>,
-) -> Vec<Line<'static>> {
-    let overdue = c.overdue(targets, today);
-    let legal_forms = legal.map(|m| legal_mark_forms(m, today, lang));
-    let legal_style = match legal.and_then(|m| m.clock) {
-        Some((_, ClockState::Breached { .. })) => theme.error(),
-        _ => theme.warning(),
-    };
-    // The marks carry the meaning without colour: ! emergency, * past its target.
-    let mark = match (c.emergency, overdue) {
-        (true, true) => "!*",
-        (true, false) => "! ",
-        (false, true) => "* ",
-        _ => "  ",
-    };
-    let mark_style = if c.emergency {
-        theme.error()
-    } else if overdue {
-        theme.warning()
-    } else {
-        Style::new()
-    };
-    // Only the card's first line shows the selection: a ↓ then rewrites two short lines,
-    // not two whole cards (issue 21: 96 B a ↓ over a 9600-baud line). Reversed, so it shows
-    // without colour.
-    let base = if selected {
-        theme.selected()
-    } else {
-        Style::new()
-    };
-    let rest = Style::new();
-    let age = c
-        .age
-        .map(|a| vocab::AGE_BANDS.label(vocab::age_band(a), lang).to_string())
-        .unwrap_or_else(|| "?".into());
-    let sex = c.sex.clone().unwrap_or_else(|| "?".into());
-    let kind = c
-        .violence
-        .as_deref()
-        .map(|v| vocab::VIOLENCE.label(v, lang))
-        .unwrap_or("—");
-    let risk = vocab::RISK.label(&c.risk, lang);
-    let days = fill(Msg::DaysShort.get(lang), &[&c.days_in_stage(today)]);
-    let who = c.assigned_to.clone().unwrap_or_else(|| "—".into());
-    let pad = |s: String| -> String {
-        let s = truncate(&s, w);
-        let n = w.saturating_sub(unicode_width::UnicodeWidthStr::width(s.as_str()));
-        format!("{s}{}", " ".repeat(n))
-    };
-    if wide {
-        let left = format!(
-            "{} {}  {} {}",
-            short_number(&c.number),
-            c.initials,
-            sex,
-            age
-        );
-        let room = w.saturating_sub(2);
-        let gap = room.saturating_sub(left.chars().count() + who.chars().count());
-        let head = if gap >= 1 {
-            format!("{left}{}{who}", " ".repeat(gap))
-        } else {
-            left
-        };
-        vec![
-            Line::from(vec![
-                Span::styled(mark.to_string(), mark_style.patch(base)),
-                Span::styled(
-                    truncate(&head, w.saturating_sub(2)),
-                    base.patch(Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
-                ),
-            ]),
-            match &legal_forms {
-                Some(forms) => {
-                    let left = format!("  {kind} · {risk} · {days} · ");
-                    let room = w.saturating_sub(left.chars().count());
-                    Line::from(vec![
-                        Span::styled(truncate(&left, w), rest),
-                        Span::styled(fitted(forms, room), legal_style.patch(rest)),
-                    ])
-                }
-                None => Line::from(Span::styled(
-                    pad(format!("  {kind} · {risk} · {days}")),
-                    rest,
-                )),
-            },
-        ]
-    } else {
-        let number = short_number(&c.number);
-        let first = match &legal_forms {
-            // The mark after the number, in the fullest form that fits.
-            Some(forms) => {
-                let room = w.saturating_sub(2 + number.chars().count() + 1);
-                vec![
-                    Span::styled(mark.to_string(), mark_style.patch(base)),
-                    Span::styled(format!("{number} "), base),
-                    Span::styled(fitted(forms, room), legal_style.patch(base)),
-                ]
-            }
-            None => vec![
-                Span::styled(mark.to_string(), mark_style.patch(base)),
-                Span::styled(pad(number), base),
-            ],
-        };
-        vec![
-            Line::from(first),
-            Line::from(Span::styled(
-                pad(format!("  {} {} {}", c.initials, sex, age)),
-                rest,
-            )),
-            Line::from(Span::styled(
-                pad(format!(
-                    "  {} {} {}",
-                    truncate(kind, 5),
-                    truncate(risk, 1),
-                    days
-                )),
-                rest,
-            )),
-        ]
     }
 }
 

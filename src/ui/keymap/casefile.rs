@@ -1,0 +1,197 @@
+//! A case file: its tabs, its referrals, and editing it.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::Bind::{Char, Code};
+use super::{Row, Table};
+use crate::i18n::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseKey {
+    Edit,
+    Note,
+    Reveal,
+    Refer,
+    Tab,
+    Forward,
+    Back,
+    Close,
+    Reopen,
+    Assign,
+    Status,
+    Letter,
+    /// Record a service given (the case after intake).
+    GiveService,
+    /// Record a follow-up.
+    FollowUp,
+    Simfoni,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Leave,
+}
+
+pub static CASE: Table<CaseKey> = Table {
+    title: Msg::HelpCase,
+    rows: &[
+        Row {
+            keys: "e",
+            help: Msg::HCaseEdit,
+            bar: &[("e", Msg::KeyEdit)],
+            binds: &[(Char('e'), CaseKey::Edit)],
+        },
+        Row {
+            keys: "n",
+            help: Msg::HCaseNote,
+            bar: &[("n", Msg::KeyNote)],
+            binds: &[(Char('n'), CaseKey::Note)],
+        },
+        Row {
+            keys: "v",
+            help: Msg::HCaseReveal,
+            bar: &[("v", Msg::KeyRevealNik)],
+            binds: &[(Char('v'), CaseKey::Reveal)],
+        },
+        Row {
+            keys: "r",
+            help: Msg::HCaseRefer,
+            bar: &[("r", Msg::KeyRefer)],
+            binds: &[(Char('r'), CaseKey::Refer)],
+        },
+        Row {
+            keys: "t",
+            help: Msg::HCaseTab,
+            bar: &[("t", Msg::KeyTabs)],
+            binds: &[(Char('t'), CaseKey::Tab)],
+        },
+        Row {
+            keys: "l",
+            help: Msg::HCaseGive,
+            bar: &[],
+            binds: &[(Char('l'), CaseKey::GiveService)],
+        },
+        Row {
+            keys: "p",
+            help: Msg::HCaseFollowUp,
+            bar: &[],
+            binds: &[(Char('p'), CaseKey::FollowUp)],
+        },
+        Row {
+            keys: "> / <",
+            help: Msg::HBoardStage,
+            bar: &[(">", Msg::KeyForward)],
+            binds: &[(Char('>'), CaseKey::Forward), (Char('<'), CaseKey::Back)],
+        },
+        Row {
+            keys: "c / o",
+            help: Msg::HBoardClose,
+            bar: &[("c", Msg::KeyClose)],
+            binds: &[(Char('c'), CaseKey::Close), (Char('o'), CaseKey::Reopen)],
+        },
+        Row {
+            keys: "a",
+            help: Msg::HBoardAssign,
+            bar: &[],
+            binds: &[(Char('a'), CaseKey::Assign)],
+        },
+        Row {
+            keys: "s",
+            help: Msg::HCaseSimfoni,
+            bar: &[],
+            binds: &[(Char('s'), CaseKey::Simfoni)],
+        },
+        Row {
+            keys: "↑ ↓ / k j PgUp PgDn",
+            help: Msg::HCaseScroll,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), CaseKey::Up),
+                (Char('k'), CaseKey::Up),
+                (Code(KeyCode::Down), CaseKey::Down),
+                (Char('j'), CaseKey::Down),
+                (Code(KeyCode::PageUp), CaseKey::PageUp),
+                (Code(KeyCode::PageDown), CaseKey::PageDown),
+            ],
+        },
+        Row {
+            keys: "Esc",
+            help: Msg::HBack,
+            bar: &[("Esc", Msg::KeyBack)],
+            binds: &[(Code(KeyCode::Esc), CaseKey::Leave)],
+        },
+    ],
+    note: None,
+};
+
+/// The case file's Rujukan tab: its own keys first, then the case file's.
+pub static CASE_REFERRALS: Table<CaseKey> = Table {
+    title: Msg::HelpCaseReferrals,
+    rows: &[
+        Row {
+            keys: "r",
+            help: Msg::HCaseRefer,
+            bar: &[("r", Msg::KeyRefer)],
+            binds: &[(Char('r'), CaseKey::Refer)],
+        },
+        Row {
+            keys: "s / Enter",
+            help: Msg::HCaseStatusOnly,
+            bar: &[("s", Msg::KeyStatus)],
+            binds: &[
+                (Char('s'), CaseKey::Status),
+                (Code(KeyCode::Enter), CaseKey::Status),
+            ],
+        },
+        Row {
+            keys: "l",
+            help: Msg::HCaseLetter,
+            bar: &[("l", Msg::KeyLetter)],
+            binds: &[(Char('l'), CaseKey::Letter)],
+        },
+        Row {
+            keys: "↑ ↓ / k j",
+            help: Msg::HListMove,
+            bar: &[],
+            binds: &[
+                (Code(KeyCode::Up), CaseKey::Up),
+                (Char('k'), CaseKey::Up),
+                (Code(KeyCode::Down), CaseKey::Down),
+                (Char('j'), CaseKey::Down),
+            ],
+        },
+        Row {
+            keys: "t",
+            help: Msg::HCaseTab,
+            bar: &[("t", Msg::KeyTabs)],
+            binds: &[(Char('t'), CaseKey::Tab)],
+        },
+        Row {
+            keys: "Esc",
+            help: Msg::HBack,
+            bar: &[("Esc", Msg::KeyBack)],
+            binds: &[(Code(KeyCode::Esc), CaseKey::Leave)],
+        },
+    ],
+    note: None,
+};
+
+/// A case file being edited: the form's keys, and Esc to stop.
+pub static CASE_EDIT: Table<()> = Table {
+    title: Msg::HelpCaseEdit,
+    rows: &[
+        Row {
+            keys: "Ctrl-S / F9",
+            help: Msg::HCaseSave,
+            bar: &[("^S", Msg::KeySave)],
+            binds: &[],
+        },
+        Row {
+            keys: "Esc",
+            help: Msg::HCaseStopEdit,
+            bar: &[("Esc", Msg::KeyBack)],
+            binds: &[],
+        },
+    ],
+    note: None,
+};
