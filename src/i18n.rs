@@ -630,6 +630,8 @@ messages! {
     RepTableOccupation => "Pekerjaan korban", "Victim's occupation";
     RepTableMarital => "Status perkawinan korban", "Victim's marital status";
     RepTableNationality => "Kewarganegaraan korban", "Victim's nationality";
+    RepTablePerpetratorEducation => "Pendidikan terakhir terlapor", "Alleged perpetrator's last education";
+    RepTablePerpetratorOccupation => "Pekerjaan terlapor", "Alleged perpetrator's occupation";
     RepTablePlaceSimfoni => "Tempat kejadian menurut SIMFONI (Ranah daring dihitung Lainnya)", "Place as SIMFONI counts it (online counted as Other)";
     RepSimfoniEntered => "Korban sudah diinput ke SIMFONI", "Victims entered into SIMFONI";
     RepSimfoniChanged => "Korban berubah sejak diinput (perlu diperbarui)", "Victims changed since entry (to update)";
@@ -712,6 +714,7 @@ messages! {
     KeyCopyAddress => "Domisili=KTP", "Domicile=KTP";
     RepUnitVictims => "korban", "victims";
     RepUnitChildren => "korban anak", "child victims";
+    RepUnitPerpetrators => "terlapor", "alleged perpetrators";
     RepUnitCases => "kasus", "cases";
     RepUnitReferrals => "rujukan", "referrals";
     RepSummary => "ringkasan", "summary";
