@@ -127,23 +127,18 @@ impl Store {
         let old = self.legal_qualifications(case_id)?;
         let at = timestamp(now);
         self.write(|tx| {
+            let by = By {
+                case_id,
+                at: &at,
+                staff,
+            };
+            // One history row per code dropped (old → none) or added (none → new).
             for c in old.iter().filter(|c| !codes.contains(c)) {
                 tx.execute(
                     "DELETE FROM legal_qualifications WHERE case_id = ?1 AND code = ?2",
                     params![case_id, c],
                 )?;
-                log(
-                    tx,
-                    By {
-                        case_id,
-                        at: &at,
-                        staff,
-                    },
-                    "hukum",
-                    "kualifikasi",
-                    Some(c),
-                    None,
-                )?;
+                log(tx, by, "hukum", "kualifikasi", Some(c), None)?;
             }
             for c in codes.iter().filter(|c| !old.contains(c)) {
                 tx.execute(
@@ -151,18 +146,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
                     params![case_id, c, at, staff],
                 )?;
-                log(
-                    tx,
-                    By {
-                        case_id,
-                        at: &at,
-                        staff,
-                    },
-                    "hukum",
-                    "kualifikasi",
-                    None,
-                    Some(c),
-                )?;
+                log(tx, by, "hukum", "kualifikasi", None, Some(c))?;
             }
             Ok(Ok(()))
         })
