@@ -90,7 +90,37 @@ impl LegalFacts {
     }
 }
 
+/// Everything of a case's legal side that is shown together (the Hukum tab, `meja hukum
+/// show`): read at one moment, the clocks worked out for it.
+#[derive(Debug, Clone, Default)]
+pub struct LegalSheet {
+    pub now: NaiveDateTime,
+    pub facts: LegalFacts,
+    pub clocks: Vec<law::Clock>,
+    /// Checklist items ticked: (item, the day, by whom).
+    pub ticked: Vec<(String, NaiveDate, String)>,
+    pub events: Vec<LegalEvent>,
+    pub mediation: Vec<MediationRecord>,
+}
+
 impl Store {
+    /// The case's legal side as of `now` on the office's clock, clocks under `limits`.
+    pub fn legal_sheet(
+        &self,
+        case_id: i64,
+        limits: &law::Limits,
+        now: NaiveDateTime,
+    ) -> Result<LegalSheet> {
+        Ok(LegalSheet {
+            now,
+            facts: self.legal_facts(case_id, now.date())?,
+            clocks: law::clocks(&self.clock_facts(case_id)?, limits),
+            ticked: self.legal_checklist(case_id)?,
+            events: self.legal_events(case_id)?,
+            mediation: self.mediation_records(case_id)?,
+        })
+    }
+
     /// The case's legal qualifications, in vocabulary order.
     pub fn legal_qualifications(&self, case_id: i64) -> Result<Vec<String>> {
         let mut st = self

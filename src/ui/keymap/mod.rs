@@ -18,6 +18,7 @@ mod board;
 mod casefile;
 mod form;
 mod global;
+mod legal;
 mod review;
 mod search;
 mod simfoni;
@@ -26,6 +27,7 @@ pub use board::*;
 pub use casefile::*;
 pub use form::*;
 pub use global::*;
+pub use legal::*;
 pub use review::*;
 pub use search::*;
 pub use simfoni::*;
@@ -112,7 +114,7 @@ impl<C> Described for Table<C> {
 }
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 17] {
+pub fn all() -> [&'static dyn Described; 18] {
     [
         &FORM,
         &PICK_LIST,
@@ -121,6 +123,7 @@ pub fn all() -> [&'static dyn Described; 17] {
         &BOARD,
         &CASE,
         &CASE_REFERRALS,
+        &CASE_LEGAL,
         &CASE_EDIT,
         &SEARCH,
         &DIRECTORY,
@@ -165,6 +168,7 @@ mod tests {
         no_key_twice(&BOARD);
         no_key_twice(&CASE);
         no_key_twice(&CASE_REFERRALS);
+        no_key_twice(&CASE_LEGAL);
         no_key_twice(&CASE_EDIT);
         no_key_twice(&SEARCH);
         no_key_twice(&DIRECTORY);
@@ -174,5 +178,27 @@ mod tests {
         no_key_twice(&SIMFONI_SHEET);
         no_key_twice(&SIMFONI_MONTH);
         no_key_twice(&HELP);
+    }
+
+    /// `s` is the SIMFONI sheet on every case-file tab (it once moved a referral's status on
+    /// the Rujukan tab): a tab's table either leaves it to the case file's or means the same.
+    #[test]
+    fn s_means_the_simfoni_sheet_on_every_case_file_tab() {
+        let s = Bind::Char('s');
+        let of = |t: &Table<CaseKey>| {
+            t.rows
+                .iter()
+                .flat_map(|r| r.binds.iter())
+                .find(|(b, _)| *b == s)
+                .map(|(_, c)| *c)
+        };
+        assert_eq!(of(&CASE), Some(CaseKey::Simfoni));
+        for t in [&CASE_REFERRALS, &CASE_LEGAL] {
+            assert!(
+                matches!(of(t), None | Some(CaseKey::Simfoni)),
+                "{:?}",
+                t.title
+            );
+        }
     }
 }

@@ -148,6 +148,7 @@ impl App {
             }
         }
         self.reload_case_records();
+        self.reload_case_legal();
     }
 
     /// The access log, for those whose role reads it.
@@ -188,6 +189,7 @@ impl App {
                 }
                 self.reload_case_referrals();
                 self.reload_case_records();
+                self.reload_case_legal();
             }
             Ok(None) => {}
             Err(e) => {
