@@ -13,9 +13,11 @@
 //! The same binary re-executes itself for the process-level parts: `figures floor DB` (the
 //! floor program) and `figures writer DB N START_MS` (one writer process).
 //!
-//! `MEJA_BENCH_CASES` / `MEJA_BENCH_AGENCIES` shrink the database for a quick trial run;
-//! the targets only mean something at the default 100,000 / 10,000. `MEJA_BENCH_ONLY=records`
-//! builds the database and measures only the case after intake (Tugas, a full case file).
+//! `MEJA_BENCH_CASES` / `MEJA_BENCH_AGENCIES` change the size of the database filled (the
+//! targets are for the default 100,000 / 10,000, and the 1,000,000 ones where issue 21 set
+//! them). `MEJA_BENCH_DB=path` measures an existing database instead of filling one (the
+//! bench writes to it: use a copy). `MEJA_BENCH_ONLY=board,search` runs only the sections
+//! named (`SECTIONS`); `MEJA_BENCH_RUNS` sets how often each command of section 7 runs.
 
 use std::cell::RefCell;
 use std::io::{Read, Write};
@@ -179,38 +181,89 @@ fn env_usize(name: &str, default: usize) -> usize {
 }
 
 struct Setup {
-    _dir: tempfile::TempDir,
+    /// The bench's own files (configuration, outputs, GNU time's figures), whatever the
+    /// database.
+    dir: tempfile::TempDir,
     db: PathBuf,
     config: PathBuf,
     cases: usize,
     agencies: usize,
 }
 
+impl Setup {
+    fn work(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// `MEJA_BENCH_ONLY=board,search`: the sections to run (names in `SECTIONS`); unset, all.
+fn wanted(section: &str) -> bool {
+    match std::env::var("MEJA_BENCH_ONLY") {
+        Ok(v) if !v.trim().is_empty() => v.split(',').any(|w| w.trim() == section),
+        _ => true,
+    }
+}
+
+/// The sections `MEJA_BENCH_ONLY` can name, in the order they run. `commands` runs every
+/// command; `report`, `export`, `backup`, `backup-encrypt` and `check` run one each (at a
+/// million cases the whole set takes a quarter of an hour).
+const SECTIONS: &[&str] = &[
+    "startup",
+    "keys",
+    "board",
+    "search",
+    "writers",
+    "commands",
+    "report",
+    "export",
+    "backup",
+    "backup-encrypt",
+    "check",
+    "records",
+    "memory",
+];
+
 fn setup(t: &mut Table) -> Setup {
-    let cases = env_usize("MEJA_BENCH_CASES", 100_000);
-    let agencies = env_usize("MEJA_BENCH_AGENCIES", 10_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("meja.db");
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "[akses]\npin = false\nidle_minutes = 0\n").unwrap();
-    t.section(&format!(
-        "database: meja demo --cases {cases} --agencies {agencies}"
-    ));
-    let started = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_meja"))
-        .args(["demo", "--db", db.to_str().unwrap()])
-        .args(["--cases", &cases.to_string()])
-        .args(["--agencies", &agencies.to_string()])
-        .args(["--seed", "1", "--config", config.to_str().unwrap()])
-        .env_remove("MEJA_DB")
-        .output()
-        .expect("run meja demo");
-    assert!(
-        out.status.success(),
-        "meja demo failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let fill = started.elapsed();
+    // `MEJA_BENCH_DB=path`: measure an existing database (a million cases take most of an
+    // hour to fill) instead of filling a new one. The bench writes to it — a staff account,
+    // stage moves, a few hundred saved intakes — so give it a copy you can spare.
+    let reuse = std::env::var_os("MEJA_BENCH_DB").map(PathBuf::from);
+    let (db, fill) = match reuse {
+        Some(db) => {
+            assert!(
+                db.is_file(),
+                "MEJA_BENCH_DB: no database at {}",
+                db.display()
+            );
+            (db, None)
+        }
+        None => {
+            let cases = env_usize("MEJA_BENCH_CASES", 100_000);
+            let agencies = env_usize("MEJA_BENCH_AGENCIES", 10_000);
+            let db = dir.path().join("meja.db");
+            t.section(&format!(
+                "database: meja demo --cases {cases} --agencies {agencies}"
+            ));
+            let started = Instant::now();
+            let out = Command::new(env!("CARGO_BIN_EXE_meja"))
+                .args(["demo", "--db", db.to_str().unwrap()])
+                .args(["--cases", &cases.to_string()])
+                .args(["--agencies", &agencies.to_string()])
+                .args(["--seed", "1", "--config", config.to_str().unwrap()])
+                .env_remove("MEJA_DB")
+                .output()
+                .expect("run meja demo");
+            assert!(
+                out.status.success(),
+                "meja demo failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            (db, Some(started.elapsed()))
+        }
+    };
     let mut store = Store::open(&db).unwrap();
     let me = StaffMember {
         username: STAFF.into(),
@@ -219,16 +272,26 @@ fn setup(t: &mut Table) -> Setup {
         active: true,
         has_pin: false,
     };
-    store.add_staff(&me, None, Local::now(), STAFF).unwrap();
+    if store.staff_member(STAFF).unwrap().is_none() {
+        store.add_staff(&me, None, Local::now(), STAFF).unwrap();
+    }
+    let cases = store.case_count().unwrap() as usize;
+    let agencies = store.agency_count().unwrap() as usize;
     let open = store.board(false).unwrap().len();
     let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
-    t.add(
-        "demo fill (one run)",
-        f_ms(ms(fill)),
-        String::new(),
-        "",
-        None,
-    );
+    match fill {
+        Some(fill) => t.add(
+            "demo fill (one run)",
+            f_ms(ms(fill)),
+            String::new(),
+            "",
+            None,
+        ),
+        None => t.section(&format!(
+            "database: {} (MEJA_BENCH_DB): {cases} cases, {agencies} agencies",
+            db.display()
+        )),
+    }
     t.add(
         "open cases on the board",
         open.to_string(),
@@ -244,7 +307,7 @@ fn setup(t: &mut Table) -> Setup {
         None,
     );
     Setup {
-        _dir: dir,
+        dir,
         db,
         config,
         cases,
@@ -255,8 +318,10 @@ fn setup(t: &mut Table) -> Setup {
 // ---- 1. start-up, and 6. peak RSS --------------------------------------------------------------
 
 /// Spawns `cmd` in an 80×24 pty and times it from spawn to the end of its first complete
-/// frame; returns that time and the process's peak RSS (kB) at that moment.
-fn first_frame(cmd: CommandBuilder) -> (Duration, u64) {
+/// frame; returns that time, the process's peak RSS (kB) at the end, and — with `key` — how
+/// long a ↓ sent right after that frame took to be answered with the next frame (the rest of
+/// the board is read after the first frame, before the first key).
+fn first_frame(cmd: CommandBuilder, key: bool) -> (Duration, u64, Option<Duration>) {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -266,6 +331,7 @@ fn first_frame(cmd: CommandBuilder) -> (Duration, u64) {
         })
         .expect("pty");
     let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
     let (tx, rx) = mpsc::channel::<Vec<u8>>();
     std::thread::spawn(move || {
         let mut buf = [0u8; 16384];
@@ -285,16 +351,31 @@ fn first_frame(cmd: CommandBuilder) -> (Duration, u64) {
     drop(pair.slave);
     let mut seen = Vec::new();
     let deadline = started + Duration::from_secs(60);
-    let took = loop {
+    let frames = |seen: &[u8]| {
+        seen.windows(FRAME_END.len())
+            .filter(|w| *w == FRAME_END)
+            .count()
+    };
+    let wait_for = |seen: &mut Vec<u8>, n: usize| loop {
+        if frames(seen) >= n {
+            return;
+        }
         let left = deadline.saturating_duration_since(Instant::now());
         let chunk = rx
             .recv_timeout(left)
-            .unwrap_or_else(|_| panic!("no frame; output: {}", String::from_utf8_lossy(&seen)));
+            .unwrap_or_else(|_| panic!("no frame; output: {}", String::from_utf8_lossy(seen)));
         seen.extend_from_slice(&chunk);
-        if seen.windows(FRAME_END.len()).any(|w| w == FRAME_END) {
-            break started.elapsed();
-        }
     };
+    wait_for(&mut seen, 1);
+    let took = started.elapsed();
+    let answered = key.then(|| {
+        let n = frames(&seen);
+        let sent = Instant::now();
+        writer.write_all(b"\x1b[B").unwrap();
+        writer.flush().unwrap();
+        wait_for(&mut seen, n + 1);
+        sent.elapsed()
+    });
     let rss = child.process_id().map_or(0, |pid| {
         std::fs::read_to_string(format!("/proc/{pid}/status"))
             .ok()
@@ -307,7 +388,7 @@ fn first_frame(cmd: CommandBuilder) -> (Duration, u64) {
     });
     let _ = child.kill();
     let _ = child.wait();
-    (took, rss)
+    (took, rss, answered)
 }
 
 fn meja_cmd(s: &Setup) -> CommandBuilder {
@@ -320,7 +401,7 @@ fn meja_cmd(s: &Setup) -> CommandBuilder {
     cmd.env_remove("MEJA_DB");
     cmd.env_remove("NO_COLOR");
     cmd.env("TERM", "xterm-256color");
-    cmd.cwd(s.db.parent().unwrap());
+    cmd.cwd(s.work());
     cmd
 }
 
@@ -329,7 +410,7 @@ fn floor_cmd(s: &Setup) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(me);
     cmd.args(["floor", s.db.to_str().unwrap()]);
     cmd.env("TERM", "xterm-256color");
-    cmd.cwd(s.db.parent().unwrap());
+    cmd.cwd(s.work());
     cmd
 }
 
@@ -369,16 +450,23 @@ fn floor(db: &Path) {
 }
 
 fn startup(s: &Setup, t: &mut Table) {
-    t.section("1. start-up to first complete frame (80x24 pty, --board at 100k)");
+    t.section(&format!(
+        "1. start-up to first complete frame (80x24 pty, --board at {} cases)",
+        s.cases
+    ));
+    // Issue 21: floor + 30 ms at 100,000 cases; floor + 60 ms, and the first key within
+    // 100 ms of the first frame, at a million.
+    let slack = if s.cases > 110_000 { 60.0 } else { 30.0 };
     // Warm the page cache and the binary once each, unmeasured.
-    first_frame(meja_cmd(s));
-    first_frame(floor_cmd(s));
-    let (mut app, mut fl, mut rss) = (Vec::new(), Vec::new(), Vec::new());
+    first_frame(meja_cmd(s), true);
+    first_frame(floor_cmd(s), false);
+    let (mut app, mut fl, mut rss, mut key) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..15 {
-        let (d, r) = first_frame(meja_cmd(s));
+        let (d, r, k) = first_frame(meja_cmd(s), true);
         app.push(ms(d));
         rss.push(r as f64);
-        fl.push(ms(first_frame(floor_cmd(s)).0));
+        key.extend(k.map(ms));
+        fl.push(ms(first_frame(floor_cmd(s), false).0));
     }
     let (a, f) = (median(&app), median(&fl));
     t.add(
@@ -392,8 +480,8 @@ fn startup(s: &Setup, t: &mut Table) {
         "meja: open DB, sign in, load board, draw",
         f_ms(a),
         f_ms(pct(&app, 99.0)),
-        &format!("<= floor + 30 ms ({})", f_ms(f + 30.0)),
-        Some(a <= f + 30.0),
+        &format!("<= floor + {slack:.0} ms ({})", f_ms(f + slack)),
+        Some(a <= f + slack),
     );
     t.add(
         "meja minus floor / meja ÷ floor",
@@ -401,6 +489,14 @@ fn startup(s: &Setup, t: &mut Table) {
         String::new(),
         &format!("ratio {:.1}×", a / f),
         None,
+    );
+    let k = median(&key);
+    t.add(
+        "first key (↓) after the first frame, answered",
+        f_ms(k),
+        f_ms(pct(&key, 99.0)),
+        "<= 100 ms",
+        Some(k <= 100.0),
     );
     STARTUP_RSS.with(|c| *c.borrow_mut() = rss);
 }
@@ -689,13 +785,18 @@ fn board(s: &Setup, t: &mut Table) {
         down.push(r.key(KeyCode::Down));
         up.push(r.key(KeyCode::Up));
     }
-    let (mut report, mut case) = (vec![], vec![]);
-    for _ in 0..5 {
+    let (mut report, mut case, mut esc) = (vec![], vec![], vec![]);
+    for i in 0..5 {
         report.push(r.key(KeyCode::Char('R')));
         r.key(KeyCode::Esc);
         r.key(KeyCode::F(3));
+        // A different card each time, so no case file is the one already loaded.
+        for _ in 0..i {
+            r.key(KeyCode::Down);
+        }
         case.push(r.key(KeyCode::Enter));
-        r.key(KeyCode::Esc);
+        esc.push(r.key(KeyCode::Esc));
+        assert!(r.text().contains("Papan kasus"), "{}", r.text());
         r.key(KeyCode::F(3));
     }
     let (mut ask, mut apply) = (vec![], vec![]);
@@ -769,6 +870,14 @@ fn board(s: &Setup, t: &mut Table) {
         "<= 20 ms",
         Some(m <= 20.0),
     );
+    let m = median(&times(&esc));
+    t.add(
+        "Esc from the case file back to the board",
+        f_ms(m),
+        f_ms(pct(&times(&esc), 99.0)),
+        "<= 20 ms",
+        Some(m <= 20.0),
+    );
     row(t, "leave the board (F2 → intake)", &leave, "");
     row(t, "move a card: '>' (asks)", &ask, "");
     row(t, "move a card: 'y' (write, reload, draw)", &apply, "");
@@ -809,6 +918,15 @@ fn search(s: &Setup, t: &mut Table) {
         f_ms(pct(&all, 99.0)),
         "<= 20 ms",
         Some(m <= 20.0),
+    );
+    // Issue 21's target at a million cases: the 90th percentile of every keystroke.
+    let p90 = pct(&all, 90.0);
+    t.add(
+        "case search: per keystroke, p90 (in the median column)",
+        f_ms(p90),
+        String::new(),
+        "p90 <= 50 ms",
+        Some(p90 <= 50.0),
     );
     let m1 = median(&first);
     t.add(
@@ -998,15 +1116,18 @@ fn writers(s: &Setup, t: &mut Table) {
 
 fn memory_and_size(t: &mut Table) {
     t.section("6. memory and size");
+    // From the start-up runs (section 1), after the first key: the whole board read.
     let rss = STARTUP_RSS.with(|c| c.borrow().clone());
-    let m = median(&rss) / 1024.0;
-    t.add(
-        "peak RSS, board open at 100k (VmHWM)",
-        format!("{m:.1} MB"),
-        format!("{:.1} MB", pct(&rss, 99.0) / 1024.0),
-        "<= 30 MB",
-        Some(m <= 30.0),
-    );
+    if !rss.is_empty() {
+        let m = median(&rss) / 1024.0;
+        t.add(
+            "peak RSS, board open, first key answered (VmHWM)",
+            format!("{m:.1} MB"),
+            format!("{:.1} MB", pct(&rss, 99.0) / 1024.0),
+            "<= 30 MB",
+            Some(m <= 30.0),
+        );
+    }
     let bin = Path::new(env!("CARGO_BIN_EXE_meja"));
     let data = std::fs::read(bin).unwrap_or_default();
     let stripped = !data.windows(7).any(|w| w == b".symtab");
@@ -1034,7 +1155,7 @@ fn memory_and_size(t: &mut Table) {
 /// upper bound.
 fn command(s: &Setup, args: &[&str], envs: &[(&str, &str)]) -> (Duration, u64) {
     let gnu_time = Path::new("/usr/bin/time");
-    let rss_file = s.db.with_file_name("rss.txt");
+    let rss_file = s.work().join("rss.txt");
     let mut cmd = if gnu_time.exists() {
         let mut c = Command::new(gnu_time);
         c.args(["-f", "%M", "-o", rss_file.to_str().unwrap()]);
@@ -1078,41 +1199,75 @@ fn command(s: &Setup, args: &[&str], envs: &[(&str, &str)]) -> (Duration, u64) {
 }
 
 fn commands(s: &Setup, t: &mut Table) {
+    let all = wanted("commands");
+    let picked = |name: &str| {
+        all || std::env::var("MEJA_BENCH_ONLY")
+            .is_ok_and(|v| v.split(',').any(|w| w.trim() == name))
+    };
+    let keys = ["report", "export", "backup", "backup-encrypt", "check"];
+    if !keys.iter().any(|k| picked(k)) {
+        return;
+    }
     t.section(&format!(
-        "7. commands at {} cases (wall time; peak RSS from rusage)",
+        "7. commands at {} cases (wall time; peak RSS from GNU time)",
         s.cases
     ));
-    let dir = s.db.parent().unwrap();
-    let out = dir.join("out.file");
+    let out = s.work().join("out.file");
     let mb = |kib: &[f64]| format!("{:.1} MiB", median(kib) / 1024.0);
-    let runs = 3;
-    type Args<'a> = (&'a str, Vec<&'a str>, Vec<(&'a str, &'a str)>, &'a str, f64);
+    // `MEJA_BENCH_RUNS`: each command's runs (3; at a million cases one backup is minutes).
+    let runs = env_usize("MEJA_BENCH_RUNS", 3).max(1);
+    // The time targets are issue 21's at 100,000 cases; at other sizes the time is shown
+    // without one, the memory target holds at any size.
+    let timed = s.cases <= 110_000;
+    type Args<'a> = (
+        &'a str,
+        &'a str,
+        Vec<&'a str>,
+        Vec<(&'a str, &'a str)>,
+        &'a str,
+        f64,
+    );
     let out_s = out.to_str().unwrap().to_string();
     let cases: Vec<Args> = vec![
         (
+            "report",
             "meja report, all dates",
             vec!["report", "--from", "2000-01-01", "--to", "2099-12-31"],
             vec![],
-            "<= 2 s",
-            2000.0,
+            if timed { "<= 2 s" } else { "" },
+            if timed { 2000.0 } else { f64::NAN },
         ),
         (
+            "export",
             "meja export --format csv",
             vec!["export", "--format", "csv", "--out", &out_s],
             vec![],
-            "<= 3 s",
-            3000.0,
+            if timed { "<= 3 s" } else { "" },
+            if timed { 3000.0 } else { f64::NAN },
         ),
-        ("meja backup", vec!["backup", &out_s], vec![], "", f64::NAN),
         (
+            "backup",
+            "meja backup",
+            vec!["backup", &out_s],
+            vec![],
+            "",
+            f64::NAN,
+        ),
+        (
+            "backup-encrypt",
             "meja backup --encrypt",
             vec!["backup", "--encrypt", &out_s],
             vec![(meja::tasks::backup::PASSPHRASE_ENV, "bench-passphrase")],
             "",
             f64::NAN,
         ),
+        // Issue 21: 25 s at a million cases before; reported, no target.
+        ("check", "meja check", vec!["check"], vec![], "", f64::NAN),
     ];
-    for (name, args, envs, target, limit) in &cases {
+    for (key, name, args, envs, target, limit) in &cases {
+        if !picked(key) {
+            continue;
+        }
         let (mut ts, mut rss) = (vec![], vec![]);
         for _ in 0..runs {
             let _ = std::fs::remove_file(&out);
@@ -1306,23 +1461,38 @@ fn records(s: &Setup, t: &mut Table) {
 
 fn run() {
     let started = Instant::now();
+    if let Ok(v) = std::env::var("MEJA_BENCH_ONLY") {
+        for w in v.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            assert!(
+                SECTIONS.contains(&w),
+                "MEJA_BENCH_ONLY: no section {w:?}; the sections are {SECTIONS:?}"
+            );
+        }
+    }
     let mut t = Table::default();
     let s = setup(&mut t);
-    // `MEJA_BENCH_ONLY=records` runs only the figures of the case after intake (a quick look
-    // without the pty and writer parts).
-    if std::env::var("MEJA_BENCH_ONLY").as_deref() == Ok("records") {
-        records(&s, &mut t);
-        t.print();
-        return;
+    if wanted("startup") {
+        startup(&s, &mut t);
     }
-    startup(&s, &mut t);
-    keystrokes(&s, &mut t);
-    board(&s, &mut t);
-    search(&s, &mut t);
-    writers(&s, &mut t);
+    if wanted("keys") {
+        keystrokes(&s, &mut t);
+    }
+    if wanted("board") {
+        board(&s, &mut t);
+    }
+    if wanted("search") {
+        search(&s, &mut t);
+    }
+    if wanted("writers") {
+        writers(&s, &mut t);
+    }
     commands(&s, &mut t);
-    records(&s, &mut t);
-    memory_and_size(&mut t);
+    if wanted("records") {
+        records(&s, &mut t);
+    }
+    if wanted("memory") {
+        memory_and_size(&mut t);
+    }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     t.print();
     println!(

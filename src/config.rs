@@ -95,6 +95,9 @@ pub struct Access {
     pub lock_tries: u32,
     /// …for this many minutes.
     pub lock_minutes: u32,
+    /// The worker who took an intake may add notes to it and correct it for this many hours
+    /// after saving, whatever their role (`domain::staff::correction_window`); 0 turns it off.
+    pub correction_hours: u32,
 }
 
 impl Default for Access {
@@ -104,6 +107,7 @@ impl Default for Access {
             idle_minutes: 10,
             lock_tries: 5,
             lock_minutes: 15,
+            correction_hours: 24,
         }
     }
 }
@@ -187,6 +191,10 @@ idle_minutes = 10
 # Sekian PIN salah berturut-turut mengunci akun selama lock_minutes menit.
 lock_tries = 5
 lock_minutes = 15
+# Petugas yang menerima pengaduan boleh menambah catatan dan membetulkan isiannya selama
+# sekian jam setelah menyimpan, apa pun perannya (0 = tidak). Keduanya tercatat di riwayat.
+# The worker who took an intake may add notes and correct it for this many hours (0 = never).
+correction_hours = 24
 
 [targets]
 # Target tindak lanjut (hari) per tahap, untuk risiko [tinggi, sedang, rendah].
@@ -227,18 +235,20 @@ impl Config {
                 &[&path.display(), &format!("{m:03o}"), &path.display()],
             ));
         }
-        Config::parse(&text)
-            .map_err(|(line, msg)| Error::new(Msg::ErrConfigParse, &[&path.display(), &line, &msg]))
+        Config::parse(&text).map_err(|(line, reason)| {
+            Error::within(Msg::ErrConfigParse, &[&path.display(), &line], reason)
+        })
     }
 
-    /// Parses configuration text; on error, the 1-based line and the parser's message.
-    pub fn parse(text: &str) -> std::result::Result<Config, (usize, String)> {
+    /// Parses configuration text; on error, the 1-based line and the reason (meja's own in
+    /// both languages; the TOML parser's as it says it).
+    pub fn parse(text: &str) -> std::result::Result<Config, (usize, Error)> {
         let mut cfg: Config = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
                 .unwrap_or(1);
-            (line, e.message().trim().to_string())
+            (line, Error::new(Msg::ConfigSyntax, &[&e.message().trim()]))
         })?;
         if let Some(l) = &cfg.language
             && Lang::parse(l).is_none()
@@ -248,7 +258,10 @@ impl Config {
                 .position(|x| x.trim_start().starts_with("language"))
                 .map(|i| i + 1)
                 .unwrap_or(1);
-            return Err((line, format!("language = {l:?}: use \"id\" or \"en\"")));
+            return Err((
+                line,
+                Error::new(Msg::ConfigBadLanguage, &[&format!("{l:?}")]),
+            ));
         }
         cfg.office.case_prefix = clean_line(cfg.office.case_prefix.trim());
         if cfg.office.case_prefix.is_empty() {
@@ -272,10 +285,7 @@ impl Config {
                 .unwrap_or(1);
             return Err((
                 line,
-                format!(
-                    "timezone = {:?}: not a time zone; use \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)",
-                    cfg.office.timezone
-                ),
+                Error::new(Msg::ConfigBadZone, &[&format!("{:?}", cfg.office.timezone)]),
             ));
         }
         if let Some((key, _)) = cfg.clocks.zero_limit() {
@@ -284,7 +294,7 @@ impl Config {
                 .position(|x| x.trim_start().starts_with(key))
                 .map(|i| i + 1)
                 .unwrap_or(1);
-            return Err((line, format!("{key} = 0: a limit is at least 1")));
+            return Err((line, Error::new(Msg::ConfigZeroLimit, &[&key])));
         }
         cfg.office.city = clean_line(cfg.office.city.trim());
         cfg.office.head_name = clean_line(cfg.office.head_name.trim());
@@ -355,8 +365,9 @@ mod tests {
         assert_eq!(c.approvals.plan, Gate::Warn);
         let c = Config::parse("[persetujuan]\nrencana = \"off\"\n").unwrap();
         assert_eq!(c.approvals.plan, Gate::Off);
-        let (line, msg) = Config::parse("[persetujuan]\n\nrencana = \"maybe\"\n").unwrap_err();
+        let (line, e) = Config::parse("[persetujuan]\n\nrencana = \"maybe\"\n").unwrap_err();
         assert_eq!(line, 3);
+        let msg = e.render(Lang::En);
         assert!(msg.contains("maybe"), "{msg}");
     }
 
@@ -364,17 +375,20 @@ mod tests {
     fn a_broken_file_names_the_line() {
         let text =
             "language = \"en\"\n[office]\nname = \"UPTD PPA Kota Metro\"\ncase_prefx = \"X\"\n";
-        let (line, msg) = Config::parse(text).unwrap_err();
+        let (line, e) = Config::parse(text).unwrap_err();
         assert_eq!(line, 4);
+        let msg = e.render(Lang::En);
         assert!(msg.contains("case_prefx"), "{msg}");
         let (line, _) = Config::parse("[office]\nname = \n").unwrap_err();
         assert_eq!(line, 2);
-        let (line, msg) = Config::parse("\nlanguage = \"fr\"\n").unwrap_err();
+        let (line, e) = Config::parse("\nlanguage = \"fr\"\n").unwrap_err();
         assert_eq!(line, 2);
+        let msg = e.render(Lang::En);
         assert!(msg.contains("fr"));
-        let (line, msg) =
+        let (line, e) =
             Config::parse("[office]\nname = \"X\"\ntimezone = \"Asia/Makasar\"\n").unwrap_err();
         assert_eq!(line, 3);
+        let msg = e.render(Lang::En);
         assert!(
             msg.contains("Asia/Makasar") && msg.contains("Asia/Makassar"),
             "{msg}"
@@ -402,13 +416,15 @@ mod tests {
             c.clocks.tpks_police_hours, 72,
             "the others keep their defaults"
         );
-        let (line, msg) =
+        let (line, e) =
             Config::parse("[clocks]\ntpks_police_hours = 72\nshelter_review_days = 0\n")
                 .unwrap_err();
         assert_eq!(line, 3);
+        let msg = e.render(Lang::En);
         assert!(msg.contains("shelter_review_days"), "{msg}");
-        let (line, msg) = Config::parse("[clocks]\ntpks_hours = 72\n").unwrap_err();
+        let (line, e) = Config::parse("[clocks]\ntpks_hours = 72\n").unwrap_err();
         assert_eq!(line, 2);
+        let msg = e.render(Lang::En);
         assert!(msg.contains("tpks_hours"), "{msg}");
     }
 

@@ -7,6 +7,9 @@ use crate::i18n::{Lang, Msg, fill};
 pub struct Error {
     pub msg: Msg,
     pub args: Vec<String>,
+    /// A message that fills the last `{}` of `msg`, rendered in the same language (the
+    /// reason inside "configuration X line N: …").
+    pub inner: Option<Box<Error>>,
 }
 
 impl Error {
@@ -16,13 +19,24 @@ impl Error {
             // Arguments may carry paths or text from files: cleaned so an error message can
             // never smuggle escape sequences onto the terminal.
             args: args.iter().map(|a| clean_line(&a.to_string())).collect(),
+            inner: None,
+        }
+    }
+
+    /// `msg` with `args`, its last `{}` filled by `inner` in whichever language it is shown.
+    pub fn within(msg: Msg, args: &[&dyn std::fmt::Display], inner: Error) -> Self {
+        Error {
+            inner: Some(Box::new(inner)),
+            ..Error::new(msg, args)
         }
     }
 
     pub fn render(&self, lang: Lang) -> String {
+        let inner = self.inner.as_ref().map(|e| e.render(lang));
         let args: Vec<&dyn std::fmt::Display> = self
             .args
             .iter()
+            .chain(inner.as_ref())
             .map(|a| a as &dyn std::fmt::Display)
             .collect();
         fill(self.msg.get(lang), &args)

@@ -274,6 +274,124 @@ messages! {
     HListMove => "pilih baris", "choose a line";
     HBackToForm => "kembali ke formulir", "back to the form";
     HBoardPage => "satu layar naik / turun, awal / akhir kolom", "a screen up / down, top / end of a column";
+    // The papers an office signs (issue 19: `meja print`, domain/paper.rs)
+    PaperTitlePengaduan => "FORMULIR PENERIMAAN PENGADUAN", "COMPLAINT RECEIPT FORM";
+    PaperTitlePersetujuan => "PERSETUJUAN SETELAH PENJELASAN (INFORMED CONSENT)", "INFORMED CONSENT";
+    PaperTitleHakKorban => "HAK-HAK ANDA SEBAGAI KORBAN", "YOUR RIGHTS AS A VICTIM";
+    PaperTitleBaMediasi => "BERITA ACARA MEDIASI", "RECORD OF MEDIATION";
+    PaperTitleLaporanAkhir => "LAPORAN AKHIR PENANGANAN KASUS", "FINAL CASE REPORT";
+    PaperCopyOffice => "Arsip kantor — RAHASIA.", "Office file — CONFIDENTIAL.";
+    PaperCopyOthers => "Salinan untuk pihak lain: data yang dirahasiakan sesuai persetujuan klien tidak dicantumkan.", "Copy for others: what the client's consent withholds is left out.";
+    PaperNumber => "Nomor:", "Number:";
+    PaperCaseNumber => "Nomor kasus", "Case number";
+    PaperReceived => "Tanggal diterima", "Received on";
+    PaperChannel => "Cara melapor", "Reported by";
+    PaperSectionReporter => "DATA PELAPOR", "REPORTER";
+    PaperSectionVictim => "Korban", "Victim";
+    PaperSectionVictimN => "Korban {}", "Victim {}";
+    PaperSectionPerpetrator => "DATA TERLAPOR", "ALLEGED PERPETRATOR";
+    PaperSectionIncident => "KEJADIAN", "INCIDENT";
+    PaperSectionNeeds => "KEBUTUHAN LAYANAN", "SERVICES NEEDED";
+    PaperSectionConsent => "PERSETUJUAN", "CONSENT";
+    PaperName => "Nama", "Name";
+    PaperNik => "NIK", "NIK";
+    PaperSex => "Jenis kelamin", "Sex";
+    PaperBirth => "Tanggal lahir", "Date of birth";
+    PaperAge => "Umur", "Age";
+    PaperYears => "{} tahun", "{} years";
+    PaperAddress => "Alamat", "Address";
+    PaperDomicile => "Domisili", "Living at";
+    PaperPhone => "Telepon", "Phone";
+    PaperSafeYes => "aman dihubungi", "safe to call";
+    PaperSafeNo => "TIDAK aman dihubungi", "NOT safe to call";
+    PaperSafeUnasked => "belum ditanya apakah aman dihubungi", "not asked whether safe to call";
+    PaperDisability => "Disabilitas", "Disability";
+    PaperGuardian => "Orang tua/wali", "Parent/guardian";
+    PaperRelation => "Hubungan", "Relation";
+    PaperIncidentDate => "Waktu kejadian", "When";
+    PaperOngoing => "masih berlangsung", "still going on";
+    PaperPlace => "Tempat", "Place";
+    PaperViolence => "Jenis kekerasan", "Type of violence";
+    PaperChronology => "KRONOLOGI", "ACCOUNT OF THE INCIDENT";
+    PaperRisk => "Tingkat risiko", "Risk";
+    PaperServices => "Layanan", "Services";
+    PaperConsentServices => "Setuju menerima layanan", "Agrees to services";
+    PaperConsentShare => "Setuju data dibagi ke lembaga rujukan", "Agrees to share data with referral agencies";
+    PaperConsentWithhold => "Yang dirahasiakan", "Withheld";
+    PaperConsentNote => "Catatan", "Notes";
+    PaperNothingWithheld => "tidak ada", "nothing";
+    PaperNotRecorded => "belum dicatat", "not recorded";
+    PaperSignReporter => "Pelapor,", "Reporter,";
+    PaperSignWorker => "Petugas penerima,", "Worker,";
+    PaperSignClient => "Yang memberi persetujuan (korban / orang tua / wali),", "Given by (victim / parent / guardian),";
+    PaperSignHead => "Kepala,", "Head,";
+    PaperSignKnown => "Mengetahui,", "Acknowledged,";
+    PaperConsentIntro => "Yang bertanda tangan di bawah ini:", "The undersigned:";
+    PaperConsentAs => "Sebagai", "As";
+    PaperConsentExplained => "menyatakan telah mendapat penjelasan yang cukup tentang layanan UPTD PPA, tujuan, manfaat dan risikonya, dan dengan sadar tanpa paksaan memberikan persetujuan sebagai berikut:", "states that the services of the UPTD PPA, their purpose, benefits and risks have been explained, and, freely and without pressure, gives consent as follows:";
+    PaperConsentWith => "Data dibagi kepada", "Shared with";
+    PaperConsentNoAgency => "belum ada lembaga rujukan", "no referral agency yet";
+    PaperConsentRevoke => "Persetujuan ini dapat diubah atau ditarik kembali sewaktu-waktu dengan memberi tahu petugas; layanan tidak dihentikan karenanya.", "This consent may be changed or withdrawn at any time by telling the worker; services do not stop because of it.";
+    PaperRightsIntro => "Anda tidak bersalah atas apa yang terjadi. Menurut UU No. 12 Tahun 2022 tentang Tindak Pidana Kekerasan Seksual (UU TPKS) dan UU No. 23 Tahun 2004 (PKDRT), Anda berhak atas:", "What happened is not your fault. Under Law 12/2022 on Sexual Violence (TPKS) and Law 23/2004 on Domestic Violence, you have the right to:";
+    PaperRightsHandling => "1. Penanganan: informasi tentang seluruh proses dan hasil penanganan, pelindungan dan pemulihan; dokumen hasil penanganan; pendampingan dan bantuan hukum; penguatan psikologis; pelayanan kesehatan; dan penghapusan konten bermuatan seksual untuk kekerasan berbasis elektronik.", "1. Handling: information on every step and result of handling, protection and recovery; a document of the handling; accompaniment and legal aid; psychological support; health care; and removal of sexual content for online violence.";
+    PaperRightsProtection => "2. Pelindungan: kerahasiaan identitas; pelindungan dari ancaman atau kekerasan pelaku dan dari kekerasan berulang; pelindungan dari sikap yang merendahkan; dan pelindungan dari kehilangan pekerjaan, pendidikan atau hak lain karena melapor.", "2. Protection: confidentiality of your identity; protection from threats or violence by the perpetrator and from repeat violence; protection from demeaning treatment; and protection from losing your job, schooling or other rights for reporting.";
+    PaperRightsRecovery => "3. Pemulihan: rehabilitasi medis, mental dan sosial; pemberdayaan sosial; restitusi (ganti kerugian dari pelaku) dan kompensasi; serta reintegrasi sosial.", "3. Recovery: medical, mental and social rehabilitation; social empowerment; restitution (compensation from the perpetrator) and state compensation; and social reintegration.";
+    PaperRightsList => "Anda boleh didampingi pada setiap tahap pemeriksaan, boleh bertanya, dan boleh menolak atau menghentikan layanan. Layanan UPTD PPA tidak dipungut biaya.", "You may be accompanied at every stage of examination, may ask questions, and may refuse or stop a service. UPTD PPA services are free of charge.";
+    PaperOfficeWillTitle => "YANG AKAN DILAKUKAN UPTD PPA", "WHAT THE UPTD PPA WILL DO";
+    PaperOfficeWill => "Menjaga kerahasiaan data Anda; menilai kebutuhan dan keselamatan Anda; menyusun rencana layanan bersama Anda; memberikan atau merujuk ke layanan kesehatan, psikologis, hukum dan rumah aman bila perlu; mendampingi Anda di kepolisian, kejaksaan dan pengadilan; melaporkan kekerasan seksual kepada kepolisian paling lambat 3 × 24 jam (UU TPKS Pasal 41); membagi data Anda hanya dengan persetujuan Anda; dan memantau sampai penanganan selesai.", "Keep your data confidential; assess your needs and safety; draw up a service plan with you; give or refer you to health, psychological, legal and safe-house services when needed; accompany you to the police, prosecutor and court; report sexual violence to the police within 3 × 24 hours (TPKS Law Art. 41); share your data only with your consent; and follow up until the handling is complete.";
+    PaperRightsContact => "Petugas Anda: {}. Hubungi: {}.", "Your worker: {}. Contact: {}.";
+    PaperRightsReceived => "Telah menerima dan mendapat penjelasan,", "Received and explained,";
+    PaperMediationOpening => "Pada tanggal {}, bertempat di {}, telah dilaksanakan mediasi antara para pihak berikut, dengan hasil sebagaimana tercatat di bawah ini.", "On {}, at {}, a mediation was held between the following parties, with the result recorded below.";
+    PaperMediationParties => "PARA PIHAK", "PARTIES";
+    PaperMediationVictim => "Pihak pertama (korban)", "First party (victim)";
+    PaperMediationOther => "Pihak kedua", "Second party";
+    PaperMediationAssessment => "ASESMEN KELAYAKAN", "ELIGIBILITY ASSESSMENT";
+    PaperMediationMatter => "Perkara", "Matter";
+    PaperMediationFree => "Korban dapat memutuskan dengan bebas", "The victim can decide freely";
+    PaperMediationAssessor => "Dinilai oleh", "Assessed by";
+    PaperMediationSessions => "SESI MEDIASI", "SESSIONS";
+    PaperMediationAttended => "Hadir", "Attended";
+    PaperMediationResult => "Hasil", "Result";
+    PaperMediationAgreement => "KESEPAKATAN", "AGREEMENT";
+    PaperMediationFollowUp => "Dipantau pada", "Checked on";
+    PaperMediationReviews => "PEMANTAUAN KESEPAKATAN", "CHECKS ON THE AGREEMENT";
+    PaperMediationKept => "ditepati", "kept";
+    PaperMediationNotKept => "tidak ditepati", "not kept";
+    PaperMediationClosing => "Kesepakatan ini dibuat tanpa paksaan dan ditandatangani para pihak. UPTD PPA memantau pelaksanaannya; korban tetap berhak menempuh jalur hukum.", "This agreement was made without pressure and is signed by the parties. The UPTD PPA monitors that it is kept; the victim keeps the right to go to law.";
+    PaperSignFirst => "Pihak pertama,", "First party,";
+    PaperSignSecond => "Pihak kedua,", "Second party,";
+    PaperSignMediator => "Mediator,", "Mediator,";
+    PaperReportCase => "Kasus", "Case";
+    PaperReportOpened => "Dibuka", "Opened";
+    PaperReportClosed => "Ditutup", "Closed";
+    PaperReportReason => "Alasan penutupan", "Reason for closing";
+    PaperReportStages => "TAHAPAN", "STAGES";
+    PaperReportServices => "LAYANAN YANG DIBERIKAN", "SERVICES GIVEN";
+    PaperReportReferrals => "RUJUKAN", "REFERRALS";
+    PaperReportLegal => "PROSES HUKUM", "LEGAL STEPS";
+    PaperReportMediation => "MEDIASI", "MEDIATION";
+    PaperReportNone => "tidak ada", "none";
+    PaperReportClosing => "Demikian laporan akhir ini dibuat dengan sebenarnya.", "This final report is made truthfully.";
+    PaperYes => "ya", "yes";
+    PaperNo => "tidak", "no";
+    ErrPaperKind => "jenis kertas tidak dikenal: {} (yang ada: {})", "unknown paper: {} (known: {})";
+    ErrPaperCopy => "salinan tidak dikenal: {} (yang ada: kantor, pihak-lain)", "unknown copy: {} (known: kantor, pihak-lain)";
+    ErrPaperNoCopies => "{} hanya satu versi; --copy tidak berlaku", "{} has one version only; --copy does not apply";
+    ErrPaperNoAgreement => "kasus {} belum punya kesepakatan mediasi yang dicatat", "case {} has no mediation agreement recorded";
+    ErrPaperNotClosed => "kasus {} belum ditutup: laporan akhir dibuat saat penutupan", "case {} is not closed: the final report is written at closure";
+    PaperPromptKind => "Cetak kertas apa?", "Print which paper?";
+    PaperPromptCopy => "Salinan yang mana?", "Which copy?";
+    PaperPromptChronology => "Sertakan kronologi?", "Add the chronology?";
+    PaperPromptPath => "Tulis ke berkas (.pdf atau .txt):", "Write to the file (.pdf or .txt):";
+    ErrPaperPick => "Pilih satu dengan Spasi atau Enter.", "Choose one with Space or Enter.";
+    ErrPaperPath => "Tulis nama berkasnya.", "Type the file's name.";
+    HCasePaper => "cetak kertas untuk ditandatangani (formulir, persetujuan, hak korban …)", "print a paper to sign (complaint form, consent, rights …)";
+    OfficeNotConfigured => "Belum diatur untuk surat: {} — isi [office] di meja.toml", "Not set for letters: {} — fill in [office] in meja.toml";
+    MissingLetterhead => "kop surat", "letterhead";
+    MissingCity => "kota", "city";
+    MissingSignatory => "penandatangan", "signatory";
+    PaperWrittenTo => "{} ditulis ke {}", "{} written to {}";
+    PaperWrittenNumbered => "{} nomor {} ditulis ke {}", "{} number {} written to {}";
     // Referral letter (surat rujukan)
     LetterNumber => "Nomor", "Number";
     LetterNature => "Sifat", "Classification";
@@ -381,6 +499,17 @@ messages! {
     HBoardMarks => "Tanda: ! darurat, * lewat target tindak lanjut", "Marks: ! emergency, * past its follow-up target";
     HCaseEdit => "ubah data (Ctrl-S simpan, Esc batal)", "edit the data (Ctrl-S save, Esc cancel)";
     HCaseNote => "tambah catatan", "add a note";
+    HCaseRead => "baca kronologi dan catatan selengkapnya", "read the chronology and notes in full";
+    HelpPager => "Membaca teks panjang", "Reading long texts";
+    HPagerLine => "gulir satu baris", "scroll one line";
+    HPagerPage => "gulir satu halaman", "scroll one page";
+    HPagerEnds => "ke awal / ke akhir", "to the start / to the end";
+    HPagerClose => "kembali ke berkas kasus", "back to the case file";
+    PagerChronology => "Kronologi", "Chronology";
+    PagerClosure => "Keterangan penutupan", "Closure note";
+    PagerNote => "Catatan {} · {}", "Note {} · {}";
+    PagerEmpty => "(kosong)", "(empty)";
+    PagerWhere => "baris {}–{} dari {}", "lines {}–{} of {}";
     HCaseTab => "data / riwayat & catatan / rujukan", "data / history & notes / referrals";
     HelpDrafts => "Di daftar draf", "In the list of drafts";
     HelpMore => "↓ / PgDn: selanjutnya", "↓ / PgDn: more";
@@ -420,6 +549,11 @@ messages! {
     KeyClosed => "Ditutup", "Closed";
     KeyEdit => "Ubah", "Edit";
     KeyNote => "Catatan", "Note";
+    KeyRead => "Baca", "Read";
+    KeyScroll => "Gulir", "Scroll";
+    KeyPage => "Halaman", "Page";
+    KeyClosePager => "Kembali", "Back";
+    KeyReopen => "Buka lagi", "Reopen";
     KeyTimeline => "Riwayat", "History";
     Emergency => "DARURAT", "EMERGENCY";
     RiskShort => "Risiko", "Risk";
@@ -509,6 +643,10 @@ messages! {
     ErrDbBusy => "basis data sibuk; coba lagi", "the database is busy; try again";
     ErrConfigRead => "tidak bisa membaca konfigurasi {}: {}", "cannot read configuration {}: {}";
     ErrConfigParse => "konfigurasi {} baris {}: {}", "configuration {} line {}: {}";
+    ConfigSyntax => "{}", "{}";
+    ConfigBadLanguage => "language = {}: pakai \"id\" atau \"en\"", "language = {}: use \"id\" or \"en\"";
+    ConfigBadZone => "timezone = {}: bukan zona waktu; pakai \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) atau \"Asia/Jayapura\" (WIT)", "timezone = {}: not a time zone; use \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) or \"Asia/Jayapura\" (WIT)";
+    ConfigZeroLimit => "{} = 0: batas paling sedikit 1", "{} = 0: a limit is at least 1";
     ErrConfigExists => "konfigurasi sudah ada: {} (tidak ditimpa)", "configuration already exists: {} (not overwritten)";
     ErrConfigWritable => "konfigurasi {} boleh ditulis akun lain (mode {}); perbaiki dengan: chmod go-w {}", "configuration {} is writable by other accounts (mode {}); fix it with: chmod go-w {}";
     ErrNoDataDir => "tidak menemukan folder data pengguna; gunakan --db PATH", "cannot find the user data folder; use --db PATH";
@@ -581,6 +719,8 @@ messages! {
     LockNoAccount => "Akun ini tidak aktif atau tidak terdaftar.", "This account is inactive or unknown.";
     LockNoPin => "Akun ini belum punya PIN: minta supervisor menjalankan `meja staff set-pin`.", "This account has no PIN yet: ask a supervisor to run `meja staff set-pin`.";
     ErrAccessLog => "Akses tidak dapat dicatat, jadi tidak dibuka: {}", "The access could not be logged, so it was not opened: {}";
+    ErrCorrectionWindowClosed => "Waktu pembetulan oleh petugas penerima sudah habis ({}). Minta manajer kasus atau supervisor untuk mengubah atau menambah catatan.",
+        "The intake worker's time to correct this case ended at {}. Ask the case manager or a supervisor to change it or add a note.";
     ErrRoleForbids => "Peran Anda ({}) tidak boleh melakukan ini.", "Your role ({}) may not do this.";
     ErrStaffExists => "akun {} sudah ada", "account {} already exists";
     ErrStaffUnknown => "tidak ada akun {}", "no account {}";
@@ -864,6 +1004,16 @@ messages! {
     ErrCaseNotFound => "kasus {} tidak ditemukan", "case {} not found";
     TransferExported => "Kasus {} ditulis ke {}. Setelah kantor tujuan menerimanya, tutup kasus ini dengan alasan \"Dirujuk/dialihkan ke wilayah lain\".",
         "Case {} written to {}. Once the receiving office has it, close this case with the reason \"Transferred to another region\".";
+    TransferEncrypted => "Berkas dienkripsi (age). Sampaikan frasa sandinya ke kantor tujuan lewat jalur lain (telepon), jangan bersama berkasnya.",
+        "The file is encrypted (age). Give the receiving office its passphrase another way (by telephone), never with the file.";
+    TransferPlainWarning => "PERINGATAN: {} ditulis TANPA enkripsi dan memuat seluruh data korban. Jangan kirim lewat surel atau aplikasi pesan; hapus setelah diterima.",
+        "WARNING: {} is written WITHOUT encryption and holds the victim's whole record. Do not send it by e-mail or a messaging app; delete it once received.";
+    ErrTransferNoPassphrase => "berkas pindah kasus dienkripsi: beri frasa sandi lewat MEJA_TRANSFER_PASSPHRASE atau --passphrase-file PATH (--plain menulis tanpa enkripsi, tidak disarankan)",
+        "the case transfer file is encrypted: give a passphrase with MEJA_TRANSFER_PASSPHRASE or --passphrase-file PATH (--plain writes it unencrypted, not advised)";
+    ErrTransferLocked => "{} terenkripsi: beri frasa sandinya lewat MEJA_TRANSFER_PASSPHRASE atau --passphrase-file PATH", "{} is encrypted: give its passphrase with MEJA_TRANSFER_PASSPHRASE or --passphrase-file PATH";
+    ErrTransferDecrypt => "berkas pindah {} tidak bisa dibuka: frasa sandi salah atau berkas rusak ({})", "transfer file {} cannot be opened: wrong passphrase or a damaged file ({})";
+    ErrTransferEncrypt => "berkas pindah tidak dapat dienkripsi: {}", "the transfer file could not be encrypted: {}";
+    ErrTransferPlainAndPass => "--plain dan frasa sandi tidak bisa dipakai bersama", "--plain and a passphrase cannot be used together";
     TransferImported => "Kasus {} dari {} diterima sebagai {}.", "Case {} from {} received as {}.";
     ErrTransferRead => "tidak bisa membaca berkas pindah kasus {}: {}", "cannot read the case transfer file {}: {}";
     ErrTransferFormat => "{} bukan berkas pindah kasus meja", "{} is not a meja case transfer file";
@@ -1271,6 +1421,118 @@ pub fn letter_word(w: crate::domain::letter::Word, lang: Lang) -> &'static str {
         W::LetterNip => Msg::LetterNip,
     }
     .get(lang)
+}
+
+/// The wording of papers (`domain::paper::Word`), as [`letter_word`] is for letters.
+pub fn paper_word(w: crate::domain::paper::Word, lang: Lang) -> &'static str {
+    use crate::domain::paper::Word as W;
+    match w {
+        W::TitlePengaduan => Msg::PaperTitlePengaduan,
+        W::TitlePersetujuan => Msg::PaperTitlePersetujuan,
+        W::TitleHakKorban => Msg::PaperTitleHakKorban,
+        W::TitleBaMediasi => Msg::PaperTitleBaMediasi,
+        W::TitleLaporanAkhir => Msg::PaperTitleLaporanAkhir,
+        W::CopyOffice => Msg::PaperCopyOffice,
+        W::CopyOthers => Msg::PaperCopyOthers,
+        W::Number => Msg::PaperNumber,
+        W::CaseNumber => Msg::PaperCaseNumber,
+        W::Received => Msg::PaperReceived,
+        W::Channel => Msg::PaperChannel,
+        W::SectionReporter => Msg::PaperSectionReporter,
+        W::SectionVictim => Msg::PaperSectionVictim,
+        W::SectionVictimN => Msg::PaperSectionVictimN,
+        W::SectionPerpetrator => Msg::PaperSectionPerpetrator,
+        W::SectionIncident => Msg::PaperSectionIncident,
+        W::SectionNeeds => Msg::PaperSectionNeeds,
+        W::SectionConsent => Msg::PaperSectionConsent,
+        W::Name => Msg::PaperName,
+        W::Nik => Msg::PaperNik,
+        W::Sex => Msg::PaperSex,
+        W::Birth => Msg::PaperBirth,
+        W::Age => Msg::PaperAge,
+        W::Years => Msg::PaperYears,
+        W::Address => Msg::PaperAddress,
+        W::Domicile => Msg::PaperDomicile,
+        W::Phone => Msg::PaperPhone,
+        W::SafeYes => Msg::PaperSafeYes,
+        W::SafeNo => Msg::PaperSafeNo,
+        W::SafeUnasked => Msg::PaperSafeUnasked,
+        W::Disability => Msg::PaperDisability,
+        W::Guardian => Msg::PaperGuardian,
+        W::Relation => Msg::PaperRelation,
+        W::IncidentDate => Msg::PaperIncidentDate,
+        W::Ongoing => Msg::PaperOngoing,
+        W::Place => Msg::PaperPlace,
+        W::Violence => Msg::PaperViolence,
+        W::Chronology => Msg::PaperChronology,
+        W::Risk => Msg::PaperRisk,
+        W::Services => Msg::PaperServices,
+        W::ConsentServices => Msg::PaperConsentServices,
+        W::ConsentShare => Msg::PaperConsentShare,
+        W::ConsentWithhold => Msg::PaperConsentWithhold,
+        W::ConsentNote => Msg::PaperConsentNote,
+        W::NothingWithheld => Msg::PaperNothingWithheld,
+        W::NotRecorded => Msg::PaperNotRecorded,
+        W::SignReporter => Msg::PaperSignReporter,
+        W::SignWorker => Msg::PaperSignWorker,
+        W::SignClient => Msg::PaperSignClient,
+        W::SignHead => Msg::PaperSignHead,
+        W::SignKnown => Msg::PaperSignKnown,
+        W::ConsentIntro => Msg::PaperConsentIntro,
+        W::ConsentAs => Msg::PaperConsentAs,
+        W::ConsentExplained => Msg::PaperConsentExplained,
+        W::ConsentWith => Msg::PaperConsentWith,
+        W::ConsentNoAgency => Msg::PaperConsentNoAgency,
+        W::ConsentRevoke => Msg::PaperConsentRevoke,
+        W::RightsIntro => Msg::PaperRightsIntro,
+        W::RightsHandling => Msg::PaperRightsHandling,
+        W::RightsProtection => Msg::PaperRightsProtection,
+        W::RightsRecovery => Msg::PaperRightsRecovery,
+        W::RightsList => Msg::PaperRightsList,
+        W::OfficeWillTitle => Msg::PaperOfficeWillTitle,
+        W::OfficeWill => Msg::PaperOfficeWill,
+        W::RightsContact => Msg::PaperRightsContact,
+        W::RightsReceived => Msg::PaperRightsReceived,
+        W::MediationOpening => Msg::PaperMediationOpening,
+        W::MediationParties => Msg::PaperMediationParties,
+        W::MediationVictim => Msg::PaperMediationVictim,
+        W::MediationOther => Msg::PaperMediationOther,
+        W::MediationAssessment => Msg::PaperMediationAssessment,
+        W::MediationMatter => Msg::PaperMediationMatter,
+        W::MediationFree => Msg::PaperMediationFree,
+        W::MediationAssessor => Msg::PaperMediationAssessor,
+        W::MediationSessions => Msg::PaperMediationSessions,
+        W::MediationAttended => Msg::PaperMediationAttended,
+        W::MediationResult => Msg::PaperMediationResult,
+        W::MediationAgreement => Msg::PaperMediationAgreement,
+        W::MediationFollowUp => Msg::PaperMediationFollowUp,
+        W::MediationReviews => Msg::PaperMediationReviews,
+        W::MediationKept => Msg::PaperMediationKept,
+        W::MediationNotKept => Msg::PaperMediationNotKept,
+        W::MediationClosing => Msg::PaperMediationClosing,
+        W::SignFirst => Msg::PaperSignFirst,
+        W::SignSecond => Msg::PaperSignSecond,
+        W::SignMediator => Msg::PaperSignMediator,
+        W::ReportCase => Msg::PaperReportCase,
+        W::ReportOpened => Msg::PaperReportOpened,
+        W::ReportClosed => Msg::PaperReportClosed,
+        W::ReportReason => Msg::PaperReportReason,
+        W::ReportStages => Msg::PaperReportStages,
+        W::ReportServices => Msg::PaperReportServices,
+        W::ReportReferrals => Msg::PaperReportReferrals,
+        W::ReportLegal => Msg::PaperReportLegal,
+        W::ReportMediation => Msg::PaperReportMediation,
+        W::ReportNone => Msg::PaperReportNone,
+        W::ReportClosing => Msg::PaperReportClosing,
+        W::Yes => Msg::PaperYes,
+        W::No => Msg::PaperNo,
+    }
+    .get(lang)
+}
+
+/// A paper's name, as a menu and `meja print` list it.
+pub fn paper_kind_label(k: crate::domain::paper::Kind, lang: Lang) -> &'static str {
+    crate::domain::paper::PAPERS.label(k.code(), lang)
 }
 
 pub fn access_label(k: crate::domain::access::AccessKind, lang: Lang) -> &'static str {

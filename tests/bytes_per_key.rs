@@ -208,3 +208,57 @@ fn a_board_down_sends_at_most_96_bytes_and_the_selection_shows_without_colour() 
         assert!(row.contains("2026/"), "{row:?}");
     }
 }
+
+/// Issue 21: a Tab that scrolls the form repainted it, 1.1–1.4 KB (over a second at 9600
+/// baud). The rows only moved: the terminal scrolls them itself (a scroll region and SU/SD),
+/// and only what is new is sent. The replay checks every cell after each frame.
+#[test]
+fn a_tab_that_scrolls_the_form_moves_its_rows_instead_of_repainting_them() {
+    for color in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut b = AppBuilder::new(&db_path(&dir));
+        if !color {
+            b = b.no_color();
+        }
+        let mut w = Wire::new(b.build());
+        let (mut sizes, mut scrolled) = (vec![], 0);
+        let mut step = |w: &mut Wire, sent: Vec<u8>| {
+            let s = String::from_utf8_lossy(&sent).to_string();
+            // `CSI n S` / `CSI n T` (SU / SD), possibly inside a scroll region.
+            if s.contains("S\x1b[r")
+                || s.contains("T\x1b[r")
+                || s.contains("[S")
+                || s.contains("[T")
+            {
+                scrolled += 1;
+            }
+            if !sent.is_empty() {
+                sizes.push(sent.len());
+            }
+            let _ = w;
+        };
+        // Down the whole form and back up. Before: up to 1,396 B a Tab, median about 900 B
+        // (a few frames still bring in several new rows of box-drawing, 3 bytes a cell).
+        for _ in 0..45 {
+            let sent = w.key(KeyCode::Tab);
+            step(&mut w, sent);
+        }
+        for _ in 0..45 {
+            let sent = w.key_with(KeyCode::BackTab, KeyModifiers::SHIFT);
+            step(&mut w, sent);
+        }
+        assert!(
+            scrolled >= 10,
+            "colour {color}: only {scrolled} frames scrolled: {sizes:?}"
+        );
+        let max = sizes.iter().max().copied().unwrap_or(0);
+        assert!(max <= 800, "colour {color}: a Tab sent {max} B: {sizes:?}");
+        let mut sorted = sizes.clone();
+        sorted.sort();
+        let median = sorted[sorted.len() / 2];
+        assert!(
+            median <= 128,
+            "colour {color}: median Tab {median} B: {sizes:?}"
+        );
+    }
+}

@@ -128,6 +128,40 @@ fn a_broken_configuration_names_its_line() {
     assert_clean_failure(&o, "baris 4");
 }
 
+/// A wrong time zone in the configuration is said in the person's language: Indonesian by
+/// default, English with `--lang en` (it was English in both).
+#[test]
+fn a_wrong_time_zone_is_said_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "[office]\nname = \"UPTD PPA\"\ntimezone = \"WITA\"\n").unwrap();
+    let db = dir.path().join("m.db");
+    let run = |lang: &str| {
+        meja(&[
+            "--lang",
+            lang,
+            "demo",
+            "--db",
+            db.to_str().unwrap(),
+            "--cases",
+            "1",
+            "--config",
+            cfg.to_str().unwrap(),
+        ])
+    };
+    let id = run("id");
+    assert_clean_failure(
+        &id,
+        "baris 3: timezone = \"WITA\": bukan zona waktu; pakai \"Asia/Jakarta\" (WIB), \"Asia/Makassar\" (WITA) atau \"Asia/Jayapura\" (WIT)",
+    );
+    let en = run("en");
+    assert_clean_failure(
+        &en,
+        "line 3: timezone = \"WITA\": not a time zone; use \"Asia/Jakarta\" (WIB)",
+    );
+    assert!(!db.exists(), "nothing written");
+}
+
 #[test]
 fn demo_fills_a_file_deterministically() {
     let dir = tempfile::tempdir().unwrap();

@@ -872,3 +872,74 @@ fn the_sheet_import_shares_the_agency_rules_and_counts_skipped_rows() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("5 baris dilewati"), "{out}");
 }
+
+/// Issue 16 point 20: an HSDS package's phones follow the rule the agency sheet and the
+/// spreadsheet import use. A phone row the sheet would refuse is reported and skipped (the
+/// agency keeps its good numbers), and the command counts the skipped rows.
+#[test]
+fn hsds_phones_follow_the_agency_rules_and_bad_rows_are_skipped_and_counted() {
+    let files = [
+        (
+            "organizations.csv",
+            "id,name\n1,LBH Contoh\n2,RSUD Contoh\n",
+        ),
+        (
+            "phones.csv",
+            "id,organization_id,number\n\
+             p1,1,0725-41234\n\
+             p2,1,12\n\
+             p3,2,abc\n\
+             p4,2,129\n\
+             p5,2,+62 812-3456-7890\n",
+        ),
+    ];
+    let (dir, p) = package(&files);
+    let p = p.unwrap();
+    assert_eq!(by_name(&p, "LBH Contoh").phones, strings(&["072541234"]));
+    assert_eq!(
+        by_name(&p, "RSUD Contoh").phones,
+        strings(&["129", "081234567890"])
+    );
+    let bad: Vec<(usize, Msg, Vec<String>)> = p
+        .problems
+        .iter()
+        .map(|x| (x.line, x.reason.msg, x.reason.args.clone()))
+        .collect();
+    assert_eq!(
+        bad,
+        vec![
+            (3, Msg::RowBadPhone, strings(&["number", "12"])),
+            (4, Msg::RowBadPhone, strings(&["number", "abc"])),
+        ]
+    );
+    assert!(
+        p.problems.iter().all(|x| x.file == "phones.csv"),
+        "{:?}",
+        p.problems
+    );
+    assert_eq!(p.skipped_rows(), 2);
+    // Every agency the import takes can be saved on the sheet afterwards.
+    let today = d(2026, 11, 23);
+    for a in &p.agencies {
+        assert!(
+            a.check(today).is_empty(),
+            "{}: {:?}",
+            a.name,
+            a.check(today)
+        );
+    }
+    // The command says the same.
+    let db = dir.path().join("meja.db");
+    common::add_supervisor(&mut meja::store::Store::open(&db).unwrap(), "ani");
+    let o = common::meja_command("ani")
+        .args(["--db", db.to_str().unwrap(), "agencies", "import"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("2 ditambah, 0 diubah, 0 tetap, 2 baris dilewati"),
+        "{out}"
+    );
+    assert!(out.contains("nomor telepon tidak valid: abc"), "{out}");
+}

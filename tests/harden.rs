@@ -370,6 +370,7 @@ fn transfer_file(dir: &Path) -> serde_json::Value {
         &opened.number,
         &out,
         &rules,
+        None,
         "UPTD PPA Asal",
         "ani",
         now(),
@@ -382,7 +383,7 @@ fn import_json(dir: &Path, v: &serde_json::Value, lang: meja::i18n::Lang) -> Res
     let f = dir.join("ubah.json");
     std::fs::write(&f, serde_json::to_string_pretty(v).unwrap()).unwrap();
     let mut s = meja::store::Store::open(&dir.join("tujuan.db")).unwrap();
-    meja::tasks::transfer::import_case(&mut s, &f, "PPA", "dewi", chrono::Local::now(), lang)
+    meja::tasks::transfer::import_case(&mut s, &f, None, "PPA", "dewi", chrono::Local::now(), lang)
         .map(|(_, o)| o.id)
         .map_err(|e| e.render(lang))
 }

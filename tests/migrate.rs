@@ -329,3 +329,55 @@ fn after_migrating_v10_incident_dates_are_unchanged_and_ongoing_is_not_asked() {
         assert_eq!(file.intake.incident.ongoing, "", "case {id}");
     }
 }
+
+/// Issue 16 point 17: after the `NAME_SPELLINGS` migration the cases already in a schema-14
+/// database are found by a name typed with a typo or in another spelling, as new ones are.
+#[test]
+fn after_migrating_from_v14_old_cases_are_found_by_a_misspelt_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = copy_of(V14, dir.path());
+    Store::migrate_file(&db).unwrap();
+    let store = Store::open(&db).unwrap();
+    let c = read_only(&db);
+    let number = |id: i64| -> String {
+        c.query_row("SELECT number FROM cases WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap()
+    };
+    let found = |q: &str| -> Vec<String> {
+        store
+            .search_cases(q, 50)
+            .unwrap()
+            .into_iter()
+            .map(number)
+            .collect()
+    };
+    // Case 29's victim is Kartika Maharani.
+    let maharani = number(29);
+    assert_eq!(found("Kartika Maharani"), vec![maharani.clone()]);
+    assert_eq!(
+        found("Kartika Maharany"),
+        vec![maharani.clone()],
+        "a final y"
+    );
+    let maharanis = found("Maharani");
+    assert!(maharanis.len() >= 6, "{maharanis:?}");
+    assert_eq!(found("Maharany"), maharanis);
+    assert_eq!(
+        found("Kartka Maharrani"),
+        vec![maharani.clone()],
+        "a typo, a doubled letter"
+    );
+    // Every Setiawan with one letter dropped, and no one else.
+    let setiawan = found("Setiawan");
+    assert!(setiawan.len() >= 8, "{setiawan:?}");
+    assert_eq!(found("Setiwan"), setiawan);
+    // Each folded name word has its keys.
+    let keys: i64 = c
+        .query_row(
+            "SELECT count(*) FROM name_keys WHERE fold = 'maharani'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(keys, 9, "itself and its 8 letters dropped");
+}

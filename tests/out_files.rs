@@ -150,7 +150,7 @@ fn no_supervisor_command_writes_over_the_database_even_with_force() {
     for args in [
         vec!["export", "--format", "csv", "--out", d, "--force"],
         vec!["report", "--out", d, "--force"],
-        vec!["case", "export", &number, "--out", d, "--force"],
+        vec!["case", "export", &number, "--out", d, "--force", "--plain"],
         vec![
             "agencies", "export", "--format", "csv", "--out", d, "--force",
         ],
@@ -179,7 +179,10 @@ fn an_existing_file_is_replaced_only_with_force() {
     let commands: Vec<(&str, Vec<&str>)> = vec![
         ("ani", vec!["export", "--format", "csv", "--out", m]),
         ("ani", vec!["report", "--out", m]),
-        ("ani", vec!["case", "export", &number, "--out", m]),
+        (
+            "ani",
+            vec!["case", "export", &number, "--out", m, "--plain"],
+        ),
         ("ani", vec!["backup", m]),
         (
             "budi",

@@ -180,6 +180,7 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
         &a_number,
         &file,
         &Default::default(),
+        None,
         "UPTD PPA Kota Metro",
         "ani",
         now,
@@ -208,7 +209,8 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
 
     let mut b = Store::open(&b_path).unwrap();
     let (t, opened) =
-        meja::tasks::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id).unwrap();
+        meja::tasks::transfer::import_case(&mut b, &file, None, "LTM", "dewi", now, Lang::Id)
+            .unwrap();
     assert_eq!(t.case.number, a_number);
     assert_eq!(opened.number, format!("LTM/{}/0001", now.year()));
     let c = rusqlite::Connection::open(&b_path).unwrap();
@@ -280,9 +282,10 @@ fn a_case_moves_between_two_databases_whole_and_both_histories_say_so() {
     let mut b = Store::open(&b_path).unwrap();
 
     // The same file again is refused: one case, one local number.
-    let again = meja::tasks::transfer::import_case(&mut b, &file, "LTM", "dewi", now, Lang::Id)
-        .err()
-        .unwrap();
+    let again =
+        meja::tasks::transfer::import_case(&mut b, &file, None, "LTM", "dewi", now, Lang::Id)
+            .err()
+            .unwrap();
     assert_eq!(again.msg, Msg::ErrTransferDuplicate);
     assert_eq!(b.case_count().unwrap(), 1);
 }
@@ -304,10 +307,10 @@ fn the_case_commands_round_trip_and_refuse_a_foreign_file() {
     )
     .unwrap();
     let file = dir.path().join("kasus.json");
-    let meja = |db: &Path, args: &[&str]| {
+    let meja_with = |db: &Path, args: &[&str], pass: Option<&str>| {
         ensure_supervisor(db, "sari");
-        std::process::Command::new(env!("CARGO_BIN_EXE_meja"))
-            .arg("--db")
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_meja"));
+        c.arg("--db")
             .arg(db)
             .arg("--config")
             .arg(&cfg)
@@ -315,23 +318,99 @@ fn the_case_commands_round_trip_and_refuse_a_foreign_file() {
             .args(args)
             .env_remove("MEJA_LANG")
             .env_remove("SUDO_USER")
-            .env("MEJA_PIN", "2468")
-            .output()
-            .unwrap()
+            .env_remove("MEJA_TRANSFER_PASSPHRASE")
+            .env_remove("MEJA_BACKUP_PASSPHRASE")
+            .env("MEJA_PIN", "2468");
+        if let Some(p) = pass {
+            c.env("MEJA_TRANSFER_PASSPHRASE", p);
+        }
+        c.output().unwrap()
     };
-    let o = meja(
+    let meja = |db: &Path, args: &[&str]| meja_with(db, args, None);
+    let f = file.to_str().unwrap();
+
+    // Encrypted by default: without a passphrase nothing is written, and the words say how
+    // to give one (or how to write it plain).
+    let o = meja(&a_path, &["case", "export", &number, "--out", f]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("MEJA_TRANSFER_PASSPHRASE") && err.contains("--plain"),
+        "{err}"
+    );
+    assert!(!file.exists());
+
+    let o = meja_with(
         &a_path,
-        &["case", "export", &number, "--out", file.to_str().unwrap()],
+        &["case", "export", &number, "--out", f],
+        Some("kuda laut biru"),
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = meja(&b_path, &["case", "import", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("frasa sandi"));
+    let raw = std::fs::read(&file).unwrap();
+    assert!(raw.starts_with(b"age-encryption.org/v1"));
+    let seen = String::from_utf8_lossy(&raw);
+    assert!(!seen.contains("Siti") && !seen.contains("1872015502170001"));
+    // The origin's history says the file left encrypted.
+    let c = rusqlite::Connection::open(&a_path).unwrap();
+    let note: String = c
+        .query_row(
+            "SELECT note FROM case_history WHERE action = 'pindah_keluar' ORDER BY id DESC",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(note.ends_with("terenkripsi"), "{note}");
+
+    // The receiving office needs the passphrase, and the right one.
+    let o = meja(&b_path, &["case", "import", f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("terenkripsi"));
+    let o = meja_with(&b_path, &["case", "import", f], Some("kuda laut merah"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("frasa sandi salah"));
+    let passfile = dir.path().join("sandi.txt");
+    std::fs::write(&passfile, "kuda laut biru\n").unwrap();
+    let o = meja(
+        &b_path,
+        &[
+            "case",
+            "import",
+            f,
+            "--passphrase-file",
+            passfile.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains(&number) && out.contains("LTM/"), "{out}");
 
+    // --plain writes readable JSON, with a warning; import reads it too (the case is then
+    // already there, which is the refusal it gets).
+    let plain = dir.path().join("polos.json");
+    let p = plain.to_str().unwrap();
+    let o = meja(&a_path, &["case", "export", &number, "--out", p, "--plain"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("TANPA enkripsi"));
+    assert!(std::fs::read_to_string(&plain).unwrap().contains("Siti"));
+    let o = meja(&b_path, &["case", "import", p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("sudah diterima"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+
     let o = meja(
         &a_path,
-        &["case", "export", "XXX/2026/9999", "--out", "/tmp/x.json"],
+        &[
+            "case",
+            "export",
+            "XXX/2026/9999",
+            "--out",
+            "/tmp/x.json",
+            "--plain",
+        ],
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("tidak ditemukan"));

@@ -161,6 +161,7 @@ fn exported(dir: &Path) -> serde_json::Value {
         &number,
         &out,
         &rules,
+        None,
         "UPTD PPA Kota Metro",
         "ani",
         at(10),
@@ -173,7 +174,7 @@ fn import(dir: &Path, v: &serde_json::Value, db: &str) -> Result<i64, String> {
     let f = dir.join("ubah.json");
     std::fs::write(&f, serde_json::to_string_pretty(v).unwrap()).unwrap();
     let mut s = Store::open(&dir.join(db)).unwrap();
-    meja::tasks::transfer::import_case(&mut s, &f, "LTM", "dewi", Local::now(), Lang::Id)
+    meja::tasks::transfer::import_case(&mut s, &f, None, "LTM", "dewi", Local::now(), Lang::Id)
         .map(|(_, o)| o.id)
         .map_err(|e| e.render(Lang::Id))
 }

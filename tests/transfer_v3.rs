@@ -124,6 +124,7 @@ fn exported(dir: &Path) -> serde_json::Value {
         &number,
         &out,
         &rules,
+        None,
         "UPTD PPA Kota Metro",
         "ani",
         at(10, 9),
@@ -136,7 +137,7 @@ fn import(dir: &Path, v: &serde_json::Value, db: &str) -> Result<i64, String> {
     let f = dir.join("ubah.json");
     std::fs::write(&f, serde_json::to_string_pretty(v).unwrap()).unwrap();
     let mut s = Store::open(&dir.join(db)).unwrap();
-    meja::tasks::transfer::import_case(&mut s, &f, "LTM", "dewi", at(10, 14), Lang::Id)
+    meja::tasks::transfer::import_case(&mut s, &f, None, "LTM", "dewi", at(10, 14), Lang::Id)
         .map(|(_, o)| o.id)
         .map_err(|e| e.render(Lang::Id))
 }
@@ -279,6 +280,7 @@ fn version_3_carries_the_simfoni_fields_and_the_legal_side() {
         &number,
         &again,
         &rules,
+        None,
         "UPTD PPA Lampung Timur",
         "dewi",
         at(11, 9),

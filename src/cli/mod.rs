@@ -10,6 +10,7 @@ mod config;
 mod db;
 mod env;
 mod hukum;
+mod print;
 mod referral;
 mod report;
 mod simfoni;
@@ -204,6 +205,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Cetak kertas untuk ditandatangani / print a paper to sign: pengaduan, persetujuan,
+    /// hak-korban, ba-mediasi, laporan-akhir
+    Print {
+        /// Jenis kertas / which paper
+        kind: String,
+        /// Nomor kasus / case number
+        case: String,
+        /// Berkas tujuan (.txt atau .pdf) / the file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// text atau pdf [default: menurut akhiran berkas / by the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<print::PaperFormat>,
+        /// Salinan formulir pengaduan: kantor | pihak-lain (tanpa yang dirahasiakan)
+        /// / which copy of the complaint form: kantor | pihak-lain (without what is withheld)
+        #[arg(long, value_name = "COPY")]
+        copy: Option<String>,
+        /// Sertakan kronologi di laporan akhir / add the chronology to the final report
+        #[arg(long)]
+        chronology: bool,
+    },
     /// SIMFONI-PPA: korban yang belum diinput, lembar per korban, tanda sudah diinput
     /// / victims still to enter, one victim's sheet, the entered mark
     Simfoni {
@@ -382,11 +404,23 @@ pub fn main() -> ExitCode {
             };
         }
         Some(Command::Case {
-            action: case::CaseAction::Export { number, out },
-        }) => case::run_case_export(&env, &number, &out).map(Some),
+            action:
+                case::CaseAction::Export {
+                    number,
+                    out,
+                    passphrase_file,
+                    plain,
+                },
+        }) => {
+            case::run_case_export(&env, &number, &out, passphrase_file.as_deref(), plain).map(Some)
+        }
         Some(Command::Case {
-            action: case::CaseAction::Import { file },
-        }) => case::run_case_import(&env, &file).map(Some),
+            action:
+                case::CaseAction::Import {
+                    file,
+                    passphrase_file,
+                },
+        }) => case::run_case_import(&env, &file, passphrase_file.as_deref()).map(Some),
         Some(Command::Hukum { action }) => match action {
             hukum::HukumAction::Show { case } => hukum::run_show(&env, &case),
             hukum::HukumAction::Codes => hukum::run_codes(&env),
@@ -410,6 +444,25 @@ pub fn main() -> ExitCode {
             format,
             out,
         }) => tugas::run_tugas(&env, staff.as_deref(), all, days, format, out.as_deref()).map(Some),
+        Some(Command::Print {
+            kind,
+            case,
+            out,
+            format,
+            copy,
+            chronology,
+        }) => print::run_print(
+            &env,
+            &print::PrintArgs {
+                kind: &kind,
+                case: &case,
+                out: &out,
+                format,
+                copy: copy.as_deref(),
+                chronology,
+            },
+        )
+        .map(Some),
         Some(Command::Simfoni {
             month,
             case,

@@ -533,6 +533,9 @@ pub struct Note {
 pub struct CaseFile {
     pub card: Card,
     pub opened_by: String,
+    /// When the intake was saved, as stored (RFC 3339): the start of its worker's correction
+    /// window (`staff::correction_window`).
+    pub opened_at: String,
     pub closure_reason: Option<String>,
     pub closure_note: Option<String>,
     /// The recorded data in the intake form's shape, so the same widgets show and edit it.

@@ -51,6 +51,51 @@ pub fn permits(role: Role, action: Permission, mine: bool) -> bool {
     }
 }
 
+/// The intake worker's correction window (issue 16): whoever took an intake may add notes to
+/// it and correct its fields for a while after saving it, whatever their role — the typo is
+/// theirs, and a petugas has no other way to mend it. Only those two actions; moving,
+/// closing or assigning stays with the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken<'a> {
+    /// Who saved the intake (the case's `opened_by`).
+    pub by: &'a str,
+    /// When it was saved.
+    pub at: chrono::DateTime<chrono::FixedOffset>,
+}
+
+/// The answer to "may this worker do this to this case now?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allowed,
+    /// The role does not allow it.
+    Refused,
+    /// Only the correction window would have allowed it, and it closed at this time.
+    WindowClosed(chrono::DateTime<chrono::FixedOffset>),
+}
+
+/// Whether the correction window lets `staff` do `action` on the intake `taken` at `now`;
+/// `window` zero turns it off.
+pub fn correction_window(
+    staff: &str,
+    action: Permission,
+    taken: &Taken<'_>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    window: chrono::Duration,
+) -> Decision {
+    if !matches!(action, Permission::Edit | Permission::AddNote)
+        || taken.by != staff
+        || window <= chrono::Duration::zero()
+    {
+        return Decision::Refused;
+    }
+    let until = taken.at + window;
+    if now < until {
+        Decision::Allowed
+    } else {
+        Decision::WindowClosed(until)
+    }
+}
+
 /// A signed-in worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -73,6 +118,25 @@ impl Actor {
             action,
             assigned_to == Some(self.username.as_str()),
         )
+    }
+
+    /// Like `may`, with the correction window of the intake `taken` (see
+    /// [`correction_window`]) for what the role alone refuses.
+    pub fn decide(
+        &self,
+        action: Permission,
+        assigned_to: Option<&str>,
+        taken: Option<&Taken<'_>>,
+        now: chrono::DateTime<chrono::FixedOffset>,
+        window: chrono::Duration,
+    ) -> Decision {
+        if self.may(action, assigned_to) {
+            return Decision::Allowed;
+        }
+        match taken {
+            Some(t) => correction_window(&self.username, action, t, now, window),
+            None => Decision::Refused,
+        }
     }
 
     /// The policy for one case, to hand to the domain checks.
@@ -189,6 +253,63 @@ mod tests {
         assert!(!budi.on_case(None).allows("budi", Move));
         // Built for budi, it does not let someone else act in budi's name.
         assert!(!budi.on_case(Some("budi")).allows("citra", Move));
+    }
+
+    #[test]
+    fn the_intake_worker_may_correct_and_add_notes_for_the_window_only() {
+        use chrono::{Duration, TimeZone};
+        let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+        let at = |d: u32, h: u32, m: u32| wib.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+        let taken = Taken {
+            by: "ani",
+            at: at(2, 9, 30),
+        };
+        let day = Duration::hours(24);
+        let ani = Actor::new("ani", Role::Petugas);
+        for action in [Edit, AddNote] {
+            assert_eq!(
+                ani.decide(action, None, Some(&taken), at(2, 9, 31), day),
+                Decision::Allowed
+            );
+            assert_eq!(
+                ani.decide(action, None, Some(&taken), at(3, 9, 29), day),
+                Decision::Allowed
+            );
+            // At 24 hours to the minute the window has closed, and says when it did.
+            assert_eq!(
+                ani.decide(action, None, Some(&taken), at(3, 9, 30), day),
+                Decision::WindowClosed(at(3, 9, 30))
+            );
+            // A shorter window from the configuration.
+            assert_eq!(
+                ani.decide(action, None, Some(&taken), at(2, 12, 0), Duration::hours(2)),
+                Decision::WindowClosed(at(2, 11, 30))
+            );
+            // Zero turns it off.
+            assert_eq!(
+                ani.decide(action, None, Some(&taken), at(2, 9, 31), Duration::zero()),
+                Decision::Refused
+            );
+            // Another petugas never had it.
+            let budi = Actor::new("budi", Role::Petugas);
+            assert_eq!(
+                budi.decide(action, None, Some(&taken), at(2, 9, 31), day),
+                Decision::Refused
+            );
+        }
+        // Only notes and corrections: moving or closing stays with the role.
+        for action in [Move, Close, Assign, Plan] {
+            assert_eq!(
+                ani.decide(action, None, Some(&taken), at(2, 9, 31), day),
+                Decision::Refused
+            );
+        }
+        // The role's own rights do not expire.
+        let sup = Actor::new("sari", Role::Supervisor);
+        assert_eq!(
+            sup.decide(Edit, None, Some(&taken), at(20, 9, 0), day),
+            Decision::Allowed
+        );
     }
 
     #[test]

@@ -760,6 +760,14 @@ impl Reader {
                 continue;
             };
             let number = t.cell(row, &["number"]);
+            // The rule the agency sheet and the spreadsheet import use: a number the sheet
+            // would refuse on save is reported and its row skipped, not imported to block
+            // that save later.
+            if !number.is_empty() && !crate::domain::agency::phone_ok(number) {
+                let col = t.header(t.column(&["number"]), "number");
+                self.problem(t, row, Msg::RowBadPhone, &[&col, &number]);
+                continue;
+            }
             let phones = &mut self.orgs[org].agency.phones;
             if !number.is_empty() && !phones.iter().any(|p| p == number) {
                 phones.push(number.to_string());

@@ -9,7 +9,8 @@
 //! the tests can check line by line before any PDF syntax is involved.
 //!
 //! No font is embedded: Helvetica and Helvetica-Bold are in every PDF reader, so the text
-//! is limited to WinAnsiEncoding and anything outside it becomes '?'.
+//! is limited to WinAnsiEncoding; an emoji becomes the word `[emoji]` and anything else
+//! outside it '?'.
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
@@ -488,15 +489,40 @@ fn compose(base: char, mark: char) -> Option<char> {
     to.chars().nth(i)
 }
 
-/// Text as WinAnsi bytes; whatever WinAnsi cannot show becomes '?'. Never fails, and never
-/// lets a UTF-8 byte through to be misread as a Latin-1 character.
+/// Pictographs — emoji, dingbats, flags — that WinAnsi cannot show. A worker types them in a
+/// chronology copied from a chat ("dia bilang 🙏"); a '?' in their place reads as a question
+/// the client never asked, so they become the visible word [`EMOJI`] instead (issue 16).
+fn is_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+    )
+}
+
+/// What an emoji (or a run of them, a family or a flag) is written as in a PDF.
+pub const EMOJI: &str = "[emoji]";
+
+/// Text as WinAnsi bytes; an emoji becomes [`EMOJI`], anything else WinAnsi cannot show
+/// becomes '?'. Never fails, and never lets a UTF-8 byte through to be misread as a Latin-1
+/// character.
 fn encode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    // Whether the last thing written was an emoji: a sequence joined by ZWJ, a flag's two
+    // letters or a run typed together is one mark, not several.
+    let mut after_emoji = false;
     while let Some(c) = chars.next() {
         if is_modifier(c) {
             continue;
         }
+        if is_emoji(c) {
+            if !after_emoji {
+                out.extend_from_slice(EMOJI.as_bytes());
+            }
+            after_emoji = true;
+            continue;
+        }
+        after_emoji = false;
         let c = match chars.peek().and_then(|&m| compose(c, m)) {
             Some(composed) => {
                 chars.next();
@@ -871,9 +897,10 @@ mod tests {
 
     #[test]
     fn unmappable_text_becomes_question_marks_without_panic() {
-        assert_eq!(encode("李小龙 😀"), b"??? ?");
-        assert_eq!(encode("👍🏽"), b"?");
-        assert_eq!(encode("👨‍👩‍👧"), b"???");
+        assert_eq!(encode("李小龙 😀"), b"??? [emoji]");
+        assert_eq!(encode("👍🏽"), b"[emoji]");
+        assert_eq!(encode("👨‍👩‍👧"), b"[emoji]");
+        assert_eq!(encode("🇮🇩 ok ❤️"), b"[emoji] ok [emoji]");
         assert_eq!(encode("Ren\u{65}\u{301}e"), encode("Renée"));
         assert_eq!(encode("a\u{301}\u{301}"), vec![0xE1, b'?']);
         assert_eq!(
@@ -886,8 +913,9 @@ mod tests {
         let pdf = letter_pdf(&l);
         let doc = parse(&pdf);
         let t = texts(&doc).concat();
-        assert!(t.contains("??? ? ?h?o"), "{t}");
-        assert!(t.contains("Kronologi ? singkat."), "{t}");
+        assert!(t.contains("??? [emoji] ?h?o"), "{t}");
+        // Issue 16: an emoji is written as a visible word, never a question mark.
+        assert!(t.contains("Kronologi [emoji] singkat."), "{t}");
         assert!(!t.contains('\u{FFFD}'), "{t}");
     }
 

@@ -315,10 +315,10 @@ impl Store {
         else {
             return Ok(None);
         };
-        let (opened_by, closure_reason, closure_note) = c.query_row(
-            "SELECT opened_by, closure_reason, closure_note FROM cases WHERE id = ?1",
+        let (opened_by, opened_at, closure_reason, closure_note) = c.query_row(
+            "SELECT opened_by, opened_at, closure_reason, closure_note FROM cases WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         let intake = load_intake(c, id)?;
         let history = case_history(c, id, true)?;
@@ -337,6 +337,7 @@ impl Store {
         Ok(Some(CaseFile {
             card,
             opened_by,
+            opened_at,
             closure_reason,
             closure_note,
             intake,

@@ -17,6 +17,7 @@ pub mod due;
 pub mod export;
 pub mod health;
 pub mod legal;
+pub mod papers;
 pub mod perms;
 #[cfg(test)]
 mod plans;

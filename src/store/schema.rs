@@ -493,6 +493,53 @@ fn map_old_schooling(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::Hook
     Ok(())
 }
 
+/// The register numbers of the papers an office numbers (issue 19: a Berita Acara mediasi, a
+/// final report), from the letters' own sequence (`letter_seq`): one outgoing register, as an
+/// office keeps it. A reprint gives the same number, so a number, once given, is kept —
+/// append-only, like the record it numbers. `subject` tells two papers of one kind in one case
+/// apart (the mediation agreement's record id; 0 where a case has one).
+const PAPER_NUMBERS: &str = r#"
+CREATE TABLE paper_numbers (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    subject INTEGER NOT NULL DEFAULT 0,
+    number TEXT NOT NULL UNIQUE,
+    taken_at TEXT NOT NULL,
+    taken_by TEXT NOT NULL,
+    PRIMARY KEY (case_id, kind, subject)
+) STRICT;
+CREATE TRIGGER paper_numbers_no_update BEFORE UPDATE ON paper_numbers
+BEGIN SELECT RAISE(ABORT, 'paper_numbers is append-only'); END;
+CREATE TRIGGER paper_numbers_no_delete BEFORE DELETE ON paper_numbers
+BEGIN SELECT RAISE(ABORT, 'paper_numbers is append-only'); END;
+"#;
+
+/// Names typed with one typo or in another spelling (issue 16 point 17). For each name word
+/// in its folded spelling (`domain::spelling::fold`), the keys that find it one typo away
+/// (`spelling::keys`). Filled as cases are indexed; the hook re-indexes every case so old
+/// cases are found too, and their folded spellings join the search index.
+const NAME_SPELLINGS: &str = r#"
+CREATE TABLE name_keys (
+    key TEXT NOT NULL,
+    fold TEXT NOT NULL,
+    PRIMARY KEY (key, fold)
+) STRICT, WITHOUT ROWID;
+"#;
+
+/// Re-indexes every case with `search::reindex` as it is now. Safe in this place of the chain
+/// because every column it reads was there by schema 14; a later migration that makes
+/// `reindex` read a newer column must move this fill after it.
+fn reindex_all_cases(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM cases")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        super::search::reindex(tx, id)?;
+    }
+    Ok(())
+}
+
 /// Legal events and mediation records that came with a case transferred from another office
 /// (transfer format 3) keep the office they were recorded at: they stop this office's clocks
 /// and their next dates are due here (the accompaniment goes on), but this office's report
@@ -522,6 +569,9 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (INCIDENT_ONGOING, None),
     (LEGAL_RECORDS, None),
     (SIMFONI_FIELDS, Some(map_old_schooling)),
+    // Shipped in the schema-14 release (tests/fixtures/v14.db).
+    (PAPER_NUMBERS, None),
+    (NAME_SPELLINGS, Some(reindex_all_cases)),
     (LEGAL_ORIGIN, None),
 ];
 

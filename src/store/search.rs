@@ -1,10 +1,15 @@
 //! The case search index (FTS5): case number, every person's name, NIK and phone, and the words
 //! of the chronology and notes. Rebuilt per case inside the transaction that changes it.
+//!
+//! Names are found as people write them (issue 16 point 17): each name word is indexed in
+//! its folded spelling too (`domain::spelling`), and `name_keys` finds the folded words one
+//! typo away from a typed word, which then join the query as alternatives.
 
 use rusqlite::OptionalExtension;
 use rusqlite::{Connection, params};
 
 use super::Store;
+use crate::domain::spelling;
 use crate::domain::validate::normalize_phone;
 use crate::error::Result;
 
@@ -33,6 +38,17 @@ pub(crate) fn reindex(c: &Connection, case_id: i64) -> rusqlite::Result<()> {
             ids.push_str(&i);
         }
     }
+    // The folded spellings beside the names, so that a folded query word finds them; and
+    // their keys, so that a typo finds them.
+    let mut keys =
+        c.prepare_cached("INSERT OR IGNORE INTO name_keys (key, fold) VALUES (?1, ?2)")?;
+    for fold in spelling::name_words(&people) {
+        for key in spelling::keys(&fold) {
+            keys.execute(params![key, fold])?;
+        }
+        people.push(' ');
+        people.push_str(&fold);
+    }
     let mut story = chronology;
     let mut st = c.prepare_cached("SELECT body FROM case_notes WHERE case_id = ?1")?;
     let mut rows = st.query([case_id])?;
@@ -52,6 +68,12 @@ pub(crate) fn reindex(c: &Connection, case_id: i64) -> rusqlite::Result<()> {
 /// Turns what a person typed into an FTS5 query: every word must match as a prefix. Quotes
 /// make each word a literal, so FTS syntax typed by accident (or on purpose) is not run.
 pub fn fts_query(input: &str) -> Option<String> {
+    fts_query_with(input, |_| Vec::new())
+}
+
+/// As `fts_query`, with a name word also matching its folded spelling as a prefix and the
+/// folded words `typos` gives for it (whole words, one typo away).
+fn fts_query_with(input: &str, typos: impl Fn(&str) -> Vec<String>) -> Option<String> {
     let mut terms = Vec::new();
     // A phone number in any spelling is searched in the stored national form.
     if let Ok(p) = normalize_phone(input)
@@ -68,12 +90,32 @@ pub fn fts_query(input: &str) -> Option<String> {
         let trimmed = w.trim_start_matches('0');
         if w.chars().all(|c| c.is_ascii_digit()) && !trimmed.is_empty() && trimmed != w {
             terms.push(format!("(\"{w}\"* OR \"{trimmed}\"*)"));
+        } else if w.chars().all(char::is_alphabetic) {
+            let fold = spelling::fold(&w);
+            let mut alts = vec![format!("\"{w}\"*")];
+            if fold != w {
+                alts.push(format!("people : \"{fold}\"*"));
+            }
+            // Only names are folded and matched with a typo: a chronology's words are not.
+            alts.extend(
+                typos(&fold)
+                    .into_iter()
+                    .map(|t| format!("people : \"{t}\"")),
+            );
+            if alts.len() == 1 {
+                terms.push(alts.remove(0));
+            } else {
+                terms.push(format!("({})", alts.join(" OR ")));
+            }
         } else {
             terms.push(format!("\"{w}\"*"));
         }
     }
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
+
+/// At most this many spellings one typo away join a typed word in the query.
+const MAX_TYPOS: usize = 16;
 
 /// `…/2026/12` or `2026/0012`: a case number's year and sequence, looked up exactly.
 fn case_number_query(input: &str) -> Option<(i64, i64)> {
@@ -102,6 +144,32 @@ impl Store {
             .optional()?)
     }
 
+    /// The indexed folded name words one typo away from the folded word `fold` (not itself:
+    /// the prefix match finds that). A handful of indexed look-ups, whatever the size.
+    fn typos_of(&self, fold: &str) -> rusqlite::Result<Vec<String>> {
+        let keys = spelling::keys(fold);
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT fold FROM name_keys WHERE key = ?1")?;
+        let mut found = Vec::new();
+        for k in &keys {
+            let mut rows = st.query([k])?;
+            while let Some(r) = rows.next()? {
+                let f: String = r.get(0)?;
+                if f != fold && !found.contains(&f) && spelling::one_typo(fold, &f) {
+                    found.push(f);
+                }
+            }
+        }
+        // A word shared by many names must not grow the query without bound.
+        found.sort_unstable();
+        found.truncate(MAX_TYPOS);
+        Ok(found)
+    }
+
     pub fn search_cases(&self, input: &str, limit: usize) -> Result<Vec<i64>> {
         if let Some((year, seq)) = case_number_query(input) {
             let mut st = self
@@ -111,7 +179,7 @@ impl Store {
                 .query_map(params![year, seq], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()?);
         }
-        let Some(q) = fts_query(input) else {
+        let Some(q) = fts_query_with(input, |w| self.typos_of(w).unwrap_or_default()) else {
             return Ok(Vec::new());
         };
         let mut st = self.conn().prepare_cached(
@@ -133,7 +201,12 @@ mod tests {
         assert_eq!(fts_query("siti ami").unwrap(), "\"siti\"* AND \"ami\"*");
         assert_eq!(
             fts_query("PPA/2026/0012").unwrap(),
-            "\"ppa\"* AND \"2026\"* AND (\"0012\"* OR \"12\"*)"
+            "(\"ppa\"* OR people : \"pa\"*) AND \"2026\"* AND (\"0012\"* OR \"12\"*)"
+        );
+        assert_eq!(
+            fts_query("Soekarno").unwrap(),
+            "(\"soekarno\"* OR people : \"sukarno\"*)",
+            "a name word also in its folded spelling, among names only"
         );
         assert_eq!(fts_query("+62 812-3456-7890").unwrap(), "\"081234567890\"*");
         assert_eq!(

@@ -37,6 +37,12 @@ const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
 /// The passphrase from `--passphrase-file` (its first line), else from the environment.
 /// None when neither is given.
 pub fn passphrase(file: Option<&Path>) -> Result<Option<SecretString>> {
+    passphrase_from(file, PASSPHRASE_ENV)
+}
+
+/// The passphrase from `file` (its first line), else from the environment variable `env`.
+/// None when neither is given. Case transfers use this with their own variable.
+pub fn passphrase_from(file: Option<&Path>, env: &str) -> Result<Option<SecretString>> {
     if let Some(f) = file {
         let text = std::fs::read_to_string(f)
             .map_err(|e| Error::new(Msg::ErrPassphraseFile, &[&f.display(), &e]))?;
@@ -46,7 +52,7 @@ pub fn passphrase(file: Option<&Path>) -> Result<Option<SecretString>> {
         }
         return Ok(Some(SecretString::from(line.to_string())));
     }
-    Ok(std::env::var(PASSPHRASE_ENV)
+    Ok(std::env::var(env)
         .ok()
         .filter(|p| !p.is_empty())
         .map(SecretString::from))
@@ -67,6 +73,32 @@ fn encrypt_into(plain: &Path, out: &mut impl Write, pass: SecretString) -> Resul
     w.finish()
         .and_then(|b| b.into_inner().map(|_| ()).map_err(|e| e.into_error()))
         .map_err(|e| fail(&e))
+}
+
+/// `data` encrypted with `pass` in the age format, with the backups' work factor: for a file
+/// small enough to hold in memory (a case transfer).
+pub fn encrypt_bytes(data: &[u8], pass: SecretString) -> std::result::Result<Vec<u8>, String> {
+    let mut r = age::scrypt::Recipient::new(pass);
+    r.set_work_factor(SCRYPT_LOG_N);
+    let enc = age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient))
+        .map_err(|e| e.to_string())?;
+    let mut out = Vec::with_capacity(data.len() + 256);
+    let mut w = enc.wrap_output(&mut out).map_err(|e| e.to_string())?;
+    w.write_all(data).map_err(|e| e.to_string())?;
+    w.finish().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// The plaintext of the age-encrypted `data`; the error says why (wrong passphrase, damage).
+pub fn decrypt_bytes(data: &[u8], pass: SecretString) -> std::result::Result<Vec<u8>, String> {
+    let d = age::Decryptor::new(data).map_err(|e| e.to_string())?;
+    let identity = age::scrypt::Identity::new(pass);
+    let mut r = d
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    r.read_to_end(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// A streaming reader of the plaintext of the encrypted file `file`.

@@ -6,5 +6,6 @@ pub mod backup;
 pub mod check;
 pub mod demo;
 pub mod letters;
+pub mod papers;
 pub mod simfoni;
 pub mod transfer;

@@ -41,6 +41,20 @@ pub struct GiveDraft {
     pub note: String,
 }
 
+/// A paper being printed from the case file (issue 19): which, which copy, with the
+/// chronology or not, and the file to write (the flow offers one in `surat/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperDraft {
+    pub case_id: i64,
+    pub case_number: String,
+    pub kind: crate::domain::paper::Kind,
+    pub copy: crate::domain::paper::Copy,
+    pub chronology: bool,
+    /// Where papers go by default: `surat/` beside the database.
+    pub dir: String,
+    pub path: String,
+}
+
 /// A follow-up being recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FollowDraft {
@@ -248,6 +262,13 @@ pub enum Action {
         to: Status,
         note: String,
     },
+    // ---- papers to sign (issue 19)
+    /// `d` in a case file: ask which paper, which copy and where, then print it.
+    AskPaper {
+        case_id: i64,
+        number: String,
+    },
+    PrintPaper(PaperDraft),
     // ---- SIMFONI-PPA
     /// `m` on the sheet: asks SIMFONI's reference, then marks.
     AskSimfoniMark {
@@ -286,7 +307,10 @@ impl Action {
             Action::AskGiveService { .. }
             | Action::AskFollowUp(_)
             | Action::GiveService(_)
-            | Action::AddFollowUp(_) => Some((Permission::RecordService, None)),
+            | Action::AddFollowUp(_)
+            // Papers are printed at the desk for any case, as services are recorded.
+            | Action::AskPaper { .. }
+            | Action::PrintPaper(_) => Some((Permission::RecordService, None)),
             // The legal side is the case manager's (and the supervisor's), as `meja hukum`.
             Action::AskLegal { card, .. } => on(Permission::RecordLegal, card),
             Action::SaveLegal { assigned, .. } => {

@@ -31,6 +31,8 @@ use crate::ui::widgets::picklist::PickList;
 use crate::ui::widgets::regionpicker::RegionPicker;
 use crate::ui::widgets::textarea::TextArea;
 
+mod paper;
+
 /// What one key did to a flow.
 // One Step per key, used at once and never stored: boxing the action would buy nothing.
 #[allow(clippy::large_enum_variant)]
@@ -116,6 +118,8 @@ enum Kind {
     FollowNext(FollowDraft),
     // ---- the Hukum tab (issues 18, 19): its steps in `ui::legal_flow`
     Legal(crate::ui::legal_flow::LegalFlow),
+    // ---- papers to sign (issue 19): the steps in `flows/paper.rs`
+    Paper(paper::PaperStep),
 }
 
 #[derive(Debug)]
@@ -728,6 +732,7 @@ impl Flow {
                 }
                 crate::ui::legal_flow::Outcome::Done(action) => Step::Done(action),
             },
+            (Kind::Paper(step), answer) => self.paper_answer(step, answer, lang),
             // An answer of a shape this step does not take (Enter on an info box): done
             // with nothing to apply.
             (_, _) => Step::Cancelled,

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod legal_flow;
 pub mod screens;
 pub mod term;
+mod term_scroll;
 pub mod theme;
 pub mod widgets;
 // The screens' old paths (before `screens/`), so branches written against them still build.

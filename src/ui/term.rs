@@ -12,6 +12,8 @@
 //! - one SGR sequence per style change, only when the style changes (reset once at the end
 //!   of a frame when it is not plain);
 //! - a frame that changes most of the screen is sent as clear + repaint when that is shorter;
+//! - rows that only moved up or down (the form scrolling) are scrolled by the terminal
+//!   (`term_scroll`: a scroll region and SU/SD) when that is shorter;
 //! - the cursor is shown, hidden or moved only when that changes;
 //! - a whole frame, synchronized-update markers included, leaves in one `write`.
 //!
@@ -28,6 +30,8 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
+
+use super::term_scroll;
 
 /// Begin and end of a synchronized update (mode 2026): the terminal shows the frame whole.
 pub const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
@@ -508,6 +512,8 @@ impl<W: Write> Backend for Lean<W> {
         if (w, h) != (self.shown.area.width, self.shown.area.height) {
             self.shown.resize(Rect::new(0, 0, w, h));
         }
+        // More than a row's worth changed: perhaps rows that only moved (see `term_scroll`).
+        let before = (self.trusted && updates.len() > usize::from(w)).then(|| self.shown.clone());
         for (x, y, cell) in &updates {
             if let Some(c) = self.shown.cell_mut((*x, *y)) {
                 *c = (*cell).clone();
@@ -517,7 +523,34 @@ impl<W: Write> Backend for Lean<W> {
         let shown = self.trusted.then_some(&self.shown);
         let mut diff = std::mem::take(&mut self.scratch);
         diff.clear();
-        let after_diff = encode(&mut diff, &updates, self.state, shown, width);
+        let mut after_diff = encode(&mut diff, &updates, self.state, shown, width);
+        if let Some(mut base) = before
+            && let Some(first) = term_scroll::find(&base, &self.shown)
+        {
+            let mut scrolled = Vec::with_capacity(diff.len());
+            let mut pen = self.state.pen;
+            // The rows scrolled in take the pen's background.
+            if pen != Pen::PLAIN {
+                scrolled.extend_from_slice(b"\x1b[0m");
+                pen = Pen::PLAIN;
+            }
+            // Parts of the screen may have moved by different amounts (a field appeared
+            // above): a few scrolls, each fixing rows the one before did not.
+            let mut next = Some(first);
+            for _ in 0..3 {
+                let Some(s) = next else { break };
+                term_scroll::sequence(s, self.shown.area.height, &mut scrolled);
+                base = term_scroll::apply(&base, s);
+                next = term_scroll::find(&base, &self.shown);
+            }
+            let cells = term_scroll::diff(&base, &self.shown);
+            let start = State { at: None, pen };
+            let after = encode(&mut scrolled, &cells, start, Some(&self.shown), width);
+            if scrolled.len() < diff.len() {
+                diff = scrolled;
+                after_diff = after;
+            }
+        }
         // A frame that changes much of the screen may be cheaper as clear + repaint: for any
         // frame longer than a few lines of text, both are encoded and the shorter is sent.
         if diff.len() > 256 {
@@ -840,6 +873,63 @@ mod tests {
         }
         // The replay above checked frames that erase, not only frames that print.
         assert!(el > 20 && ech > 5, "EL {el} times, ECH {ech} times");
+    }
+
+    /// A list between a fixed header and footer scrolled by random steps up and down, with
+    /// styled rows and a pen left coloured: the replay shows the buffer, scrolls are used, and
+    /// a one-row scroll costs a fraction of repainting the rows.
+    #[test]
+    fn rows_that_moved_are_scrolled_and_the_replay_agrees() {
+        let mut t = terminal();
+        let mut vt = parser();
+        let mut r = Rng(11);
+        // As the app starts: a clear, so the backend knows what the terminal shows.
+        ratatui::backend::Backend::clear(t.backend_mut()).unwrap();
+        let mut top = 0i64;
+        let (mut scrolls, mut one_step) = (0, Vec::new());
+        for round in 0..200 {
+            let step = [1i64, -1, 2, -3, 5, 0][r.below(6) as usize];
+            top = (top + step).clamp(0, 60);
+            let bytes = frame(&mut t, &mut vt, None, |b| {
+                b.set_string(0, 0, "header ─ fixed", Style::new().fg(Color::Cyan));
+                for y in 1..H - 1 {
+                    let n = top + i64::from(y);
+                    let st = if n % 3 == 0 {
+                        Style::new().add_modifier(Modifier::BOLD)
+                    } else {
+                        Style::new().fg(Color::Yellow).bg(Color::Blue)
+                    };
+                    b.set_stringn(
+                        0,
+                        y,
+                        // Rows unlike their neighbours, as a form's are: moved, not retouched.
+                        format!(
+                            "{:<w$}│ {}",
+                            ["Kronologi", "Jam", "Tempat kejadian", "Wilayah", "Darurat"]
+                                [(n % 5) as usize],
+                            "x".repeat((n % 11) as usize),
+                            w = (n % 7 + 10) as usize
+                        ),
+                        usize::from(W),
+                        st,
+                    );
+                }
+                b.set_string(0, H - 1, format!("footer {round}"), Style::new());
+            });
+            let text = String::from_utf8_lossy(&bytes);
+            if text.contains('S') && text.contains("\x1b[r")
+                || text.contains('T') && text.contains("\x1b[r")
+            {
+                scrolls += 1;
+            }
+            if step == 1 && top < 60 && round > 0 {
+                one_step.push(bytes.len());
+            }
+        }
+        assert!(scrolls > 50, "scrolled {scrolls} times");
+        let worst = one_step.iter().max().copied().unwrap_or(0);
+        // Six rows of about 30 cells repainted would be over 200 B.
+        assert!(worst < 120, "a one-row scroll sent {worst} B: {one_step:?}");
     }
 
     #[test]

@@ -147,11 +147,26 @@ impl App {
                 .and_then(|c| c.file.card.assigned_to.clone()),
             _ => None,
         };
+        // A closed case offers reopening, not closing or moving on again.
+        let closed = match self.screen() {
+            Screen::Board => self.board.selected().map(|c| c.stage),
+            Screen::Case => self.case.as_ref().map(|c| c.file.card.stage),
+            _ => None,
+        } == Some(crate::domain::case::Stage::Terminasi);
+        if closed {
+            items.retain(|(_, m)| !matches!(m, Msg::KeyForward | Msg::KeyBackStage));
+            for it in items.iter_mut().filter(|(_, m)| *m == Msg::KeyClose) {
+                *it = ("o", Msg::KeyReopen);
+            }
+        }
+        // On the case file, a note or a correction may come under the intake worker's window.
+        let in_case = self.screen() == Screen::Case;
         let in_directory = self.screen() == Screen::Directory;
         items.retain(|(_, m)| {
             let action = match m {
                 Msg::KeyForward | Msg::KeyBackStage => Permission::Move,
                 Msg::KeyClose => Permission::Close,
+                Msg::KeyReopen => Permission::Reopen,
                 Msg::KeyAssign => Permission::Assign,
                 Msg::KeyNote => Permission::AddNote,
                 Msg::KeyAudit => Permission::ReadAudit,
@@ -162,6 +177,9 @@ impl App {
                 Msg::KeyEdit => Permission::Edit,
                 _ => return true,
             };
+            if in_case && matches!(action, Permission::Edit | Permission::AddNote) {
+                return self.window_allows(action, assignee.as_deref());
+            }
             self.may(action, assignee.as_deref())
         });
         // Quit is always shown: it goes last, and the bar drops middle items to keep it.

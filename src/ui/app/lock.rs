@@ -52,6 +52,7 @@ impl App {
         let why = self.lock.take().map(|l| l.why);
         self.last_input = Instant::now();
         if why == Some(LockWhy::SignIn) {
+            self.tell_missing_office();
             self.load_drafts();
             if !self.drafts.list.is_empty() && self.screen() == super::Screen::Intake {
                 let blank = self.form.as_ref().is_none_or(|f| f.intake.is_blank());

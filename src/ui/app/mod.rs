@@ -127,6 +127,9 @@ pub struct App {
     saved: SavedView,
     /// The dialog in progress: it takes every key until it is done or cancelled.
     flow: Option<Flow>,
+    /// A supervisor was told what letters and papers still lack in the configuration: once
+    /// per session (issue 16).
+    told_office: bool,
     board: Board,
     case: Option<CaseView>,
     search: SearchView,
@@ -142,6 +145,9 @@ pub struct App {
     /// The database's change mark, the day and the closed-cases toggle the whole board was
     /// read at: F3 or Esc back to it redraws what is loaded while they are the same.
     board_mark: Option<((i64, u64), chrono::NaiveDate, bool)>,
+    /// The database's change mark the directory was read at: F4 answers from what is loaded
+    /// while it is the same.
+    directory_mark: Option<(i64, u64)>,
     next_poll: Option<Instant>,
     targets: Targets,
     status: Option<Status>,
@@ -180,6 +186,7 @@ impl App {
             data_version: 0,
             board_partial: false,
             board_mark: None,
+            directory_mark: None,
             next_poll: None,
             targets: Targets::default(),
             status: None,
@@ -188,6 +195,7 @@ impl App {
             draft_error: None,
             quit: false,
             demo: false,
+            told_office: false,
             lock: None,
             last_input: Instant::now(),
         };
@@ -308,13 +316,63 @@ impl App {
         self.ctx.actor().may(action, assigned_to)
     }
 
-    /// Like `may`, but says so on the status line when the answer is no.
-    fn permitted(&mut self, action: Permission, assigned_to: Option<&str>) -> bool {
-        if self.may(action, assigned_to) {
-            return true;
-        }
-        let role = crate::domain::vocab::ROLES.label(self.ctx.role.code(), self.lang());
-        let t = fill(Msg::ErrRoleForbids.get(self.lang()), &[&role]);
+    /// Whether the open case file lets the worker do `action` now, with its intake worker's
+    /// correction window: what the key bar offers.
+    fn window_allows(&self, action: Permission, assigned_to: Option<&str>) -> bool {
+        let id = self.case.as_ref().map(|c| c.file.card.id);
+        self.decide_on(action, assigned_to, id) == crate::domain::staff::Decision::Allowed
+    }
+
+    /// The role's answer, with the correction window for the case `case_id` when it is the
+    /// one open in the case file.
+    fn decide_on(
+        &self,
+        action: Permission,
+        assigned_to: Option<&str>,
+        case_id: Option<i64>,
+    ) -> crate::domain::staff::Decision {
+        use crate::domain::staff::Taken;
+        let now = self.ctx.now().fixed_offset();
+        let window = chrono::Duration::hours(i64::from(self.ctx.config.access.correction_hours));
+        let file = self
+            .case
+            .as_ref()
+            .map(|c| &c.file)
+            .filter(|f| Some(f.card.id) == case_id);
+        let at = file.and_then(|f| chrono::DateTime::parse_from_rfc3339(&f.opened_at).ok());
+        let taken = file.zip(at).map(|(f, at)| Taken {
+            by: &f.opened_by,
+            at,
+        });
+        self.ctx
+            .actor()
+            .decide(action, assigned_to, taken.as_ref(), now, window)
+    }
+
+    /// Like `may`, but says so on the status line when the answer is no. For the case `case_id` open in the case file, the intake worker's
+    /// correction window counts too (`domain::staff::correction_window`), and a closed
+    /// window is said as such.
+    fn permitted_on(
+        &mut self,
+        action: Permission,
+        assigned_to: Option<&str>,
+        case_id: Option<i64>,
+    ) -> bool {
+        use crate::domain::staff::Decision;
+        let decision = self.decide_on(action, assigned_to, case_id);
+        let lang = self.lang();
+        let t = match decision {
+            Decision::Allowed => return true,
+            Decision::Refused => {
+                let role = crate::domain::vocab::ROLES.label(self.ctx.role.code(), lang);
+                fill(Msg::ErrRoleForbids.get(lang), &[&role])
+            }
+            Decision::WindowClosed(until) => {
+                // In the offset the intake was saved in: the office's.
+                let until = until.format("%d-%m-%Y %H:%M");
+                fill(Msg::ErrCorrectionWindowClosed.get(lang), &[&until])
+            }
+        };
         self.set_status(t, true);
         false
     }

@@ -10,6 +10,8 @@ use crate::i18n::Msg;
 pub enum CaseKey {
     Edit,
     Note,
+    /// The long texts in full, read-only (`screens::casefile::pager`).
+    Read,
     Reveal,
     Refer,
     Tab,
@@ -31,6 +33,8 @@ pub enum CaseKey {
     LegalEvent,
     Mediation,
     Tick,
+    /// Print a paper to sign (issue 19).
+    Paper,
     Up,
     Down,
     PageUp,
@@ -52,6 +56,12 @@ pub static CASE: Table<CaseKey> = Table {
             help: Msg::HCaseNote,
             bar: &[("n", Msg::KeyNote)],
             binds: &[(Char('n'), CaseKey::Note)],
+        },
+        Row {
+            keys: "b",
+            help: Msg::HCaseRead,
+            bar: &[("b", Msg::KeyRead)],
+            binds: &[(Char('b'), CaseKey::Read)],
         },
         Row {
             keys: "v",
@@ -106,6 +116,12 @@ pub static CASE: Table<CaseKey> = Table {
             help: Msg::HCaseSimfoni,
             bar: &[],
             binds: &[(Char('s'), CaseKey::Simfoni)],
+        },
+        Row {
+            keys: "d",
+            help: Msg::HCasePaper,
+            bar: &[],
+            binds: &[(Char('d'), CaseKey::Paper)],
         },
         Row {
             keys: "↑ ↓ / k j PgUp PgDn",

@@ -19,6 +19,7 @@ mod casefile;
 mod form;
 mod global;
 mod legal;
+mod pager;
 mod review;
 mod search;
 mod simfoni;
@@ -28,6 +29,7 @@ pub use casefile::*;
 pub use form::*;
 pub use global::*;
 pub use legal::*;
+pub use pager::*;
 pub use review::*;
 pub use search::*;
 pub use simfoni::*;
@@ -114,7 +116,7 @@ impl<C> Described for Table<C> {
 }
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 18] {
+pub fn all() -> [&'static dyn Described; 19] {
     [
         &FORM,
         &PICK_LIST,
@@ -125,6 +127,7 @@ pub fn all() -> [&'static dyn Described; 18] {
         &CASE_REFERRALS,
         &CASE_LEGAL,
         &CASE_EDIT,
+        &PAGER,
         &SEARCH,
         &DIRECTORY,
         &AGENCY_SHEET,
@@ -170,6 +173,7 @@ mod tests {
         no_key_twice(&CASE_REFERRALS);
         no_key_twice(&CASE_LEGAL);
         no_key_twice(&CASE_EDIT);
+        no_key_twice(&PAGER);
         no_key_twice(&SEARCH);
         no_key_twice(&DIRECTORY);
         no_key_twice(&AGENCY_SHEET);

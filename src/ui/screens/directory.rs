@@ -80,6 +80,23 @@ impl DirectoryView {
         let keep = self.selected().map(|a| a.id);
         self.index = Some(Index::new(&agencies, lang));
         self.agencies = agencies;
+        self.hits.clear();
+        self.search_keeping(keep, now);
+    }
+
+    /// True once a directory has been read: `refresh` can answer from it.
+    pub fn is_loaded(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// The search again over what is loaded (the filters, the time for "open now", or who it
+    /// is picked for may have changed), keeping the selection.
+    pub fn refresh(&mut self, now: NaiveDateTime) {
+        let keep = self.selected().map(|a| a.id);
+        self.search_keeping(keep, now);
+    }
+
+    fn search_keeping(&mut self, keep: Option<i64>, now: NaiveDateTime) {
         self.search(now);
         if let Some(id) = keep
             && let Some(i) = self

@@ -131,25 +131,37 @@ impl TextArea {
     }
 }
 
+/// Rows break after the last space that fits, so words stay whole (issue 16: "dipuk-ul");
+/// a word longer than the row is cut where the row ends. Rows stay contiguous byte ranges
+/// (a space that ends a row belongs to it), which the cursor arithmetic relies on.
 fn wrap(text: &str, width: usize) -> Vec<Row> {
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut start = 0;
     let mut used = 0;
+    // Just after the last space in the current row: where it may break.
+    let mut space: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if c == '\n' {
             rows.push(Row { start, end: i });
             start = i + 1;
             used = 0;
+            space = None;
             continue;
         }
         let w = c.width().unwrap_or(0);
         if used + w > width && i > start {
-            rows.push(Row { start, end: i });
-            start = i;
-            used = 0;
+            // A space that does not fit starts the next row rather than overhang this one.
+            let end = if c == ' ' { i } else { space.unwrap_or(i) };
+            rows.push(Row { start, end });
+            start = end;
+            used = text[start..i].chars().map(|c| c.width().unwrap_or(0)).sum();
+            space = None;
         }
         used += w;
+        if c == ' ' {
+            space = Some(i + 1);
+        }
     }
     rows.push(Row {
         start,
@@ -247,6 +259,37 @@ mod tests {
         t.handle(&key(KeyCode::Delete), 10);
         assert_eq!(t.text(), "");
         assert_eq!(t.handle(&key(KeyCode::Backspace), 10), Edit::Moved);
+    }
+
+    #[test]
+    fn rows_break_between_words_and_cut_only_a_word_longer_than_the_row() {
+        let t = TextArea::new("Korban dipukul ayahnya berulang kali sejak 2019");
+        let shown: Vec<&str> = t
+            .rows(12)
+            .iter()
+            .map(|r| &t.text()[r.start..r.end])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Korban ",
+                "dipukul ",
+                "ayahnya ",
+                "berulang ",
+                "kali sejak ",
+                "2019"
+            ]
+        );
+        for r in t.rows(12) {
+            assert!(t.text()[r.start..r.end].chars().count() <= 12);
+        }
+        let long = TextArea::new("abcdefghijklmnop qr");
+        let shown: Vec<&str> = long
+            .rows(6)
+            .iter()
+            .map(|r| &long.text()[r.start..r.end])
+            .collect();
+        assert_eq!(shown, ["abcdef", "ghijkl", "mnop ", "qr"]);
     }
 
     #[test]

@@ -60,6 +60,13 @@ impl App {
                 {
                     *m = after;
                 }
+                // Nor anything the directory shows.
+                if before.is_some()
+                    && self.directory_mark == before
+                    && let Ok(after) = self.ctx.store.change_mark()
+                {
+                    self.directory_mark = Some(after);
+                }
                 true
             }
             Err(e) => {

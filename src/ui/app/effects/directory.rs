@@ -34,15 +34,32 @@ impl App {
         if self.screen() == Screen::Help {
             self.nav.pop();
         }
-        self.reload_directory();
+        self.directory_if_changed();
         self.nav.push(Screen::Directory);
+    }
+
+    /// F4 at 10,000 agencies reads and indexes them all (tens of ms): when nothing was
+    /// written since they were read (the database's change mark, which an access-log row
+    /// does not move — see `log_access`), the search runs again over what is loaded.
+    fn directory_if_changed(&mut self) {
+        let mark = self.ctx.store.change_mark().ok();
+        if mark.is_some() && self.directory_mark == mark && self.directory.is_loaded() {
+            let now = self.ctx.now().naive_local();
+            self.directory.refresh(now);
+        } else {
+            self.reload_directory();
+        }
     }
 
     pub(in crate::ui::app) fn reload_directory(&mut self) {
         let now = self.ctx.now().naive_local();
         match self.ctx.store.agencies() {
-            Ok(list) => self.directory.load(list, self.lang(), now),
+            Ok(list) => {
+                self.directory.load(list, self.lang(), now);
+                self.directory_mark = self.ctx.store.change_mark().ok();
+            }
             Err(e) => {
+                self.directory_mark = None;
                 let t = e.render(self.lang());
                 self.set_status(t, true);
             }
@@ -225,7 +242,7 @@ impl App {
         self.directory.sheet = None;
         // A referral starts from the whole directory, not from the last search's leftovers.
         self.directory.clear_filters();
-        self.reload_directory();
+        self.directory_if_changed();
         self.nav.push(Screen::Directory);
     }
 
@@ -384,5 +401,104 @@ impl App {
         {
             c.refresh(file);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! F4 answers from the loaded directory while the database is unchanged (issue 21: it
+    //! read and indexed 10,000 agencies every time), and reads it again once anyone wrote.
+
+    use std::sync::Mutex;
+
+    use chrono::{Local, TimeZone};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use rusqlite::trace::{TraceEvent, TraceEventCodes};
+
+    use crate::config::Config;
+    use crate::domain::agency::Agency;
+    use crate::domain::staff::Role;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::ui::app::{App, Ctx, Screen};
+    use crate::ui::theme::Theme;
+
+    static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    fn record(e: TraceEvent<'_>) {
+        if let TraceEvent::Stmt(stmt, _) = e {
+            SEEN.lock().unwrap().push(stmt.sql().into_owned());
+        }
+    }
+
+    fn agency(name: &str) -> Agency {
+        Agency {
+            name: name.into(),
+            kind: "unit_ppa".into(),
+            services: vec!["penegakan_hukum".into()],
+            areas: vec!["18.72".into()],
+            ..Default::default()
+        }
+    }
+
+    fn key(app: &mut App, code: KeyCode) {
+        app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn listed(app: &App) -> Vec<String> {
+        let d = &app.directory;
+        d.hits()
+            .iter()
+            .map(|h| d.agencies[h.index].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn f4_again_reads_no_agency_until_the_database_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meja.db");
+        let now = Local.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
+        let mut other = Store::open(&path).unwrap();
+        other
+            .save_agency(&agency("Unit PPA Polres Metro"), now)
+            .unwrap();
+        let mut app = App::new(Ctx {
+            store: Store::open(&path).unwrap(),
+            staff: "petugas".into(),
+            role: Role::Supervisor,
+            lang: Lang::Id,
+            config: Config::default(),
+            theme: Theme { color: false },
+            clock: Box::new(move || now),
+        });
+        key(&mut app, KeyCode::F(4));
+        assert_eq!(app.screen(), Screen::Directory);
+        assert_eq!(listed(&app), ["Unit PPA Polres Metro"]);
+        key(&mut app, KeyCode::Esc);
+
+        app.ctx
+            .store
+            .conn()
+            .trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(record));
+        key(&mut app, KeyCode::F(4));
+        app.ctx
+            .store
+            .conn()
+            .trace_v2(TraceEventCodes::empty(), None);
+        let seen = std::mem::take(&mut *SEEN.lock().unwrap());
+        assert!(
+            !seen.iter().any(|q| q.contains("FROM agencies")),
+            "F4 read the directory again: {seen:#?}"
+        );
+        assert_eq!(app.screen(), Screen::Directory);
+        assert_eq!(listed(&app), ["Unit PPA Polres Metro"]);
+
+        // Another worker adds an agency: the next F4 shows it.
+        key(&mut app, KeyCode::Esc);
+        other.save_agency(&agency("LBH Metro Adil"), now).unwrap();
+        key(&mut app, KeyCode::F(4));
+        let mut names = listed(&app);
+        names.sort();
+        assert_eq!(names, ["LBH Metro Adil", "Unit PPA Polres Metro"]);
     }
 }

@@ -17,6 +17,7 @@ mod cases;
 mod directory;
 mod intake;
 mod legal;
+mod papers;
 mod records;
 mod report;
 mod simfoni;
@@ -66,8 +67,13 @@ impl App {
 
     /// Applies one action. See the module comment for what Err means.
     pub(in crate::ui::app) fn update(&mut self, action: Action) -> Result<(), String> {
+        // A note or a correction on the case file may come under its intake worker's window.
+        let on_case = match &action {
+            Action::StartEdit(c) | Action::AskNote(c) => Some(c.id),
+            _ => None,
+        };
         if let Some((needs, assigned)) = action.permission()
-            && !self.permitted(needs, assigned)
+            && !self.permitted_on(needs, assigned, on_case)
         {
             return Ok(());
         }
@@ -236,6 +242,8 @@ impl App {
             Action::AddFollowUp(d) => return self.add_follow_up(d),
             Action::AskLegal { card, what } => self.ask_legal(card, what),
             Action::SaveLegal { case_id, entry, .. } => return self.save_legal(case_id, entry),
+            Action::AskPaper { case_id, number } => self.ask_paper(case_id, number),
+            Action::PrintPaper(d) => return self.print_paper(d),
         }
         Ok(())
     }

@@ -25,9 +25,12 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
 mod legal;
+mod pager;
 mod records;
 mod referrals;
 mod timeline;
+
+pub use pager::Pager;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -87,6 +90,8 @@ pub struct CaseView {
     pub records: RecordLists,
     /// What the Hukum tab shows, read by the effects with the records.
     pub legal: Option<crate::store::legal::LegalSheet>,
+    /// The long texts in full over the tab's body, while open (`b`).
+    pub pager: Option<Pager>,
 }
 
 fn when(ts: &str) -> String {
@@ -111,6 +116,7 @@ impl CaseView {
             ref_cursor: 0,
             records: RecordLists::default(),
             legal: None,
+            pager: None,
         }
     }
 
@@ -239,6 +245,10 @@ impl CaseView {
             ])),
             tabs,
         );
+        if let Some(p) = &mut self.pager {
+            p.draw(f, body, lang, theme);
+            return;
+        }
         match self.tab {
             Tab::Data => self.form.draw(f, body, lang, theme, today),
             Tab::Referrals => {
@@ -312,6 +322,8 @@ impl Screen for CaseView {
     fn keys(&self) -> Vec<&'static dyn Described> {
         if self.editing {
             vec![&keymap::CASE_EDIT, &keymap::FORM]
+        } else if self.pager.is_some() {
+            vec![&keymap::PAGER]
         } else if self.tab == Tab::Referrals {
             vec![&CASE_REFERRALS, &CASE, &CASE_LEGAL]
         } else if self.tab == Tab::Legal {
@@ -324,6 +336,14 @@ impl Screen for CaseView {
     fn on_key(&mut self, key: &KeyEvent, cx: &Cx) -> Option<Action> {
         if self.editing {
             return self.on_edit_key(key, cx);
+        }
+        if let Some(p) = &mut self.pager {
+            match keymap::PAGER.lookup(key) {
+                Some(keymap::PagerKey::Close) => self.pager = None,
+                Some(k) => p.on_key(k),
+                None => {}
+            }
+            return None;
         }
         let card = self.file.card.clone();
         // A tab's own keys first, then the case file's: `s` is the SIMFONI sheet on every
@@ -375,6 +395,8 @@ impl Screen for CaseView {
             }
             CaseKey::Reveal => self.form.reveal_nik = false,
             CaseKey::Note => return Some(Action::AskNote(card)),
+            // Reading needs no right beyond seeing the case file.
+            CaseKey::Read => self.pager = Some(Pager::of(&self.file, cx.lang)),
             CaseKey::GiveService => {
                 self.tab = Tab::Services;
                 return Some(Action::AskGiveService {
@@ -392,6 +414,12 @@ impl Screen for CaseView {
             CaseKey::Close => return Some(Action::AskClose(card)),
             CaseKey::Reopen => return Some(Action::AskReopen(card)),
             CaseKey::Assign => return Some(Action::AskAssign(card)),
+            CaseKey::Paper => {
+                return Some(Action::AskPaper {
+                    case_id: card.id,
+                    number: card.number,
+                });
+            }
             CaseKey::Simfoni => {
                 return Some(Action::OpenSimfoniSheet {
                     case_id: card.id,
