@@ -722,7 +722,13 @@ impl Flow {
                 }
                 Step::Done(Action::AddFollowUp(d))
             }
-            (Kind::Legal(step), a) => match step.answer(a, cx) {
+            (Kind::Legal(step), a) => match step.answer(
+                a,
+                &crate::ui::legal_flow::Cx {
+                    lang,
+                    today: cx.today,
+                },
+            ) {
                 crate::ui::legal_flow::Outcome::Next(step, dialog) => {
                     self.next(Kind::Legal(step), dialog)
                 }

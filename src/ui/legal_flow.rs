@@ -16,7 +16,6 @@ use crate::domain::validate::{format_date, parse_date, parse_time};
 use crate::domain::vocab::{self, Vocab};
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::action::{Action, LegalAsk, LegalEntry};
-use crate::ui::flows::FlowCtx;
 use crate::ui::widgets::modal::{Answer, Dialog};
 use crate::ui::widgets::picklist::PickList;
 
@@ -196,8 +195,16 @@ pub fn start(
     }
 }
 
+/// What the steps read besides the answer: the language and the day (plain values, as a
+/// flow's context; kept apart from `flows` so neither module imports the other).
+#[derive(Debug, Clone, Copy)]
+pub struct Cx {
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
 /// Reads one answer to `q`; Err is the reason to show.
-fn read(q: Q, a: Answer, cx: &FlowCtx) -> Result<Val, String> {
+fn read(q: Q, a: Answer, cx: &Cx) -> Result<Val, String> {
     let lang = cx.lang;
     let ahead = cx.today + Duration::days(3650);
     let first = |c: Vec<String>| c.into_iter().next().unwrap_or_default();
@@ -350,7 +357,7 @@ impl LegalFlow {
 
     /// The next step after `answer`, from a copy of this one (a refused answer leaves the
     /// flow where it was).
-    pub fn answer(self, answer: Answer, cx: &FlowCtx) -> Outcome {
+    pub fn answer(self, answer: Answer, cx: &Cx) -> Outcome {
         let lang = cx.lang;
         let date_dialog = |m: Msg| Dialog::line(m.get(lang).into(), &format_date(cx.today));
         match (self, answer) {
