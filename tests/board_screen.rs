@@ -396,7 +396,8 @@ fn case_file_and_its_timeline_at_80x24_and_160x48() {
     );
     assert!(text.contains("Tahap: Pengaduan → Asesmen"), "{text}");
     insta::assert_snapshot!("case_timeline_80x24", term.backend());
-    typ(&mut app, "tt");
+    // → Rujukan → Hukum → Data.
+    typ(&mut app, "ttt");
     insta::assert_snapshot!("case_file_160x48", render(&mut app, 160, 48).backend());
 }
 

@@ -222,8 +222,8 @@ fn a_referral_is_made_moved_and_written_as_a_letter() {
     assert!(text.contains("Dikirim · Biro Psikologi Harapan"), "{text}");
     assert!(text.contains("tindak lanjut 30-11-2026"), "{text}");
     insta::assert_snapshot!("case_referrals_80x24", render(&mut app, 80, 24).backend());
-    // dikirim → diterima
-    typ(&mut app, "s");
+    // dikirim → diterima (`u`, ubah status)
+    typ(&mut app, "u");
     choose(&mut app, "diterima");
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("Diterima · Biro Psikologi Harapan"), "{text}");
@@ -255,7 +255,7 @@ fn a_referral_is_made_moved_and_written_as_a_letter() {
     }
     key(&mut app, KeyCode::Enter);
     // diterima → selesai needs the provider's note.
-    typ(&mut app, "s");
+    typ(&mut app, "u");
     choose(&mut app, "selesai");
     app.handle(&Event::Paste("Konseling 4 sesi.".into()));
     ctrl(&mut app, 's');

@@ -295,8 +295,8 @@ fn the_referral_wizard_keeps_each_step_open_until_it_reads() {
     let t = text(&mut app);
     assert!(t.contains("Dikirim · Biro Psikologi Harapan"), "{t}");
 
-    // Its status: a rejection needs the reason.
-    typ(&mut app, "s");
+    // Its status (`u`): a rejection needs the reason.
+    typ(&mut app, "u");
     typ(&mut app, "ditolak");
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');

@@ -47,6 +47,7 @@ fn readme_key_tables_agree_with_the_key_tables() {
         ("board", &keymap::BOARD),
         ("case", &keymap::CASE),
         ("referrals", &keymap::CASE_REFERRALS),
+        ("legal", &keymap::CASE_LEGAL),
         ("simfoni", &keymap::SIMFONI_SHEET),
         ("simfoni-month", &keymap::SIMFONI_MONTH),
         ("tugas", &keymap::TUGAS),

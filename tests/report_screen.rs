@@ -12,7 +12,7 @@ use meja::ui::app::Screen;
 use ratatui::crossterm::event::KeyCode;
 
 /// Cases opened over the autumn: two in August, one in September, three in October (one with
-/// two victims).
+/// two victims); the neglect case of October reported to the police on the 20th.
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = db_path(&dir);
@@ -44,7 +44,24 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         i.consent.services = "ya".into();
         let when = Local.with_ymd_and_hms(2026, m, d, 9, 0, 0).unwrap();
         let rec = i.to_record(when.date_naive()).unwrap();
-        s.open_case(&rec, "PPA", "ani", when, None).unwrap();
+        let id = s.open_case(&rec, "PPA", "ani", when, None).unwrap().id;
+        if kind == "penelantaran" {
+            let police = meja::domain::legal::NewEvent {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+                detail: meja::domain::legal::Detail::LaporanPolisi {
+                    unit: "Unit PPA Polres Metro".into(),
+                    number: "LP/B/9/X/2026".into(),
+                    investigator: String::new(),
+                    time: None,
+                },
+                next: None,
+                note: String::new(),
+            };
+            let later = Local.with_ymd_and_hms(2026, 10, 20, 14, 0, 0).unwrap();
+            s.add_legal_event(id, &police, "ani", later)
+                .unwrap()
+                .unwrap();
+        }
     }
     (dir, path)
 }
@@ -62,6 +79,10 @@ fn r_on_the_board_shows_last_months_figures_and_the_trend() {
     );
     assert!(text.contains("Kasus dilaporkan: 3"), "{text}");
     assert!(text.contains("Korban: 4"), "{text}");
+    assert!(
+        text.contains("Kasus dilaporkan ke polisi: 1   Kasus dengan putusan pengadilan: 0"),
+        "{text}"
+    );
     assert!(!text.contains("Rahasia"), "no names on the report");
     insta::assert_snapshot!("report_80x24", render(&mut app, 80, 24).backend());
 
@@ -75,13 +96,19 @@ fn r_on_the_board_shows_last_months_figures_and_the_trend() {
     key(&mut app, KeyCode::Right);
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("01-11-2026 s.d. 30-11-2026"), "{text}");
-    // Scrolling reaches the tables further down.
+    // Scrolling reaches the tables further down, the alleged perpetrators' last.
+    let mut seen = String::new();
     for _ in 0..30 {
         key(&mut app, KeyCode::PageDown);
+        seen.push_str(&screen_text(&render(&mut app, 80, 24)));
     }
-    let text = screen_text(&render(&mut app, 80, 24));
-    // The last table: SIMFONI's places, meja's `daring` counted as Lainnya.
-    assert!(text.contains("Tempat kejadian menurut SIMFONI"), "{text}");
+    for title in [
+        "Tempat kejadian menurut SIMFONI",
+        "Pendidikan terakhir terlapor (terlapor)",
+        "Pekerjaan terlapor (terlapor)",
+    ] {
+        assert!(seen.contains(title), "{title}");
+    }
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen(), Screen::Board);
 }

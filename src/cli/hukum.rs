@@ -10,17 +10,13 @@ use super::Env;
 use super::report::parse_cli_date;
 use crate::domain::access::AccessKind;
 use crate::domain::case::Permission;
-use crate::domain::law::{self, ClockKind, MediationRefused, Prompt};
-use crate::domain::legal::{
-    self, Detail, EventIssue, EventKind, LegalEvent, Matter, MediationIssue, MediationRecord,
-    NewEvent, QualificationIssue, Step,
-};
+use crate::domain::legal::{self, Detail, EventKind, Matter, NewEvent, QualificationIssue, Step};
 use crate::domain::staff::Actor;
 use crate::domain::text::clean_line;
-use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg, fill};
+use crate::io::legal::{event_issue, mediation_issue};
 use crate::store::Store;
 
 #[derive(Subcommand)]
@@ -175,20 +171,6 @@ pub struct MediationFields {
     note: String,
 }
 
-/// The label of a clock.
-fn clock_label(k: ClockKind, lang: Lang) -> &'static str {
-    match k {
-        ClockKind::TpksPoliceReport => Msg::ClockPolice.get(lang),
-        ClockKind::FirstService => Msg::ClockFirstService.get(lang),
-        ClockKind::ShelterReview => Msg::ClockShelter.get(lang),
-    }
-}
-
-// A clock's words and a legal item's task words live with the due list's other words
-// (`tasks::tugas`), which the Tugas screen shares.
-use crate::tasks::tugas::clock_state;
-use crate::tasks::tugas::when;
-
 fn forbidden(actor: &Actor, lang: Lang) -> Error {
     let role = vocab::ROLES.label(actor.role.code(), lang);
     Error::new(Msg::ErrRoleForbids, &[&role])
@@ -257,20 +239,6 @@ pub fn run_qualify(env: &Env, case: &str, codes: &[String]) -> Result<String> {
             QualificationIssue::UnknownCode(c) => Error::new(Msg::ErrHkQualUnknown, &[c]),
             QualificationIssue::SexualNeedsTpksKind => Error::new(Msg::ErrHkNeedsTpks, &[]),
         }),
-    }
-}
-
-fn event_issue(i: EventIssue) -> Msg {
-    match i {
-        EventIssue::DateFuture => Msg::ErrHkDateFuture,
-        EventIssue::UnitRequired => Msg::ErrHkUnit,
-        EventIssue::NumberRequired => Msg::ErrHkNumber,
-        EventIssue::HospitalRequired => Msg::ErrHkHospital,
-        EventIssue::CourtRequired => Msg::ErrHkCourt,
-        EventIssue::SentenceRequired => Msg::ErrHkSentence,
-        EventIssue::ProtectionEnds => Msg::ErrHkProtection,
-        EventIssue::NextNotAfter => Msg::ErrHkNextNotAfter,
-        EventIssue::AmountNotAsked => Msg::ErrHkAmountNotAsked,
     }
 }
 
@@ -393,21 +361,6 @@ pub fn run_takedown(env: &Env, case: &str, date: &Option<String>, victim: usize)
     }
 }
 
-fn mediation_issue(i: MediationIssue) -> Msg {
-    match i {
-        MediationIssue::Refused(MediationRefused::TpksAdultPerpetrator) => Msg::HkMediationRefused,
-        MediationIssue::DateFuture => Msg::ErrHkDateFuture,
-        MediationIssue::AssessorRequired => Msg::ErrHkAssessor,
-        MediationIssue::NotAssessed => Msg::ErrHkNotAssessed,
-        MediationIssue::NotEligible => Msg::ErrHkNotEligible,
-        MediationIssue::AttendedRequired => Msg::ErrHkAttended,
-        MediationIssue::ResultRequired => Msg::ErrHkResult,
-        MediationIssue::PointsRequired => Msg::ErrHkPoints,
-        MediationIssue::NoAgreement => Msg::ErrHkNoAgreement,
-        MediationIssue::NextNotAfter => Msg::ErrHkNextNotAfter,
-    }
-}
-
 /// `meja hukum mediation CASE STEP --date D …`.
 pub fn run_mediation(env: &Env, case: &str, step: &str, f: &MediationFields) -> Result<String> {
     let lang = env.lang(env.config().ok().as_ref());
@@ -460,230 +413,13 @@ pub fn run_mediation(env: &Env, case: &str, step: &str, f: &MediationFields) -> 
     }
 }
 
-fn yes(b: bool, lang: Lang) -> &'static str {
-    if b {
-        Msg::HkYes.get(lang)
-    } else {
-        Msg::HkNo.get(lang)
-    }
-}
-
-/// One event's fields, in a line.
-fn event_text(e: &LegalEvent, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut add = |s: String| {
-        if !s.trim().is_empty() {
-            parts.push(s)
-        }
-    };
-    match &e.detail {
-        Detail::LaporanPolisi {
-            unit,
-            number,
-            investigator,
-            time,
-        } => {
-            add(time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default());
-            add(unit.clone());
-            add(number.clone());
-            add(investigator.clone());
-        }
-        Detail::Visum {
-            hospital,
-            result_received,
-        } => {
-            add(hospital.clone());
-            add(fill(
-                Msg::HkResultReceived.get(lang),
-                &[&yes(*result_received, lang)],
-            ));
-        }
-        Detail::Bap { accompanied_by } => add(accompanied_by.clone()),
-        Detail::Perlindungan { from, to } => {
-            add(format!("{} – {}", format_date(*from), format_date(*to)))
-        }
-        Detail::Pelimpahan { p21 } => add(format!("P21: {}", yes(*p21, lang))),
-        Detail::Sidang {
-            court,
-            case_number,
-            what_happened,
-            accompanied_by,
-            ..
-        } => {
-            add(court.clone());
-            add(case_number.clone());
-            add(what_happened.clone());
-            add(accompanied_by.clone());
-        }
-        Detail::Putusan { sentence } => add(sentence.clone()),
-        Detail::Restitusi {
-            asked,
-            amount,
-            decided,
-            paid,
-            ..
-        } => {
-            add(fill(
-                Msg::HkRestitution.get(lang),
-                &[
-                    &yes(*asked, lang),
-                    &amount
-                        .map(|a| format!("Rp{a}"))
-                        .unwrap_or_else(|| "-".into()),
-                    &yes(*decided, lang),
-                    &yes(*paid, lang),
-                ],
-            ));
-        }
-        Detail::Lpsk { decision } => add(decision.clone()),
-    }
-    add(e.note.clone());
-    let mut line = format!(
-        "  {}  {}",
-        format_date(e.date),
-        vocab::LEGAL_EVENTS.label(e.detail.kind().code(), lang)
-    );
-    if !parts.is_empty() {
-        line.push_str(" — ");
-        line.push_str(&parts.join(", "));
-    }
-    if let Some(n) = e.next {
-        line.push_str(&format!(
-            " · {}",
-            fill(Msg::HkNext.get(lang), &[&format_date(n)])
-        ));
-    }
-    line.push_str(&format!(" ({})", fill(Msg::HkBy.get(lang), &[&e.by])));
-    line
-}
-
-fn mediation_text(r: &MediationRecord, lang: Lang) -> String {
-    let what = match &r.step {
-        Step::Asesmen {
-            matter,
-            free_decision,
-            assessed_by,
-            note,
-        } => {
-            let mut s = format!(
-                "{}; {}: {}; {}",
-                vocab::MEDIATION_MATTERS.label(matter.code(), lang),
-                Msg::HkFreeDecision.get(lang),
-                yes(*free_decision, lang),
-                assessed_by
-            );
-            if !note.is_empty() {
-                s.push_str(&format!("; {note}"));
-            }
-            s
-        }
-        Step::Sesi { attended, result } => format!("{attended}; {result}"),
-        Step::Kesepakatan { points, .. } => points.clone(),
-        Step::Tinjauan { kept, note, .. } => {
-            let mut s = fill(Msg::HkKept.get(lang), &[&yes(*kept, lang)]);
-            if !note.is_empty() {
-                s.push_str(&format!("; {note}"));
-            }
-            s
-        }
-    };
-    let mut line = format!(
-        "  {}  {} — {}",
-        format_date(r.date),
-        vocab::MEDIATION_STEPS.label(r.step.code(), lang),
-        what
-    );
-    if let Some(n) = r.step.next() {
-        line.push_str(&format!(
-            " · {}",
-            fill(Msg::HkNext.get(lang), &[&format_date(n)])
-        ));
-    }
-    line
-}
-
-/// `meja hukum show CASE`.
+/// `meja hukum show CASE`: the same lines as the case file's Hukum tab.
 pub fn run_show(env: &Env, case: &str) -> Result<String> {
     let (mut store, me, id, number, config, lang) = open(env, case, false)?;
     let now = Local::now();
     store.log_access(now, &me.username, AccessKind::Open, Some(id), "hukum")?;
-    let today = now.date_naive();
-    let facts = store.legal_facts(id, today)?;
+    let sheet = store.legal_sheet(id, &config.clocks, now.naive_local())?;
     let mut out = vec![fill(Msg::HkHead.get(lang), &[&number]), String::new()];
-    out.push(Msg::HkQualifications.get(lang).to_string());
-    if facts.qualifications.is_empty() {
-        out.push(format!("  {}", Msg::HkNone.get(lang)));
-    }
-    for q in &facts.qualifications {
-        out.push(format!("  {}", vocab::LEGAL_BASIS.label(q, lang)));
-    }
-    if facts.needs_tpks_kind() {
-        out.push(format!("  ! {}", Msg::HkNeedsTpks.get(lang)));
-    }
-    let clocks = law::clocks(&store.clock_facts(id)?, &config.clocks);
-    if !clocks.is_empty() {
-        out.push(String::new());
-        out.push(Msg::HkClocks.get(lang).to_string());
-        for c in clocks {
-            out.push(fill(
-                Msg::HkClockLine.get(lang),
-                &[
-                    &clock_label(c.kind, lang),
-                    &when(c.deadline),
-                    &clock_state(c.state(now.naive_local()), lang),
-                ],
-            ));
-        }
-    }
-    let prompts = facts.prompts();
-    let ticked = store.legal_checklist(id)?;
-    let items: Vec<&str> = prompts.iter().filter_map(|p| p.checklist_item()).collect();
-    if !items.is_empty() {
-        out.push(String::new());
-        out.push(Msg::HkChecklist.get(lang).to_string());
-        for item in items {
-            let label = vocab::LEGAL_CHECKLIST.label(item, lang);
-            match ticked.iter().find(|(i, _, _)| i == item) {
-                Some((_, d, by)) => out.push(format!(
-                    "  [x] {label} — {} ({})",
-                    format_date(*d),
-                    fill(Msg::HkBy.get(lang), &[by])
-                )),
-                None => out.push(format!("  [ ] {label}")),
-            }
-        }
-    }
-    if prompts.contains(&Prompt::ComplaintOffence) {
-        out.push(String::new());
-        out.push(Msg::HkComplaintOffence.get(lang).to_string());
-    }
-    let events = store.legal_events(id)?;
-    out.push(String::new());
-    out.push(Msg::HkEvents.get(lang).to_string());
-    if events.is_empty() {
-        out.push(format!("  {}", Msg::HkNone.get(lang)));
-    }
-    for e in &events {
-        out.push(event_text(e, lang));
-    }
-    if let Some(d) = legal::hearing_soon(&events, today) {
-        out.push(format!(
-            "  ! {}",
-            fill(Msg::HkHearingSoon.get(lang), &[&format_date(d)])
-        ));
-    }
-    out.push(String::new());
-    out.push(Msg::HkMediation.get(lang).to_string());
-    let records = store.mediation_records(id)?;
-    if facts.mediation_allowed().is_err() {
-        out.push(format!("  {}", Msg::HkMediationRefused.get(lang)));
-    } else if records.is_empty() {
-        out.push(format!("  {}", Msg::HkNone.get(lang)));
-    }
-    for r in &records {
-        out.push(mediation_text(r, lang));
-    }
+    out.extend(crate::io::legal::lines(&sheet, lang));
     Ok(out.join("\n"))
 }

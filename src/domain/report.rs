@@ -9,6 +9,8 @@
 //!   (several per case are allowed), so those tables may add up to more than the number of
 //!   victims. Jenis kekerasan, tempat kejadian and layanan are stored per case and apply to
 //!   every victim of it; sex, age, AMPK and kecamatan are per victim.
+//! - The perpetrator's pendidikan and pekerjaan count **alleged perpetrators**: each one
+//!   recorded on a period's case once, as SIMFONI counts perpetrators apart from victims.
 //! - AMPK counts child victims only (under 18, UU 35/2014 Pasal 1), once per category.
 //! - Layanan (services given) counts victims given each service on a date in the period,
 //!   whenever their case was opened: each of SIMFONI's eight once per victim. meja's extra
@@ -50,6 +52,14 @@ pub struct VictimRow {
     pub nationality: Option<String>,
 }
 
+/// One alleged perpetrator of a case, as the report needs it: no name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PerpetratorRow {
+    /// SIMFONI's pendidikan and pekerjaan codes.
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+}
+
 /// One case reported in the period.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CaseRow {
@@ -63,6 +73,8 @@ pub struct CaseRow {
     pub services: Vec<String>,
     /// Each alleged perpetrator's relation to the victim (None when not recorded).
     pub relations: Vec<Option<String>>,
+    /// The alleged perpetrators, in the order entered (beside `relations`).
+    pub perpetrators: Vec<PerpetratorRow>,
     pub victims: Vec<VictimRow>,
     /// The status code of each referral made for the case.
     pub referrals: Vec<String>,
@@ -108,6 +120,9 @@ pub enum TableKind {
     /// Tempat kejadian in SIMFONI's six, meja's `daring` counted as Lainnya
     /// (`domain::simfoni::simfoni_place`); `Place` keeps meja's own rows.
     PlaceSimfoni,
+    /// The alleged perpetrators' pendidikan and pekerjaan (SIMFONI asks both of them too).
+    PerpetratorEducation,
+    PerpetratorOccupation,
 }
 
 /// How the period's victims stand with SIMFONI-PPA (the mark "diinput ke SIMFONI").
@@ -125,6 +140,7 @@ pub struct SimfoniCounts {
 pub enum Unit {
     Victims,
     ChildVictims,
+    Perpetrators,
     Cases,
     Referrals,
 }
@@ -285,6 +301,8 @@ pub struct Tallies {
     marital: Tally,
     nationality: Tally,
     place_simfoni: Tally,
+    perpetrator_education: Tally,
+    perpetrator_occupation: Tally,
     victims: u64,
     cases: u64,
     to_assessment: Vec<i64>,
@@ -344,6 +362,10 @@ impl Tallies {
                 self.service.add(Some(s));
             }
             self.district.add(v.region.as_deref().and_then(kecamatan));
+        }
+        for p in &c.perpetrators {
+            self.perpetrator_education.add(p.education.as_deref());
+            self.perpetrator_occupation.add(p.occupation.as_deref());
         }
         self.stage.add(Some(&c.stage));
         self.risk.add(Some(&c.risk));
@@ -477,6 +499,18 @@ impl Tallies {
                 Unit::Victims,
                 self.place_simfoni,
                 &SIMFONI_PLACES,
+            ),
+            table(
+                TableKind::PerpetratorEducation,
+                Unit::Perpetrators,
+                self.perpetrator_education,
+                &codes(&vocab::EDUCATION),
+            ),
+            table(
+                TableKind::PerpetratorOccupation,
+                Unit::Perpetrators,
+                self.perpetrator_occupation,
+                &codes(&vocab::OCCUPATION),
             ),
         ];
         let to_closure = closures
@@ -969,6 +1003,60 @@ mod tests {
         );
         assert_eq!(r.table(TableKind::Marital).count("menikah"), 1);
         assert_eq!(r.table(TableKind::Nationality).count(""), 4);
+    }
+
+    /// Hand-counted: three cases. A: two victims and one alleged perpetrator (SLTP,
+    /// swasta/buruh); B: one victim and two alleged perpetrators (SLTA, PNS/aparat; nothing
+    /// recorded); C: one victim, no perpetrator recorded. Perpetrators count once each however
+    /// many victims the case has: SLTP 1, SLTA 1, not recorded 1 — three in all.
+    #[test]
+    fn the_perpetrators_education_and_occupation_count_each_perpetrator_once() {
+        let p = |edu: Option<&str>, occ: Option<&str>| PerpetratorRow {
+            education: edu.map(str::to_string),
+            occupation: occ.map(str::to_string),
+        };
+        let mut a = case(
+            &["fisik"],
+            vec![victim("P", 30, &[], "18.72"), victim("P", 8, &[], "18.72")],
+        );
+        a.perpetrators = vec![p(Some("sltp"), Some("swasta_buruh"))];
+        let mut b = case(&["psikis"], vec![victim("P", 20, &[], "18.72")]);
+        b.relations = vec![Some("suami_istri".into()), Some("keluarga".into())];
+        b.perpetrators = vec![p(Some("slta"), Some("pns_aparat")), p(None, None)];
+        let mut c = case(&["psikis"], vec![victim("P", 40, &[], "18.72")]);
+        c.relations = vec![];
+        let r = report(&[a, b, c]);
+        let edu = r.table(TableKind::PerpetratorEducation);
+        assert_eq!(edu.unit, Unit::Perpetrators);
+        let rows: Vec<(&str, u64)> = edu
+            .rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("tidak_sekolah", 0),
+                ("paud_tk", 0),
+                ("sd", 0),
+                ("sltp", 1),
+                ("slta", 1),
+                ("pt", 0),
+                ("", 1),
+            ]
+        );
+        let occ = r.table(TableKind::PerpetratorOccupation);
+        assert_eq!(
+            (
+                occ.count("swasta_buruh"),
+                occ.count("pns_aparat"),
+                occ.count("")
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(occ.rows.iter().map(|r| r.count).sum::<u64>(), 3);
+        // The victims' own tables are not touched by the perpetrators'.
+        assert_eq!(r.table(TableKind::Education).count("sltp"), 0);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Issue;
+use super::legal::{self, Detail, EventIssue, NewEvent, Step};
 use super::region;
 use super::roughdate::RoughDate;
 use super::text::{clean_line, clean_multiline, clean_name};
@@ -20,7 +21,11 @@ use super::vocab::{self, Vocab};
 pub const FORMAT: &str = "meja-pindah-kasus";
 /// 2 adds the case after intake: assessments, the plan and its actions, services given,
 /// follow-ups and the closing evaluation. A version-1 file reads with those empty.
-pub const VERSION: u32 = 2;
+/// 3 adds the fields SIMFONI counts (each person's pendidikan, pekerjaan, perkawinan,
+/// kewarganegaraan and domicile; the case's jenis kasus and kewenangan) and the legal side
+/// (`legal`: qualification, legal events, mediation records, the checklist). An older file
+/// reads with those empty, for the receiving office to fill in.
+pub const VERSION: u32 = 3;
 
 /// Actions in the history copied from the origin office carry this prefix.
 pub const ORIGIN_PREFIX: &str = "asal:";
@@ -48,6 +53,66 @@ pub struct CaseTransfer {
     pub follow_ups: Vec<TransferFollowUp>,
     #[serde(default)]
     pub closure: Option<TransferClosure>,
+    #[serde(default)]
+    pub legal: TransferLegal,
+}
+
+/// The legal side of the case (version 3), as the origin recorded it. Times are RFC 3339 as
+/// meja writes them; the records name their author and, when they came to the origin with an
+/// earlier transfer, the office they were recorded at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferLegal {
+    pub qualifications: Vec<TransferQualification>,
+    pub events: Vec<TransferLegalEvent>,
+    pub mediation: Vec<TransferMediation>,
+    pub checklist: Vec<TransferTick>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferQualification {
+    /// A `vocab::LEGAL_BASIS` code.
+    pub code: String,
+    pub added_at: String,
+    pub added_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferLegalEvent {
+    /// ISO date.
+    pub date: String,
+    pub next: Option<String>,
+    /// `legal::Detail` as stored, tagged by `kind`; read as JSON so that a kind this meja
+    /// does not know names its field rather than failing the whole file's syntax.
+    pub detail: serde_json::Value,
+    pub note: String,
+    pub recorded_at: String,
+    pub by: String,
+    /// The office it was recorded at when not the file's (an earlier transfer).
+    pub office: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferMediation {
+    pub date: String,
+    /// `legal::Step` as stored, tagged by `step`.
+    pub step: serde_json::Value,
+    pub recorded_at: String,
+    pub by: String,
+    pub office: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TransferTick {
+    /// A `legal::CHECKLIST` item.
+    pub item: String,
+    pub date: String,
+    pub at: String,
+    pub by: String,
 }
 
 /// An assessment as the origin wrote it; its author is an origin account.
@@ -174,6 +239,9 @@ pub struct TransferCase {
     pub violence: Vec<String>,
     pub services: Vec<String>,
     pub withhold: Vec<String>,
+    /// The jenis kasus chosen over the derived one (version 3).
+    pub case_kind: Option<String>,
+    pub authority: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -197,6 +265,14 @@ pub struct TransferPerson {
     pub schooling: String,
     pub guardian: String,
     pub ampk: Vec<String>,
+    /// The fields SIMFONI counts (version 3); absent from older files.
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub marital: Option<String>,
+    pub nationality: Option<String>,
+    /// A WNA's country, as text.
+    pub country: String,
+    pub domicile: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -409,6 +485,8 @@ impl CaseTransfer {
             &mut k.incident_region,
             &mut k.consent_share,
             &mut k.consent_relation,
+            &mut k.case_kind,
+            &mut k.authority,
         ] {
             opt_line(s);
         }
@@ -424,6 +502,8 @@ impl CaseTransfer {
             name(&mut p.guardian);
             line(&mut p.address);
             line(&mut p.schooling);
+            line(&mut p.country);
+            line(&mut p.domicile);
             for s in [
                 &mut p.nik,
                 &mut p.sex,
@@ -432,6 +512,10 @@ impl CaseTransfer {
                 &mut p.region,
                 &mut p.relation,
                 &mut p.disability,
+                &mut p.education,
+                &mut p.occupation,
+                &mut p.marital,
+                &mut p.nationality,
             ] {
                 opt_line(s);
             }
@@ -469,6 +553,37 @@ impl CaseTransfer {
             opt_multi(&mut r.override_reason);
         }
         self.clean_records();
+        self.clean_legal();
+    }
+
+    /// Version 3's legal records, cleaned as typed text is. The details inside events and
+    /// mediation steps are cleaned once they are read as their types (`legal_records`).
+    fn clean_legal(&mut self) {
+        let l = &mut self.legal;
+        for q in &mut l.qualifications {
+            for s in [&mut q.code, &mut q.added_at, &mut q.added_by] {
+                line(s);
+            }
+        }
+        for e in &mut l.events {
+            for s in [&mut e.date, &mut e.recorded_at, &mut e.by] {
+                line(s);
+            }
+            opt_line(&mut e.next);
+            opt_line(&mut e.office);
+            multi(&mut e.note);
+        }
+        for m in &mut l.mediation {
+            for s in [&mut m.date, &mut m.recorded_at, &mut m.by] {
+                line(s);
+            }
+            opt_line(&mut m.office);
+        }
+        for t in &mut l.checklist {
+            for s in [&mut t.item, &mut t.date, &mut t.at, &mut t.by] {
+                line(s);
+            }
+        }
     }
 
     /// Version 2's records, cleaned as typed text is.
@@ -577,6 +692,8 @@ impl CaseTransfer {
             &k.consent_relation,
             vocab::CONSENT_GIVERS,
         )?;
+        c.opt_code("case.case_kind", &k.case_kind, vocab::CASE_KINDS)?;
+        c.opt_code("case.authority", &k.authority, vocab::AUTHORITY)?;
         let mut victims = 0;
         for (i, p) in self.persons.iter_mut().enumerate() {
             let f = |name: &str| format!("persons[{i}].{name}");
@@ -619,6 +736,10 @@ impl CaseTransfer {
             c.opt_code(&f("safe_contact"), &p.safe_contact, vocab::YES_NO)?;
             c.opt_code(&f("disability"), &p.disability, vocab::DISABILITY)?;
             c.codes(&f("ampk"), &p.ampk, vocab::AMPK)?;
+            c.opt_code(&f("education"), &p.education, vocab::EDUCATION)?;
+            c.opt_code(&f("occupation"), &p.occupation, vocab::OCCUPATION)?;
+            c.opt_code(&f("marital"), &p.marital, vocab::MARITAL)?;
+            c.opt_code(&f("nationality"), &p.nationality, vocab::NATIONALITY)?;
         }
         if victims == 0 {
             return Err(Checker::bad(
@@ -636,7 +757,100 @@ impl CaseTransfer {
         for (i, r) in self.referrals.iter().enumerate() {
             c.moment(&format!("referrals[{i}].created_at"), &r.created_at)?;
         }
-        self.validate_records(&c)
+        self.validate_records(&c)?;
+        self.validate_legal(&c).map(|_| ())
+    }
+
+    /// Version 3's legal events as their type, text cleaned, each beside its record in the
+    /// file. After [`CaseTransfer::validate`] every one reads; one that does not is left out.
+    pub fn legal_events(&self) -> Vec<(&TransferLegalEvent, NewEvent)> {
+        self.legal
+            .events
+            .iter()
+            .filter_map(|e| {
+                let date = e.date.parse::<NaiveDate>().ok()?;
+                let detail = serde_json::from_value::<Detail>(e.detail.clone()).ok()?;
+                Some((
+                    e,
+                    NewEvent {
+                        date,
+                        detail: clean_detail(detail),
+                        next: e.next.as_deref().and_then(|d| d.parse().ok()),
+                        note: e.note.clone(),
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Version 3's mediation steps as their type, as [`CaseTransfer::legal_events`]. What the
+    /// case's qualification allows (mediation on TPKS) was the origin's to decide when it
+    /// recorded them; they arrive as the record of what happened there.
+    pub fn mediation_steps(&self) -> Vec<(&TransferMediation, NaiveDate, Step)> {
+        self.legal
+            .mediation
+            .iter()
+            .filter_map(|m| {
+                let date = m.date.parse::<NaiveDate>().ok()?;
+                let step = serde_json::from_value::<Step>(m.step.clone()).ok()?;
+                Some((m, date, clean_step(step)))
+            })
+            .collect()
+    }
+
+    /// Version 3's legal records held to the rules their own forms keep: known codes and
+    /// kinds, real dates and times, the fields each kind of event requires.
+    fn validate_legal(&mut self, c: &Checker) -> Result<(), FileError> {
+        let day = |field: &str, v: &mut String| -> Result<(), FileError> {
+            if v.is_empty() {
+                return Err(Checker::bad(field, "", Some(Issue::Required)));
+            }
+            let mut o = Some(std::mem::take(v));
+            let r = c.date(field, &mut o);
+            *v = o.unwrap_or_default();
+            r
+        };
+        let l = &mut self.legal;
+        for (i, q) in l.qualifications.iter().enumerate() {
+            let f = |n: &str| format!("legal.qualifications[{i}].{n}");
+            c.code(&f("code"), &q.code, vocab::LEGAL_BASIS)?;
+            c.moment(&f("added_at"), &q.added_at)?;
+        }
+        for (i, e) in l.events.iter_mut().enumerate() {
+            let f = |n: &str| format!("legal.events[{i}].{n}");
+            day(&f("date"), &mut e.date)?;
+            c.later_date(&f("next"), &mut e.next)?;
+            c.moment(&f("recorded_at"), &e.recorded_at)?;
+            let kind = e.detail.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+            let detail: Detail = serde_json::from_value(e.detail.clone())
+                .map_err(|_| Checker::bad(&f("detail.kind"), kind, None))?;
+            let new = NewEvent {
+                date: e.date.parse().unwrap_or_default(),
+                detail,
+                next: e.next.as_deref().and_then(|d| d.parse().ok()),
+                note: String::new(),
+            };
+            if let Some(issue) = legal::check_event(&new, c.today).first() {
+                let (field, issue) = event_issue(*issue);
+                return Err(Checker::bad(&f(field), "", issue));
+            }
+        }
+        for (i, m) in l.mediation.iter_mut().enumerate() {
+            let f = |n: &str| format!("legal.mediation[{i}].{n}");
+            day(&f("date"), &mut m.date)?;
+            c.moment(&f("recorded_at"), &m.recorded_at)?;
+            let code = m.step.get("step").and_then(|k| k.as_str()).unwrap_or("");
+            if serde_json::from_value::<Step>(m.step.clone()).is_err() {
+                return Err(Checker::bad(&f("step.step"), code, None));
+            }
+        }
+        for (i, t) in l.checklist.iter_mut().enumerate() {
+            let f = |n: &str| format!("legal.checklist[{i}].{n}");
+            c.code(&f("item"), &t.item, vocab::LEGAL_CHECKLIST)?;
+            day(&f("date"), &mut t.date)?;
+            c.moment(&f("at"), &t.at)?;
+        }
+        Ok(())
     }
 
     /// Version 2's records against the rules their own forms keep: known codes, real dates,
@@ -738,6 +952,101 @@ impl CaseTransfer {
     }
 }
 
+/// Where an event's first problem is, as the file names it, and in the intake's words.
+fn event_issue(i: EventIssue) -> (&'static str, Option<Issue>) {
+    match i {
+        EventIssue::DateFuture => ("date", Some(Issue::DateFuture)),
+        EventIssue::UnitRequired => ("detail.unit", Some(Issue::Required)),
+        EventIssue::NumberRequired => ("detail.number", Some(Issue::Required)),
+        EventIssue::HospitalRequired => ("detail.hospital", Some(Issue::Required)),
+        EventIssue::CourtRequired => ("detail.court", Some(Issue::Required)),
+        EventIssue::SentenceRequired => ("detail.sentence", Some(Issue::Required)),
+        EventIssue::ProtectionEnds => ("detail.to", Some(Issue::DateImpossible)),
+        EventIssue::NextNotAfter => ("next", Some(Issue::DateImpossible)),
+        EventIssue::AmountNotAsked => ("detail.amount", None),
+    }
+}
+
+/// An event's text fields cleaned as typed text is.
+fn clean_detail(d: Detail) -> Detail {
+    let l = |s: String| clean_line(&s).trim().to_string();
+    match d {
+        Detail::LaporanPolisi {
+            unit,
+            number,
+            investigator,
+            time,
+        } => Detail::LaporanPolisi {
+            unit: l(unit),
+            number: l(number),
+            investigator: l(investigator),
+            time,
+        },
+        Detail::Visum {
+            hospital,
+            result_received,
+        } => Detail::Visum {
+            hospital: l(hospital),
+            result_received,
+        },
+        Detail::Bap { accompanied_by } => Detail::Bap {
+            accompanied_by: l(accompanied_by),
+        },
+        Detail::Sidang {
+            court,
+            case_number,
+            what_happened,
+            accompanied_by,
+            next_hearing,
+        } => Detail::Sidang {
+            court: l(court),
+            case_number: l(case_number),
+            what_happened: clean_multiline(&what_happened).trim_end().to_string(),
+            accompanied_by: l(accompanied_by),
+            next_hearing,
+        },
+        Detail::Putusan { sentence } => Detail::Putusan {
+            sentence: clean_multiline(&sentence).trim_end().to_string(),
+        },
+        Detail::Lpsk { decision } => Detail::Lpsk {
+            decision: l(decision),
+        },
+        other => other,
+    }
+}
+
+/// A mediation step's text fields cleaned as typed text is.
+fn clean_step(s: Step) -> Step {
+    let l = |s: String| clean_line(&s).trim().to_string();
+    let m = |s: String| clean_multiline(&s).trim_end().to_string();
+    match s {
+        Step::Asesmen {
+            matter,
+            free_decision,
+            assessed_by,
+            note,
+        } => Step::Asesmen {
+            matter,
+            free_decision,
+            assessed_by: l(assessed_by),
+            note: m(note),
+        },
+        Step::Sesi { attended, result } => Step::Sesi {
+            attended: l(attended),
+            result: m(result),
+        },
+        Step::Kesepakatan { points, follow_up } => Step::Kesepakatan {
+            points: m(points),
+            follow_up,
+        },
+        Step::Tinjauan { kept, note, next } => Step::Tinjauan {
+            kept,
+            note: m(note),
+            next,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -765,6 +1074,7 @@ mod tests {
             services_given: vec![],
             follow_ups: vec![],
             closure: None,
+            legal: TransferLegal::default(),
         }
     }
 

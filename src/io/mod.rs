@@ -8,6 +8,7 @@
 
 pub mod export;
 mod hsds;
+pub mod legal;
 pub mod outfile;
 pub mod pdf;
 pub mod report;

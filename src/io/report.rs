@@ -38,6 +38,8 @@ pub fn table_title(kind: TableKind, lang: Lang) -> &'static str {
         TableKind::Marital => Msg::RepTableMarital,
         TableKind::Nationality => Msg::RepTableNationality,
         TableKind::PlaceSimfoni => Msg::RepTablePlaceSimfoni,
+        TableKind::PerpetratorEducation => Msg::RepTablePerpetratorEducation,
+        TableKind::PerpetratorOccupation => Msg::RepTablePerpetratorOccupation,
     }
     .get(lang)
 }
@@ -46,6 +48,7 @@ pub fn unit_word(unit: Unit, lang: Lang) -> &'static str {
     match unit {
         Unit::Victims => Msg::RepUnitVictims,
         Unit::ChildVictims => Msg::RepUnitChildren,
+        Unit::Perpetrators => Msg::RepUnitPerpetrators,
         Unit::Cases => Msg::RepUnitCases,
         Unit::Referrals => Msg::RepUnitReferrals,
     }
@@ -66,8 +69,8 @@ fn vocab_of(kind: TableKind) -> Option<Vocab> {
         TableKind::Referral => vocab::REFERRAL_STATUS,
         TableKind::CaseKind => vocab::CASE_KINDS,
         TableKind::Authority => vocab::AUTHORITY,
-        TableKind::Education => vocab::EDUCATION,
-        TableKind::Occupation => vocab::OCCUPATION,
+        TableKind::Education | TableKind::PerpetratorEducation => vocab::EDUCATION,
+        TableKind::Occupation | TableKind::PerpetratorOccupation => vocab::OCCUPATION,
         TableKind::Marital => vocab::MARITAL,
         TableKind::Nationality => vocab::NATIONALITY,
         TableKind::PlaceSimfoni => vocab::PLACES,

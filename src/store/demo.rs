@@ -34,6 +34,11 @@ pub struct DemoRecords {
     pub follow_ups: Vec<crate::domain::followup::FollowUp>,
     /// 0: declined to answer; 1–4.
     pub satisfaction: Option<u8>,
+    /// The legal side (`tasks::demo::legal_side`): qualification codes, legal events (their
+    /// next dates worked out as the store's writer does), mediation steps.
+    pub qualifications: Vec<String>,
+    pub legal_events: Vec<crate::domain::legal::NewEvent>,
+    pub mediation: Vec<(chrono::NaiveDate, crate::domain::legal::Step)>,
 }
 
 /// Writes a demo case's records after intake, in the shape the store's own writers give them.
@@ -92,6 +97,47 @@ fn write_records(
     }
     for f in &r.follow_ups {
         super::records::insert_follow_up(tx, case_id, f, staff, at)?;
+    }
+    for q in &r.qualifications {
+        tx.prepare_cached(
+            "INSERT INTO legal_qualifications (case_id, code, added_at, added_by)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![case_id, q, at, staff])?;
+    }
+    for e in &r.legal_events {
+        let detail = serde_json::to_string(&e.detail).expect("an event serializes");
+        tx.prepare_cached(
+            "INSERT INTO legal_events (case_id, kind, date, next_date, detail, note,
+                 created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, '', ?6, ?7)",
+        )?
+        .execute(params![
+            case_id,
+            e.detail.kind().code(),
+            e.date.to_string(),
+            crate::domain::legal::derived_next(e).map(|d| d.to_string()),
+            detail,
+            at,
+            staff
+        ])?;
+    }
+    for (date, step) in &r.mediation {
+        let detail = serde_json::to_string(step).expect("a step serializes");
+        tx.prepare_cached(
+            "INSERT INTO mediation_records (case_id, step, date, next_date, detail,
+                 created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            case_id,
+            step.code(),
+            date.to_string(),
+            step.next().map(|d| d.to_string()),
+            detail,
+            at,
+            staff
+        ])?;
     }
     if let Some(score) = r.satisfaction {
         tx.prepare_cached(

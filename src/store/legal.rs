@@ -90,7 +90,37 @@ impl LegalFacts {
     }
 }
 
+/// Everything of a case's legal side that is shown together (the Hukum tab, `meja hukum
+/// show`): read at one moment, the clocks worked out for it.
+#[derive(Debug, Clone, Default)]
+pub struct LegalSheet {
+    pub now: NaiveDateTime,
+    pub facts: LegalFacts,
+    pub clocks: Vec<law::Clock>,
+    /// Checklist items ticked: (item, the day, by whom).
+    pub ticked: Vec<(String, NaiveDate, String)>,
+    pub events: Vec<LegalEvent>,
+    pub mediation: Vec<MediationRecord>,
+}
+
 impl Store {
+    /// The case's legal side as of `now` on the office's clock, clocks under `limits`.
+    pub fn legal_sheet(
+        &self,
+        case_id: i64,
+        limits: &law::Limits,
+        now: NaiveDateTime,
+    ) -> Result<LegalSheet> {
+        Ok(LegalSheet {
+            now,
+            facts: self.legal_facts(case_id, now.date())?,
+            clocks: law::clocks(&self.clock_facts(case_id)?, limits),
+            ticked: self.legal_checklist(case_id)?,
+            events: self.legal_events(case_id)?,
+            mediation: self.mediation_records(case_id)?,
+        })
+    }
+
     /// The case's legal qualifications, in vocabulary order.
     pub fn legal_qualifications(&self, case_id: i64) -> Result<Vec<String>> {
         let mut st = self
@@ -521,12 +551,13 @@ impl Store {
     }
 
     /// Cases reported to the police, and cases with a verdict, in `[from, to]` (by the
-    /// event's date; a case counts once in each).
+    /// event's date; a case counts once in each). Events that came with a transferred case
+    /// are the origin's to count (`LEGAL_ORIGIN`).
     pub fn legal_counts(&self, from: NaiveDate, to: NaiveDate) -> Result<(u64, u64)> {
         let count = |kind: &str| -> Result<u64> {
             let n: i64 = self.conn().query_row(
                 "SELECT count(DISTINCT case_id) FROM legal_events
-                 WHERE kind = ?1 AND date BETWEEN ?2 AND ?3",
+                 WHERE kind = ?1 AND date BETWEEN ?2 AND ?3 AND origin IS NULL",
                 params![kind, from.to_string(), to.to_string()],
                 |r| r.get(0),
             )?;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::Store;
-use crate::domain::report::{CaseRow, Closure, Month, VictimRow};
+use crate::domain::report::{CaseRow, Closure, Month, PerpetratorRow, VictimRow};
 use crate::error::Result;
 
 /// Stored times are RFC 3339 in the office's offset, so the local date is their first ten
@@ -185,6 +185,10 @@ impl Store {
                     row.victims.push(v);
                 } else {
                     row.relations.push(relation);
+                    row.perpetrators.push(PerpetratorRow {
+                        education: v.education,
+                        occupation: v.occupation,
+                    });
                 }
             }
             row.assessed = take_case(&mut assessed, id)?.first().map(|at| day(at));

@@ -547,6 +547,15 @@ fn reindex_all_cases(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::Hook
     Ok(())
 }
 
+/// Legal events and mediation records that came with a case transferred from another office
+/// (transfer format 3) keep the office they were recorded at: they stop this office's clocks
+/// and their next dates are due here (the accompaniment goes on), but this office's report
+/// counts only the police reports and verdicts it recorded itself. NULL: recorded here.
+const LEGAL_ORIGIN: &str = r#"
+ALTER TABLE legal_events ADD COLUMN origin TEXT;
+ALTER TABLE mediation_records ADD COLUMN origin TEXT;
+"#;
+
 /// Rust run after a migration's SQL, in its transaction.
 type Hook = fn(&rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult;
 
@@ -571,6 +580,7 @@ const ALL: &[(&str, Option<Hook>)] = &[
     (PAPER_NUMBERS, None),
     (NAME_SPELLINGS, Some(reindex_all_cases)),
     (INDEXES_FOR_DUE, None),
+    (LEGAL_ORIGIN, None),
 ];
 
 pub fn migrations() -> Migrations<'static> {

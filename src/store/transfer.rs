@@ -14,8 +14,9 @@ use crate::domain::plan::Doer;
 use crate::domain::text::{clean_line, clean_multiline, clean_name};
 use crate::domain::transfer::{
     CaseTransfer, FORMAT, ORIGIN_PREFIX, PERSON_ROLES, TransferAction, TransferAssessment,
-    TransferCase, TransferClosure, TransferDoer, TransferFollowUp, TransferHistory, TransferNote,
-    TransferOutcome, TransferPerson, TransferPlan, TransferReferral, TransferService, VERSION,
+    TransferCase, TransferClosure, TransferDoer, TransferFollowUp, TransferHistory, TransferLegal,
+    TransferLegalEvent, TransferMediation, TransferNote, TransferOutcome, TransferPerson,
+    TransferPlan, TransferQualification, TransferReferral, TransferService, TransferTick, VERSION,
 };
 use crate::domain::validate::format_date;
 use crate::domain::vocab;
@@ -28,7 +29,7 @@ fn load_case(c: &Connection, id: i64) -> rusqlite::Result<TransferCase> {
                 opened_by, closed_at, closure_reason, closure_note, channel, reporter_kind,
                 incident_date, incident_time, incident_place, incident_address,
                 incident_region, chronology, consent_services, consent_share, consent_by,
-                consent_relation, consent_withheld, incident_ongoing
+                consent_relation, consent_withheld, incident_ongoing, case_kind, authority
          FROM cases WHERE id = ?1",
         [id],
         |r| {
@@ -58,6 +59,8 @@ fn load_case(c: &Connection, id: i64) -> rusqlite::Result<TransferCase> {
                 consent_relation: r.get(22)?,
                 consent_withheld: r.get(23)?,
                 incident_ongoing: r.get(24)?,
+                case_kind: r.get(25)?,
+                authority: r.get(26)?,
                 ..TransferCase::default()
             })
         },
@@ -91,6 +94,12 @@ fn load_persons(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferPerson>
                 schooling: p.schooling,
                 guardian: p.guardian,
                 ampk: p.ampk,
+                education: p.education,
+                occupation: p.occupation,
+                marital: p.marital,
+                nationality: p.nationality,
+                country: p.country,
+                domicile: p.domicile,
             });
         }
     }
@@ -281,6 +290,151 @@ fn load_records(store: &Store, c: &Connection, id: i64, t: &mut CaseTransfer) ->
     Ok(())
 }
 
+/// The legal side in the file's shape (version 3): every record as stored, with the office it
+/// came from when it arrived with an earlier transfer.
+fn load_legal(c: &Connection, id: i64) -> rusqlite::Result<TransferLegal> {
+    let mut l = TransferLegal::default();
+    let mut st = c.prepare_cached(
+        "SELECT code, added_at, added_by FROM legal_qualifications WHERE case_id = ?1
+         ORDER BY added_at, code",
+    )?;
+    l.qualifications = st
+        .query_map([id], |r| {
+            Ok(TransferQualification {
+                code: r.get(0)?,
+                added_at: r.get(1)?,
+                added_by: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let json = |s: String| serde_json::from_str(&s).unwrap_or(serde_json::Value::Null);
+    let mut st = c.prepare_cached(
+        "SELECT date, next_date, detail, note, created_at, created_by, origin
+         FROM legal_events WHERE case_id = ?1 ORDER BY date, id",
+    )?;
+    l.events = st
+        .query_map([id], |r| {
+            Ok(TransferLegalEvent {
+                date: r.get(0)?,
+                next: r.get(1)?,
+                detail: json(r.get(2)?),
+                note: r.get(3)?,
+                recorded_at: r.get(4)?,
+                by: r.get(5)?,
+                office: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = c.prepare_cached(
+        "SELECT date, detail, created_at, created_by, origin
+         FROM mediation_records WHERE case_id = ?1 ORDER BY date, id",
+    )?;
+    l.mediation = st
+        .query_map([id], |r| {
+            Ok(TransferMediation {
+                date: r.get(0)?,
+                step: json(r.get(1)?),
+                recorded_at: r.get(2)?,
+                by: r.get(3)?,
+                office: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = c.prepare_cached(
+        "SELECT item, date, done_at, done_by FROM legal_checklist WHERE case_id = ?1
+         ORDER BY done_at, item",
+    )?;
+    l.checklist = st
+        .query_map([id], |r| {
+            Ok(TransferTick {
+                item: r.get(0)?,
+                date: r.get(1)?,
+                at: r.get(2)?,
+                by: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(l)
+}
+
+/// The origin's legal side as this case's own records, by their origin authors: the
+/// qualification sets the law's clocks and guards here, a police report made there stops the
+/// TPKS clock here, a hearing's next date is due here (the accompaniment goes on) and the
+/// mediation guard reads the steps taken there. Events and mediation records keep the office
+/// they were recorded at (`LEGAL_ORIGIN`), so this office's report does not count them.
+fn insert_legal(tx: &Transaction<'_>, id: i64, t: &CaseTransfer) -> rusqlite::Result<()> {
+    // A record that came to the origin with an earlier transfer names its author already.
+    let by = |who: &str, office: &Option<String>| match office {
+        Some(_) => clean_line(who),
+        None => t.origin_staff(&clean_line(who)),
+    };
+    let office = |o: &Option<String>| clean_opt(o).unwrap_or_else(|| clean_line(&t.office));
+    for q in &t.legal.qualifications {
+        tx.prepare_cached(
+            "INSERT INTO legal_qualifications (case_id, code, added_at, added_by)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            id,
+            clean_line(&q.code),
+            clean_line(&q.added_at),
+            t.origin_staff(&clean_line(&q.added_by))
+        ])?;
+    }
+    for (e, new) in t.legal_events() {
+        let detail = serde_json::to_string(&new.detail).expect("an event serializes");
+        tx.prepare_cached(
+            "INSERT INTO legal_events (case_id, kind, date, next_date, detail, note,
+                 created_at, created_by, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            id,
+            new.detail.kind().code(),
+            new.date.to_string(),
+            new.next.map(|d| d.to_string()),
+            detail,
+            clean_multiline(&new.note),
+            clean_line(&e.recorded_at),
+            by(&e.by, &e.office),
+            office(&e.office),
+        ])?;
+    }
+    for (m, date, step) in t.mediation_steps() {
+        let detail = serde_json::to_string(&step).expect("a step serializes");
+        tx.prepare_cached(
+            "INSERT INTO mediation_records (case_id, step, date, next_date, detail,
+                 created_at, created_by, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            id,
+            step.code(),
+            date.to_string(),
+            step.next().map(|d| d.to_string()),
+            detail,
+            clean_line(&m.recorded_at),
+            by(&m.by, &m.office),
+            office(&m.office),
+        ])?;
+    }
+    for k in &t.legal.checklist {
+        tx.prepare_cached(
+            "INSERT INTO legal_checklist (case_id, item, date, done_at, done_by)
+             SELECT ?1, ?2, ?3, ?4, ?5
+             WHERE NOT EXISTS (SELECT 1 FROM legal_checklist WHERE case_id = ?1 AND item = ?2)",
+        )?
+        .execute(params![
+            id,
+            clean_line(&k.item),
+            clean_line(&k.date),
+            clean_line(&k.at),
+            t.origin_staff(&clean_line(&k.by))
+        ])?;
+    }
+    Ok(())
+}
+
 /// Who a transferred record names: an origin account or agency, marked as the origin's.
 fn origin_doer(t: &CaseTransfer, d: &TransferDoer) -> String {
     match (&d.staff, &d.agency) {
@@ -433,8 +587,15 @@ fn insert_person(tx: &Transaction<'_>, case_id: i64, p: &TransferPerson) -> rusq
             &clean_opt(&p.region),
             &clean_opt(&p.safe_contact),
         ],
-        // Transfer format 1 has no SIMFONI fields: the receiving office fills them in.
-        &super::cases::SimfoniPerson::default(),
+        // Files before format 3 have no SIMFONI fields: the receiving office fills them in.
+        &super::cases::SimfoniPerson {
+            education: p.education.as_deref(),
+            occupation: p.occupation.as_deref(),
+            marital: p.marital.as_deref(),
+            nationality: p.nationality.as_deref(),
+            country: &p.country,
+            domicile: &p.domicile,
+        },
         &ampk,
     )
 }
@@ -475,6 +636,7 @@ impl Store {
             services_given: Vec::new(),
             follow_ups: Vec::new(),
             closure: None,
+            legal: load_legal(c, id)?,
         };
         load_records(self, c, id, &mut t)?;
         Ok(Some((id, t)))
@@ -549,9 +711,10 @@ impl Store {
                     risk, emergency, channel, reporter_kind, incident_date, incident_time,
                     incident_place, incident_address, incident_region, chronology,
                     consent_services, consent_share, consent_by, consent_relation,
-                    consent_withheld, origin_number, origin_office, incident_ongoing)
+                    consent_withheld, origin_number, origin_office, incident_ongoing,
+                    case_kind, authority)
                  VALUES (?1, ?2, ?3, 'pengaduan', ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-                    ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                    ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                 params![
                     no.number,
                     no.year,
@@ -576,6 +739,8 @@ impl Store {
                     origin_number,
                     office,
                     k.incident_ongoing,
+                    clean_opt(&k.case_kind),
+                    clean_opt(&k.authority),
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -713,6 +878,7 @@ impl Store {
             for body in records_as_notes(t, lang) {
                 note(&at, staff, &body)?;
             }
+            insert_legal(tx, id, t)?;
             let opened = Entry {
                 case_id: id,
                 at: &at,

@@ -253,6 +253,184 @@ fn after_intake(seed: u64, c: &DemoCase, as_of: NaiveDate) -> DemoRecords {
     r
 }
 
+/// The legal side of a demo case that was assessed, from a stream of its own (so the cases
+/// and their other records stay as they were): a qualification matching the violence, the
+/// victim and the relation; for TPKS and high-risk cases in intervention a police report
+/// (and a visum for bodily harm); for cases followed up a hearing — about a third of the open
+/// ones with the next hearing within two weeks, so the board's hearing mark shows — and a
+/// verdict for some closed ones; and on a spouse-only PKDRT case that is not TPKS, now and
+/// then, a mediation: assessment, session, agreement with its follow-up date.
+fn legal_side(seed: u64, c: &mut DemoCase, as_of: NaiveDate) {
+    use crate::domain::legal::{Detail, Matter, NewEvent, Step};
+    let mut rng = Rng(seed ^ 0x1E6A_15DE_C0DE_F00D);
+    let reached = |stage: &str| {
+        c.moves
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .map(|(_, w)| w.date_naive())
+    };
+    let Some(assessed) = reached("asesmen") else {
+        return;
+    };
+    let (started, monitored, closed) = (
+        reached("intervensi"),
+        reached("pemantauan"),
+        reached("terminasi"),
+    );
+    let has = |v: &str| c.rec.violence.iter().any(|x| x == v);
+    let child = c
+        .rec
+        .victims
+        .first()
+        .and_then(|v| v.age)
+        .is_some_and(|a| a < 18);
+    let spouse = !c.rec.perpetrators.is_empty()
+        && c.rec
+            .perpetrators
+            .iter()
+            .all(|p| p.relation.as_deref() == Some("suami_istri"));
+    let mut q: Vec<String> = Vec::new();
+    if has("seksual") {
+        let kind = if c.rec.place.as_deref() == Some("daring") {
+            "tpks_ksbe"
+        } else if spouse {
+            "tpks_kdrt_seksual"
+        } else if child {
+            rng.pick(&["tpks_perkosaan", "tpks_cabul", "tpks_pelecehan_fisik"])
+        } else {
+            rng.pick(&[
+                "tpks_pelecehan_fisik",
+                "tpks_perkosaan",
+                "tpks_belum_diketahui",
+            ])
+        };
+        q.push(kind.into());
+    }
+    if spouse {
+        for (v, code) in [
+            ("fisik", "pkdrt_fisik"),
+            ("psikis", "pkdrt_psikis"),
+            ("penelantaran", "pkdrt_penelantaran"),
+        ] {
+            if has(v) {
+                q.push(code.into());
+            }
+        }
+    }
+    if has("eksploitasi") || has("trafficking") {
+        q.push("tppo".into());
+    }
+    if child {
+        q.push("uu_pa".into());
+    }
+    let tpks = crate::domain::law::is_tpks(&q);
+    let r = &mut c.records;
+    r.qualifications = q;
+    let event = |date: NaiveDate, detail| NewEvent {
+        date: date.min(as_of),
+        detail,
+        next: None,
+        note: String::new(),
+    };
+    let Some(started) = started else {
+        return;
+    };
+    if tpks || c.rec.risk == "tinggi" || rng.chance(30) {
+        let reported = (assessed + Duration::days(rng.below(3) as i64)).min(started);
+        r.legal_events.push(event(
+            reported,
+            Detail::LaporanPolisi {
+                unit: rng
+                    .pick(&["Unit PPA Polres Metro", "Polsek Metro Pusat"])
+                    .to_string(),
+                number: format!(
+                    "LP/B/{}/{}/SPKT/POLRES METRO (contoh)",
+                    100 + rng.below(800),
+                    reported.format("%Y")
+                ),
+                investigator: rng
+                    .pick(&["Bripka Sari (contoh)", "Aipda Rudi (contoh)"])
+                    .to_string(),
+                time: None,
+            },
+        ));
+        if has("fisik") || has("seksual") {
+            r.legal_events.push(event(
+                reported + Duration::days(1),
+                Detail::Visum {
+                    hospital: "RSUD Jend. Ahmad Yani (contoh)".into(),
+                    result_received: monitored.is_some(),
+                },
+            ));
+        }
+        if let Some(monitored) = monitored {
+            let held = if closed.is_none() && rng.chance(35) {
+                // An open case with a hearing ahead: within the board's week for some.
+                (as_of - Duration::days(1 + rng.below(7) as i64)).max(monitored)
+            } else {
+                monitored
+            };
+            let next = (closed.is_none()).then(|| as_of + Duration::days(1 + rng.below(14) as i64));
+            r.legal_events.push(event(
+                held,
+                Detail::Sidang {
+                    court: "Pengadilan Negeri Metro (contoh)".into(),
+                    case_number: format!(
+                        "{}/Pid.Sus/{}/PN Met",
+                        10 + rng.below(90),
+                        held.format("%Y")
+                    ),
+                    what_happened: rng
+                        .pick(&[
+                            "Pembacaan dakwaan (contoh).",
+                            "Pemeriksaan saksi korban (contoh).",
+                        ])
+                        .to_string(),
+                    accompanied_by: c.assigned_to.clone().unwrap_or_default(),
+                    next_hearing: next.filter(|n| *n > held),
+                },
+            ));
+            if let Some(closed) = closed
+                && rng.chance(50)
+            {
+                r.legal_events.push(event(
+                    closed,
+                    Detail::Putusan {
+                        sentence: "Pidana penjara 4 tahun (contoh).".into(),
+                    },
+                ));
+            }
+        }
+    }
+    if spouse && !tpks && rng.chance(40) {
+        let who = c.assigned_to.clone().unwrap_or_else(|| c.opened_by.clone());
+        r.mediation.push((
+            started,
+            Step::Asesmen {
+                matter: Matter::Perdata,
+                free_decision: true,
+                assessed_by: format!("{who} (pekerja sosial)"),
+                note: "Soal nafkah anak (contoh).".into(),
+            },
+        ));
+        let session = (started + Duration::days(3)).min(as_of);
+        r.mediation.push((
+            session,
+            Step::Sesi {
+                attended: "Korban, suami, mediator (contoh)".into(),
+                result: "Sepakat soal nafkah bulanan (contoh).".into(),
+            },
+        ));
+        r.mediation.push((
+            session,
+            Step::Kesepakatan {
+                points: "Nafkah Rp1.500.000 per bulan, dibayar tiap tanggal 5 (contoh).".into(),
+                follow_up: Some((session + Duration::days(30)).max(as_of + Duration::days(1))),
+            },
+        ));
+    }
+}
+
 const DEMO_PHYSICAL: &[&str] = &[
     "Memar di lengan, sudah diperiksa dokter (contoh).",
     "Tidak tampak luka fisik (contoh).",
@@ -536,6 +714,7 @@ pub fn fill(store: &mut Store, prefix: &str, o: DemoOptions) -> Result<(usize, u
         .map(|i| {
             let mut c = one_case(&mut rng, start + Duration::days(i * span / n), o.as_of);
             c.records = after_intake(o.seed.wrapping_add(i as u64), &c, o.as_of);
+            legal_side(o.seed.wrapping_add(i as u64), &mut c, o.as_of);
             c
         })
         .collect();
@@ -627,6 +806,63 @@ mod tests {
         assert!(n("SELECT count(*) FROM services_given") > 0);
         assert!(n("SELECT count(*) FROM follow_ups") > 0);
         assert!(n("SELECT count(*) FROM closures") > 0);
+    }
+
+    #[test]
+    fn demo_cases_carry_a_legal_side_that_the_law_would_allow() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let o = DemoOptions {
+            cases: 400,
+            agencies: 5,
+            seed: 7,
+            as_of,
+        };
+        let mut s = Store::open_in_memory().unwrap();
+        fill(&mut s, "PPA", o).unwrap();
+        let n = |sql: &str| -> i64 { s.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        // Qualified as the violence says: every assessed sexual-violence case has its TPKS kind.
+        assert!(n("SELECT count(*) FROM legal_qualifications") > 0);
+        assert_eq!(
+            n("SELECT count(*) FROM cases c WHERE stage != 'pengaduan'
+               AND EXISTS (SELECT 1 FROM codes k WHERE k.case_id = c.id
+                           AND k.vocab = 'jenis_kekerasan' AND k.code = 'seksual')
+               AND NOT EXISTS (SELECT 1 FROM legal_qualifications q
+                               WHERE q.case_id = c.id AND q.code LIKE 'tpks%')"),
+            0
+        );
+        assert!(n("SELECT count(*) FROM legal_events WHERE kind = 'laporan_polisi'") > 0);
+        // No legal event dated after the demo's day; next dates may lie ahead.
+        assert_eq!(
+            n("SELECT count(*) FROM legal_events WHERE date > '2026-11-23'"),
+            0
+        );
+        // Some open cases have a hearing this week, so the board's mark shows.
+        let week = as_of + Duration::days(crate::domain::legal::HEARING_SOON_DAYS);
+        let soon = s
+            .legal_due(week)
+            .unwrap()
+            .iter()
+            .filter(|c| {
+                c.pending.iter().any(|(k, d)| {
+                    *k == crate::domain::legal::EventKind::Sidang && *d >= as_of && *d <= week
+                })
+            })
+            .count();
+        assert!(soon > 0, "a hearing within the week");
+        // Mediation only where the law allows it: never on a TPKS case, always assessed first.
+        assert!(n("SELECT count(*) FROM mediation_records WHERE step = 'kesepakatan'") > 0);
+        assert_eq!(
+            n("SELECT count(*) FROM mediation_records m WHERE EXISTS
+               (SELECT 1 FROM legal_qualifications q WHERE q.case_id = m.case_id
+                AND q.code LIKE 'tpks%')"),
+            0
+        );
+        for id in 1..=400 {
+            let r = s.mediation_records(id).unwrap();
+            if let Some(first) = r.first() {
+                assert!(crate::domain::legal::eligible(&first.step), "case {id}");
+            }
+        }
     }
 
     #[test]

@@ -5,9 +5,6 @@ use chrono::{Duration, NaiveDateTime};
 
 use crate::config::Config;
 use crate::domain::due::{self, Bucket, DueItem, DueKind, Scope};
-use crate::domain::law::{ClockKind, ClockState};
-use crate::domain::legal::EventKind;
-use crate::domain::validate::format_date;
 use crate::domain::vocab;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, stage_short};
@@ -65,39 +62,6 @@ pub fn risk_label(code: &str, lang: Lang) -> &str {
     vocab::RISK.get(code).map_or(code, |t| t.label(lang))
 }
 
-/// A clock's state in words: hours left or over, met.
-pub fn clock_state(s: ClockState, lang: Lang) -> String {
-    match s {
-        ClockState::Running { hours_left } => fill(Msg::ClockLeft.get(lang), &[&hours_left]),
-        ClockState::Breached { hours_over } => fill(Msg::ClockOver.get(lang), &[&hours_over]),
-        ClockState::Met => Msg::ClockMet.get(lang).to_string(),
-        ClockState::MetLate => Msg::ClockMetLate.get(lang).to_string(),
-    }
-}
-
-pub fn when(t: NaiveDateTime) -> String {
-    format!("{} {}", format_date(t.date()), t.format("%H:%M"))
-}
-
-/// A clock as a due-list task: what to do, by when, and the hours.
-pub fn clock_due(k: ClockKind, s: ClockState, deadline: NaiveDateTime, lang: Lang) -> String {
-    let m = match k {
-        ClockKind::TpksPoliceReport => Msg::DueClockPolice,
-        ClockKind::FirstService => Msg::DueClockFirstService,
-        ClockKind::ShelterReview => Msg::DueClockShelter,
-    };
-    fill(m.get(lang), &[&when(deadline), &clock_state(s, lang)])
-}
-
-/// A legal event's next date as a due-list task.
-pub fn next_due(k: EventKind, lang: Lang) -> String {
-    match k {
-        EventKind::Sidang => Msg::DueNextSidang.get(lang).to_string(),
-        EventKind::Perlindungan => Msg::DueNextPerlindungan.get(lang).to_string(),
-        EventKind::Restitusi => Msg::DueNextRestitusi.get(lang).to_string(),
-        k => fill(
-            Msg::DueNextOther.get(lang),
-            &[&vocab::LEGAL_EVENTS.label(k.code(), lang)],
-        ),
-    }
-}
+// A clock's words and a legal item's task words are written once, in `io::legal`, which
+// `meja hukum show` and the case file's Hukum tab share with the due list.
+pub use crate::io::legal::{clock_due, clock_state, next_due, when};

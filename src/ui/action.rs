@@ -82,6 +82,24 @@ pub enum AgencyEdit {
     Verified(Option<NaiveDate>),
 }
 
+/// What the case file's Hukum tab asks for (issues 18, 19).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegalAsk {
+    Qualify,
+    Event,
+    Mediation,
+    Tick,
+}
+
+/// A legal entry, as its dialog gathered it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LegalEntry {
+    Qualify(Vec<String>),
+    Event(crate::domain::legal::NewEvent),
+    Mediation(NaiveDate, crate::domain::legal::Step),
+    Tick(String),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     // ---- the lock screen
@@ -188,6 +206,17 @@ pub enum Action {
     GiveService(GiveDraft),
     /// Record a follow-up (from its flow).
     AddFollowUp(FollowDraft),
+    /// Open the Hukum tab's dialog for `what` on this case.
+    AskLegal {
+        card: Card,
+        what: LegalAsk,
+    },
+    /// Record a legal entry (from its dialog) on a case with this assignee.
+    SaveLegal {
+        case_id: i64,
+        assigned: Option<String>,
+        entry: LegalEntry,
+    },
     /// Leave meja although the draft could not be saved (asked first).
     QuitUnsaved,
     DiscardDraft(i64),
@@ -289,6 +318,11 @@ impl Action {
             // Papers are printed at the desk for any case, as services are recorded.
             | Action::AskPaper { .. }
             | Action::PrintPaper(_) => Some((Permission::RecordService, None)),
+            // The legal side is the case manager's (and the supervisor's), as `meja hukum`.
+            Action::AskLegal { card, .. } => on(Permission::RecordLegal, card),
+            Action::SaveLegal { assigned, .. } => {
+                Some((Permission::RecordLegal, assigned.as_deref()))
+            }
             Action::OpenAudit => Some((Permission::ReadAudit, None)),
             Action::OpenReport => Some((Permission::Report, None)),
             // SIMFONI entry is reporting work, as the report is.

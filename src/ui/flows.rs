@@ -116,6 +116,8 @@ enum Kind {
     FollowDate(FollowDraft),
     FollowFindings(FollowDraft),
     FollowNext(FollowDraft),
+    // ---- the Hukum tab (issues 18, 19): its steps in `ui::legal_flow`
+    Legal(crate::ui::legal_flow::LegalFlow),
     // ---- papers to sign (issue 19): the steps in `flows/paper.rs`
     Paper(paper::PaperStep),
 }
@@ -413,6 +415,11 @@ impl Flow {
             &[],
         );
         Flow::new(Kind::FollowHow(draft), dialog)
+    }
+
+    /// A Hukum-tab dialog (`ui::legal_flow`) at its first step.
+    pub fn legal(step: crate::ui::legal_flow::LegalFlow, dialog: Dialog) -> Flow {
+        Flow::new(Kind::Legal(step), dialog)
     }
 
     // ---- answering -----------------------------------------------------------------------
@@ -724,6 +731,22 @@ impl Flow {
                 }
                 Step::Done(Action::AddFollowUp(d))
             }
+            (Kind::Legal(step), a) => match step.answer(
+                a,
+                &crate::ui::legal_flow::Cx {
+                    lang,
+                    today: cx.today,
+                },
+            ) {
+                crate::ui::legal_flow::Outcome::Next(step, dialog) => {
+                    self.next(Kind::Legal(step), dialog)
+                }
+                crate::ui::legal_flow::Outcome::Stay(why) => {
+                    self.error = Some(why);
+                    Step::Continue
+                }
+                crate::ui::legal_flow::Outcome::Done(action) => Step::Done(action),
+            },
             (Kind::Paper(step), answer) => self.paper_answer(step, answer, lang),
             // An answer of a shape this step does not take (Enter on an info box): done
             // with nothing to apply.

@@ -10,6 +10,7 @@ pub mod conflict;
 pub mod flows;
 pub mod keymap;
 pub mod keys;
+pub mod legal_flow;
 pub mod screens;
 pub mod term;
 mod term_scroll;

@@ -27,6 +27,12 @@ pub enum CaseKey {
     /// Record a follow-up.
     FollowUp,
     Simfoni,
+    /// The Hukum tab: set the legal qualification, record a legal event, a mediation step,
+    /// tick a checklist item.
+    Qualify,
+    LegalEvent,
+    Mediation,
+    Tick,
     /// Print a paper to sign (issue 19).
     Paper,
     Up,
@@ -150,12 +156,13 @@ pub static CASE_REFERRALS: Table<CaseKey> = Table {
             bar: &[("r", Msg::KeyRefer)],
             binds: &[(Char('r'), CaseKey::Refer)],
         },
+        // `u` (ubah status), not `s`: `s` is the SIMFONI sheet on every tab.
         Row {
-            keys: "s / Enter",
+            keys: "u / Enter",
             help: Msg::HCaseStatusOnly,
-            bar: &[("s", Msg::KeyStatus)],
+            bar: &[("u", Msg::KeyStatus)],
             binds: &[
-                (Char('s'), CaseKey::Status),
+                (Char('u'), CaseKey::Status),
                 (Code(KeyCode::Enter), CaseKey::Status),
             ],
         },

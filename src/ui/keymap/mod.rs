@@ -18,6 +18,7 @@ mod board;
 mod casefile;
 mod form;
 mod global;
+mod legal;
 mod pager;
 mod review;
 mod search;
@@ -28,6 +29,7 @@ pub use board::*;
 pub use casefile::*;
 pub use form::*;
 pub use global::*;
+pub use legal::*;
 pub use pager::*;
 pub use review::*;
 pub use search::*;
@@ -116,7 +118,7 @@ impl<C> Described for Table<C> {
 }
 
 /// Every table, in the order help lists the ones that are not the current screen's.
-pub fn all() -> [&'static dyn Described; 19] {
+pub fn all() -> [&'static dyn Described; 20] {
     [
         &FORM,
         &PICK_LIST,
@@ -125,6 +127,7 @@ pub fn all() -> [&'static dyn Described; 19] {
         &BOARD,
         &CASE,
         &CASE_REFERRALS,
+        &CASE_LEGAL,
         &CASE_EDIT,
         &PAGER,
         &SEARCH,
@@ -171,6 +174,7 @@ mod tests {
         no_key_twice(&BOARD);
         no_key_twice(&CASE);
         no_key_twice(&CASE_REFERRALS);
+        no_key_twice(&CASE_LEGAL);
         no_key_twice(&CASE_EDIT);
         no_key_twice(&PAGER);
         no_key_twice(&SEARCH);
@@ -182,5 +186,27 @@ mod tests {
         no_key_twice(&SIMFONI_MONTH);
         no_key_twice(&TUGAS);
         no_key_twice(&HELP);
+    }
+
+    /// `s` is the SIMFONI sheet on every case-file tab (it once moved a referral's status on
+    /// the Rujukan tab): a tab's table either leaves it to the case file's or means the same.
+    #[test]
+    fn s_means_the_simfoni_sheet_on_every_case_file_tab() {
+        let s = Bind::Char('s');
+        let of = |t: &Table<CaseKey>| {
+            t.rows
+                .iter()
+                .flat_map(|r| r.binds.iter())
+                .find(|(b, _)| *b == s)
+                .map(|(_, c)| *c)
+        };
+        assert_eq!(of(&CASE), Some(CaseKey::Simfoni));
+        for t in [&CASE_REFERRALS, &CASE_LEGAL] {
+            assert!(
+                matches!(of(t), None | Some(CaseKey::Simfoni)),
+                "{:?}",
+                t.title
+            );
+        }
     }
 }

@@ -87,6 +87,17 @@ impl ReportView {
                 ),
                 width,
             )),
+            // The legal process this office accompanied in the month (issue 19).
+            Line::raw(truncate(
+                &format!(
+                    "{}: {}   {}: {}",
+                    Msg::RepPoliceReports.get(lang),
+                    r.police_reports,
+                    Msg::RepVerdicts.get(lang),
+                    r.verdicts
+                ),
+                width,
+            )),
             Line::raw(""),
         ];
         for t in &r.tables {

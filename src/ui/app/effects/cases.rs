@@ -150,6 +150,7 @@ impl App {
             }
         }
         self.reload_case_records();
+        self.reload_case_legal();
     }
 
     /// The access log, for those whose role reads it.
@@ -190,6 +191,7 @@ impl App {
                 }
                 self.reload_case_referrals();
                 self.reload_case_records();
+                self.reload_case_legal();
             }
             Ok(None) => {}
             Err(e) => {

@@ -16,6 +16,7 @@ mod access;
 mod cases;
 mod directory;
 mod intake;
+mod legal;
 mod papers;
 mod records;
 mod report;
@@ -242,6 +243,8 @@ impl App {
             Action::AskFollowUp(case_id) => self.ask_follow_up(case_id),
             Action::GiveService(d) => return self.give_service(d),
             Action::AddFollowUp(d) => return self.add_follow_up(d),
+            Action::AskLegal { card, what } => self.ask_legal(card, what),
+            Action::SaveLegal { case_id, entry, .. } => return self.save_legal(case_id, entry),
             Action::AskPaper { case_id, number } => self.ask_paper(case_id, number),
             Action::PrintPaper(d) => return self.print_paper(d),
         }

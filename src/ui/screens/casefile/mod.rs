@@ -1,8 +1,8 @@
 //! The case file: everything recorded on a case (the intake form's widgets, read-only until
 //! `e`), and its timeline of stage changes, edits, assignments and notes.
 //!
-//! One file per tab's lines below this one (`timeline`, `referrals`, `records`); a new tab adds
-//! a file here and a row to [`Tab`].
+//! One file per tab's lines below this one (`timeline`, `referrals`, `records`, `legal`); a new
+//! tab adds a file here and a row to [`Tab`].
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -17,13 +17,14 @@ use crate::domain::referral::Referral;
 use crate::domain::vocab;
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::action::Action;
-use crate::ui::keymap::{self, CASE, CASE_REFERRALS, CaseKey, Described};
+use crate::ui::keymap::{self, CASE, CASE_LEGAL, CASE_REFERRALS, CaseKey, Described};
 use crate::ui::keys::{self, FormKey};
 use crate::ui::screens::intake::IntakeForm;
 use crate::ui::screens::{Cx, Screen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::truncate;
 
+mod legal;
 mod pager;
 mod records;
 mod referrals;
@@ -40,6 +41,8 @@ pub enum Tab {
     FollowUps,
     Timeline,
     Referrals,
+    /// The legal side: qualification, clocks, checklist, legal events, mediation.
+    Legal,
 }
 
 impl Tab {
@@ -49,7 +52,8 @@ impl Tab {
             Tab::Services => Tab::FollowUps,
             Tab::FollowUps => Tab::Timeline,
             Tab::Timeline => Tab::Referrals,
-            Tab::Referrals => Tab::Data,
+            Tab::Referrals => Tab::Legal,
+            Tab::Legal => Tab::Data,
         }
     }
 }
@@ -84,6 +88,8 @@ pub struct CaseView {
     pub referrals: Vec<Referral>,
     pub ref_cursor: usize,
     pub records: RecordLists,
+    /// What the Hukum tab shows, read by the effects with the records.
+    pub legal: Option<crate::store::legal::LegalSheet>,
     /// The long texts in full over the tab's body, while open (`b`).
     pub pager: Option<Pager>,
 }
@@ -109,6 +115,7 @@ impl CaseView {
             referrals: Vec::new(),
             ref_cursor: 0,
             records: RecordLists::default(),
+            legal: None,
             pager: None,
         }
     }
@@ -233,6 +240,7 @@ impl CaseView {
                 tab(Tab::FollowUps, Msg::TabFollowUps),
                 tab(Tab::Timeline, Msg::TabTimeline),
                 tab(Tab::Referrals, Msg::TabReferrals),
+                tab(Tab::Legal, Msg::TabLegal),
                 mode,
             ])),
             tabs,
@@ -247,11 +255,11 @@ impl CaseView {
                 let lines = self.referral_lines(lang, theme, today, body.width as usize);
                 f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
             }
-            Tab::Services | Tab::FollowUps => {
-                let lines = if self.tab == Tab::Services {
-                    self.service_lines(lang, theme)
-                } else {
-                    self.follow_up_lines(lang, theme)
+            Tab::Services | Tab::FollowUps | Tab::Legal => {
+                let lines = match self.tab {
+                    Tab::Services => self.service_lines(lang, theme),
+                    Tab::FollowUps => self.follow_up_lines(lang, theme),
+                    _ => self.legal_lines(lang, theme),
                 };
                 let max = (lines.len() as u16).saturating_sub(body.height);
                 self.scroll = self.scroll.min(max);
@@ -317,9 +325,11 @@ impl Screen for CaseView {
         } else if self.pager.is_some() {
             vec![&keymap::PAGER]
         } else if self.tab == Tab::Referrals {
-            vec![&CASE_REFERRALS, &CASE]
+            vec![&CASE_REFERRALS, &CASE, &CASE_LEGAL]
+        } else if self.tab == Tab::Legal {
+            vec![&CASE_LEGAL, &CASE, &CASE_REFERRALS]
         } else {
-            vec![&CASE, &CASE_REFERRALS]
+            vec![&CASE, &CASE_REFERRALS, &CASE_LEGAL]
         }
     }
 
@@ -336,19 +346,30 @@ impl Screen for CaseView {
             return None;
         }
         let card = self.file.card.clone();
-        let table = if self.tab == Tab::Referrals {
-            &CASE_REFERRALS
-        } else {
-            &CASE
+        // A tab's own keys first, then the case file's: `s` is the SIMFONI sheet on every
+        // tab, `e` edits from any of them.
+        let own = match self.tab {
+            Tab::Referrals => CASE_REFERRALS.lookup(key),
+            Tab::Legal => CASE_LEGAL.lookup(key),
+            _ => None,
         };
-        let Some(k) = table.lookup(key) else {
+        let Some(k) = own.or_else(|| CASE.lookup(key)) else {
             // The Data tab is the read-only form: its own keys move through it.
             if self.tab == Tab::Data {
                 self.form.handle(&Event::Key(*key), cx.today);
             }
             return None;
         };
-        let timeline = matches!(self.tab, Tab::Timeline | Tab::Services | Tab::FollowUps);
+        let timeline = matches!(
+            self.tab,
+            Tab::Timeline | Tab::Services | Tab::FollowUps | Tab::Legal
+        );
+        let legal = |what| {
+            Some(Action::AskLegal {
+                card: card.clone(),
+                what,
+            })
+        };
         match k {
             CaseKey::Leave => return Some(Action::LeaveCase),
             CaseKey::Tab => self.tab = self.tab.next(),
@@ -358,7 +379,15 @@ impl Screen for CaseView {
                     number: card.number,
                 });
             }
-            _ if self.tab == Tab::Referrals => return self.on_referrals_key(k),
+            CaseKey::Status | CaseKey::Letter | CaseKey::Up | CaseKey::Down
+                if self.tab == Tab::Referrals =>
+            {
+                return self.on_referrals_key(k);
+            }
+            CaseKey::Qualify => return legal(crate::ui::action::LegalAsk::Qualify),
+            CaseKey::LegalEvent => return legal(crate::ui::action::LegalAsk::Event),
+            CaseKey::Mediation => return legal(crate::ui::action::LegalAsk::Mediation),
+            CaseKey::Tick => return legal(crate::ui::action::LegalAsk::Tick),
             CaseKey::Edit => return Some(Action::StartEdit(card)),
             // Showing the NIK is logged; hiding it again is not.
             CaseKey::Reveal if !self.form.reveal_nik => {
