@@ -40,7 +40,7 @@ fn table_keys(t: &dyn Described) -> Vec<String> {
 fn readme_key_tables_agree_with_the_key_tables() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md");
-    let tables: [(&str, &dyn Described); 9] = [
+    let tables: [(&str, &dyn Described); 10] = [
         ("global", &keymap::GLOBAL),
         ("form", &keymap::FORM),
         ("drafts", &keymap::DRAFTS),

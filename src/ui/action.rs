@@ -116,7 +116,7 @@ pub enum Action {
     /// A case opened at a tab (from Tugas: where the item is worked).
     OpenCaseAt {
         case_id: i64,
-        tab: crate::ui::screens::casefile::Tab,
+        tab: crate::ui::casetab::Tab,
     },
     /// Tugas: everyone's list (true) or mine.
     TugasScope(bool),

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod casetab;
 pub mod conflict;
 pub mod flows;
 pub mod keymap;

@@ -32,31 +32,7 @@ mod timeline;
 
 pub use pager::Pager;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Data,
-    /// Services given (layanan diberikan).
-    Services,
-    /// Follow-ups (pemantauan).
-    FollowUps,
-    Timeline,
-    Referrals,
-    /// The legal side: qualification, clocks, checklist, legal events, mediation.
-    Legal,
-}
-
-impl Tab {
-    pub fn next(self) -> Tab {
-        match self {
-            Tab::Data => Tab::Services,
-            Tab::Services => Tab::FollowUps,
-            Tab::FollowUps => Tab::Timeline,
-            Tab::Timeline => Tab::Referrals,
-            Tab::Referrals => Tab::Legal,
-            Tab::Legal => Tab::Data,
-        }
-    }
-}
+pub use crate::ui::casetab::Tab;
 
 /// The records after intake the tabs show, loaded by the effects when the case opens or is
 /// read again.
