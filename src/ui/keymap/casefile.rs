@@ -42,6 +42,50 @@ pub enum CaseKey {
     Leave,
 }
 
+/// Scrolling a tab's text: the same on every tab that has one.
+pub(super) const SCROLL: Row<CaseKey> = Row {
+    keys: "↑ ↓ / k j PgUp PgDn",
+    help: Msg::HCaseScroll,
+    bar: &[],
+    binds: &[
+        (Code(KeyCode::Up), CaseKey::Up),
+        (Char('k'), CaseKey::Up),
+        (Code(KeyCode::Down), CaseKey::Down),
+        (Char('j'), CaseKey::Down),
+        (Code(KeyCode::PageUp), CaseKey::PageUp),
+        (Code(KeyCode::PageDown), CaseKey::PageDown),
+    ],
+};
+
+/// Moving in a tab's list (referrals).
+pub(super) const LIST_MOVE: Row<CaseKey> = Row {
+    keys: "↑ ↓ / k j",
+    help: Msg::HListMove,
+    bar: &[],
+    binds: &[
+        (Code(KeyCode::Up), CaseKey::Up),
+        (Char('k'), CaseKey::Up),
+        (Code(KeyCode::Down), CaseKey::Down),
+        (Char('j'), CaseKey::Down),
+    ],
+};
+
+/// The next tab, from every tab.
+pub(super) const TAB: Row<CaseKey> = Row {
+    keys: "t",
+    help: Msg::HCaseTab,
+    bar: &[("t", Msg::KeyTabs)],
+    binds: &[(Char('t'), CaseKey::Tab)],
+};
+
+/// Back to the board (or wherever the case was opened from), from every tab.
+pub(super) const LEAVE: Row<CaseKey> = Row {
+    keys: "Esc",
+    help: Msg::HBack,
+    bar: &[("Esc", Msg::KeyBack)],
+    binds: &[(Code(KeyCode::Esc), CaseKey::Leave)],
+};
+
 pub static CASE: Table<CaseKey> = Table {
     title: Msg::HelpCase,
     rows: &[
@@ -75,12 +119,7 @@ pub static CASE: Table<CaseKey> = Table {
             bar: &[("r", Msg::KeyRefer)],
             binds: &[(Char('r'), CaseKey::Refer)],
         },
-        Row {
-            keys: "t",
-            help: Msg::HCaseTab,
-            bar: &[("t", Msg::KeyTabs)],
-            binds: &[(Char('t'), CaseKey::Tab)],
-        },
+        TAB,
         Row {
             keys: "l",
             help: Msg::HCaseGive,
@@ -123,25 +162,8 @@ pub static CASE: Table<CaseKey> = Table {
             bar: &[],
             binds: &[(Char('d'), CaseKey::Paper)],
         },
-        Row {
-            keys: "↑ ↓ / k j PgUp PgDn",
-            help: Msg::HCaseScroll,
-            bar: &[],
-            binds: &[
-                (Code(KeyCode::Up), CaseKey::Up),
-                (Char('k'), CaseKey::Up),
-                (Code(KeyCode::Down), CaseKey::Down),
-                (Char('j'), CaseKey::Down),
-                (Code(KeyCode::PageUp), CaseKey::PageUp),
-                (Code(KeyCode::PageDown), CaseKey::PageDown),
-            ],
-        },
-        Row {
-            keys: "Esc",
-            help: Msg::HBack,
-            bar: &[("Esc", Msg::KeyBack)],
-            binds: &[(Code(KeyCode::Esc), CaseKey::Leave)],
-        },
+        SCROLL,
+        LEAVE,
     ],
     note: None,
 };
@@ -172,29 +194,9 @@ pub static CASE_REFERRALS: Table<CaseKey> = Table {
             bar: &[("l", Msg::KeyLetter)],
             binds: &[(Char('l'), CaseKey::Letter)],
         },
-        Row {
-            keys: "↑ ↓ / k j",
-            help: Msg::HListMove,
-            bar: &[],
-            binds: &[
-                (Code(KeyCode::Up), CaseKey::Up),
-                (Char('k'), CaseKey::Up),
-                (Code(KeyCode::Down), CaseKey::Down),
-                (Char('j'), CaseKey::Down),
-            ],
-        },
-        Row {
-            keys: "t",
-            help: Msg::HCaseTab,
-            bar: &[("t", Msg::KeyTabs)],
-            binds: &[(Char('t'), CaseKey::Tab)],
-        },
-        Row {
-            keys: "Esc",
-            help: Msg::HBack,
-            bar: &[("Esc", Msg::KeyBack)],
-            binds: &[(Code(KeyCode::Esc), CaseKey::Leave)],
-        },
+        LIST_MOVE,
+        TAB,
+        LEAVE,
     ],
     note: None,
 };

@@ -14,6 +14,28 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Msg;
 
+/// A row for one letter key, for the many rows that are just that:
+/// `letter!('q', HCaseQualify, KeyQualify => CaseKey::Qualify)` shows `q` in help and in the
+/// key bar; `letter!('l', HCaseGive => CaseKey::GiveService)` in help only.
+macro_rules! letter {
+    ($c:literal, $help:ident, $bar:ident => $cmd:expr) => {
+        $crate::ui::keymap::Row {
+            keys: concat!($c),
+            help: $crate::i18n::Msg::$help,
+            bar: &[(concat!($c), $crate::i18n::Msg::$bar)],
+            binds: &[($crate::ui::keymap::Bind::Char($c), $cmd)],
+        }
+    };
+    ($c:literal, $help:ident => $cmd:expr) => {
+        $crate::ui::keymap::Row {
+            keys: concat!($c),
+            help: $crate::i18n::Msg::$help,
+            bar: &[],
+            binds: &[($crate::ui::keymap::Bind::Char($c), $cmd)],
+        }
+    };
+}
+
 mod board;
 mod casefile;
 mod form;
