@@ -465,12 +465,18 @@ pub struct Finding {
 }
 
 /// A person as recorded on a case.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PersonRecord {
+pub type PersonRecord = Person<NaiveDate>;
+
+/// A person's fields, with the birth date as `D`: a date on a case ([`PersonRecord`]), the
+/// text a transfer file holds (`domain::transfer::TransferPerson`, checked on import). One
+/// list of fields, so a field added to the people of a case reaches the transfer file too.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, bound(deserialize = "D: Deserialize<'de> + Default"))]
+pub struct Person<D> {
     pub name: String,
     pub nik: Option<String>,
     pub sex: Option<String>,
-    pub birth_date: Option<NaiveDate>,
+    pub birth_date: Option<D>,
     pub age: Option<u32>,
     pub phone: Option<String>,
     /// Whether the phone may be rung (`ya`/`tidak`); asked of victims only.
@@ -488,6 +494,35 @@ pub struct PersonRecord {
     pub marital: Option<String>,
     pub nationality: Option<String>,
     pub country: String,
+}
+
+impl PersonRecord {
+    /// The same person with the birth date as ISO text (`2015-03-09`), as a transfer file
+    /// keeps it.
+    pub fn with_text_date(self) -> Person<String> {
+        Person {
+            birth_date: self.birth_date.map(|d| d.to_string()),
+            name: self.name,
+            nik: self.nik,
+            sex: self.sex,
+            age: self.age,
+            phone: self.phone,
+            safe_contact: self.safe_contact,
+            address: self.address,
+            region: self.region,
+            relation: self.relation,
+            disability: self.disability,
+            schooling: self.schooling,
+            guardian: self.guardian,
+            ampk: self.ampk,
+            domicile: self.domicile,
+            education: self.education,
+            occupation: self.occupation,
+            marital: self.marital,
+            nationality: self.nationality,
+            country: self.country,
+        }
+    }
 }
 
 /// A validated intake, ready to open a case from.

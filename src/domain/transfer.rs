@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Issue;
+use super::intake::Person;
 use super::legal::{self, Detail, EventIssue, NewEvent, Step};
 use super::region;
 use super::roughdate::RoughDate;
@@ -250,29 +251,26 @@ pub struct TransferPerson {
     /// `pelapor`, `korban` or `terlapor`.
     pub role: String,
     pub ord: i64,
-    pub name: String,
-    pub nik: Option<String>,
-    pub sex: Option<String>,
-    pub birth_date: Option<String>,
-    pub age: Option<u32>,
-    pub phone: Option<String>,
-    /// `ya`/`tidak`: may the phone be rung. Absent in files from before it was asked.
-    pub safe_contact: Option<String>,
-    pub address: String,
-    pub region: Option<String>,
-    pub relation: Option<String>,
-    pub disability: Option<String>,
-    pub schooling: String,
-    pub guardian: String,
-    pub ampk: Vec<String>,
-    /// The fields SIMFONI counts (version 3); absent from older files.
-    pub education: Option<String>,
-    pub occupation: Option<String>,
-    pub marital: Option<String>,
-    pub nationality: Option<String>,
-    /// A WNA's country, as text.
-    pub country: String,
-    pub domicile: String,
+    /// The person's fields as a case has them, the birth date as the file's text (checked
+    /// on import, so a bad date is reported by its field). Fields added since format 1
+    /// (`safe_contact`; the SIMFONI ones of format 3) are absent from older files and read
+    /// as empty.
+    #[serde(flatten)]
+    pub person: Person<String>,
+}
+
+/// `p.name` for `p.person.name`: a transfer person is a person with a role and a place.
+impl std::ops::Deref for TransferPerson {
+    type Target = Person<String>;
+    fn deref(&self) -> &Person<String> {
+        &self.person
+    }
+}
+
+impl std::ops::DerefMut for TransferPerson {
+    fn deref_mut(&mut self) -> &mut Person<String> {
+        &mut self.person
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -496,8 +494,9 @@ impl CaseTransfer {
         for list in [&mut k.violence, &mut k.services, &mut k.withhold] {
             codes(list);
         }
-        for p in &mut self.persons {
-            line(&mut p.role);
+        for t in &mut self.persons {
+            line(&mut t.role);
+            let p = &mut t.person;
             name(&mut p.name);
             name(&mut p.guardian);
             line(&mut p.address);

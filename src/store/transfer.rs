@@ -80,26 +80,7 @@ fn load_persons(c: &Connection, id: i64) -> rusqlite::Result<Vec<TransferPerson>
             out.push(TransferPerson {
                 role: role.into(),
                 ord: ord as i64,
-                name: p.name,
-                nik: p.nik,
-                sex: p.sex,
-                birth_date: p.birth_date.map(|d| d.to_string()),
-                age: p.age,
-                phone: p.phone,
-                safe_contact: p.safe_contact,
-                address: p.address,
-                region: p.region,
-                relation: p.relation,
-                disability: p.disability,
-                schooling: p.schooling,
-                guardian: p.guardian,
-                ampk: p.ampk,
-                education: p.education,
-                occupation: p.occupation,
-                marital: p.marital,
-                nationality: p.nationality,
-                country: p.country,
-                domicile: p.domicile,
+                person: p.with_text_date(),
             });
         }
     }
