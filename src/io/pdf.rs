@@ -536,43 +536,41 @@ fn encode(s: &str) -> Vec<u8> {
 }
 
 /// Advance widths (1/1000 em) for the WinAnsi codes 0x20–0xFF, from Adobe's Helvetica AFM
-/// (the standard-14 metrics every PDF reader uses); 0 where WinAnsi has no character.
-#[rustfmt::skip]
-const HELVETICA: [u16; 224] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0x30
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // 0x40
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 0x50
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // 0x60
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0, // 0x70
-    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
-    0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667, // 0x90
-    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
-    400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
-    667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
-    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
-    556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
-    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500, // 0xF0
-];
+/// (the standard-14 metrics every PDF reader uses); 0 where WinAnsi has no character. The
+/// numbers are data, kept in `assets/pdf/` and read when meja is compiled.
+const HELVETICA: [u16; 224] = widths(include_bytes!("../../assets/pdf/helvetica.widths"));
 
 /// As [`HELVETICA`], from the Helvetica-Bold AFM.
-#[rustfmt::skip]
-const HELVETICA_BOLD: [u16; 224] = [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 0x30
-    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, // 0x40
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // 0x50
-    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // 0x60
-    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 0, // 0x70
-    556, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
-    0, 278, 278, 500, 500, 350, 556, 1000, 333, 1000, 556, 333, 944, 0, 500, 667, // 0x90
-    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
-    400, 584, 333, 333, 333, 611, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
-    722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
-    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
-    556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
-    611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556, // 0xF0
-];
+const HELVETICA_BOLD: [u16; 224] = widths(include_bytes!("../../assets/pdf/helvetica-bold.widths"));
+
+/// The 224 numbers of a widths file, in order; `#` to the end of a line is a comment. A file
+/// with more or fewer numbers stops the build.
+const fn widths(text: &[u8]) -> [u16; 224] {
+    let mut out = [0u16; 224];
+    let (mut i, mut k, mut n, mut in_number, mut in_comment) = (0, 0, 0u32, false, false);
+    while i <= text.len() {
+        // One step past the end, as a separator, so a last number with no newline counts.
+        let b = if i < text.len() { text[i] } else { b'\n' };
+        if in_comment {
+            in_comment = b != b'\n';
+        } else if b.is_ascii_digit() {
+            n = n * 10 + (b - b'0') as u32;
+            in_number = true;
+        } else {
+            if in_number {
+                assert!(k < 224, "a widths file has more than 224 numbers");
+                out[k] = n as u16;
+                k += 1;
+                n = 0;
+                in_number = false;
+            }
+            in_comment = b == b'#';
+        }
+        i += 1;
+    }
+    assert!(k == 224, "a widths file has fewer than 224 numbers");
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -952,6 +950,25 @@ mod tests {
                 assert_eq!(HELVETICA[code - 0x20], 0);
             }
         }
+    }
+
+    /// Digits in a comment are not widths, and the last number counts without a newline.
+    #[test]
+    fn a_widths_file_skips_comments() {
+        let mut text = String::from("# 0x20 row 12\n");
+        for n in 1..=224 {
+            text.push_str(&format!("{n} "));
+            if n % 16 == 0 {
+                text.push_str("# 0x30\n");
+            }
+        }
+        let w = widths(
+            text.trim_end()
+                .trim_end_matches("# 0x30")
+                .trim_end()
+                .as_bytes(),
+        );
+        assert_eq!((w[0], w[15], w[16], w[223]), (1, 16, 17, 224));
     }
 
     #[test]
