@@ -664,6 +664,8 @@ messages! {
     ErrLang => "bahasa tidak dikenal: {} (pakai id atau en)", "unknown language: {} (use id or en)";
     ConfigWritten => "Konfigurasi ditulis: {}", "Configuration written: {}";
     DemoDone => "{} kasus dan {} lembaga ditulis ke {} dalam {:.1} detik", "{} cases and {} agencies written to {} in {:.1} s";
+    // Ready for a pilot, last points (issue 16)
+    LetterItemsPrompt => "Tanpa persetujuan: data minimum, dan yang dicentang", "No consent: the minimum, and what you tick";
     // Staff accounts and sign-in
     TitleAudit => "Log akses", "Access log";
     KeyAudit => "Log", "Log";

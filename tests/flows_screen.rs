@@ -416,3 +416,79 @@ fn a_name_pasted_into_the_directory_search_narrows_the_list() {
     assert!(t.contains("LBH Metro Adil"), "{t}");
     assert!(!t.contains("Biro Psikologi Harapan"), "{t}");
 }
+
+/// Issue 16 point 3 on screen: `l` for a client who did not agree to share her data asks
+/// what to add to the minimum; Enter alone writes the minimum, a ticked item is added, an
+/// unticked one stays out, and each choice goes into the case history.
+#[test]
+fn a_letter_without_consent_asks_what_to_add_and_carries_only_the_ticked_items() {
+    let (dir, path, number) = setup("tidak");
+    let mut app = app_on(&path, Lang::Id, "ani");
+    open_case(&mut app, &number);
+    typ(&mut app, "r");
+    typ(&mut app, "lbh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    app.handle(&Event::Paste("Pendampingan hukum.".into()));
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Enter);
+    app.handle(&Event::Paste("Wali tidak dapat dihubungi.".into()));
+    ctrl(&mut app, 's');
+    assert!(text(&mut app).contains("tanpa persetujuan"));
+    let read = |n: &str| {
+        let p = dir
+            .path()
+            .join("surat")
+            .join(format!("surat-{n}-UPTD-PPA-XI-2026.txt"));
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    // Enter alone: the minimum.
+    typ(&mut app, "l");
+    let t = text(&mut app);
+    assert!(t.contains("Tanpa persetujuan: data minimum"), "{t}");
+    assert!(t.contains("Hanya data minimum"), "{t}");
+    insta::assert_snapshot!("letter_items_80x24", render(&mut app, 80, 24).backend());
+    key(&mut app, KeyCode::Enter);
+    assert!(text(&mut app).contains("001/UPTD-PPA/XI/2026"));
+    key(&mut app, KeyCode::Enter);
+    let first = read("001");
+    assert!(first.contains("S.A."), "{first}");
+    for gone in ["Siti Aminah", "01-02-2014", "1 Februari 2014"] {
+        assert!(!first.contains(gone), "{gone:?} in\n{first}");
+    }
+    // The full name ticked (Space), the birth date not. The reprint keeps the referral's
+    // number; the first file was taken away (a reprint never overwrites a letter).
+    for ext in ["txt", "pdf"] {
+        std::fs::remove_file(
+            dir.path()
+                .join("surat")
+                .join(format!("surat-001-UPTD-PPA-XI-2026.{ext}")),
+        )
+        .unwrap();
+    }
+    typ(&mut app, "l");
+    typ(&mut app, "nama lengkap");
+    typ(&mut app, " ");
+    key(&mut app, KeyCode::Enter);
+    let t = text(&mut app);
+    assert!(t.contains("001/UPTD-PPA/XI/2026 ditulis"), "{t}");
+    key(&mut app, KeyCode::Enter);
+    let second = read("001");
+    assert!(second.contains("Siti Aminah"), "{second}");
+    for gone in ["01-02-2014", "1 Februari 2014"] {
+        assert!(!second.contains(gone), "{gone:?} in\n{second}");
+    }
+    // Esc: no letter, nothing in the history.
+    typ(&mut app, "l");
+    key(&mut app, KeyCode::Esc);
+    assert!(!text(&mut app).contains("ditulis"));
+    let rows: Vec<String> = rusqlite::Connection::open(&path)
+        .unwrap()
+        .prepare("SELECT new_value FROM case_history WHERE action = 'isi_surat' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows, ["minimum", "nama"]);
+}

@@ -502,6 +502,27 @@ pub const LETTER_ITEMS: Vocab = Vocab {
     ],
 };
 
+/// The letter dialog without consent to share: "the minimum only" first, highlighted, so
+/// Enter with nothing ticked writes the minimum; then every item of [`LETTER_ITEMS`].
+pub const LETTER_PICK: Vocab = Vocab {
+    name: "isi_surat_pilih",
+    terms: &[
+        t(MINIMUM_ONLY, "Hanya data minimum", "The minimum only"),
+        t("nama", "Nama lengkap", "Full name"),
+        t("umur", "Tanggal lahir dan umur", "Birth date and age"),
+        t("nik", "NIK", "NIK"),
+        t("alamat", "Alamat", "Address"),
+        t("wali", "Orang tua/wali", "Parent/guardian"),
+        t("telepon", "Nomor telepon", "Phone number"),
+        t("kekerasan", "Jenis kekerasan", "Type of violence"),
+        t("pelaku", "Data terlapor", "Alleged perpetrator"),
+        t("kronologi", "Kronologi", "Account of the incident"),
+    ],
+};
+
+/// The code of "the minimum only" in [`LETTER_PICK`]: never an item a letter carries.
+pub const MINIMUM_ONLY: &str = "minimum";
+
 /// Where a referral stands (Primero's transitions).
 pub const REFERRAL_STATUS: Vocab = Vocab {
     name: "status_rujukan",
@@ -907,6 +928,22 @@ pub const ADULT_AGE: u32 = 18;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_letter_dialog_offers_the_minimum_then_every_letter_item() {
+        assert_eq!(LETTER_PICK.terms[0].code, MINIMUM_ONLY);
+        assert!(!LETTER_ITEMS.contains(MINIMUM_ONLY));
+        let rest: Vec<_> = LETTER_PICK.terms[1..]
+            .iter()
+            .map(|t| (t.code, t.id, t.en))
+            .collect();
+        let items: Vec<_> = LETTER_ITEMS
+            .terms
+            .iter()
+            .map(|t| (t.code, t.id, t.en))
+            .collect();
+        assert_eq!(rest, items);
+    }
 
     #[test]
     fn the_most_serious_violence_is_sexual_then_trafficking_down_to_other() {

@@ -180,6 +180,12 @@ pub enum Action {
     },
     AskReferralStatus(Referral),
     WriteLetter(Referral),
+    /// The letter, for a client without consent to share, with the items the worker ticked
+    /// to add to the minimum (issue 16).
+    WriteLetterWith {
+        referral: Referral,
+        include: Vec<String>,
+    },
     // ---- the directory
     AskDirectoryService,
     AskDirectoryArea,

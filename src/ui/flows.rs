@@ -107,6 +107,8 @@ enum Kind {
     RefOverride(RefDraft),
     RefStatus(Referral),
     RefStatusNote(Referral, Status),
+    /// `l` without consent to share: the items to add to the minimum.
+    LetterItems(Referral),
     // ---- the case after intake (issue 17)
     GiveService(GiveDraft),
     GiveVictim(GiveDraft),
@@ -383,6 +385,18 @@ impl Flow {
         )
     }
 
+    /// `l` on a referral whose client did not agree to share her data: what to add to the
+    /// minimum, "the minimum only" highlighted (issue 16 point 3).
+    pub fn letter_items(r: Referral, lang: Lang) -> Flow {
+        let dialog = pick(
+            Msg::LetterItemsPrompt.get(lang),
+            vocab::LETTER_PICK,
+            true,
+            &[],
+        );
+        Flow::new(Kind::LetterItems(r), dialog)
+    }
+
     /// `s` on a referral: its next status, and a note where the status needs one. None when
     /// the status is final.
     pub fn referral_status(r: Referral, lang: Lang) -> Option<Flow> {
@@ -611,6 +625,10 @@ impl Flow {
                     draft: d,
                     override_reason: Some(why),
                 })
+            }
+            (Kind::LetterItems(referral), Answer::Codes(c)) => {
+                let include = c.into_iter().filter(|c| c != vocab::MINIMUM_ONLY).collect();
+                Step::Done(Action::WriteLetterWith { referral, include })
             }
             (Kind::RefStatus(r), Answer::Codes(c)) => {
                 let Some(to) = c.first().and_then(|x| Status::from_code(x)) else {

@@ -318,7 +318,21 @@ impl App {
         }
     }
 
-    pub(in crate::ui::app) fn write_letter(&mut self, r: &Referral) {
+    /// `l` on a referral: without the client's consent to share, first which items to add to
+    /// the minimum (nothing ticked: the minimum); with it, the letter at once.
+    pub(in crate::ui::app) fn ask_letter(&mut self, r: Referral) {
+        let share = self
+            .case
+            .as_ref()
+            .filter(|v| v.file.card.id == r.case_id)
+            .map(|v| crate::domain::letter::consent_to_share(&v.file.intake));
+        match share {
+            Some(false) => self.flow = Some(Flow::letter_items(r, self.lang())),
+            _ => self.write_letter(&r, &[]),
+        }
+    }
+
+    pub(in crate::ui::app) fn write_letter(&mut self, r: &Referral, include: &[String]) {
         use crate::tasks::letters::{Destination, Request, write_letter};
         let lang = self.lang();
         let now = self.ctx.now();
@@ -330,7 +344,7 @@ impl App {
             &config,
             Request {
                 referral: r.id,
-                include: &[],
+                include,
             },
             &staff,
             lang,
