@@ -20,7 +20,7 @@ use crate::domain::validate::age_on;
 use crate::error::Result;
 
 /// A stored RFC 3339 time on the office's wall clock; None when it is not a time.
-fn local(stored: &str) -> Option<NaiveDateTime> {
+pub(super) fn local(stored: &str) -> Option<NaiveDateTime> {
     DateTime::parse_from_rfc3339(stored)
         .ok()
         .map(|t| t.with_timezone(&Local).naive_local())
@@ -36,6 +36,94 @@ struct By<'a> {
     case_id: i64,
     at: &'a str,
     staff: &'a str,
+}
+
+/// Qualification codes in the order of the legal-basis list (TPKS before PKDRT …).
+pub(super) fn in_basis_order(codes: &mut [String]) {
+    let rank = |c: &str| {
+        crate::domain::vocab::LEGAL_BASIS
+            .terms
+            .iter()
+            .position(|t| t.code == c)
+            .unwrap_or(usize::MAX)
+    };
+    codes.sort_by_key(|c| rank(c));
+}
+
+/// The columns [`event_at`] reads, in its order.
+pub(super) const EVENT_COLUMNS: &str = "id, date, next_date, detail, note, created_at, created_by";
+
+/// A legal event from the [`EVENT_COLUMNS`] starting at column `at`; None for a kind this
+/// build does not know (written by a newer meja): left out rather than shown wrong.
+pub(super) fn event_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<LegalEvent>> {
+    let detail: String = r.get(at + 3)?;
+    let Ok(detail) = serde_json::from_str(&detail) else {
+        return Ok(None);
+    };
+    let day: String = r.get(at + 1)?;
+    let next: Option<String> = r.get(at + 2)?;
+    let recorded: String = r.get(at + 5)?;
+    Ok(Some(LegalEvent {
+        id: r.get(at)?,
+        date: date(&day),
+        detail,
+        next: next.map(|d| date(&d)),
+        note: r.get(at + 4)?,
+        recorded: local(&recorded).unwrap_or_default(),
+        by: r.get(at + 6)?,
+    }))
+}
+
+/// The columns [`mediation_at`] reads, in its order.
+pub(super) const MEDIATION_COLUMNS: &str = "id, date, detail, created_by";
+
+/// A mediation record from the [`MEDIATION_COLUMNS`] starting at column `at`; None for a
+/// step this build does not know.
+pub(super) fn mediation_at(
+    r: &rusqlite::Row<'_>,
+    at: usize,
+) -> rusqlite::Result<Option<MediationRecord>> {
+    let detail: String = r.get(at + 2)?;
+    let Ok(step) = serde_json::from_str::<Step>(&detail) else {
+        return Ok(None);
+    };
+    let day: String = r.get(at + 1)?;
+    Ok(Some(MediationRecord {
+        id: r.get(at)?,
+        date: date(&day),
+        step,
+        by: r.get(at + 3)?,
+    }))
+}
+
+/// Keeps in `best` the earlier of it and a service or contact recorded on `day` at `at`.
+pub(super) fn earliest(best: &mut Option<NaiveDateTime>, day: &str, at: &str) {
+    if let Some(recorded) = local(at) {
+        let t = legal::happened_at(date(day), None, recorded);
+        *best = Some(best.map_or(t, |b| b.min(t)));
+    }
+}
+
+/// What a case's clocks run on, from what the store read of it (`Store::clock_facts` for one
+/// case, `Store::legal_due` for all at once). A case opened before the clocks began has none.
+pub(super) fn clock_facts_of(
+    opened: &str,
+    risk: String,
+    since: Option<NaiveDateTime>,
+    first_service: Option<NaiveDateTime>,
+    qualifications: Vec<String>,
+    events: &[LegalEvent],
+) -> ClockFacts {
+    let reported = local(opened).filter(|r| since.is_none_or(|s| *r >= s));
+    ClockFacts {
+        reported,
+        risk,
+        qualifications,
+        police_report: legal::police_reported(events),
+        first_service,
+        shelter_admitted: None,
+        shelter_reviewed: None,
+    }
 }
 
 fn log(
@@ -129,14 +217,7 @@ impl Store {
         let mut codes: Vec<String> = st
             .query_map([case_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let rank = |c: &str| {
-            crate::domain::vocab::LEGAL_BASIS
-                .terms
-                .iter()
-                .position(|t| t.code == c)
-                .unwrap_or(usize::MAX)
-        };
-        codes.sort_by_key(|c| rank(c));
+        in_basis_order(&mut codes);
         Ok(codes)
     }
 
@@ -283,38 +364,13 @@ impl Store {
 
     /// The case's legal events, in the order they happened.
     pub fn legal_events(&self, case_id: i64) -> Result<Vec<LegalEvent>> {
-        let mut st = self.conn().prepare_cached(
-            "SELECT id, date, next_date, detail, note, created_at, created_by
-             FROM legal_events WHERE case_id = ?1 ORDER BY date, id",
-        )?;
-        let rows = st.query_map([case_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        })?;
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM legal_events WHERE case_id = ?1 ORDER BY date, id"
+        ))?;
+        let rows = st.query_map([case_id], |r| event_at(r, 0))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, day, next, detail, note, at, by) = row?;
-            // A kind this build does not know (written by a newer meja) is left out rather
-            // than shown wrong.
-            let Ok(detail) = serde_json::from_str(&detail) else {
-                continue;
-            };
-            out.push(LegalEvent {
-                id,
-                date: date(&day),
-                detail,
-                next: next.map(|d| date(&d)),
-                note,
-                recorded: local(&at).unwrap_or_default(),
-                by,
-            });
+            out.extend(row?);
         }
         Ok(out)
     }
@@ -414,30 +470,14 @@ impl Store {
 
     /// The case's mediation records, in the order they happened.
     pub fn mediation_records(&self, case_id: i64) -> Result<Vec<MediationRecord>> {
-        let mut st = self.conn().prepare_cached(
-            "SELECT id, date, detail, created_by FROM mediation_records
-             WHERE case_id = ?1 ORDER BY date, id",
-        )?;
-        let rows = st.query_map([case_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {MEDIATION_COLUMNS} FROM mediation_records
+             WHERE case_id = ?1 ORDER BY date, id"
+        ))?;
+        let rows = st.query_map([case_id], |r| mediation_at(r, 0))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, day, detail, by) = row?;
-            let Ok(step) = serde_json::from_str::<Step>(&detail) else {
-                continue;
-            };
-            out.push(MediationRecord {
-                id,
-                date: date(&day),
-                step,
-                by,
-            });
+            out.extend(row?);
         }
         Ok(out)
     }
@@ -516,38 +556,25 @@ impl Store {
             [case_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let reported = local(&opened);
-        let since = self.clocks_since()?;
-        let reported = reported.filter(|r| since.is_none_or(|s| *r >= s));
         let first = |sql: &str| -> Result<Option<NaiveDateTime>> {
             let mut st = self.conn().prepare_cached(sql)?;
-            let rows = st.query_map([case_id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?;
-            let mut best: Option<NaiveDateTime> = None;
-            for row in rows {
-                let (day, at) = row?;
-                let Some(recorded) = local(&at) else { continue };
-                let t = legal::happened_at(date(&day), None, recorded);
-                best = Some(best.map_or(t, |b| b.min(t)));
+            let mut best = None;
+            for row in st.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))? {
+                let (day, at): (String, String) = row?;
+                earliest(&mut best, &day, &at);
             }
             Ok(best)
         };
         let service = first("SELECT date, created_at FROM services_given WHERE case_id = ?1")?;
         let contact = first("SELECT date, created_at FROM follow_ups WHERE case_id = ?1")?;
-        let first_service = match (service, contact) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        Ok(ClockFacts {
-            reported,
+        Ok(clock_facts_of(
+            &opened,
             risk,
-            qualifications: self.legal_qualifications(case_id)?,
-            police_report: legal::police_reported(&self.legal_events(case_id)?),
-            first_service,
-            shelter_admitted: None,
-            shelter_reviewed: None,
-        })
+            self.clocks_since()?,
+            [service, contact].into_iter().flatten().min(),
+            self.legal_qualifications(case_id)?,
+            &self.legal_events(case_id)?,
+        ))
     }
 
     /// Cases reported to the police, and cases with a verdict, in `[from, to]` (by the
