@@ -153,26 +153,35 @@ impl Store {
             }
             Ok(())
         };
+        // Each from the open cases (the stage index, as the board reads them), then the
+        // case's own rows by their case index: never a scan of every case or every record.
+        let open = open_stages();
         collect(
-            "SELECT DISTINCT q.case_id FROM legal_qualifications q JOIN cases c ON c.id = q.case_id
-             WHERE q.code LIKE 'tpks\\_%' ESCAPE '\\' AND c.stage != 'terminasi'
-             AND NOT EXISTS (SELECT 1 FROM legal_events e
-                             WHERE e.case_id = q.case_id AND e.kind = 'laporan_polisi')",
+            &format!(
+                "SELECT c.id FROM cases c WHERE {open}
+                 AND EXISTS (SELECT 1 FROM legal_qualifications q
+                             WHERE q.case_id = c.id AND q.code LIKE 'tpks\\_%' ESCAPE '\\')
+                 AND NOT EXISTS (SELECT 1 FROM legal_events e
+                                 WHERE e.case_id = c.id AND e.kind = 'laporan_polisi')"
+            ),
             &[],
         )?;
         collect(
-            "SELECT c.id FROM cases c WHERE c.stage != 'terminasi'
-             AND c.risk IN ('tinggi', 'sedang')
-             AND NOT EXISTS (SELECT 1 FROM services_given s WHERE s.case_id = c.id)
-             AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id)",
+            &format!(
+                "SELECT c.id FROM cases c WHERE {open} AND c.risk IN ('tinggi', 'sedang')
+                 AND NOT EXISTS (SELECT 1 FROM services_given s WHERE s.case_id = c.id)
+                 AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id)"
+            ),
             &[],
         )?;
         collect(
-            "SELECT DISTINCT e.case_id FROM legal_events e JOIN cases c ON c.id = e.case_id
-             WHERE e.next_date <= ?1 AND c.stage != 'terminasi'
-             UNION SELECT DISTINCT m.case_id FROM mediation_records m
-             JOIN cases c ON c.id = m.case_id
-             WHERE m.next_date <= ?1 AND c.stage != 'terminasi'",
+            &format!(
+                "SELECT c.id FROM cases c WHERE {open}
+                 AND (EXISTS (SELECT 1 FROM legal_events e
+                              WHERE e.case_id = c.id AND e.next_date <= ?1)
+                      OR EXISTS (SELECT 1 FROM mediation_records m
+                                 WHERE m.case_id = c.id AND m.next_date <= ?1))"
+            ),
             &[&h],
         )?;
         let ids: Vec<i64> = ids.into_iter().collect();

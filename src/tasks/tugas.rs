@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::config::Config;
-use crate::domain::due::{self, Bucket, DueItem, DueKind, Scope};
+use crate::domain::due::{self, Bucket, DueItem, DueKind, LegalCaseDue, Scope};
 use crate::domain::vocab;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, stage_short};
@@ -20,14 +20,26 @@ pub fn due_list(
     horizon: i64,
     scope: &Scope,
 ) -> Result<Vec<DueItem>> {
+    let by = now.date() + Duration::days(horizon);
+    due_list_with(store, config, now, horizon, scope, &store.legal_due(by)?)
+}
+
+/// As [`due_list`], with the law's items already read (`Store::legal_due`) up to `horizon`
+/// or beyond: the items past `horizon` are left out here.
+pub fn due_list_with(
+    store: &Store,
+    config: &Config,
+    now: NaiveDateTime,
+    horizon: i64,
+    scope: &Scope,
+    legal: &[LegalCaseDue],
+) -> Result<Vec<DueItem>> {
     let today = now.date();
-    let by = today + Duration::days(horizon);
-    let cases = store.due_cases(&config.targets, by)?;
+    let cases = store.due_cases(&config.targets, today + Duration::days(horizon))?;
     let items = due::list(&cases, &config.targets, today, horizon, scope);
-    let legal = store.legal_due(by)?;
     Ok(due::merge(
         items,
-        due::legal_list(&legal, &config.clocks, now, horizon, scope),
+        due::legal_list(legal, &config.clocks, now, horizon, scope),
     ))
 }
 

@@ -73,19 +73,23 @@ impl App {
             }
         }
         self.load_legal_marks();
-        self.load_overdue_counts();
         self.board_partial = true;
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.next_poll = Some(Instant::now() + POLL);
         self.nav.show(Screen::Board);
     }
 
-    /// The law's marks on the cards: clocks still running or breached, hearings this week.
+    /// The law's marks on the cards (clocks still running or breached, hearings this week)
+    /// and each column's count of cases with something overdue. The week's legal items hold
+    /// today's, so one read serves both: the board's start-up waits for it.
     fn load_legal_marks(&mut self) {
         let week =
             self.ctx.today() + chrono::Duration::days(crate::domain::legal::HEARING_SOON_DAYS);
         match self.ctx.store.legal_due(week) {
-            Ok(due) => self.board.set_legal(due, self.ctx.config.clocks.clone()),
+            Ok(due) => {
+                self.load_overdue_counts(&due);
+                self.board.set_legal(due, self.ctx.config.clocks.clone());
+            }
             Err(e) => {
                 let t = e.render(self.lang());
                 self.set_status(t, true);
@@ -111,7 +115,6 @@ impl App {
             }
         }
         self.load_legal_marks();
-        self.load_overdue_counts();
         self.data_version = self.ctx.store.data_version().unwrap_or(0);
         self.board_mark = self
             .ctx

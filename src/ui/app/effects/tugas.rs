@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::domain::case::Permission;
-use crate::domain::due::{Bucket, Scope};
+use crate::domain::due::{Bucket, LegalCaseDue, Scope};
 use crate::domain::staff::Role;
 use crate::i18n::Msg;
 use crate::ui::app::{App, Screen};
@@ -78,8 +78,16 @@ impl App {
     }
 
     /// The cases with anything overdue, everyone's: each board column counts its own.
-    pub(in crate::ui::app) fn load_overdue_counts(&mut self) {
-        match self.tugas_items(true, 0) {
+    pub(in crate::ui::app) fn load_overdue_counts(&mut self, legal: &[LegalCaseDue]) {
+        let items = crate::tasks::tugas::due_list_with(
+            &self.ctx.store,
+            &self.ctx.config,
+            self.ctx.now().naive_local(),
+            0,
+            &Scope::Everyone,
+            legal,
+        );
+        match items {
             Ok(items) => {
                 let ids: HashSet<i64> = items
                     .iter()
